@@ -1,0 +1,45 @@
+#pragma once
+
+#include "api/ApiTypes.h"
+#include "leads/Lead.h"
+
+#include <QDateTime>
+#include <QObject>
+
+// A lead the journal already holds, as the lead form shows it when warning about a possible double order.
+struct LeadSummary
+{
+    QString ourOrderId;
+    QString networkOrderId;
+    QDateTime createdAt;
+    QString sendState; // queued|sending|sent|rejected|unknown
+    QString stage;
+    int status = 0;
+    QString name;
+};
+
+// What the lead form talks to: it stores a lead durably, then gets it to the network, and says what
+// became of it. The form never touches the journal or the network itself.
+class LeadGateway : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // Commits the lead to the journal before returning (the lead is safe once this returns a non-empty
+    // id), then queues it for sending. Gives the lead an order id when it has none. Returns our order id,
+    // or an empty string when the journal could not store it (then lastError() says why and nothing was
+    // sent).
+    virtual QString submit(const Lead &lead) = 0;
+    virtual QString lastError() const = 0;
+
+    // Leads with this phone and offer created at or after `since`, newest first.
+    virtual QList<LeadSummary> findRecent(const QString &phone, const QString &offer,
+                                          const QDateTime &since) const = 0;
+
+signals:
+    void sent(const QString &ourOrderId, const QString &networkOrderId);
+    void rejected(const QString &ourOrderId, const ApiError &error);
+    // A transport failure: the lead stays in the outbox and will be retried with the same id.
+    void deferred(const QString &ourOrderId, const ApiError &error);
+};
