@@ -1,0 +1,127 @@
+#include "AppTranslations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QTranslator>
+
+Q_LOGGING_CATEGORY(lcI18n, "cpadesk.i18n", QtWarningMsg)
+
+namespace {
+
+const QString systemSetting = QStringLiteral("system");
+const QString sourceLanguage = QStringLiteral("en");
+
+// "ru_RU", "ru-RU", "RU" → "ru"; anything that is not a plain language tag → empty.
+QString languagePart(const QString &code)
+{
+    const QString lowered = code.trimmed().toLower();
+    const qsizetype cut = lowered.indexOf(QRegularExpression(QStringLiteral("[_\\-.@]")));
+    const QString language = cut < 0 ? lowered : lowered.left(cut);
+    static const QRegularExpression plainTag(QStringLiteral("^[a-z]{2,3}$"));
+    return plainTag.match(language).hasMatch() ? language : QString();
+}
+
+} // namespace
+
+AppTranslations::AppTranslations() : m_searchPaths(defaultSearchPaths()) {}
+
+AppTranslations::~AppTranslations()
+{
+    uninstall();
+}
+
+QStringList AppTranslations::supportedLanguages()
+{
+    return {sourceLanguage, QStringLiteral("ru")};
+}
+
+bool AppTranslations::isValidSetting(const QString &setting)
+{
+    const QString trimmed = setting.trimmed().toLower();
+    return trimmed.isEmpty() || trimmed == systemSetting ||
+           supportedLanguages().contains(languagePart(setting));
+}
+
+QString AppTranslations::resolveLanguage(const QString &setting, const QLocale &systemLocale)
+{
+    const QString trimmed = setting.trimmed().toLower();
+    if (!trimmed.isEmpty() && trimmed != systemSetting) {
+        const QString language = languagePart(trimmed);
+        return supportedLanguages().contains(language) ? language : sourceLanguage;
+    }
+    // The first UI language the user lists that we have wins: a German user who also reads Russian
+    // and lists "de, ru" gets Russian rather than English.
+    const QStringList uiLanguages = systemLocale.uiLanguages();
+    for (const QString &candidate : uiLanguages) {
+        const QString language = languagePart(candidate);
+        if (supportedLanguages().contains(language))
+            return language;
+    }
+    return sourceLanguage;
+}
+
+QString AppTranslations::nativeName(const QString &language)
+{
+    const QString code = languagePart(language);
+    if (code.isEmpty())
+        return QString();
+    const QString name = QLocale(code).nativeLanguageName();
+    // QLocale spells Russian "русский" in lower case; a language menu capitalises it.
+    return name.isEmpty() ? code : name.left(1).toUpper() + name.mid(1);
+}
+
+QStringList AppTranslations::defaultSearchPaths()
+{
+    const QString installed = QDir(QCoreApplication::applicationDirPath())
+                                  .absoluteFilePath(QStringLiteral("../share/cpadesk/translations"));
+    return {QDir::cleanPath(installed), QStringLiteral(":/i18n")};
+}
+
+bool AppTranslations::install(const QString &setting, const QLocale &systemLocale)
+{
+    uninstall();
+    m_language = resolveLanguage(setting, systemLocale);
+
+    const bool ownLoaded = loadAndInstall(QStringLiteral("cpadesk"), m_language, m_searchPaths);
+    if (m_language != sourceLanguage) {
+        const QStringList qtPaths{QLibraryInfo::path(QLibraryInfo::TranslationsPath)};
+        m_qtLoaded = loadAndInstall(QStringLiteral("qtbase"), m_language, qtPaths);
+        if (!m_qtLoaded)
+            qCWarning(lcI18n) << "Qt's own translation is missing for" << m_language << "in" << qtPaths;
+    }
+    if (!ownLoaded) {
+        qCWarning(lcI18n) << "No CPA Desk translation found for" << m_language << "in" << m_searchPaths;
+        // The English catalogue only carries plural forms: without it, English still reads.
+        return m_language == sourceLanguage;
+    }
+    return true;
+}
+
+void AppTranslations::uninstall()
+{
+    for (const std::unique_ptr<QTranslator> &translator : m_installed)
+        QCoreApplication::removeTranslator(translator.get());
+    m_installed.clear();
+    m_qtLoaded = false;
+}
+
+bool AppTranslations::loadAndInstall(const QString &baseName, const QString &language,
+                                     const QStringList &directories)
+{
+    const QString fileName = baseName + QLatin1Char('_') + language;
+    for (const QString &directory : directories) {
+        auto translator = std::make_unique<QTranslator>();
+        if (!translator->load(fileName, directory))
+            continue;
+        if (!QCoreApplication::installTranslator(translator.get())) {
+            qCWarning(lcI18n) << "Could not install" << fileName << "from" << directory;
+            return false;
+        }
+        m_installed.push_back(std::move(translator));
+        return true;
+    }
+    return false;
+}
