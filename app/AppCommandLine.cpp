@@ -21,7 +21,6 @@ void addOptions(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(QCoreApplication::translate(
         "AppCommandLine", "Send customer orders to an affiliate network and follow their statuses."));
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(QCommandLineOption(

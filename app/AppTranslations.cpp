@@ -65,12 +65,14 @@ QString AppTranslations::resolveLanguage(const QString &setting, const QLocale &
 
 QString AppTranslations::nativeName(const QString &language)
 {
+    // Each language is named in itself, so a user who cannot read the current interface still finds
+    // their own; QLocale would say "American English" and "русский" here.
     const QString code = languagePart(language);
-    if (code.isEmpty())
-        return QString();
-    const QString name = QLocale(code).nativeLanguageName();
-    // QLocale spells Russian "русский" in lower case; a language menu capitalises it.
-    return name.isEmpty() ? code : name.left(1).toUpper() + name.mid(1);
+    if (code == QLatin1String("en"))
+        return QStringLiteral("English");
+    if (code == QLatin1String("ru"))
+        return QStringLiteral("Русский");
+    return code;
 }
 
 QStringList AppTranslations::defaultSearchPaths()
@@ -84,19 +86,23 @@ bool AppTranslations::install(const QString &setting, const QLocale &systemLocal
 {
     uninstall();
     m_language = resolveLanguage(setting, systemLocale);
-
-    const bool ownLoaded = loadAndInstall(QStringLiteral("cpadesk"), m_language, m_searchPaths);
-    if (m_language != sourceLanguage) {
-        const QStringList qtPaths{QLibraryInfo::path(QLibraryInfo::TranslationsPath)};
-        m_qtLoaded = loadAndInstall(QStringLiteral("qtbase"), m_language, qtPaths);
-        if (!m_qtLoaded)
-            qCWarning(lcI18n) << "Qt's own translation is missing for" << m_language << "in" << qtPaths;
-    }
-    if (!ownLoaded) {
-        qCWarning(lcI18n) << "No CPA Desk translation found for" << m_language << "in" << m_searchPaths;
+    if (m_language == sourceLanguage) {
         // The English catalogue only carries plural forms: without it, English still reads.
-        return m_language == sourceLanguage;
+        if (!loadAndInstall(QStringLiteral("cpadesk"), m_language, m_searchPaths))
+            qCWarning(lcI18n) << "No English plural forms found in" << m_searchPaths;
+        return true;
     }
+
+    if (!loadAndInstall(QStringLiteral("cpadesk"), m_language, m_searchPaths)) {
+        // Half a translation (Qt's dialogs in Russian, ours in English) would be worse than none.
+        qCWarning(lcI18n) << "No CPA Desk translation found for" << m_language << "in" << m_searchPaths;
+        install(sourceLanguage, systemLocale);
+        return false;
+    }
+    const QStringList qtPaths{QLibraryInfo::path(QLibraryInfo::TranslationsPath)};
+    m_qtLoaded = loadAndInstall(QStringLiteral("qtbase"), m_language, qtPaths);
+    if (!m_qtLoaded)
+        qCWarning(lcI18n) << "Qt's own translation is missing for" << m_language << "in" << qtPaths;
     return true;
 }
 
@@ -116,6 +122,11 @@ bool AppTranslations::loadAndInstall(const QString &baseName, const QString &lan
         auto translator = std::make_unique<QTranslator>();
         if (!translator->load(fileName, directory))
             continue;
+        // A catalogue with no messages (the English one while no string has a plural) is found but
+        // has nothing to install; QCoreApplication::installTranslator() would keep it yet report
+        // failure.
+        if (translator->isEmpty())
+            return true;
         if (!QCoreApplication::installTranslator(translator.get())) {
             qCWarning(lcI18n) << "Could not install" << fileName << "from" << directory;
             return false;

@@ -34,12 +34,13 @@ public:
     static bool isValidSetting(const QString &setting);
     // The language a setting stands for: "system"/"" resolve through the locale's UI languages.
     static QString resolveLanguage(const QString &setting, const QLocale &systemLocale = QLocale::system());
-    // The language's own name ("English", "Русский") for a language menu.
+    // The language's name in itself ("English", "Русский") for a language menu.
     static QString nativeName(const QString &language);
 
     // Removes what an earlier call installed, then installs the translators for the setting.
-    // Returns false when the application's own catalogue for a non-English language was not found
-    // (the interface then stays in English). A missing Qt catalogue is tolerated (qtTranslationLoaded).
+    // Returns false when the application's own catalogue for a non-English language was not found:
+    // the interface then falls back to English as a whole (language() says "en"). A missing Qt
+    // catalogue is tolerated: see qtTranslationLoaded().
     bool install(const QString &setting, const QLocale &systemLocale = QLocale::system());
     void uninstall();
 

@@ -9,7 +9,8 @@ sources listed in LST (lupdate's @lst-file: one source per line, include folders
 way `cmake --build build --target update_translations` would update it — so a string added to the
 code but not to the catalogue shows up as unfinished, and a string removed from the code shows up as
 obsolete/vanished (the check itself keeps obsolete entries so it can see them). The real files are
-never touched. With --no-lupdate the files are inspected as they are (the checker's own tests).
+never touched. The files as they are must pass the same checks first. With --no-lupdate only
+that is done (the checker's own tests).
 
 --full files must translate every message; --plurals files (the source language's catalogue,
 updated with -pluralonly) must give every plural message all of its forms.
@@ -115,9 +116,13 @@ def main():
     problems = []
     with tempfile.TemporaryDirectory(prefix="check-ts-") as folder:
         for ts_path, plurals_only in [(p, False) for p in args.full] + [(p, True) for p in args.plurals]:
-            checked = ts_path if args.no_lupdate else updated_copy(args.lupdate, args.inputs, ts_path,
-                                                                   plurals_only, folder)
-            problems += inspect(checked, plurals_only, shown_name=ts_path)
+            # The file as committed must be clean too: lupdate revives a "vanished" entry whose
+            # source is back, so checking only the updated copy would miss a damaged file.
+            found = inspect(ts_path, plurals_only)
+            if not args.no_lupdate and not found:
+                copy = updated_copy(args.lupdate, args.inputs, ts_path, plurals_only, folder)
+                found = inspect(copy, plurals_only, shown_name=ts_path + " (after lupdate)")
+            problems += found
     for problem in problems:
         print(problem)
     if problems:

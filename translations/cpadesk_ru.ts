@@ -5,118 +5,118 @@
     <name>AppCommandLine</name>
     <message>
         <source>Send customer orders to an affiliate network and follow their statuses.</source>
-        <translation type="vanished">Отправка заказов клиентов в партнёрскую сеть и отслеживание их статусов.</translation>
+        <translation>Отправка заказов клиентов в партнёрскую сеть и отслеживание их статусов.</translation>
     </message>
     <message>
         <source>Use the affiliate API at &lt;url&gt; for this run.</source>
-        <translation type="vanished">Использовать в этом запуске API партнёрской сети по адресу &lt;адрес&gt;.</translation>
+        <translation>Использовать в этом запуске API партнёрской сети по адресу &lt;адрес&gt;.</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="vanished">адрес</translation>
+        <translation>адрес</translation>
     </message>
     <message>
         <source>Work against the built-in sandbox, whatever the profile says.</source>
-        <translation type="vanished">Работать со встроенной песочницей, что бы ни было указано в профиле.</translation>
+        <translation>Работать со встроенной песочницей, что бы ни было указано в профиле.</translation>
     </message>
     <message>
         <source>Open the profile called &lt;name&gt;.</source>
-        <translation type="vanished">Открыть профиль с именем &lt;имя&gt;.</translation>
+        <translation>Открыть профиль с именем &lt;имя&gt;.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="vanished">имя</translation>
+        <translation>имя</translation>
     </message>
     <message>
         <source>Interface language: system, en or ru (overrides the setting).</source>
-        <translation type="vanished">Язык интерфейса: system, en или ru (важнее, чем настройка).</translation>
+        <translation>Язык интерфейса: system, en или ru (важнее, чем настройка).</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="vanished">код</translation>
+        <translation>код</translation>
     </message>
     <message>
         <source>Keep the journal and the settings in &lt;folder&gt;.</source>
-        <translation type="vanished">Хранить журнал и настройки в папке &lt;папка&gt;.</translation>
+        <translation>Хранить журнал и настройки в папке &lt;папка&gt;.</translation>
     </message>
     <message>
         <source>folder</source>
-        <translation type="vanished">папка</translation>
+        <translation>папка</translation>
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation type="vanished">Лишний аргумент: %1</translation>
+        <translation>Лишний аргумент: %1</translation>
     </message>
     <message>
         <source>--sandbox and --api-url cannot be used together: choose one.</source>
-        <translation type="vanished">--sandbox и --api-url нельзя указывать вместе: выберите что-то одно.</translation>
+        <translation>--sandbox и --api-url нельзя указывать вместе: выберите что-то одно.</translation>
     </message>
     <message>
         <source>--profile needs a profile name.</source>
-        <translation type="vanished">Для --profile нужно имя профиля.</translation>
+        <translation>Для --profile нужно имя профиля.</translation>
     </message>
     <message>
         <source>--api-url needs a full http:// or https:// address, such as https://api.example.com/api/</source>
-        <translation type="vanished">Для --api-url нужен полный адрес http:// или https://, например https://api.example.com/api/</translation>
+        <translation>Для --api-url нужен полный адрес http:// или https://, например https://api.example.com/api/</translation>
     </message>
     <message>
         <source>--api-url must not carry a query or credentials: enter the user id and key in the settings.</source>
-        <translation type="vanished">В --api-url не должно быть параметров запроса и учётных данных: ID пользователя и ключ указываются в настройках.</translation>
+        <translation>В --api-url не должно быть параметров запроса и учётных данных: ID пользователя и ключ указываются в настройках.</translation>
     </message>
     <message>
         <source>Unknown language &quot;%1&quot;: use system, %2.</source>
-        <translation type="vanished">Неизвестный язык «%1»: укажите system, %2.</translation>
+        <translation>Неизвестный язык «%1»: укажите system, %2.</translation>
     </message>
     <message>
         <source>--data-dir needs a folder.</source>
-        <translation type="vanished">Для --data-dir нужна папка.</translation>
+        <translation>Для --data-dir нужна папка.</translation>
     </message>
     <message>
         <source>--data-dir: %1 exists and is not a folder.</source>
-        <translation type="vanished">--data-dir: %1 существует и не является папкой.</translation>
+        <translation>--data-dir: %1 существует и не является папкой.</translation>
     </message>
     <message>
         <source>Run %1 --help for the list of options.</source>
-        <translation type="vanished">Список параметров: %1 --help</translation>
+        <translation>Список параметров: %1 --help</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>CPA Desk</source>
-        <translation type="vanished">CPA Desk</translation>
+        <translation>CPA Desk</translation>
     </message>
     <message>
         <source>Screens</source>
-        <translation type="vanished">Экраны</translation>
+        <translation>Экраны</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="vanished">Готово</translation>
+        <translation>Готово</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="vanished">&amp;Файл</translation>
+        <translation>&amp;Файл</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="vanished">В&amp;ыход</translation>
+        <translation>В&amp;ыход</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="vanished">&amp;Справка</translation>
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <source>&amp;About CPA Desk</source>
-        <translation type="vanished">&amp;О программе CPA Desk</translation>
+        <translation>&amp;О программе CPA Desk</translation>
     </message>
     <message>
         <source>About CPA Desk</source>
-        <translation type="vanished">О программе CPA Desk</translation>
+        <translation>О программе CPA Desk</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;CPA Desk&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Send leads to an affiliate network and follow what became of them.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3.&lt;/p&gt;</source>
-        <translation type="vanished">&lt;p&gt;&lt;b&gt;CPA Desk&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Отправка лидов в партнёрскую сеть и отслеживание того, что с ними стало.&lt;/p&gt;&lt;p&gt;Распространяется на условиях GNU GPL версии 3.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;CPA Desk&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Отправка лидов в партнёрскую сеть и отслеживание того, что с ними стало.&lt;/p&gt;&lt;p&gt;Распространяется на условиях GNU GPL версии 3.&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,128 @@
+#include "AppTranslations.h"
+#include "MainWindow.h"
+#include "TestEnvironment.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStatusBar>
+#include <QTest>
+
+// The main window started with the Russian translation installed, as a Russian-speaking operator
+// sees it: menus, actions and status in Russian, and Qt's standard buttons too.
+class TestMainWindowRussian : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void menuTitlesAreRussian();
+    void actionsAreRussian();
+    void statusAndWindowTitle();
+    void everyMenuAndActionTextIsRussian();
+    void standardButtonsAreRussian();
+    void englishAgainAfterSwitchingBack();
+
+private:
+    static QStringList menuTitles(const MainWindow &window);
+
+    TestEnvironment m_environment;
+    AppTranslations m_translations;
+};
+
+void TestMainWindowRussian::init()
+{
+    QVERIFY(m_translations.install(QStringLiteral("ru")));
+}
+
+void TestMainWindowRussian::cleanup()
+{
+    m_translations.uninstall();
+}
+
+QStringList TestMainWindowRussian::menuTitles(const MainWindow &window)
+{
+    QStringList titles;
+    const QList<QAction *> actions = window.menuBar()->actions();
+    for (const QAction *action : actions)
+        titles << action->text();
+    return titles;
+}
+
+void TestMainWindowRussian::menuTitlesAreRussian()
+{
+    MainWindow window;
+    const QStringList titles = menuTitles(window);
+    QVERIFY(titles.contains(QStringLiteral("&Файл")));
+    QVERIFY(titles.contains(QStringLiteral("&Справка")));
+    QVERIFY(!titles.contains(QStringLiteral("&File")));
+}
+
+void TestMainWindowRussian::actionsAreRussian()
+{
+    MainWindow window;
+    auto *quitAction = window.findChild<QAction *>(QStringLiteral("quitAction"));
+    auto *aboutAction = window.findChild<QAction *>(QStringLiteral("aboutAction"));
+    QVERIFY(quitAction);
+    QVERIFY(aboutAction);
+    QCOMPARE(quitAction->text(), QStringLiteral("В&ыход"));
+    QCOMPARE(aboutAction->text(), QStringLiteral("&О программе CPA Desk"));
+}
+
+void TestMainWindowRussian::statusAndWindowTitle()
+{
+    MainWindow window;
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Готово"));
+    // The product name stays as it is in every language.
+    QCOMPARE(window.windowTitle(), QStringLiteral("CPA Desk"));
+    auto *tabs = window.findChild<QWidget *>(QStringLiteral("mainTabWidget"));
+    QVERIFY(tabs);
+    QCOMPARE(tabs->accessibleName(), QStringLiteral("Экраны"));
+}
+
+void TestMainWindowRussian::everyMenuAndActionTextIsRussian()
+{
+    // Grows with the window: a menu or action added without a Russian translation fails here.
+    MainWindow window;
+    static const QRegularExpression cyrillic(QStringLiteral("\\p{Cyrillic}"));
+    const QList<QAction *> actions = window.findChildren<QAction *>();
+    int checked = 0;
+    for (const QAction *action : actions) {
+        if (action->isSeparator() || action->text().isEmpty())
+            continue;
+        QVERIFY2(cyrillic.match(action->text()).hasMatch(), qPrintable(action->text()));
+        ++checked;
+    }
+    const QList<QMenu *> menus = window.findChildren<QMenu *>();
+    for (const QMenu *menu : menus) {
+        if (menu->title().isEmpty())
+            continue;
+        QVERIFY2(cyrillic.match(menu->title()).hasMatch(), qPrintable(menu->title()));
+        ++checked;
+    }
+    QVERIFY(checked >= 4);
+}
+
+void TestMainWindowRussian::standardButtonsAreRussian()
+{
+    QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')),
+             QStringLiteral("Отмена"));
+}
+
+void TestMainWindowRussian::englishAgainAfterSwitchingBack()
+{
+    QVERIFY(m_translations.install(QStringLiteral("en")));
+    MainWindow window;
+    const QStringList titles = menuTitles(window);
+    QVERIFY(titles.contains(QStringLiteral("&File")));
+    QVERIFY(titles.contains(QStringLiteral("&Help")));
+}
+
+QTEST_MAIN(TestMainWindowRussian)
+#include "tst_mainwindow_russian.moc"
