@@ -91,7 +91,8 @@ SandboxHttpReply SandboxHttpClient::wait(QNetworkReply *reply)
     SandboxHttpReply result;
     result.error = reply->error();
     result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
+    if (reply->isOpen()) // an aborted reply is closed
+        result.body = reply->readAll();
     reply->deleteLater();
     return result;
 }
