@@ -75,7 +75,7 @@ public:
     void setFaults(const SandboxFaults &faults);
     SandboxFaults faults() const;
 
-    QList<SandboxRequest> receivedRequests() const; // the most recent ones (at most 20000 are kept)
+    QList<SandboxRequest> receivedRequests() const; // the most recent (the last 10000 at least are kept)
     void clearReceivedRequests();
 
     int storedLeadCount() const;
