@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
 #include <QMutexLocker>
+#include <QSet>
 #include <QStringDecoder>
 
 #include <algorithm>
