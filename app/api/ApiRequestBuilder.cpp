@@ -95,7 +95,8 @@ ApiRequestBuilder::Prepared ApiRequestBuilder::listRequest(const QStringList &ou
     if (m_config.signRequests) {
         // A GET has no body to sign, so a signed status request is a POST whose form body repeats the ids
         // (the signature then covers them) before _nonce and _timer; the ids stay in the query as well.
-        const RequestSigner::SignedBody signedBody = RequestSigner::sign(idsParameter, m_config.key);
+        const QByteArray form = FormCodec::encode({{QStringLiteral("ids"), ourOrderIds.join(u',')}});
+        const RequestSigner::SignedBody signedBody = RequestSigner::sign(form, m_config.key);
         prepared.body = signedBody.body;
         prepared.post = true;
         credential = signedBody.signature;

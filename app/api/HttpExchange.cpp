@@ -92,7 +92,8 @@ HttpOutcome HttpExchange::outcomeOf(QNetworkReply *reply) const
 {
     HttpOutcome outcome;
     outcome.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    outcome.body = reply->readAll();
+    if (reply->isOpen()) // an aborted reply is closed, and reading it only earns a warning
+        outcome.body = reply->readAll();
     const QNetworkReply::NetworkError code = reply->error();
 
     if (m_deadlinePassed) {
