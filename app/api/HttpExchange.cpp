@@ -83,7 +83,7 @@ void HttpExchange::onReplyFinished()
     const HttpOutcome outcome = outcomeOf(m_reply);
     qCDebug(lcApi).noquote() << "answer" << m_loggedUrl << "status" << outcome.httpStatus << "bytes"
                              << outcome.body.size() << "in" << m_clock.elapsed() << "ms"
-                             << (outcome.error.code.isEmpty() ? QString() : outcome.error.code);
+                             << (outcome.error.isOk() ? QStringLiteral("ok") : outcome.error.code);
     release();
     emit finished(outcome);
 }

@@ -11,6 +11,13 @@ namespace ReplyParser {
 
 namespace {
 
+// A service code goes into messages and tables: a server that echoes the request there must not carry the
+// key along.
+ApiError serviceError(const QString &code, int httpStatus, const QString &secret)
+{
+    return ErrorCatalog::makeError(ApiError::Kind::Service, Redaction::redact(code, secret), httpStatus);
+}
+
 ApiError transportError(const QString &code, int httpStatus, const QByteArray &body, const QString &secret)
 {
     return ErrorCatalog::makeError(ApiError::Kind::Transport, code, httpStatus,
@@ -88,7 +95,7 @@ std::optional<JsonValue> readDocument(int httpStatus, const QByteArray &body, co
         // redirects and anything else without one are the way there failing.
         if (httpStatus >= 400 && httpStatus < 500 && parsed.status == JsonReader::Status::Ok) {
             if (const auto code = serviceErrorCode(parsed.value)) {
-                error = ErrorCatalog::makeError(ApiError::Kind::Service, *code, httpStatus);
+                error = serviceError(*code, httpStatus, secret);
                 return std::nullopt;
             }
         }
@@ -113,7 +120,7 @@ std::optional<JsonValue> readDocument(int httpStatus, const QByteArray &body, co
         return std::nullopt;
     }
     if (const auto code = serviceErrorCode(parsed.value)) {
-        error = ErrorCatalog::makeError(ApiError::Kind::Service, *code, httpStatus);
+        error = serviceError(*code, httpStatus, secret);
         return std::nullopt;
     }
     return std::move(parsed.value);
