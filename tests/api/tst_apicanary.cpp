@@ -61,7 +61,7 @@ private:
     ApiConfig config(const QUrl &base) const;
     ApiError add(const ApiConfig &config, const Lead &lead = ::lead());
     ApiError fetch(const ApiConfig &config, const QStringList &ids);
-    ApiError abortedAdd(const ApiConfig &config);
+    ApiError abortedAdd(const ApiConfig &config, const FakeHttpServer &server);
 
     TestEnvironment m_env;
     QtMessageHandler m_previousHandler = nullptr;
@@ -122,13 +122,16 @@ ApiError TestApiCanary::fetch(const ApiConfig &config, const QStringList &ids)
     return error;
 }
 
-ApiError TestApiCanary::abortedAdd(const ApiConfig &config)
+ApiError TestApiCanary::abortedAdd(const ApiConfig &config, const FakeHttpServer &server)
 {
     ApiClient client;
     client.setConfig(config);
+    const qsizetype before = server.requests().size();
     QPointer<AddCall> call = client.addLead(lead());
     QSignalSpy spy(call.data(), &AddCall::finished);
-    QTest::qWait(50); // let the request leave; a hang answers nothing to wait on
+    [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(server.requests().size() > before, waitMs);
+    }(); // the request is out
     if (call)
         call->abort();
     [&] {
@@ -205,7 +208,7 @@ void TestApiCanary::theKeyAppearsNowhere()
     ApiConfig deadline = plain;
     deadline.deadlineMs = 300;
     QCOMPARE(fetch(deadline, {QStringLiteral("1"), QStringLiteral("2")}).code, QStringLiteral("timeout"));
-    QCOMPARE(abortedAdd(plain).kind, ApiError::Kind::Cancelled);
+    QCOMPARE(abortedAdd(plain, server).kind, ApiError::Kind::Cancelled);
 
     // A status fetch over several batches, one of which fails with an echo.
     server.setHandler([](const RecordedRequest &request) {
