@@ -3,6 +3,7 @@
 #include "Lead.h"
 
 #include <QCoreApplication>
+#include <QHashFunctions>
 #include <QList>
 #include <QString>
 
@@ -38,6 +39,12 @@ enum class LeadField
     Items,
     Params,
 };
+
+// So that a field can key a QHash or QSet (Qt 6.4 hashes no enum class by itself).
+inline size_t qHash(LeadField field, size_t seed = 0) noexcept
+{
+    return ::qHash(static_cast<int>(field), seed);
+}
 
 struct LeadProblem
 {
