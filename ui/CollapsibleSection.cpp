@@ -20,19 +20,14 @@ CollapsibleSection::CollapsibleSection(const QString &title, Kind kind, const QS
         m_toggle->setObjectName(objectBaseName + QStringLiteral("ToggleButton"));
         m_toggle->setText(title);
         m_toggle->setAccessibleName(QString(title).remove(u'&'));
-        m_toggle->setCheckable(true);
-        m_toggle->setChecked(true);
+        // Not a checkable button: a checked tool button draws sunken, which reads as "pressed", not "open".
         m_toggle->setAutoRaise(true);
         m_toggle->setFocusPolicy(Qt::StrongFocus);
         m_toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        m_toggle->setArrowType(Qt::DownArrow);
         m_toggle->setFont(headingFont);
-        connect(m_toggle, &QToolButton::toggled, this, [this](bool expanded) {
-            m_body->setVisible(expanded);
-            m_toggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
-            m_toggle->setToolTip(expanded ? tr("Hide these fields") : tr("Show these fields"));
-            emit expandedChanged(expanded);
-        });
+        connect(m_toggle, &QToolButton::clicked, this, [this] { setExpanded(!isExpanded()); });
+        m_expanded = false; // so that the call below does its work
+        setExpanded(true);
         layout->addWidget(m_toggle, 0, Qt::AlignLeft);
     } else {
         m_heading = new QLabel(title, this);
@@ -46,11 +41,18 @@ CollapsibleSection::CollapsibleSection(const QString &title, Kind kind, const QS
 
 bool CollapsibleSection::isExpanded() const
 {
-    return !m_toggle || m_toggle->isChecked();
+    return m_expanded;
 }
 
 void CollapsibleSection::setExpanded(bool expanded)
 {
-    if (m_toggle)
-        m_toggle->setChecked(expanded);
+    if (!m_toggle || expanded == m_expanded)
+        return;
+    m_expanded = expanded;
+    m_body->setVisible(expanded);
+    m_toggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    m_toggle->setToolTip(expanded ? tr("Hide these fields") : tr("Show these fields"));
+    // Screen readers hear the state that sighted users see from the arrow.
+    m_toggle->setAccessibleDescription(expanded ? tr("Expanded") : tr("Collapsed"));
+    emit expandedChanged(expanded);
 }

@@ -35,4 +35,5 @@ private:
     QWidget *m_body = nullptr;
     QToolButton *m_toggle = nullptr; // only for a collapsible section
     QLabel *m_heading = nullptr;     // only for a fixed section
+    bool m_expanded = true;
 };

@@ -126,6 +126,7 @@ LeadForm::LeadForm(LeadGateway *gateway, const LeadFormDefaults &defaults, QWidg
     right->addStretch();
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);
+    alignLabelColumns();
 
     m_scroll = new QScrollArea(this);
     m_scroll->setObjectName(QStringLiteral("leadFormScrollArea"));
@@ -383,7 +384,7 @@ QWidget *LeadForm::buildGoodsSection()
                                                   tr("Add good"), tr("Remove good")});
     m_itemDelegate = new LeadItemDelegate(m_itemsEditor->view());
     m_itemsEditor->view()->setItemDelegate(m_itemDelegate);
-    addRow(form, LeadField::Items, tr("&Goods"), m_itemsEditor->view(), QStringLiteral("items"));
+    addRow(form, LeadField::Items, tr("&Goods table"), m_itemsEditor->view(), QStringLiteral("items"));
 
     m_itemListEdit =
         addLineEdit(form, LeadField::Item, tr("Goods as a &list of ids"), QStringLiteral("itemList"));
@@ -529,6 +530,27 @@ QWidget *LeadForm::buildBottomBar()
     layout->addWidget(m_newLeadButton);
     layout->addWidget(m_submitButton);
     return bar;
+}
+
+void LeadForm::alignLabelColumns()
+{
+    // Each section has its own form layout; giving every label of a column the width of the widest one
+    // lines the fields of all sections up. Measured from the labels' own text, so it follows font and scale.
+    const QList<QList<LeadField>> columns = {
+        {LeadField::OrderId, LeadField::Offer, LeadField::Wm, LeadField::Name, LeadField::Phone,
+         LeadField::Email, LeadField::Country, LeadField::Index, LeadField::Addr, LeadField::Area,
+         LeadField::City, LeadField::Street},
+        {LeadField::Currency, LeadField::Base, LeadField::Count, LeadField::Discount, LeadField::More,
+         LeadField::Item, LeadField::Ip, LeadField::Ua, LeadField::Us, LeadField::Um, LeadField::Uc,
+         LeadField::Un, LeadField::Ut, LeadField::Comm},
+    };
+    for (const QList<LeadField> &column : columns) {
+        int widest = 0;
+        for (LeadField field : column)
+            widest = qMax(widest, m_rows.value(field).label->sizeHint().width());
+        for (LeadField field : column)
+            m_rows.value(field).label->setMinimumWidth(widest);
+    }
 }
 
 void LeadForm::setTabOrderToReadingOrder()

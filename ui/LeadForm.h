@@ -107,6 +107,7 @@ private:
     QComboBox *makeCatalogCombo(const QString &objectName);
     void connectEdits();
     void setTabOrderToReadingOrder();
+    void alignLabelColumns();
 
     // Behaviour
     void revalidate();

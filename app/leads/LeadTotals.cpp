@@ -35,12 +35,16 @@ QString LeadTotals::formatMoney(double amount, const QString &currencyCode, cons
     QString symbol = locale.currencySymbol(QLocale::CurrencyIsoCode) == code
                          ? locale.currencySymbol(QLocale::CurrencySymbol)
                          : code;
-    // Many locales glue a leading symbol to the digits ("$1.00"); with a three-letter code that reads
-    // badly ("USD1.00"), so put a no-break space after a code that comes first.
+    // Many locales glue the symbol to the digits ("$1.00", the C locale's "1.00$"); with a three-letter
+    // code that reads badly ("USD1.00"), so a code gets a no-break space on the side of the digits.
     const QString probe = locale.toCurrencyString(1.0, QStringLiteral("\u0001"), 0);
     const qsizetype symbolAt = probe.indexOf(u'\u0001');
-    const bool symbolFirst = symbolAt >= 0 && symbolAt < probe.indexOf(u'1');
-    if (symbol == code && symbolFirst && !probe.at(symbolAt + 1).isSpace())
-        symbol += u'\u00a0';
+    if (symbol == code && symbolAt >= 0) {
+        const bool symbolFirst = symbolAt < probe.indexOf(u'1');
+        if (symbolFirst && symbolAt + 1 < probe.size() && !probe.at(symbolAt + 1).isSpace())
+            symbol += u'\u00a0';
+        else if (!symbolFirst && symbolAt > 0 && !probe.at(symbolAt - 1).isSpace())
+            symbol.prepend(u'\u00a0');
+    }
     return locale.toCurrencyString(amount, symbol, decimals);
 }

@@ -96,6 +96,8 @@ void TestLeadTotals::formatMoney_data()
         << us << 1500.0 << QStringLiteral("JPY") << QStringLiteral("JPY\u00a01,500");
     QTest::newRow("three for dinar") << us << 2.5 << QStringLiteral("KWD")
                                      << QStringLiteral("KWD\u00a02.500");
+    QTest::newRow("C locale glues nothing")
+        << QLocale::c() << 1234.5 << QStringLiteral("USD") << QStringLiteral("1234.50\u00a0USD");
     QTest::newRow("no currency") << us << 1234.5 << QString() << QStringLiteral("1,234.50");
     QTest::newRow("lower-case code") << us << 1.0 << QStringLiteral("eur") << QStringLiteral("EUR\u00a01.00");
 }
