@@ -31,6 +31,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcLeadForm, "cpadesk.leadform", QtWarningMsg)
 
 namespace {
@@ -178,8 +180,11 @@ LeadForm::LeadForm(LeadGateway *gateway, const LeadFormDefaults &defaults, QWidg
 
     connectEdits();
     setTabOrderToReadingOrder();
+    // Half-filled during set-up, the form would find problems (no IP yet) and open sections for them.
+    m_filling = true;
     setDefaults(defaults);
     fillFrom(defaultsLead(), toSet(allFieldNames()));
+    m_filling = false;
     updateOrderIdLabel();
     m_touched.clear();
     revalidate();
@@ -670,6 +675,24 @@ Lead LeadForm::lead() const
 void LeadForm::loadLead(const Lead &lead)
 {
     fillFrom(lead, toSet(allFieldNames()));
+    openSectionsWithContent();
+}
+
+void LeadForm::openSectionsWithContent()
+{
+    // A folded section that holds part of a loaded lead opens, so nothing is sent unseen. (Defaults and
+    // sticky values do not count: the operator set those up and folded them away on purpose.)
+    for (const FieldRow &row : std::as_const(m_rows)) {
+        if (!row.section || row.section->isExpanded())
+            continue;
+        bool filled = false;
+        if (auto *edit = qobject_cast<QLineEdit *>(row.editor))
+            filled = !edit->text().isEmpty();
+        else if (row.editor == m_paramsEditor->view())
+            filled = m_paramsModel->rowCount() > 0;
+        if (filled)
+            row.section->setExpanded(true);
+    }
 }
 
 Lead LeadForm::defaultsLead() const
@@ -686,15 +709,17 @@ Lead LeadForm::defaultsLead() const
 void LeadForm::setDefaults(const LeadFormDefaults &defaults)
 {
     m_defaults = defaults;
+    const bool wasFilling = std::exchange(m_filling, true);
     const QString offer = m_offerCombo->currentText();
     m_offerCombo->clear();
     m_offerCombo->addItems(m_defaults.recentOffers);
     m_offerCombo->setEditText(offer);
+    m_filling = wasFilling;
 }
 
 void LeadForm::fillFrom(const Lead &lead, const QSet<QString> &fields)
 {
-    m_filling = true;
+    const bool wasFilling = std::exchange(m_filling, true);
     auto setText = [&fields](const char *name, QLineEdit *edit, const QString &value) {
         if (fields.contains(QLatin1String(name)))
             edit->setText(value);
@@ -742,20 +767,8 @@ void LeadForm::fillFrom(const Lead &lead, const QSet<QString> &fields)
     setText("ut", m_utmTermEdit, lead.ut);
     if (fields.contains(QStringLiteral("comm")))
         m_commentEdit->setPlainText(lead.comm);
-    m_filling = false;
+    m_filling = wasFilling;
 
-    // A folded section that now holds something opens, so nothing is sent unseen.
-    for (const FieldRow &row : std::as_const(m_rows)) {
-        if (!row.section || row.section->isExpanded())
-            continue;
-        bool filled = false;
-        if (auto *edit = qobject_cast<QLineEdit *>(row.editor))
-            filled = !edit->text().isEmpty();
-        else if (row.editor == m_paramsEditor->view())
-            filled = m_paramsModel->rowCount() > 0;
-        if (filled)
-            row.section->setExpanded(true);
-    }
     onCurrencyChanged();
     revalidate();
 }
@@ -810,7 +823,9 @@ void LeadForm::revalidate()
     m_phoneHint->setText(showPhoneHint ? tr("Will be sent as %1").arg(current.phone) : QString());
     m_phoneHint->setVisible(showPhoneHint);
 
-    if (faultyFields.isEmpty()) {
+    if (!m_duplicatePanel->isHidden()) {
+        m_problemSummary->setText(tr("Answer the question about the earlier order above."));
+    } else if (faultyFields.isEmpty()) {
         m_problemSummary->setText(
             tr("Ready to send: %1.")
                 .arg(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
@@ -861,8 +876,9 @@ void LeadForm::updateTotals()
     m_goodsSumValue->setText(LeadTotals::formatMoney(totals.goods, currency, loc));
     m_discountValue->setText(
         totals.discount > 0
-            ? tr("%1 (%2 %)")
-                  .arg(LeadTotals::formatMoney(-totals.discount, currency, loc),
+            // A minus sign of our own: some locales write negative money in accounting brackets.
+            ? tr("\u2212%1 (%2 %)")
+                  .arg(LeadTotals::formatMoney(totals.discount, currency, loc),
                        loc.toString(totals.discountPercent, 'f', QLocale::FloatingPointShortest))
             : LeadTotals::formatMoney(0, currency, loc));
     m_extraValue->setText(LeadTotals::formatMoney(totals.extra, currency, loc));
@@ -1001,7 +1017,7 @@ void LeadForm::showDuplicateWarning(const QList<LeadSummary> &earlier)
     m_duplicatePanel->setAccessibleName(tr("Possible double order"));
     m_duplicatePanel->setAccessibleDescription(m_duplicateLabel->text());
     m_duplicatePanel->show();
-    updateSubmitEnabled();
+    revalidate(); // the summary beside the send button now points at the question
     // The safe answer has the focus: Enter does not create a double order by accident.
     m_cancelSendButton->setFocus(Qt::OtherFocusReason);
 }
@@ -1009,7 +1025,7 @@ void LeadForm::showDuplicateWarning(const QList<LeadSummary> &earlier)
 void LeadForm::hideDuplicateWarning()
 {
     m_duplicatePanel->hide();
-    updateSubmitEnabled();
+    revalidate();
 }
 
 void LeadForm::showBanner(BannerKind kind, const QString &text)

@@ -125,6 +125,7 @@ private:
     void clearForNextLead();
     void fillFrom(const Lead &lead, const QSet<QString> &fields);
     Lead defaultsLead() const;
+    void openSectionsWithContent();
     void rememberOffer(const QString &offer);
     void focusFirstEmptyField();
 
