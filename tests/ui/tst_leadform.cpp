@@ -786,8 +786,8 @@ void TestLeadForm::everyInput_hasLabelMnemonicAndAccessibleName()
     }
     // Buttons and check boxes carry their own names.
     for (QAbstractButton *button : m_form->findChildren<QAbstractButton *>()) {
-        if (qobject_cast<QLineEdit *>(button->parentWidget())
-            || qobject_cast<QAbstractItemView *>(button->parentWidget()))
+        if (qobject_cast<QLineEdit *>(button->parentWidget()) ||
+            qobject_cast<QAbstractItemView *>(button->parentWidget()))
             continue; // a line edit's clear button, a table's corner: parts of their widget
         QVERIFY2(!button->text().isEmpty() || !button->accessibleName().isEmpty(),
                  qPrintable(QString::fromLatin1(button->metaObject()->className()) + QStringLiteral(" in ") +
