@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// What a fresh lead form starts with. The application fills it from the settings; the form never reads
+// settings itself.
+struct LeadFormDefaults
+{
+    QString wm;
+    QString ip;
+    QString ua;
+    QString country;  // ISO 3166-1 alpha-2
+    QString currency; // ISO 4217
+    // API names of the fields kept after a successful send or a new lead ("offer", "wm", "country",
+    // "currency", "ip", "ua", "us", "uc", "un", "ut", "um"; any simple field of the API is accepted, and
+    // "items"/"params" for the two tables).
+    QStringList stickyFields;
+    QStringList recentOffers; // most recent first
+
+    // The fields an operator usually repeats from one call to the next.
+    static QStringList standardStickyFields();
+};
