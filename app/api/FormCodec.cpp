@@ -1,6 +1,7 @@
 #include "FormCodec.h"
 
 #include <QByteArrayView>
+#include <QStringDecoder>
 
 #include <cctype>
 
@@ -30,7 +31,11 @@ QString urldecode(QByteArrayView text)
             out += c;
         }
     }
-    return QString::fromUtf8(out);
+    // Not QString::fromUtf8(): it drops a leading U+FEFF, which belongs to the value here (the trap
+    // fuzz_lead_encoder found in JsonReader). Stateless: a cut sequence at the end still becomes U+FFFD.
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringConverter::Flag::ConvertInitialBom | QStringConverter::Flag::Stateless);
+    return decoder.decode(out);
 }
 
 // Splits "items[0][id]" into {"items", "0", "id"}; a name without a closing bracket is taken whole, as PHP
@@ -52,11 +57,26 @@ QStringList splitName(const QString &name)
     return parts;
 }
 
+// PHP's next free integer key: one past the largest integer key so far, whatever the number of entries
+// ("a[1]=x&a[]=y" gives keys 1 and 2; counting entries would overwrite x). Only canonical decimals are
+// integer keys to PHP: "01" and " 1" stay text.
+QString nextIntegerKey(const QVariantMap &map)
+{
+    qlonglong next = 0;
+    for (auto it = map.keyBegin(); it != map.keyEnd(); ++it) {
+        bool ok = false;
+        const qlonglong number = it->toLongLong(&ok);
+        if (ok && number >= next && QString::number(number) == *it)
+            next = number + 1;
+    }
+    return QString::number(next);
+}
+
 void insert(QVariantMap &map, const QStringList &path, qsizetype level, const QString &value)
 {
     QString key = path.at(level);
-    if (key.isEmpty()) // "[]" appends: PHP takes the next integer key
-        key = QString::number(map.size());
+    if (key.isEmpty()) // "[]" appends
+        key = nextIntegerKey(map);
     if (level + 1 == path.size()) {
         map.insert(key, value);
         return;
