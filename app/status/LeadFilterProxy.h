@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QDate>
+#include <QSet>
+#include <QSortFilterProxyModel>
+#include <QStringMatcher>
+
+class LeadTableModel;
+
+// What the status table shows of a LeadTableModel: the rows passing every filter, in the order the
+// user chose. Filters: a set of stages, an offer, a webmaster, a country, a range of creation dates
+// and a search text over order ids, customer name and phone.
+//
+// Sorting and filtering read the model's rows directly (no QVariant per cell), so that a keystroke in
+// the search box refilters 100,000 leads in a few tens of milliseconds.
+class LeadFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit LeadFilterProxy(QObject *parent = nullptr);
+
+    // Must be a LeadTableModel.
+    void setSourceModel(QAbstractItemModel *sourceModel) override;
+    LeadTableModel *leadModel() const { return m_model; }
+
+    // Stage codes to show ("approve", ...); the empty string stands for leads without a stage yet.
+    // An empty set shows every stage.
+    void setStages(const QSet<QString> &stages);
+    QSet<QString> stages() const { return m_stages; }
+    // Empty shows every offer / webmaster / country.
+    void setOffer(const QString &offer);
+    void setWm(const QString &wm);
+    void setCountry(const QString &country);
+    // Creation dates, both inclusive, in local time; an invalid date leaves that end open.
+    void setCreatedRange(const QDate &from, const QDate &to);
+    // Rows whose order id, network id or name contain the text (any case), or - when the text looks
+    // like a phone number - whose phone contains its digits, however it is formatted.
+    void setSearchText(const QString &text);
+    QString searchText() const { return m_searchText; }
+    void clearFilters();
+
+    // Source rows of every visible row, in the order shown.
+    QList<int> visibleSourceRows() const;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    LeadTableModel *m_model = nullptr;
+    QSet<QString> m_stages;
+    QString m_offer;
+    QString m_wm;
+    QString m_country;
+    qint64 m_createdFromMs = 0;
+    qint64 m_createdBeforeMs = 0; // exclusive; 0 = open
+    QString m_searchText;
+    QString m_searchLower;
+    QString m_searchDigits; // set only when the search text looks like a phone number
+    QStringMatcher m_searchMatcher;
+    QStringMatcher m_digitsMatcher;
+};
