@@ -24,8 +24,7 @@ bool looksLikePhone(const QString &text)
 
 LeadFilterProxy::LeadFilterProxy(QObject *parent) : QSortFilterProxyModel(parent)
 {
-    setSortRole(LeadTableModel::UnderlyingDataRole);
-    // Refreshes change rows one batch at a time; keep them in the chosen order as they change.
+    // Refreshes change rows one batch at a time: re-filter them as they change.
     setDynamicSortFilter(true);
 }
 
@@ -41,7 +40,7 @@ void LeadFilterProxy::setStages(const QSet<QString> &stages)
     if (stages == m_stages)
         return;
     m_stages = stages;
-    invalidateRowsFilter();
+    refilter();
 }
 
 void LeadFilterProxy::setOffer(const QString &offer)
@@ -49,7 +48,7 @@ void LeadFilterProxy::setOffer(const QString &offer)
     if (offer == m_offer)
         return;
     m_offer = offer;
-    invalidateRowsFilter();
+    refilter();
 }
 
 void LeadFilterProxy::setWm(const QString &wm)
@@ -57,7 +56,7 @@ void LeadFilterProxy::setWm(const QString &wm)
     if (wm == m_wm)
         return;
     m_wm = wm;
-    invalidateRowsFilter();
+    refilter();
 }
 
 void LeadFilterProxy::setCountry(const QString &country)
@@ -65,7 +64,7 @@ void LeadFilterProxy::setCountry(const QString &country)
     if (country.compare(m_country, Qt::CaseInsensitive) == 0)
         return;
     m_country = country;
-    invalidateRowsFilter();
+    refilter();
 }
 
 void LeadFilterProxy::setCreatedRange(const QDate &from, const QDate &to)
@@ -76,7 +75,7 @@ void LeadFilterProxy::setCreatedRange(const QDate &from, const QDate &to)
         return;
     m_createdFromMs = fromMs;
     m_createdBeforeMs = beforeMs;
-    invalidateRowsFilter();
+    refilter();
 }
 
 void LeadFilterProxy::setSearchText(const QString &text)
@@ -94,7 +93,7 @@ void LeadFilterProxy::setSearchText(const QString &text)
     }
     m_searchMatcher.setPattern(m_searchLower);
     m_digitsMatcher.setPattern(m_searchDigits);
-    invalidateRowsFilter();
+    refilter();
 }
 
 void LeadFilterProxy::clearFilters()
@@ -110,7 +109,7 @@ void LeadFilterProxy::clearFilters()
     m_searchDigits.clear();
     m_searchMatcher.setPattern(QString());
     m_digitsMatcher.setPattern(QString());
-    invalidateRowsFilter();
+    refilter();
 }
 
 QList<int> LeadFilterProxy::visibleSourceRows() const
@@ -148,9 +147,13 @@ bool LeadFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     return !m_searchDigits.isEmpty() && m_digitsMatcher.indexIn(m_model->phoneDigitsAt(sourceRow)) >= 0;
 }
 
-bool LeadFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+void LeadFilterProxy::sort(int column, Qt::SortOrder order)
 {
-    if (!m_model)
-        return QSortFilterProxyModel::lessThan(left, right);
-    return m_model->compareRows(left.row(), right.row(), left.column()) < 0;
+    if (m_model)
+        m_model->sort(column, order);
+}
+
+void LeadFilterProxy::refilter()
+{
+    invalidate();
 }

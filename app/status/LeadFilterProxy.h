@@ -11,8 +11,11 @@ class LeadTableModel;
 // user chose. Filters: a set of stages, an offer, a webmaster, a country, a range of creation dates
 // and a search text over order ids, customer name and phone.
 //
-// Sorting and filtering read the model's rows directly (no QVariant per cell), so that a keystroke in
-// the search box refilters 100,000 leads in a few tens of milliseconds.
+// Sorting is the model's (see LeadTableModel: it orders rows by their raw values, the same ones it
+// gives as UnderlyingDataRole): sort() passes the request on and this proxy keeps the model's order.
+// Filtering reads the model's rows and precomputed search keys directly (no QVariant per cell), and a
+// filter change rebuilds the row mapping in one pass: QSortFilterProxyModel's incremental path
+// removes scattered rows one run at a time, which costs seconds at 100,000 rows.
 class LeadFilterProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -43,11 +46,15 @@ public:
     // Source rows of every visible row, in the order shown.
     QList<int> visibleSourceRows() const;
 
+    // Asks the model to sort (the view's header calls this).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void refilter();
+
     LeadTableModel *m_model = nullptr;
     QSet<QString> m_stages;
     QString m_offer;

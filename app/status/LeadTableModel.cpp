@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <numeric>
 
 namespace {
 
@@ -34,6 +35,14 @@ bool isAllDigits(const QString &text)
         return false;
     return std::all_of(text.cbegin(), text.cend(),
                        [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
+}
+
+// The id as a number when it is all digits and fits in 18 of them (so no overflow), else -1.
+qint64 numericId(const QString &id)
+{
+    if (id.size() > 18 || !isAllDigits(id))
+        return -1;
+    return id.toLongLong();
 }
 
 // Leading zeros carry no value, but "007" and "7" must still be told apart: they tie on value and
@@ -83,6 +92,50 @@ QString outcomeText(const QString &stage, int status)
     return LeadTableModel::tr("%1, %2").arg(stageName, statusName);
 }
 
+// Compares two leads by a column, the way LeadTableModel::compareRows() describes.
+int compareLeads(const JournalRow &left, const JournalRow &right, int column)
+{
+    switch (column) {
+    case LeadTableModel::OrderId:
+        return LeadTableModel::compareIds(left.orderId, right.orderId);
+    case LeadTableModel::NetworkId:
+        return LeadTableModel::compareIds(left.networkOrderId, right.networkOrderId);
+    case LeadTableModel::Created:
+        return compareValues(left.createdAtMs, right.createdAtMs);
+    case LeadTableModel::Checked:
+        return compareValues(left.checkedAtMs, right.checkedAtMs);
+    case LeadTableModel::Changed:
+        return compareValues(left.changedAtMs, right.changedAtMs);
+    case LeadTableModel::Offer:
+        return LeadTableModel::compareIds(left.offer, right.offer);
+    case LeadTableModel::Wm:
+        return LeadTableModel::compareIds(left.wm, right.wm);
+    case LeadTableModel::Phone:
+        return LeadTableModel::compareIds(left.phone, right.phone);
+    case LeadTableModel::Name:
+        return left.name.compare(right.name, Qt::CaseInsensitive);
+    case LeadTableModel::Country:
+        return left.country.compare(right.country, Qt::CaseInsensitive);
+    case LeadTableModel::Comment:
+        return left.comment.compare(right.comment, Qt::CaseInsensitive);
+    case LeadTableModel::Stage:
+        if (const int byStage = compareValues(stageRank(left.stage), stageRank(right.stage)); byStage != 0)
+            return byStage;
+        // Unknown stage words among themselves, and unreported leads by how far they got.
+        if (const int byWord = left.stage.compare(right.stage); byWord != 0)
+            return byWord;
+        return compareValues(int(left.sendState), int(right.sendState));
+    case LeadTableModel::Status:
+        return compareValues(left.status, right.status);
+    case LeadTableModel::Reason:
+        return compareValues(left.reason, right.reason);
+    case LeadTableModel::Count:
+        return compareValues(left.count, right.count);
+    default:
+        return 0;
+    }
+}
+
 } // namespace
 
 LeadTableModel::LeadTableModel(Journal *journal, QObject *parent)
@@ -103,25 +156,25 @@ void LeadTableModel::reload()
 {
     beginResetModel();
     m_rows.clear();
-    m_searchTexts.clear();
-    m_phoneDigits.clear();
+    m_keys.clear();
     m_historyKey.clear();
     if (!m_profileId.isEmpty())
         m_rows = m_journal->rows(m_profileId);
-    m_searchTexts.reserve(m_rows.size());
-    m_phoneDigits.reserve(m_rows.size());
-    for (const JournalRow &lead : std::as_const(m_rows)) {
-        m_searchTexts.append(searchTextOf(lead));
-        m_phoneDigits.append(digitsOf(lead.phone));
-    }
-    rebuildKeyIndex();
+    m_keys.reserve(m_rows.size());
+    for (const JournalRow &lead : std::as_const(m_rows))
+        m_keys.append(keysOf(lead));
+    m_order.resize(m_rows.size());
+    std::iota(m_order.begin(), m_order.end(), 0);
+    if (m_sortColumn >= 0)
+        std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return slotLess(a, b); });
+    rebuildIndexes();
     endResetModel();
     emit distinctValuesMayHaveChanged();
 }
 
 int LeadTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_order.size());
 }
 
 int LeadTableModel::columnCount(const QModelIndex &parent) const
@@ -133,7 +186,7 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
-    const JournalRow &lead = m_rows.at(index.row());
+    const JournalRow &lead = leadAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return displayText(lead, index.column());
@@ -322,47 +375,7 @@ int LeadTableModel::compareIds(const QString &left, const QString &right)
 
 int LeadTableModel::compareRows(int leftRow, int rightRow, int column) const
 {
-    const JournalRow &left = m_rows.at(leftRow);
-    const JournalRow &right = m_rows.at(rightRow);
-    switch (column) {
-    case OrderId:
-        return compareIds(left.orderId, right.orderId);
-    case NetworkId:
-        return compareIds(left.networkOrderId, right.networkOrderId);
-    case Created:
-        return compareValues(left.createdAtMs, right.createdAtMs);
-    case Checked:
-        return compareValues(left.checkedAtMs, right.checkedAtMs);
-    case Changed:
-        return compareValues(left.changedAtMs, right.changedAtMs);
-    case Offer:
-        return compareIds(left.offer, right.offer);
-    case Wm:
-        return compareIds(left.wm, right.wm);
-    case Phone:
-        return compareIds(left.phone, right.phone);
-    case Name:
-        return left.name.compare(right.name, Qt::CaseInsensitive);
-    case Country:
-        return left.country.compare(right.country, Qt::CaseInsensitive);
-    case Comment:
-        return left.comment.compare(right.comment, Qt::CaseInsensitive);
-    case Stage:
-        if (const int byStage = compareValues(stageRank(left.stage), stageRank(right.stage)); byStage != 0)
-            return byStage;
-        // Unknown stage words among themselves, and unreported leads by how far they got.
-        if (const int byWord = left.stage.compare(right.stage); byWord != 0)
-            return byWord;
-        return compareValues(int(left.sendState), int(right.sendState));
-    case Status:
-        return compareValues(left.status, right.status);
-    case Reason:
-        return compareValues(left.reason, right.reason);
-    case Count:
-        return compareValues(left.count, right.count);
-    default:
-        return 0;
-    }
+    return compareLeads(leadAt(leftRow), leadAt(rightRow), column);
 }
 
 QStringList LeadTableModel::distinctValues(Column column) const
@@ -441,6 +454,114 @@ QString LeadTableModel::historyText(const JournalRow &lead) const
     return m_historyText;
 }
 
+int LeadTableModel::rowOfKey(const QString &key) const
+{
+    const int slot = m_slotByKey.value(key, -1);
+    return slot < 0 ? -1 : m_rowOfSlot.at(slot);
+}
+
+void LeadTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= NB_COLUMNS)
+        column = -1;
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QVector<int> slotsBefore;
+    slotsBefore.reserve(before.size());
+    for (const QModelIndex &index : before)
+        slotsBefore.append(m_order.at(index.row()));
+    m_sortColumn = column;
+    m_sortOrder = order;
+    std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return slotLess(a, b); });
+    rebuildRowOfSlot();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after.append(index(m_rowOfSlot.at(slotsBefore.at(i)), before.at(i).column()));
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+bool LeadTableModel::slotLess(int leftSlot, int rightSlot) const
+{
+    if (m_sortColumn >= 0) {
+        int byColumn = 0;
+        // Ids that fit a number compare as numbers without touching their text: the common sort,
+        // kept cheap for 100,000 rows. Equal numbers ("007", "7") fall through to the full rule.
+        const LeadKeys &left = m_keys.at(leftSlot);
+        const LeadKeys &right = m_keys.at(rightSlot);
+        if (m_sortColumn == OrderId && left.orderNumber >= 0 && right.orderNumber >= 0)
+            byColumn = compareValues(left.orderNumber, right.orderNumber);
+        else if (m_sortColumn == NetworkId && left.networkNumber >= 0 && right.networkNumber >= 0)
+            byColumn = compareValues(left.networkNumber, right.networkNumber);
+        else if (m_sortColumn == Name)
+            byColumn = left.nameKey.compare(right.nameKey);
+        if (byColumn == 0)
+            byColumn = compareLeads(m_rows.at(leftSlot), m_rows.at(rightSlot), m_sortColumn);
+        if (m_sortOrder == Qt::DescendingOrder)
+            byColumn = -byColumn;
+        if (byColumn != 0)
+            return byColumn < 0;
+    }
+    // Ties (and the unsorted state) keep the journal's order: oldest first, new arrivals last.
+    return leftSlot < rightSlot;
+}
+
+bool LeadTableModel::isInPlace(int row) const
+{
+    const int slot = m_order.at(row);
+    if (row > 0 && slotLess(slot, m_order.at(row - 1)))
+        return false;
+    return row + 1 >= m_order.size() || !slotLess(m_order.at(row + 1), slot);
+}
+
+int LeadTableModel::sortedInsertPosition(int slot) const
+{
+    const auto position = std::lower_bound(m_order.cbegin(), m_order.cend(), slot,
+                                           [this](int a, int b) { return slotLess(a, b); });
+    return int(position - m_order.cbegin());
+}
+
+void LeadTableModel::reposition(const QList<int> &rows)
+{
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QVector<int> slotsBefore;
+    slotsBefore.reserve(before.size());
+    for (const QModelIndex &index : before)
+        slotsBefore.append(m_order.at(index.row()));
+
+    // A few rows are taken out and put back where they belong; many at once are cheaper to sort.
+    constexpr int fewRows = 256;
+    if (rows.size() > fewRows) {
+        std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return slotLess(a, b); });
+    } else {
+        QVector<int> moving;
+        moving.reserve(rows.size());
+        QVector<bool> isMoving(m_rows.size(), false);
+        for (const int row : rows) {
+            const int slot = m_order.at(row);
+            if (!isMoving.at(slot)) {
+                isMoving[slot] = true;
+                moving.append(slot);
+            }
+        }
+        m_order.erase(
+            std::remove_if(m_order.begin(), m_order.end(), [&](int slot) { return isMoving.at(slot); }),
+            m_order.end());
+        for (const int slot : std::as_const(moving))
+            m_order.insert(sortedInsertPosition(slot), slot);
+    }
+    rebuildRowOfSlot();
+
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after.append(index(m_rowOfSlot.at(slotsBefore.at(i)), before.at(i).column()));
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
 void LeadTableModel::onLeadsAdded(const QString &profileId, const QStringList &keys)
 {
     if (profileId != m_profileId || keys.isEmpty())
@@ -449,9 +570,9 @@ void LeadTableModel::onLeadsAdded(const QString &profileId, const QStringList &k
     QStringList known;
     QStringList fresh;
     for (const QString &key : keys)
-        (m_rowByKey.contains(key) ? known : fresh).append(key);
+        (m_slotByKey.contains(key) ? known : fresh).append(key);
     if (!fresh.isEmpty())
-        appendRows(m_journal->rows(m_profileId, fresh));
+        addRows(m_journal->rows(m_profileId, fresh));
     if (!known.isEmpty())
         onLeadsChanged(profileId, known);
 }
@@ -465,19 +586,25 @@ void LeadTableModel::onLeadsChanged(const QString &profileId, const QStringList 
     QList<int> changedRows;
     changedRows.reserve(fresh.size());
     for (const JournalRow &lead : fresh) {
-        const int row = rowOfKey(lead.key);
-        if (row < 0) {
+        const int slot = m_slotByKey.value(lead.key, -1);
+        if (slot < 0) {
             missing.append(lead); // changed before this model heard it was added
             continue;
         }
-        setRowAt(row, lead);
-        changedRows.append(row);
+        storeInSlot(slot, lead);
+        changedRows.append(m_rowOfSlot.at(slot));
         if (lead.key == m_historyKey)
             m_historyKey.clear();
     }
     emitRowsChanged(changedRows);
+    if (m_sortColumn >= 0) {
+        const bool sorted =
+            std::all_of(changedRows.cbegin(), changedRows.cend(), [this](int row) { return isInPlace(row); });
+        if (!sorted)
+            reposition(changedRows);
+    }
     if (!missing.isEmpty())
-        appendRows(missing);
+        addRows(missing);
 }
 
 void LeadTableModel::onLeadsRemoved(const QString &profileId, const QStringList &keys)
@@ -485,15 +612,17 @@ void LeadTableModel::onLeadsRemoved(const QString &profileId, const QStringList 
     if (profileId != m_profileId)
         return;
     QList<int> rows;
+    QVector<bool> removedSlot(m_rows.size(), false);
     for (const QString &key : keys) {
-        const int row = rowOfKey(key);
-        if (row >= 0)
-            rows.append(row);
+        const int slot = m_slotByKey.value(key, -1);
+        if (slot >= 0 && !removedSlot.at(slot)) {
+            removedSlot[slot] = true;
+            rows.append(m_rowOfSlot.at(slot));
+        }
     }
     if (rows.isEmpty())
         return;
     std::sort(rows.begin(), rows.end(), std::greater<int>());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     // Remove runs of neighbouring rows from the bottom up so earlier row numbers stay valid.
     for (qsizetype i = 0; i < rows.size();) {
         const int last = rows.at(i);
@@ -501,50 +630,105 @@ void LeadTableModel::onLeadsRemoved(const QString &profileId, const QStringList 
         while (++i < rows.size() && rows.at(i) == first - 1)
             first = rows.at(i);
         beginRemoveRows(QModelIndex(), first, last);
-        const int count = last - first + 1;
-        m_rows.remove(first, count);
-        m_searchTexts.remove(first, count);
-        m_phoneDigits.remove(first, count);
+        m_order.remove(first, last - first + 1);
         endRemoveRows();
     }
+    // Then close the gaps in storage; the rows shown do not move.
+    QVector<int> newSlot(m_rows.size(), -1);
+    int kept = 0;
+    for (int slot = 0; slot < m_rows.size(); ++slot) {
+        if (removedSlot.at(slot))
+            continue;
+        newSlot[slot] = kept;
+        if (kept != slot) {
+            m_rows[kept] = std::move(m_rows[slot]);
+            m_keys[kept] = std::move(m_keys[slot]);
+        }
+        ++kept;
+    }
+    m_rows.resize(kept);
+    m_keys.resize(kept);
+    for (int &slot : m_order)
+        slot = newSlot.at(slot);
     m_historyKey.clear();
-    rebuildKeyIndex();
+    rebuildIndexes();
 }
 
-void LeadTableModel::appendRows(const QVector<JournalRow> &rows)
+void LeadTableModel::addRows(const QVector<JournalRow> &rows)
 {
     if (rows.isEmpty())
         return;
-    const int first = int(m_rows.size());
-    beginInsertRows(QModelIndex(), first, first + int(rows.size()) - 1);
+    const int firstSlot = int(m_rows.size());
     for (const JournalRow &lead : rows) {
-        m_rowByKey.insert(lead.key, int(m_rows.size()));
+        m_slotByKey.insert(lead.key, int(m_rows.size()));
         m_rows.append(lead);
-        m_searchTexts.append(searchTextOf(lead));
-        m_phoneDigits.append(digitsOf(lead.phone));
+        m_keys.append(keysOf(lead));
+        m_rowOfSlot.append(-1);
     }
-    endInsertRows();
+    const int added = int(rows.size());
+    // A few new leads go straight to their sorted place; a big import is appended, then sorted.
+    constexpr int fewRows = 64;
+    if (m_sortColumn >= 0 && added <= fewRows) {
+        for (int slot = firstSlot; slot < firstSlot + added; ++slot) {
+            const int row = sortedInsertPosition(slot);
+            beginInsertRows(QModelIndex(), row, row);
+            m_order.insert(row, slot);
+            rebuildRowOfSlot();
+            endInsertRows();
+        }
+    } else {
+        const int firstRow = int(m_order.size());
+        beginInsertRows(QModelIndex(), firstRow, firstRow + added - 1);
+        for (int slot = firstSlot; slot < firstSlot + added; ++slot) {
+            m_rowOfSlot[slot] = int(m_order.size());
+            m_order.append(slot);
+        }
+        endInsertRows();
+        if (m_sortColumn >= 0) {
+            QList<int> newRows(added);
+            std::iota(newRows.begin(), newRows.end(), firstRow);
+            reposition(newRows);
+        }
+    }
     emit distinctValuesMayHaveChanged();
 }
 
-void LeadTableModel::setRowAt(int row, const JournalRow &lead)
+void LeadTableModel::storeInSlot(int slot, const JournalRow &lead)
 {
-    m_rows[row] = lead;
-    m_searchTexts[row] = searchTextOf(lead);
-    m_phoneDigits[row] = digitsOf(lead.phone);
+    m_rows[slot] = lead;
+    m_keys[slot] = keysOf(lead);
 }
 
-void LeadTableModel::rebuildKeyIndex()
+LeadTableModel::LeadKeys LeadTableModel::keysOf(const JournalRow &lead)
 {
-    m_rowByKey.clear();
-    m_rowByKey.reserve(m_rows.size());
-    for (int row = 0; row < m_rows.size(); ++row)
-        m_rowByKey.insert(m_rows.at(row).key, row);
+    LeadKeys keys;
+    keys.searchText = searchTextOf(lead);
+    keys.phoneDigits = digitsOf(lead.phone);
+    keys.nameKey = lead.name.toLower();
+    keys.orderNumber = numericId(lead.orderId);
+    keys.networkNumber = numericId(lead.networkOrderId);
+    return keys;
+}
+
+void LeadTableModel::rebuildIndexes()
+{
+    m_slotByKey.clear();
+    m_slotByKey.reserve(m_rows.size());
+    for (int slot = 0; slot < m_rows.size(); ++slot)
+        m_slotByKey.insert(m_rows.at(slot).key, slot);
+    rebuildRowOfSlot();
+}
+
+void LeadTableModel::rebuildRowOfSlot()
+{
+    m_rowOfSlot.resize(m_rows.size());
+    for (int row = 0; row < m_order.size(); ++row)
+        m_rowOfSlot[m_order.at(row)] = row;
 }
 
 void LeadTableModel::emitRowsChanged(QList<int> rows)
 {
-    // One signal per run of neighbouring rows: a proxy re-sorts whatever range it is told changed,
+    // One signal per run of neighbouring rows: a proxy re-filters whatever range it is told changed,
     // so neither one signal per row nor one huge range over unchanged rows.
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());

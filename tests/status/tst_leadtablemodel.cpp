@@ -35,6 +35,9 @@ private slots:
     void trackedIdsJoinTheTable();
     void otherProfilesStayApart();
     void distinctValuesForFilters();
+    void sortsItself();
+    void staysSortedAsLeadsArriveAndChange();
+    void bigImportIsSortedIn();
 
 private:
     int rowOf(const QString &orderId) const;
@@ -310,6 +313,101 @@ void TestLeadTableModel::distinctValuesForFilters()
                           QStringLiteral("RU")}));
     QCOMPARE(m_model->distinctValues(LeadTableModel::Wm),
              (QStringList{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
+}
+
+namespace {
+QStringList orderIds(const LeadTableModel &model)
+{
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids << model.leadAt(row).orderId;
+    return ids;
+}
+} // namespace
+
+void TestLeadTableModel::sortsItself()
+{
+    QSignalSpy layouts(m_model.get(), &QAbstractItemModel::layoutChanged);
+    const QPersistentModelIndex hundred = m_model->index(rowOf(QStringLiteral("100")), LeadTableModel::Name);
+    m_model->sort(LeadTableModel::OrderId, Qt::AscendingOrder);
+    QCOMPARE(layouts.count(), 1);
+    QCOMPARE(orderIds(*m_model).mid(0, 4), (QStringList{QStringLiteral("9"), QStringLiteral("10"),
+                                                        QStringLiteral("11"), QStringLiteral("12")}));
+    QCOMPARE(orderIds(*m_model).mid(10),
+             (QStringList{QStringLiteral("100"), QStringLiteral("12345678901234567890123")}));
+    // Whoever held on to a row (a selection) still holds the same lead.
+    QCOMPARE(hundred.data().toString(), QStringLiteral("Carla Diaz"));
+    QCOMPARE(hundred.row(), 10);
+    m_model->sort(LeadTableModel::OrderId, Qt::DescendingOrder);
+    QCOMPARE(orderIds(*m_model).first(), QStringLiteral("12345678901234567890123"));
+    QCOMPARE(hundred.row(), 1);
+    m_model->sort(LeadTableModel::Created, Qt::DescendingOrder);
+    for (int row = 1; row < m_model->rowCount(); ++row)
+        QVERIFY(m_model->leadAt(row - 1).createdAtMs >= m_model->leadAt(row).createdAtMs);
+    m_model->sort(-1);
+    // The journal's order again: by creation, then by key as text ("10" before "9", same minute).
+    QCOMPARE(orderIds(*m_model).mid(0, 2), (QStringList{QStringLiteral("10"), QStringLiteral("9")}));
+    for (int r = 0; r < m_model->rowCount(); ++r)
+        QCOMPARE(m_model->rowOfKey(m_model->leadAt(r).key), r);
+}
+
+void TestLeadTableModel::staysSortedAsLeadsArriveAndChange()
+{
+    m_model->sort(LeadTableModel::Stage, Qt::AscendingOrder);
+    auto checkSorted = [this] {
+        for (int row = 1; row < m_model->rowCount(); ++row) {
+            if (m_model->compareRows(row - 1, row, LeadTableModel::Stage) > 0)
+                return false;
+        }
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            if (m_model->rowOfKey(m_model->leadAt(r).key) != r)
+                return false;
+        }
+        return true;
+    };
+    QVERIFY(checkSorted());
+    QCOMPARE(m_model->leadAt(0).orderId, QStringLiteral("14")); // the only waiting lead
+
+    StatusRow row;
+    row.ourOrderId = QStringLiteral("14");
+    row.stage = QStringLiteral("trash");
+    row.status = 5;
+    row.reason = 1;
+    const QPersistentModelIndex fourteen = m_model->index(0, LeadTableModel::OrderId);
+    QVERIFY(m_journal->mergeStatus(profile, row, StatusDataSet::createdMs(20)).changed);
+    QVERIFY(checkSorted());
+    QCOMPARE(fourteen.data().toString(), QStringLiteral("14"));
+    QCOMPARE(m_model->leadAt(0).stage, QStringLiteral("hold"));
+
+    QCOMPARE(m_journal->addTracked(profile, {QStringLiteral("901"), QStringLiteral("902")}, 5), 2);
+    QVERIFY(checkSorted());
+    QCOMPARE(m_model->leadAt(m_model->rowCount() - 1).stage, QString()); // unreported: last
+    row.ourOrderId = QStringLiteral("901");
+    row.stage = QStringLiteral("wait");
+    row.status = 1;
+    row.reason = 0;
+    QVERIFY(m_journal->mergeStatus(profile, row, StatusDataSet::createdMs(21)).changed);
+    QVERIFY(checkSorted());
+    QCOMPARE(m_model->leadAt(0).orderId, QStringLiteral("901"));
+
+    QVERIFY(m_journal->remove(profile, QStringLiteral("15")));
+    QVERIFY(checkSorted());
+    QCOMPARE(rowOf(QStringLiteral("15")), -1);
+    QCOMPARE(fourteen.data().toString(), QStringLiteral("14"));
+}
+
+void TestLeadTableModel::bigImportIsSortedIn()
+{
+    m_model->sort(LeadTableModel::OrderId, Qt::DescendingOrder);
+    QStringList ids;
+    for (int i = 0; i < 300; ++i)
+        ids << QString::number(1000 + i * 3);
+    QCOMPARE(m_journal->addTracked(profile, ids, 7), 300);
+    QCOMPARE(m_model->rowCount(), 312);
+    for (int row = 1; row < m_model->rowCount(); ++row)
+        QVERIFY(LeadTableModel::compareIds(m_model->leadAt(row - 1).orderId, m_model->leadAt(row).orderId) >
+                0);
+    QCOMPARE(m_model->leadAt(1).orderId, QStringLiteral("1897"));
 }
 
 QTEST_GUILESS_MAIN(TestLeadTableModel)
