@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -345,6 +346,26 @@ bool Journal::endWrite(bool ok)
     return true;
 }
 
+bool Journal::holds(QSqlQuery &query, const QString &profileId, const QString &key,
+                    const QString &orderId) const
+{
+    // Two lookups, each on its own index: "lead_key = ? OR order_id = ?" would scan the table.
+    m_error.clear();
+    for (const QString &column : {QStringLiteral("lead_key"), QStringLiteral("order_id")}) {
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ? AND ") + column +
+                      QStringLiteral(" = ?"));
+        query.addBindValue(profileId);
+        query.addBindValue(column == QLatin1String("lead_key") ? key : orderId);
+        if (!exec(query) || !query.next())
+            return false;
+        const bool found = query.value(0).toInt() > 0;
+        query.finish();
+        if (found)
+            return true;
+    }
+    return false;
+}
+
 bool Journal::addLead(const QString &profileId, const QString &key, const Lead &lead, qint64 nowMs)
 {
     if (!beginWrite())
@@ -353,13 +374,9 @@ bool Journal::addLead(const QString &profileId, const QString &key, const Lead &
     bool ok;
     {
         QSqlQuery query(database());
-        query.prepare(QStringLiteral(
-            "SELECT COUNT(*) FROM leads WHERE profile_id = ? AND (lead_key = ? OR order_id = ?)"));
-        query.addBindValue(profileId);
-        query.addBindValue(key);
-        query.addBindValue(isAuto ? key : lead.orderId);
-        ok = exec(query) && query.next();
-        if (ok && query.value(0).toInt() > 0) {
+        const bool known = holds(query, profileId, key, isAuto ? key : lead.orderId);
+        ok = m_error.isEmpty();
+        if (ok && known) {
             m_error = tr("The journal already holds order %1.").arg(isAuto ? key : lead.orderId);
             ok = false;
         }
@@ -394,26 +411,22 @@ int Journal::addTracked(const QString &profileId, const QStringList &orderIds, q
     if (!beginWrite())
         return -1;
     QStringList added;
+    QSet<QString> seen;
     bool ok = true;
     {
         QSqlQuery exists(database());
-        exists.prepare(QStringLiteral(
-            "SELECT COUNT(*) FROM leads WHERE profile_id = ? AND (order_id = ? OR lead_key = ?)"));
         QSqlQuery insert(database());
         insert.prepare(
             QStringLiteral("INSERT INTO leads (profile_id, lead_key, order_id, lead_json, send_state,"
                            " created_at) VALUES (?, ?, ?, ?, ?, ?)"));
         for (const QString &rawId : orderIds) {
             const QString orderId = rawId.trimmed();
-            if (orderId.isEmpty() || added.contains(orderId))
+            if (orderId.isEmpty() || seen.contains(orderId))
                 continue;
-            exists.addBindValue(profileId);
-            exists.addBindValue(orderId);
-            exists.addBindValue(orderId);
-            if (!(ok = exec(exists) && exists.next()))
+            seen.insert(orderId);
+            const bool known = holds(exists, profileId, orderId, orderId);
+            if (!(ok = m_error.isEmpty()))
                 break;
-            const bool known = exists.value(0).toInt() > 0;
-            exists.finish();
             if (known)
                 continue;
             Lead lead;

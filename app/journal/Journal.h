@@ -116,6 +116,8 @@ signals:
 private:
     QSqlDatabase database() const;
     bool exec(QSqlQuery &query) const;
+    // Whether the profile holds this key or order id. On a failed query: false, with errorString() set.
+    bool holds(QSqlQuery &query, const QString &profileId, const QString &key, const QString &orderId) const;
     bool beginWrite();
     bool endWrite(bool ok);
     bool updateState(const QString &profileId, const QString &key, const QString &assignments,

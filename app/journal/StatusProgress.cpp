@@ -30,9 +30,8 @@ int statusRank(int status)
 
 int stageRank(const QString &stage)
 {
-    if (stage == QLatin1String("wait"))
-        return 0;
-    if (stage == QLatin1String("hold"))
+    // "wait" holds New as well as Processing and Callback, which move to and from "hold" freely.
+    if (stage == QLatin1String("wait") || stage == QLatin1String("hold"))
         return 1;
     if (stage == QLatin1String("approve"))
         return 2;
@@ -68,11 +67,18 @@ int StatusProgress::rank(const QString &stage, int status)
 bool StatusProgress::mayReplace(const QString &currentStage, int currentStatus, const QString &incomingStage,
                                 int incomingStatus)
 {
-    const int current = rank(currentStage, currentStatus);
-    const int incoming = rank(incomingStage, incomingStatus);
-    if (current == FinalRank)
-        return incoming == FinalRank;
-    if (current == NoRank || incoming == NoRank)
+    if (isFinal(currentStage, currentStatus))
+        return isFinal(incomingStage, incomingStatus);
+    if (isFinal(incomingStage, incomingStatus))
         return true;
-    return incoming >= current;
+    const int currentByStatus = statusRank(currentStatus);
+    const int incomingByStatus = statusRank(incomingStatus);
+    if (currentByStatus != NoRank && incomingByStatus != NoRank)
+        return incomingByStatus >= currentByStatus;
+    // A status code this version does not know (or none): the stages are all there is to compare.
+    const int currentByStage = stageRank(currentStage);
+    const int incomingByStage = stageRank(incomingStage);
+    if (currentByStage == NoRank || incomingByStage == NoRank)
+        return true;
+    return incomingByStage >= currentByStage;
 }

@@ -13,8 +13,8 @@
 //   1  Processing (2), Callback (3), Hold (4)  - an operator's work: moves back and forth freely
 //   2  Packing (6)   3 Sending (7)   4 Transfer (8)   5 Arrived (9)  - delivery only moves on
 //   9  Cancelled (5), Completed (10), Return (11), Deleted (12)     - final
-// A status this version does not know (0 = absent, or > 12) is ranked by its stage:
-//   wait 0, hold 1, approve 2, cancel/trash 9; an unknown stage word has no rank.
+// When either status is one this version does not know (0 = absent, or > 12), the stages are compared
+// instead: wait = hold 1, approve 2, cancel/trash 9; an unknown stage word has no rank.
 namespace StatusProgress {
 
 constexpr int FinalRank = 9;
@@ -28,9 +28,10 @@ int rank(const QString &stage, int status);
 
 // Whether an incoming (stage, status) may replace the current one:
 //  - once final, only another final outcome replaces it (the network correcting itself);
-//  - otherwise the incoming rank must not be lower than the current one;
-//  - when either side has no rank (a word this version does not know) it is accepted unless the
-//    current state is final, so new values stay visible instead of vanishing.
+//  - otherwise the incoming rank must not be lower than the current one (statuses compared when both
+//    are known, else stages);
+//  - when a stage word is unknown it is accepted unless the current state is final, so new values
+//    stay visible instead of vanishing.
 bool mayReplace(const QString &currentStage, int currentStatus, const QString &incomingStage,
                 int incomingStatus);
 
