@@ -108,9 +108,9 @@ QString BenchReport::table() const
     QString out;
     for (const BenchFigure &figure : m_figures) {
         QString line = figure.name.leftJustified(30) + QLatin1Char(' ') +
-                       (number(figure.value) + QLatin1Char(' ') + figure.unit).leftJustified(16) +
+                       QString(number(figure.value) + QLatin1Char(' ') + figure.unit).leftJustified(16) +
                        QStringLiteral(" baseline ") +
-                       (number(figure.baseline) + QLatin1Char(' ') + figure.unit).leftJustified(16) +
+                       QString(number(figure.baseline) + QLatin1Char(' ') + figure.unit).leftJustified(16) +
                        QStringLiteral(" ratio ") + number(figure.ratio()).leftJustified(6);
         if (figure.hasTarget()) {
             const QString limit = figure.better == BenchFigure::Better::Higher &&

@@ -21,7 +21,8 @@ QByteArray rawFormOf(const ApiRequestBuilder::Prepared &prepared)
 {
     const QByteArray pathAndQuery = pathAndQueryOf(prepared);
     if (!prepared.post)
-        return "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n";
+        return QByteArray("GET ") + pathAndQuery +
+               " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n";
     return rawPostRequest(pathAndQuery,
                           prepared.request.header(QNetworkRequest::ContentTypeHeader).toByteArray(),
                           prepared.body);

@@ -1,4 +1,5 @@
 #include "BenchSections.h"
+#include "journal/Clock.h"
 #include "journal/Journal.h"
 #include "journal/LeadJson.h"
 #include "journal/OrderIdGenerator.h"

@@ -1,6 +1,7 @@
 #include "RawHttpClient.h"
 
 #include <QElapsedTimer>
+#include <QList>
 
 #include <arpa/inet.h>
 #include <atomic>
@@ -100,7 +101,7 @@ int RawHttpConnection::exchange(const QByteArray &request, QByteArray *body)
 QByteArray rawPostRequest(const QByteArray &pathAndQuery, const QByteArray &contentType,
                           const QByteArray &body)
 {
-    return "POST " + pathAndQuery +
+    return QByteArray("POST ") + pathAndQuery +
            " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nContent-Type: " + contentType +
            "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }

@@ -219,6 +219,10 @@ void SoakSupervisor::count(Result &result) const
             mustBeThere.insert(row.orderId);
         } else if (row.sendState == SendState::Rejected) {
             ++result.rejected;
+            // The journal tells the operator "refused", yet the network holds the order: a lie that
+            // invites typing it again.
+            if (storedById.contains(row.orderId))
+                ++result.misreported;
             result.examples << QStringLiteral("%1 rejected: %2").arg(row.orderId, row.errorCode);
         } else {
             ++result.stillWaiting;

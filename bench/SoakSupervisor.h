@@ -47,7 +47,8 @@ public:
 
         bool passed() const
         {
-            return ranToEnd && duplicates == 0 && lost == 0 && missingFromJournal == 0 && stillWaiting == 0;
+            return ranToEnd && duplicates == 0 && lost == 0 && missingFromJournal == 0 && stillWaiting == 0 &&
+                   misreported == 0;
         }
         QString summary() const;
     };

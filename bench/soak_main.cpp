@@ -1,6 +1,7 @@
 // cpadesk-soak: the fault soak of issue 9 (see SoakSupervisor.h and docs/PERFORMANCE.md).
 //
 //   cpadesk-soak [--minutes M] [--work DIR] [--sandbox PATH] [--driver PATH] [--rate N] [--seed S]
+//                [--faults SPEC]
 //
 // Exit status 0 when no lead was lost or duplicated and the outbox drained, else 1.
 #include "SoakSupervisor.h"
@@ -37,7 +38,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption seedOption(
         QStringLiteral("seed"), QCoreApplication::translate("Soak", "Seed of the kills and the faults."),
         QStringLiteral("n"), QStringLiteral("1"));
-    parser.addOptions({minutesOption, workOption, sandboxOption, driverOption, rateOption, seedOption});
+    const QCommandLineOption faultsOption(
+        QStringLiteral("faults"),
+        QCoreApplication::translate("Soak", "The sandbox's fault shares (cpadesk-sandbox --faults)."),
+        QStringLiteral("spec"), SoakSupervisor::Options().faults);
+    parser.addOptions(
+        {minutesOption, workOption, sandboxOption, driverOption, rateOption, seedOption, faultsOption});
     parser.process(app);
 
     QTemporaryDir temporary;
@@ -48,6 +54,7 @@ int main(int argc, char *argv[])
     options.durationSeconds = int(parser.value(minutesOption).toDouble() * 60);
     options.rate = parser.value(rateOption).toInt();
     options.seed = parser.value(seedOption).toUInt();
+    options.faults = parser.value(faultsOption);
     temporary.setAutoRemove(!parser.isSet(workOption));
 
     const SoakSupervisor::Result result = SoakSupervisor(options).run();
