@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <memory>
+
 namespace {
 
 constexpr int parallelRequests = 4; // what the app's poller uses (ApiLeadTransport's default)
@@ -101,6 +103,73 @@ Run appRefresh(StatusPoller &poller)
 
 } // namespace
 
+namespace {
+
+// The app's sync path on a journal of its own: ApiClient -> ApiLeadTransport -> StatusPoller ->
+// Journal, and with `withTable` the status table (model + proxy) following the journal's signals, as
+// the main window wires it. All on this thread.
+struct AppPath
+{
+    AppPath(const QString &journalPath, const ApiConfig &config, bool withTable)
+        : transport(&client, parallelRequests)
+    {
+        ok = journal.open(journalPath);
+        client.setConfig(config);
+        poller = std::make_unique<StatusPoller>(&journal, &transport, BenchSupport::profile);
+        poller->setAutoRefreshInterval(0);
+        if (withTable) {
+            model = std::make_unique<LeadTableModel>(&journal);
+            proxy = std::make_unique<LeadFilterProxy>();
+        }
+    }
+    void showTable()
+    {
+        if (!model)
+            return;
+        model->setProfile(BenchSupport::profile);
+        proxy->setSourceModel(model.get());
+    }
+
+    bool ok = false;
+    Journal journal;
+    ApiClient client;
+    ApiLeadTransport transport;
+    std::unique_ptr<StatusPoller> poller;
+    std::unique_ptr<LeadTableModel> model;
+    std::unique_ptr<LeadFilterProxy> proxy;
+};
+
+BenchFigure refreshFigure(const QString &name, const Run &run, double bareMs, const QString &baselineName,
+                          const QString &note)
+{
+    BenchFigure figure;
+    figure.name = name;
+    figure.unit = QStringLiteral("ms");
+    figure.value = run.ms;
+    figure.baseline = bareMs;
+    figure.baselineName = baselineName;
+    figure.targetOn = BenchFigure::TargetOn::Ratio;
+    figure.target = 1.5;
+    figure.note = note;
+    return figure;
+}
+
+BenchFigure stallFigure(const QString &name, double stallMs, double bareStallMs, const QString &note)
+{
+    BenchFigure figure;
+    figure.name = name;
+    figure.unit = QStringLiteral("ms");
+    figure.value = stallMs;
+    figure.baseline = bareStallMs;
+    figure.baselineName = QStringLiteral("longest stall of the bare loop");
+    figure.targetOn = BenchFigure::TargetOn::Value;
+    figure.target = 50;
+    figure.note = note;
+    return figure;
+}
+
+} // namespace
+
 void benchRefresh(BenchReport &report, const BenchOptions &options)
 {
     QTextStream err(stderr);
@@ -108,12 +177,15 @@ void benchRefresh(BenchReport &report, const BenchOptions &options)
     Sandbox sandbox(SandboxOptions{});
     const quint16 port = sandbox.listen();
     QTemporaryDir dir;
-    Journal journal;
-    if (port == 0 || !journal.open(dir.filePath(QStringLiteral("journal.sqlite")))) {
-        err << "refresh: cannot start the sandbox or open the journal\n";
+    if (port == 0) {
+        err << "refresh: cannot start the sandbox\n";
         return;
     }
-    err << "refresh: storing " << count << " leads in the sandbox and the journal\n";
+    const ApiConfig config = BenchSupport::sandboxConfig(sandbox.baseUrl());
+    AppPath core(dir.filePath(QStringLiteral("core.sqlite")), config, false);
+    AppPath gui(dir.filePath(QStringLiteral("gui.sqlite")), config, true);
+
+    err << "refresh: storing " << count << " leads in the sandbox and in two journals\n";
     err.flush();
     QList<Lead> leads;
     QStringList ids;
@@ -121,63 +193,49 @@ void benchRefresh(BenchReport &report, const BenchOptions &options)
         ids << QString::number(firstId + i);
         leads << BenchSupport::lead(i, ids.last());
     }
-    if (!BenchSupport::storeInSandbox(port, leads) || !BenchSupport::addSentLeads(journal, firstId, count)) {
-        err << "refresh: set-up failed: " << journal.errorString() << '\n';
+    if (!core.ok || !gui.ok || !BenchSupport::storeInSandbox(port, leads) ||
+        !BenchSupport::addSentLeads(core.journal, firstId, count) ||
+        !BenchSupport::addSentLeads(gui.journal, firstId, count)) {
+        err << "refresh: set-up failed\n";
         return;
     }
-    const ApiConfig config = BenchSupport::sandboxConfig(sandbox.baseUrl());
+    gui.showTable();
 
-    // The app's path, as the main window wires it: the poller merges into the journal, and the status
-    // table (model + proxy) follows the journal's signals, all on this thread.
-    ApiClient client;
-    client.setConfig(config);
-    ApiLeadTransport transport(&client, parallelRequests);
-    StatusPoller poller(&journal, &transport, BenchSupport::profile);
-    poller.setAutoRefreshInterval(0);
-    LeadTableModel model(&journal);
-    model.setProfile(BenchSupport::profile);
-    LeadFilterProxy proxy;
-    proxy.setSourceModel(&model);
-
-    err << "refresh: bare loop\n";
-    err.flush();
+    const auto step = [&err](const char *what) {
+        err << "refresh: " << what << '\n';
+        err.flush();
+    };
+    step("bare loop");
     const Run bareBefore = bareLoop(config, ids);
-    err << "refresh: app, first refresh (every lead gets its first status)\n";
-    err.flush();
-    const Run first = appRefresh(poller);
-    err << "refresh: app, second refresh (nothing changed)\n";
-    err.flush();
-    const Run repeat = appRefresh(poller);
-    err << "refresh: bare loop again\n";
-    err.flush();
+    step("poller + journal, first refresh (every lead gets its first status)");
+    const Run coreFirst = appRefresh(*core.poller);
+    step("poller + journal, second refresh (nothing changed)");
+    const Run coreRepeat = appRefresh(*core.poller);
+    step("poller + journal + status table, first refresh");
+    const Run guiFirst = appRefresh(*gui.poller);
+    step("poller + journal + status table, second refresh");
+    const Run guiRepeat = appRefresh(*gui.poller);
+    step("bare loop again");
     const Run bareAfter = bareLoop(config, ids);
+
     const double bareMs = (bareBefore.ms + bareAfter.ms) / 2;
     const double bareStall = std::max(bareBefore.stallMs, bareAfter.stallMs);
     const QString baselineName = QStringLiteral("bare QNetworkAccessManager, same %1 requests, %2 in flight")
                                      .arg(ids.size() / ApiClient::MaxIdsPerRequest)
                                      .arg(parallelRequests);
-
     const QString prefix = QStringLiteral("refresh.%1k.").arg(count / 1000);
-    for (const auto &[name, run] : {std::pair<QString, Run>{QStringLiteral("first"), first},
-                                    std::pair<QString, Run>{QStringLiteral("repeat"), repeat}}) {
-        BenchFigure figure;
-        figure.name = prefix + name;
-        figure.unit = QStringLiteral("ms");
-        figure.value = run.ms;
-        figure.baseline = bareMs;
-        figure.baselineName = baselineName;
-        figure.targetOn = BenchFigure::TargetOn::Ratio;
-        figure.target = 1.5;
-        report.add(figure);
-    }
-    BenchFigure stall;
-    stall.name = prefix + QStringLiteral("stall");
-    stall.unit = QStringLiteral("ms");
-    stall.value = std::max(first.stallMs, repeat.stallMs);
-    stall.baseline = bareStall;
-    stall.baselineName = QStringLiteral("longest stall of the bare loop");
-    stall.targetOn = BenchFigure::TargetOn::Value;
-    stall.target = 50;
-    stall.note = QStringLiteral("longest main-thread stall, 5 ms timer");
-    report.add(stall);
+    report.add(refreshFigure(prefix + QStringLiteral("first"), coreFirst, bareMs, baselineName,
+                             QStringLiteral("StatusPoller + Journal merge; every lead changes")));
+    report.add(refreshFigure(prefix + QStringLiteral("repeat"), coreRepeat, bareMs, baselineName,
+                             QStringLiteral("StatusPoller + Journal merge; nothing changes")));
+    report.add(stallFigure(prefix + QStringLiteral("stall"), std::max(coreFirst.stallMs, coreRepeat.stallMs),
+                           bareStall,
+                           QStringLiteral("longest main-thread stall (5 ms timer), poller + journal")));
+    report.add(refreshFigure(prefix + QStringLiteral("first+table"), guiFirst, bareMs, baselineName,
+                             QStringLiteral("the same with the status table model + proxy attached")));
+    report.add(refreshFigure(prefix + QStringLiteral("repeat+table"), guiRepeat, bareMs, baselineName,
+                             QStringLiteral("the same with the status table model + proxy attached")));
+    report.add(stallFigure(prefix + QStringLiteral("stall+table"),
+                           std::max(guiFirst.stallMs, guiRepeat.stallMs), bareStall,
+                           QStringLiteral("longest main-thread stall with the status table attached")));
 }

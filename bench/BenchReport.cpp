@@ -23,9 +23,10 @@ QString firstLineWith(const QString &path, const QString &prefix)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return QString();
-    // /proc files report a size of 0: read line by line until the end.
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+    // /proc files report a size of 0 (so atEnd() is true at once): readAll() reads to the real end.
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (const QByteArray &bytes : lines) {
+        const QString line = QString::fromUtf8(bytes).trimmed();
         if (line.startsWith(prefix))
             return line.mid(line.indexOf(QLatin1Char(':')) + 1).trimmed();
     }

@@ -51,6 +51,7 @@ QString SoakSupervisor::Result::summary() const
         << "leads confirmed by the sandbox:   " << confirmedBySandbox << '\n'
         << "sent / rejected / still waiting:  " << sentInJournal << " / " << rejected << " / " << stillWaiting
         << '\n'
+        << "rejected, yet held by the sandbox: " << misreported << '\n'
         << "duplicates:                       " << duplicates << '\n'
         << "lost:                             " << lost << '\n'
         << "confirmed but not in the journal: " << missingFromJournal << '\n'

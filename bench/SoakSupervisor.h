@@ -39,6 +39,7 @@ public:
         int confirmedBySandbox = 0; // of the journal's leads, how many the sandbox holds
         int sentInJournal = 0;      // leads the journal marks sent
         int rejected = 0;           // leads the journal marks rejected
+        int misreported = 0;        // of those, leads the sandbox holds under our id all the same
         int stillWaiting = 0;       // leads neither sent nor rejected after the drain
         int duplicates = 0;         // leads the sandbox stored more than once (same id or same phone)
         int lost = 0;               // user- or journal-confirmed leads missing at the sandbox
