@@ -1,0 +1,1047 @@
+#include "Journal.h"
+
+#include "JournalLog.h"
+#include "JournalSchema.h"
+#include "LeadJson.h"
+#include "StatusProgress.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace {
+
+const QFile::Permissions ownerOnlyFile = QFile::ReadOwner | QFile::WriteOwner;
+const QFile::Permissions ownerOnlyFolder = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+QVariant msOrNull(qint64 ms)
+{
+    return ms < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(ms);
+}
+
+QDateTime timeOf(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+// The columns entryFrom() reads, in its order.
+const char entryColumns[] =
+    "profile_id, lead_key, order_id, network_id, lead_json, request_body, send_state,"
+    " attempts, maybe_delivered, next_try_at, error_code, error_text, stage, status,"
+    " reason, goods_count, comment, created_at, sent_at, checked_at, changed_at, unseen";
+
+JournalEntry entryFrom(const QSqlQuery &query)
+{
+    JournalEntry entry;
+    entry.profileId = query.value(0).toString();
+    entry.key = query.value(1).toString();
+    entry.orderId = query.value(2).toString();
+    entry.networkOrderId = query.value(3).toString();
+    if (!LeadJson::fromJson(query.value(4).toString().toUtf8(), &entry.lead))
+        qCWarning(lcJournal) << "unreadable lead record for key" << entry.key;
+    entry.requestBody = query.value(5).toString().toUtf8();
+    entry.sendState = SendStates::fromText(query.value(6).toString());
+    entry.attempts = query.value(7).toInt();
+    entry.maybeDelivered = query.value(8).toInt() != 0;
+    entry.nextTryAt = timeOf(query.value(9));
+    entry.errorCode = query.value(10).toString();
+    entry.errorText = query.value(11).toString();
+    entry.stage = query.value(12).toString();
+    entry.status = query.value(13).toInt();
+    entry.reason = query.value(14).toInt();
+    entry.count = query.value(15).toInt();
+    entry.comment = query.value(16).toString();
+    entry.createdAt = timeOf(query.value(17));
+    entry.sentAt = timeOf(query.value(18));
+    entry.checkedAt = timeOf(query.value(19));
+    entry.changedAt = timeOf(query.value(20));
+    entry.unseenChange = query.value(21).toInt() != 0;
+    return entry;
+}
+
+const char rowColumns[] = "lead_key, order_id, network_id, offer, wm, name, phone, country, stage, comment,"
+                          " error_code, created_at, checked_at, changed_at, status, reason, goods_count,"
+                          " send_state, unseen";
+
+JournalRow rowFrom(const QSqlQuery &query)
+{
+    JournalRow row;
+    row.key = query.value(0).toString();
+    row.orderId = query.value(1).toString();
+    row.networkOrderId = query.value(2).toString();
+    row.offer = query.value(3).toString();
+    row.wm = query.value(4).toString();
+    row.name = query.value(5).toString();
+    row.phone = query.value(6).toString();
+    row.country = query.value(7).toString();
+    row.stage = query.value(8).toString();
+    row.comment = query.value(9).toString();
+    row.errorCode = query.value(10).toString();
+    row.createdAtMs = query.value(11).toLongLong();
+    row.checkedAtMs = query.value(12).toLongLong();
+    row.changedAtMs = query.value(13).toLongLong();
+    row.status = qint16(query.value(14).toInt());
+    row.reason = qint16(query.value(15).toInt());
+    row.count = query.value(16).toInt();
+    row.sendState = SendStates::fromText(query.value(17).toString());
+    row.unseenChange = query.value(18).toInt() != 0;
+    return row;
+}
+
+QString placeholders(int count)
+{
+    QString text;
+    text.reserve(count * 3);
+    for (int i = 0; i < count; ++i)
+        text += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+    return text;
+}
+
+} // namespace
+
+Journal::Journal(QObject *parent) : QObject(parent)
+{
+    static QAtomicInt counter;
+    m_connectionName = QStringLiteral("cpadesk.journal.%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+Journal::~Journal()
+{
+    close();
+}
+
+QString Journal::defaultFilePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/journal.sqlite");
+}
+
+bool Journal::prepareFiles(const QString &filePath)
+{
+    const QFileInfo info(filePath);
+    const QString folder = info.absolutePath();
+    // Only a folder we create (or the per-user data folder, which is ours) is made private: a path
+    // given by the user may sit in a shared folder whose mode is not ours to change.
+    bool restrictFolder = filePath == defaultFilePath();
+    if (!QFileInfo::exists(folder)) {
+        if (!QDir().mkpath(folder)) {
+            m_error = tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(folder));
+            return false;
+        }
+        restrictFolder = true;
+    }
+    if (restrictFolder && !QFile::setPermissions(folder, ownerOnlyFolder))
+        qCWarning(lcJournal) << "cannot make the journal folder private";
+
+    if (!info.exists()) {
+        // Created private from the first byte, before SQLite (which copies its mode to -wal/-shm).
+        QFile file(filePath);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnlyFile)) {
+            m_error = tr("Cannot create the journal %1: %2")
+                          .arg(QDir::toNativeSeparators(filePath), file.errorString());
+            return false;
+        }
+    }
+    if (!QFile::setPermissions(filePath, ownerOnlyFile)) {
+        m_error = tr("Cannot make the journal %1 private.").arg(QDir::toNativeSeparators(filePath));
+        return false;
+    }
+    return true;
+}
+
+void Journal::restrictCompanionFiles() const
+{
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString companion = m_filePath + QLatin1String(suffix);
+        if (QFileInfo::exists(companion) && !QFile::setPermissions(companion, ownerOnlyFile))
+            qCWarning(lcJournal) << "cannot make a journal companion file private:" << suffix;
+    }
+}
+
+bool Journal::open(const QString &filePath)
+{
+    close();
+    m_error.clear();
+    m_filePath = QFileInfo(filePath.isEmpty() ? defaultFilePath() : filePath).absoluteFilePath();
+    if (!prepareFiles(m_filePath))
+        return false;
+
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(m_filePath);
+        // Two app instances (or a helper process) may share the file: wait for a lock, don't fail.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            m_error = tr("Cannot open the journal %1: %2")
+                          .arg(QDir::toNativeSeparators(m_filePath), db.lastError().text());
+        } else {
+            // The only SQLite-specific SQL: durability settings. A PostgreSQL journal needs none.
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next() ||
+                query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+                m_error = tr("The journal cannot use write-ahead logging: %1").arg(query.lastError().text());
+            } else if (!query.exec(QStringLiteral("PRAGMA synchronous = FULL"))) {
+                m_error = query.lastError().text();
+            } else {
+                query.finish();
+                QString error;
+                ok = JournalSchema::migrate(db, &error);
+                if (!ok)
+                    m_error = error;
+            }
+        }
+    }
+    if (!ok) {
+        qCWarning(lcJournal) << "journal not opened:" << m_error;
+        close();
+        return false;
+    }
+    restrictCompanionFiles();
+    return true;
+}
+
+void Journal::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (m_batchDepth > 0)
+            db.rollback();
+        db.close();
+    }
+    m_batchDepth = 0;
+    m_batchFailed = false;
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool Journal::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && database().isOpen();
+}
+
+QString Journal::filePath() const
+{
+    return m_filePath;
+}
+
+QString Journal::errorString() const
+{
+    return m_error;
+}
+
+int Journal::schemaVersion() const
+{
+    if (!isOpen())
+        return -1;
+    QSqlDatabase db = database();
+    QString error;
+    return JournalSchema::storedVersion(db, &error);
+}
+
+QSqlDatabase Journal::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Journal::exec(QSqlQuery &query) const
+{
+    if (query.exec())
+        return true;
+    m_error = query.lastError().text();
+    qCWarning(lcJournal) << "journal query failed:" << m_error;
+    return false;
+}
+
+bool Journal::beginBatch()
+{
+    if (!isOpen()) {
+        m_error = tr("The journal is not open.");
+        return false;
+    }
+    if (m_batchDepth == 0) {
+        if (!database().transaction()) {
+            m_error = database().lastError().text();
+            return false;
+        }
+        m_batchFailed = false;
+    }
+    ++m_batchDepth;
+    return true;
+}
+
+bool Journal::commitBatch()
+{
+    if (m_batchDepth == 0)
+        return false;
+    if (--m_batchDepth > 0)
+        return !m_batchFailed;
+    QSqlDatabase db = database();
+    if (m_batchFailed) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        m_error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+void Journal::rollbackBatch()
+{
+    if (m_batchDepth == 0)
+        return;
+    m_batchFailed = true;
+    if (--m_batchDepth == 0)
+        database().rollback();
+}
+
+bool Journal::beginWrite()
+{
+    if (!isOpen()) {
+        m_error = tr("The journal is not open.");
+        return false;
+    }
+    if (m_batchDepth > 0)
+        return !m_batchFailed;
+    if (!database().transaction()) {
+        m_error = database().lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool Journal::endWrite(bool ok)
+{
+    if (m_batchDepth > 0) {
+        if (!ok)
+            m_batchFailed = true;
+        return ok;
+    }
+    QSqlDatabase db = database();
+    if (!ok) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        m_error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool Journal::holds(QSqlQuery &query, const QString &profileId, const QString &key,
+                    const QString &orderId) const
+{
+    // Two lookups, each on its own index: "lead_key = ? OR order_id = ?" would scan the table.
+    m_error.clear();
+    for (const QString &column : {QStringLiteral("lead_key"), QStringLiteral("order_id")}) {
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ? AND ") + column +
+                      QStringLiteral(" = ?"));
+        query.addBindValue(profileId);
+        query.addBindValue(column == QLatin1String("lead_key") ? key : orderId);
+        if (!exec(query) || !query.next())
+            return false;
+        const bool found = query.value(0).toInt() > 0;
+        query.finish();
+        if (found)
+            return true;
+    }
+    return false;
+}
+
+bool Journal::addLead(const QString &profileId, const QString &key, const Lead &lead, qint64 nowMs)
+{
+    if (!beginWrite())
+        return false;
+    const bool isAuto = lead.orderId == QLatin1String("auto");
+    bool ok;
+    {
+        QSqlQuery query(database());
+        const bool known = holds(query, profileId, key, isAuto ? key : lead.orderId);
+        ok = m_error.isEmpty();
+        if (ok && known) {
+            m_error = tr("The journal already holds order %1.").arg(isAuto ? key : lead.orderId);
+            ok = false;
+        }
+        if (ok) {
+            query.prepare(QStringLiteral(
+                "INSERT INTO leads (profile_id, lead_key, order_id, lead_json, send_state, attempts,"
+                " next_try_at, created_at, phone, offer, name, wm, country)"
+                " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)"));
+            query.addBindValue(profileId);
+            query.addBindValue(key);
+            query.addBindValue(isAuto ? textOrNull(QString()) : QVariant(lead.orderId));
+            query.addBindValue(QString::fromUtf8(LeadJson::toJson(lead)));
+            query.addBindValue(SendStates::toText(SendState::Queued));
+            query.addBindValue(nowMs);
+            query.addBindValue(nowMs);
+            query.addBindValue(lead.phone);
+            query.addBindValue(lead.offer);
+            query.addBindValue(lead.name);
+            query.addBindValue(lead.wm);
+            query.addBindValue(lead.country);
+            ok = exec(query);
+        }
+    }
+    if (!endWrite(ok))
+        return false;
+    emit leadsAdded(profileId, {key});
+    return true;
+}
+
+int Journal::addTracked(const QString &profileId, const QStringList &orderIds, qint64 nowMs)
+{
+    if (!beginWrite())
+        return -1;
+    QStringList added;
+    QSet<QString> seen;
+    bool ok = true;
+    {
+        QSqlQuery exists(database());
+        QSqlQuery insert(database());
+        insert.prepare(
+            QStringLiteral("INSERT INTO leads (profile_id, lead_key, order_id, lead_json, send_state,"
+                           " created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+        for (const QString &rawId : orderIds) {
+            const QString orderId = rawId.trimmed();
+            if (orderId.isEmpty() || seen.contains(orderId))
+                continue;
+            seen.insert(orderId);
+            const bool known = holds(exists, profileId, orderId, orderId);
+            if (!(ok = m_error.isEmpty()))
+                break;
+            if (known)
+                continue;
+            Lead lead;
+            lead.orderId = orderId;
+            insert.addBindValue(profileId);
+            insert.addBindValue(orderId);
+            insert.addBindValue(orderId);
+            insert.addBindValue(QString::fromUtf8(LeadJson::toJson(lead)));
+            insert.addBindValue(SendStates::toText(SendState::External));
+            insert.addBindValue(nowMs);
+            if (!(ok = exec(insert)))
+                break;
+            added.append(orderId);
+        }
+    }
+    if (!endWrite(ok))
+        return -1;
+    if (!added.isEmpty())
+        emit leadsAdded(profileId, added);
+    return int(added.size());
+}
+
+bool Journal::updateState(const QString &profileId, const QString &key, const QString &assignments,
+                          const QVariantList &values)
+{
+    if (!beginWrite())
+        return false;
+    bool ok;
+    {
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral("UPDATE leads SET ") + assignments +
+                      QStringLiteral(" WHERE profile_id = ? AND lead_key = ?"));
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        query.addBindValue(profileId);
+        query.addBindValue(key);
+        ok = exec(query);
+        if (ok && query.numRowsAffected() != 1) {
+            m_error = tr("The journal holds no lead %1.").arg(key);
+            ok = false;
+        }
+    }
+    if (!endWrite(ok))
+        return false;
+    emit leadsChanged(profileId, {key});
+    return true;
+}
+
+bool Journal::markSending(const QString &profileId, const QString &key, const QByteArray &requestBody,
+                          qint64 nowMs)
+{
+    Q_UNUSED(nowMs)
+    return updateState(
+        profileId, key,
+        QStringLiteral("send_state = ?, attempts = attempts + 1, request_body = ?, next_try_at = NULL"),
+        {SendStates::toText(SendState::Sending), QString::fromUtf8(requestBody)});
+}
+
+bool Journal::markSent(const QString &profileId, const QString &key, const QString &networkOrderId,
+                       const QString &ourOrderId, qint64 nowMs)
+{
+    // An "auto" lead learns its order id here; a numbered lead keeps its own.
+    return updateState(
+        profileId, key,
+        QStringLiteral("send_state = ?, network_id = ?, order_id = COALESCE(order_id, ?),"
+                       " sent_at = ?, next_try_at = NULL, maybe_delivered = 0,"
+                       " error_code = NULL, error_text = NULL"),
+        {SendStates::toText(SendState::Sent), textOrNull(networkOrderId), textOrNull(ourOrderId), nowMs});
+}
+
+bool Journal::markRejected(const QString &profileId, const QString &key, const QString &code,
+                           const QString &text)
+{
+    return updateState(profileId, key,
+                       QStringLiteral("send_state = ?, error_code = ?, error_text = ?, next_try_at = NULL,"
+                                      " maybe_delivered = 0"),
+                       {SendStates::toText(SendState::Rejected), code, text});
+}
+
+bool Journal::markWaiting(const QString &profileId, const QString &key, SendState state, const QString &code,
+                          const QString &text, qint64 nextTryMs, bool maybeDelivered)
+{
+    return updateState(profileId, key,
+                       QStringLiteral("send_state = ?, error_code = ?, error_text = ?, next_try_at = ?,"
+                                      " maybe_delivered = ?"),
+                       {SendStates::toText(state), textOrNull(code), textOrNull(text), msOrNull(nextTryMs),
+                        maybeDelivered ? 1 : 0});
+}
+
+int Journal::recoverInterruptedSends(const QString &profileId, qint64 nowMs, const QString &code,
+                                     const QString &numberedText, const QString &autoText)
+{
+    if (!beginWrite())
+        return -1;
+    QStringList keys;
+    bool ok;
+    {
+        QSqlQuery query(database());
+        query.prepare(
+            QStringLiteral("SELECT lead_key, order_id FROM leads WHERE profile_id = ? AND send_state = ?"));
+        query.addBindValue(profileId);
+        query.addBindValue(SendStates::toText(SendState::Sending));
+        ok = exec(query);
+        QList<std::pair<QString, bool>> found;
+        while (ok && query.next())
+            found.append({query.value(0).toString(), query.value(1).isNull()});
+        query.finish();
+        QSqlQuery update(database());
+        update.prepare(
+            QStringLiteral("UPDATE leads SET send_state = ?, maybe_delivered = 1, error_code = ?,"
+                           " error_text = ?, next_try_at = ? WHERE profile_id = ? AND lead_key = ?"));
+        for (const auto &[key, isAuto] : found) {
+            if (!ok)
+                break;
+            update.addBindValue(SendStates::toText(SendState::Unknown));
+            update.addBindValue(code);
+            update.addBindValue(isAuto ? autoText : numberedText);
+            update.addBindValue(isAuto ? msOrNull(-1) : QVariant(nowMs));
+            update.addBindValue(profileId);
+            update.addBindValue(key);
+            ok = exec(update);
+            keys.append(key);
+        }
+    }
+    if (!endWrite(ok))
+        return -1;
+    if (!keys.isEmpty())
+        emit leadsChanged(profileId, keys);
+    return int(keys.size());
+}
+
+bool Journal::replaceLead(const QString &profileId, const QString &key, const Lead &lead, qint64 nowMs)
+{
+    return updateState(
+        profileId, key,
+        QStringLiteral("lead_json = ?, phone = ?, offer = ?, name = ?, wm = ?, country = ?,"
+                       " send_state = ?, next_try_at = ?, error_code = NULL, error_text = NULL"),
+        {QString::fromUtf8(LeadJson::toJson(lead)), lead.phone, lead.offer, lead.name, lead.wm, lead.country,
+         SendStates::toText(SendState::Queued), nowMs});
+}
+
+bool Journal::requeue(const QString &profileId, const QString &key, qint64 nowMs)
+{
+    return updateState(profileId, key, QStringLiteral("send_state = ?, next_try_at = ?"),
+                       {SendStates::toText(SendState::Queued), nowMs});
+}
+
+int Journal::makeWaitingDue(const QString &profileId, qint64 nowMs)
+{
+    if (!beginWrite())
+        return -1;
+    QStringList keys;
+    bool ok;
+    {
+        QSqlQuery query(database());
+        query.prepare(
+            QStringLiteral("SELECT lead_key FROM leads WHERE profile_id = ? AND send_state IN (?, ?)"
+                           " AND next_try_at > ?"));
+        query.addBindValue(profileId);
+        query.addBindValue(SendStates::toText(SendState::Queued));
+        query.addBindValue(SendStates::toText(SendState::Unknown));
+        query.addBindValue(nowMs);
+        ok = exec(query);
+        while (ok && query.next())
+            keys.append(query.value(0).toString());
+        query.finish();
+        if (ok && !keys.isEmpty()) {
+            query.prepare(QStringLiteral("UPDATE leads SET next_try_at = ? WHERE profile_id = ?"
+                                         " AND send_state IN (?, ?) AND next_try_at > ?"));
+            query.addBindValue(nowMs);
+            query.addBindValue(profileId);
+            query.addBindValue(SendStates::toText(SendState::Queued));
+            query.addBindValue(SendStates::toText(SendState::Unknown));
+            query.addBindValue(nowMs);
+            ok = exec(query);
+        }
+    }
+    if (!endWrite(ok))
+        return -1;
+    if (!keys.isEmpty())
+        emit leadsChanged(profileId, keys);
+    return int(keys.size());
+}
+
+bool Journal::remove(const QString &profileId, const QString &key)
+{
+    if (!beginWrite())
+        return false;
+    bool ok;
+    {
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral("DELETE FROM lead_history WHERE profile_id = ? AND lead_key = ?"));
+        query.addBindValue(profileId);
+        query.addBindValue(key);
+        ok = exec(query);
+        if (ok) {
+            query.prepare(QStringLiteral("DELETE FROM leads WHERE profile_id = ? AND lead_key = ?"));
+            query.addBindValue(profileId);
+            query.addBindValue(key);
+            ok = exec(query);
+            if (ok && query.numRowsAffected() != 1) {
+                m_error = tr("The journal holds no lead %1.").arg(key);
+                ok = false;
+            }
+        }
+    }
+    if (!endWrite(ok))
+        return false;
+    emit leadsRemoved(profileId, {key});
+    return true;
+}
+
+MergeResult Journal::mergeStatus(const QString &profileId, const StatusRow &row, qint64 nowMs)
+{
+    MergeResult result;
+    if (row.ourOrderId.isEmpty() || !beginWrite())
+        return result;
+    bool ok;
+    {
+        QSqlQuery query(database());
+        query.prepare(
+            QStringLiteral("SELECT lead_key, stage, status, reason, goods_count, comment, network_id"
+                           " FROM leads WHERE profile_id = ? AND order_id = ?"));
+        query.addBindValue(profileId);
+        query.addBindValue(row.ourOrderId);
+        ok = exec(query);
+        if (ok && query.next()) {
+            result.found = true;
+            result.key = query.value(0).toString();
+            result.previousStage = query.value(1).toString();
+            result.previousStatus = query.value(2).toInt();
+            const int previousReason = query.value(3).toInt();
+            const int previousCount = query.value(4).toInt();
+            const QString previousComment = query.value(5).toString();
+            const bool hasNetworkId = !query.value(6).toString().isEmpty();
+            query.finish();
+
+            result.stage = result.previousStage;
+            result.status = result.previousStatus;
+            if (StatusProgress::mayReplace(result.previousStage, result.previousStatus, row.stage,
+                                           row.status)) {
+                // Fields the reply leaves out keep what we knew: absence is not a change.
+                const QString stage = row.stage.isEmpty() ? result.previousStage : row.stage;
+                const int status = row.status == 0 ? result.previousStatus : row.status;
+                const int reason = row.reason;
+                const int count = row.count < 0 ? previousCount : row.count;
+                const QString comment = row.comment.isEmpty() ? previousComment : row.comment;
+                result.changed = stage != result.previousStage || status != result.previousStatus ||
+                                 reason != previousReason || count != previousCount ||
+                                 comment != previousComment;
+                if (result.changed) {
+                    result.stage = stage;
+                    result.status = status;
+                    result.stageChanged = !result.previousStage.isEmpty() && stage != result.previousStage;
+                    query.prepare(QStringLiteral(
+                        "UPDATE leads SET stage = ?, status = ?, reason = ?, goods_count = ?, comment = ?,"
+                        " is_final = ?, changed_at = ?, unseen = 1 WHERE profile_id = ? AND lead_key = ?"));
+                    query.addBindValue(textOrNull(stage));
+                    query.addBindValue(status);
+                    query.addBindValue(reason);
+                    query.addBindValue(count);
+                    query.addBindValue(textOrNull(comment));
+                    query.addBindValue(StatusProgress::isFinal(stage, status) ? 1 : 0);
+                    query.addBindValue(nowMs);
+                    query.addBindValue(profileId);
+                    query.addBindValue(result.key);
+                    ok = exec(query);
+                    if (ok) {
+                        query.prepare(QStringLiteral("INSERT INTO lead_history (profile_id, lead_key, "
+                                                     "changed_at, stage, status, reason,"
+                                                     " goods_count, comment, previous_stage, previous_status)"
+                                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                        query.addBindValue(profileId);
+                        query.addBindValue(result.key);
+                        query.addBindValue(nowMs);
+                        query.addBindValue(textOrNull(stage));
+                        query.addBindValue(status);
+                        query.addBindValue(reason);
+                        query.addBindValue(count);
+                        query.addBindValue(textOrNull(comment));
+                        query.addBindValue(textOrNull(result.previousStage));
+                        query.addBindValue(result.previousStatus);
+                        ok = exec(query);
+                    }
+                }
+            } else {
+                result.stale = true;
+                qCDebug(lcJournal) << "stale status ignored for" << result.key;
+            }
+            if (ok) {
+                // The network id is filled in once (tracked leads learn it here), never rewritten.
+                const bool learnNetworkId = !hasNetworkId && !row.networkOrderId.isEmpty();
+                query.prepare(learnNetworkId
+                                  ? QStringLiteral("UPDATE leads SET checked_at = ?, network_id = ?"
+                                                   " WHERE profile_id = ? AND lead_key = ?")
+                                  : QStringLiteral("UPDATE leads SET checked_at = ?"
+                                                   " WHERE profile_id = ? AND lead_key = ?"));
+                query.addBindValue(nowMs);
+                if (learnNetworkId)
+                    query.addBindValue(row.networkOrderId);
+                query.addBindValue(profileId);
+                query.addBindValue(result.key);
+                ok = exec(query);
+            }
+        }
+    }
+    if (!endWrite(ok)) {
+        MergeResult failed;
+        failed.key = result.key;
+        return failed;
+    }
+    if (result.found)
+        emit leadsChanged(profileId, {result.key});
+    return result;
+}
+
+int Journal::markSeen(const QString &profileId, const QStringList &keys)
+{
+    if (keys.isEmpty())
+        return 0;
+    if (!beginWrite())
+        return -1;
+    int changed = 0;
+    bool ok = true;
+    {
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral(
+            "UPDATE leads SET unseen = 0 WHERE profile_id = ? AND lead_key = ? AND unseen <> 0"));
+        for (const QString &key : keys) {
+            query.addBindValue(profileId);
+            query.addBindValue(key);
+            if (!(ok = exec(query)))
+                break;
+            changed += query.numRowsAffected();
+        }
+    }
+    if (!endWrite(ok))
+        return -1;
+    if (changed > 0)
+        emit leadsChanged(profileId, keys);
+    return changed;
+}
+
+std::optional<JournalEntry> Journal::entry(const QString &profileId, const QString &key) const
+{
+    if (!isOpen())
+        return std::nullopt;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT ") + QLatin1String(entryColumns) +
+                  QStringLiteral(" FROM leads WHERE profile_id = ? AND lead_key = ?"));
+    query.addBindValue(profileId);
+    query.addBindValue(key);
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    return entryFrom(query);
+}
+
+std::optional<JournalEntry> Journal::entryByOrderId(const QString &profileId, const QString &orderId) const
+{
+    if (!isOpen())
+        return std::nullopt;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT ") + QLatin1String(entryColumns) +
+                  QStringLiteral(" FROM leads WHERE profile_id = ? AND order_id = ?"));
+    query.addBindValue(profileId);
+    query.addBindValue(orderId);
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    return entryFrom(query);
+}
+
+QList<LeadSummary> Journal::findRecent(const QString &profileId, const QString &phone, const QString &offer,
+                                       const QDateTime &since) const
+{
+    QList<LeadSummary> found;
+    if (!isOpen())
+        return found;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT lead_key, order_id, network_id, created_at, send_state, stage, status, name"
+                       " FROM leads WHERE profile_id = ? AND phone = ? AND offer = ? AND created_at >= ?"
+                       " ORDER BY created_at DESC"));
+    query.addBindValue(profileId);
+    query.addBindValue(phone);
+    query.addBindValue(offer);
+    query.addBindValue(since.isValid() ? since.toMSecsSinceEpoch() : qint64(0));
+    if (!exec(query))
+        return found;
+    while (query.next()) {
+        LeadSummary summary;
+        summary.ourOrderId = query.value(1).isNull() ? query.value(0).toString() : query.value(1).toString();
+        summary.networkOrderId = query.value(2).toString();
+        summary.createdAt = timeOf(query.value(3));
+        summary.sendState = query.value(4).toString();
+        summary.stage = query.value(5).toString();
+        summary.status = query.value(6).toInt();
+        summary.name = query.value(7).toString();
+        found.append(summary);
+    }
+    return found;
+}
+
+QStringList Journal::openOrderIds(const QString &profileId) const
+{
+    QStringList ids;
+    if (!isOpen())
+        return ids;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT order_id FROM leads WHERE profile_id = ? AND is_final = 0"
+                                 " AND send_state IN (?, ?) AND order_id IS NOT NULL ORDER BY created_at"));
+    query.addBindValue(profileId);
+    query.addBindValue(SendStates::toText(SendState::Sent));
+    query.addBindValue(SendStates::toText(SendState::External));
+    if (!exec(query))
+        return ids;
+    while (query.next())
+        ids.append(query.value(0).toString());
+    return ids;
+}
+
+QList<JournalEntry> Journal::dueEntries(const QString &profileId, qint64 nowMs, int limit) const
+{
+    QList<JournalEntry> due;
+    if (!isOpen() || limit <= 0)
+        return due;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT ") + QLatin1String(entryColumns) +
+                  QStringLiteral(" FROM leads WHERE profile_id = ? AND send_state IN (?, ?)"
+                                 " AND next_try_at <= ? ORDER BY next_try_at, created_at LIMIT ?"));
+    query.addBindValue(profileId);
+    query.addBindValue(SendStates::toText(SendState::Queued));
+    query.addBindValue(SendStates::toText(SendState::Unknown));
+    query.addBindValue(nowMs);
+    query.addBindValue(limit);
+    if (!exec(query))
+        return due;
+    while (query.next())
+        due.append(entryFrom(query));
+    return due;
+}
+
+std::optional<qint64> Journal::nextDueTime(const QString &profileId) const
+{
+    if (!isOpen())
+        return std::nullopt;
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("SELECT MIN(next_try_at) FROM leads WHERE profile_id = ? AND send_state IN (?, ?)"));
+    query.addBindValue(profileId);
+    query.addBindValue(SendStates::toText(SendState::Queued));
+    query.addBindValue(SendStates::toText(SendState::Unknown));
+    if (!exec(query) || !query.next() || query.value(0).isNull())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+int Journal::waitingCount(const QString &profileId) const
+{
+    if (!isOpen())
+        return 0;
+    QSqlQuery query(database());
+    query.prepare(
+        QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ? AND send_state IN (?, ?, ?)"));
+    query.addBindValue(profileId);
+    query.addBindValue(SendStates::toText(SendState::Queued));
+    query.addBindValue(SendStates::toText(SendState::Sending));
+    query.addBindValue(SendStates::toText(SendState::Unknown));
+    if (!exec(query) || !query.next())
+        return 0;
+    return query.value(0).toInt();
+}
+
+QList<JournalEntry> Journal::outboxEntries(const QString &profileId) const
+{
+    QList<JournalEntry> entries;
+    if (!isOpen())
+        return entries;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT ") + QLatin1String(entryColumns) +
+                  QStringLiteral(" FROM leads WHERE profile_id = ? AND send_state IN (?, ?, ?, ?)"
+                                 " ORDER BY created_at, lead_key"));
+    query.addBindValue(profileId);
+    query.addBindValue(SendStates::toText(SendState::Queued));
+    query.addBindValue(SendStates::toText(SendState::Sending));
+    query.addBindValue(SendStates::toText(SendState::Unknown));
+    query.addBindValue(SendStates::toText(SendState::Rejected));
+    if (!exec(query))
+        return entries;
+    while (query.next())
+        entries.append(entryFrom(query));
+    return entries;
+}
+
+QVector<JournalRow> Journal::rows(const QString &profileId) const
+{
+    QVector<JournalRow> rows;
+    if (!isOpen())
+        return rows;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ?"));
+    query.addBindValue(profileId);
+    if (exec(query) && query.next())
+        rows.reserve(query.value(0).toInt());
+    query.finish();
+    query.prepare(QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
+                  QStringLiteral(" FROM leads WHERE profile_id = ? ORDER BY created_at, lead_key"));
+    query.addBindValue(profileId);
+    if (!exec(query))
+        return rows;
+    while (query.next())
+        rows.append(rowFrom(query));
+    return rows;
+}
+
+QVector<JournalRow> Journal::rows(const QString &profileId, const QStringList &keys) const
+{
+    QVector<JournalRow> rows;
+    if (!isOpen())
+        return rows;
+    // Bounded lists of placeholders: SQLite and PostgreSQL both cap the number of parameters.
+    constexpr int chunkSize = 500;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    for (int start = 0; start < keys.size(); start += chunkSize) {
+        const QStringList chunk = keys.mid(start, chunkSize);
+        query.prepare(QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
+                      QStringLiteral(" FROM leads WHERE profile_id = ? AND lead_key IN (") +
+                      placeholders(int(chunk.size())) + QStringLiteral(") ORDER BY created_at, lead_key"));
+        query.addBindValue(profileId);
+        for (const QString &key : chunk)
+            query.addBindValue(key);
+        if (!exec(query))
+            return rows;
+        while (query.next())
+            rows.append(rowFrom(query));
+    }
+    return rows;
+}
+
+QList<StatusChange> Journal::history(const QString &profileId, const QString &key) const
+{
+    QList<StatusChange> changes;
+    if (!isOpen())
+        return changes;
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT changed_at, stage, status, reason, goods_count, comment, previous_stage,"
+                       " previous_status FROM lead_history WHERE profile_id = ? AND lead_key = ?"
+                       " ORDER BY changed_at"));
+    query.addBindValue(profileId);
+    query.addBindValue(key);
+    if (!exec(query))
+        return changes;
+    while (query.next()) {
+        StatusChange change;
+        change.changedAt = timeOf(query.value(0));
+        change.stage = query.value(1).toString();
+        change.status = query.value(2).toInt();
+        change.reason = query.value(3).toInt();
+        change.count = query.value(4).toInt();
+        change.comment = query.value(5).toString();
+        change.previousStage = query.value(6).toString();
+        change.previousStatus = query.value(7).toInt();
+        changes.append(change);
+    }
+    return changes;
+}
+
+QString Journal::metaValue(const QString &key) const
+{
+    if (!isOpen())
+        return QString();
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT meta_value FROM meta WHERE meta_key = ?"));
+    query.addBindValue(key);
+    if (!exec(query) || !query.next())
+        return QString();
+    return query.value(0).toString();
+}
+
+bool Journal::compareAndSetMeta(const QString &key, const QString &expected, const QString &value)
+{
+    if (!beginWrite())
+        return false;
+    bool ok;
+    bool matched = false;
+    {
+        // One statement, no read first: a read-then-write transaction in WAL mode fails outright
+        // when another process wrote in between, where this simply matches nothing.
+        QSqlQuery query(database());
+        if (expected.isEmpty()) {
+            query.prepare(QStringLiteral("INSERT INTO meta (meta_key, meta_value) SELECT ?, ?"
+                                         " WHERE NOT EXISTS (SELECT 1 FROM meta WHERE meta_key = ?)"));
+            query.addBindValue(key);
+            query.addBindValue(value);
+            query.addBindValue(key);
+        } else {
+            query.prepare(
+                QStringLiteral("UPDATE meta SET meta_value = ? WHERE meta_key = ? AND meta_value = ?"));
+            query.addBindValue(value);
+            query.addBindValue(key);
+            query.addBindValue(expected);
+        }
+        ok = exec(query);
+        matched = ok && query.numRowsAffected() == 1;
+    }
+    if (!endWrite(ok))
+        return false;
+    if (!matched)
+        m_error.clear();
+    return matched;
+}

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "JournalTypes.h"
+#include "api/ApiTypes.h"
+#include "sync/LeadGateway.h"
+
+#include <QList>
+#include <QObject>
+#include <QStringList>
+#include <QVector>
+
+#include <optional>
+
+class QSqlDatabase;
+class QSqlQuery;
+
+// The local store of every lead, its send state and its status history (Qt SQL, SQLite).
+//
+// Durable before anything else happens: WAL with synchronous=FULL, so a write that returned true
+// survives a crash, a kill -9 and a power cut. The file and its -wal/-shm companions are readable by
+// the user only (0600) in a folder of their own (0700).
+//
+// Each profile's leads stay apart: every call names the profile. Every write is one small transaction
+// (or part of a batch, see beginBatch()). The object lives in one thread, like its SQL connection.
+class Journal : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Journal(QObject *parent = nullptr);
+    ~Journal() override;
+
+    // The journal of the current user: <AppDataLocation>/journal.sqlite.
+    static QString defaultFilePath();
+
+    // Opens (creating if needed) and upgrades the journal. An empty path means defaultFilePath().
+    bool open(const QString &filePath = QString());
+    void close();
+    bool isOpen() const;
+    QString filePath() const;
+    QString errorString() const; // why the last call failed, translated
+    int schemaVersion() const;
+
+    // Groups many writes into one transaction (one disk flush). Nested calls are counted.
+    bool beginBatch();
+    bool commitBatch();
+    void rollbackBatch();
+
+    // --- Leads and the outbox ---------------------------------------------------------------------
+    // Stores a new lead as queued and due at `nowMs`. `key` is its order id, or a unique placeholder
+    // for an "auto" lead. Fails when the profile already holds that key or order id.
+    bool addLead(const QString &profileId, const QString &key, const Lead &lead, qint64 nowMs);
+    // Tracks leads sent by other systems (only their order ids are known). Ids already present are
+    // skipped; returns how many were added, or -1 on failure.
+    int addTracked(const QString &profileId, const QStringList &orderIds, qint64 nowMs);
+
+    bool markSending(const QString &profileId, const QString &key, const QByteArray &requestBody,
+                     qint64 nowMs);
+    // `ourOrderId`: the id the network gave an "auto" lead (add.json "uid"); ignored for others.
+    bool markSent(const QString &profileId, const QString &key, const QString &networkOrderId,
+                  const QString &ourOrderId, qint64 nowMs);
+    bool markRejected(const QString &profileId, const QString &key, const QString &code, const QString &text);
+    // Back to waiting (queued or unknown) with the reason, the time of the next try (-1: none, it
+    // waits for the user) and whether the network may already hold it.
+    bool markWaiting(const QString &profileId, const QString &key, SendState state, const QString &code,
+                     const QString &text, qint64 nextTryMs, bool maybeDelivered);
+    // Leads left "sending" by a process that died: they become unknown (they may have arrived).
+    // Numbered leads are due at `nowMs` (for a look-up), "auto" ones wait for the user.
+    int recoverInterruptedSends(const QString &profileId, qint64 nowMs, const QString &code,
+                                const QString &numberedText, const QString &autoText);
+    // The operator edited a lead that had not gone out (or was rejected): store it and queue it.
+    bool replaceLead(const QString &profileId, const QString &key, const Lead &lead, qint64 nowMs);
+    // Queues a lead for an attempt at `nowMs` (an explicit "resend").
+    bool requeue(const QString &profileId, const QString &key, qint64 nowMs);
+    // Makes every scheduled waiting lead due at `nowMs` ("retry now"); returns how many.
+    int makeWaitingDue(const QString &profileId, qint64 nowMs);
+    // Deletes a lead and its history (only ever on an explicit user action).
+    bool remove(const QString &profileId, const QString &key);
+
+    // --- Statuses ---------------------------------------------------------------------------------
+    // Merges one list.json row into the lead with that order id, forward-only (see StatusProgress).
+    MergeResult mergeStatus(const QString &profileId, const StatusRow &row, qint64 nowMs);
+    int markSeen(const QString &profileId, const QStringList &keys);
+
+    // --- Queries ----------------------------------------------------------------------------------
+    std::optional<JournalEntry> entry(const QString &profileId, const QString &key) const;
+    std::optional<JournalEntry> entryByOrderId(const QString &profileId, const QString &orderId) const;
+    // Leads with this phone and offer created at or after `since`, newest first.
+    QList<LeadSummary> findRecent(const QString &profileId, const QString &phone, const QString &offer,
+                                  const QDateTime &since) const;
+    // Order ids of leads on the network whose outcome is not final yet: what a refresh asks about.
+    QStringList openOrderIds(const QString &profileId) const;
+    // Waiting leads due at `nowMs`, longest waiting first.
+    QList<JournalEntry> dueEntries(const QString &profileId, qint64 nowMs, int limit) const;
+    // The earliest scheduled try of a waiting lead, if any.
+    std::optional<qint64> nextDueTime(const QString &profileId) const;
+    // Leads not yet known to be on the network and not rejected: queued, sending or unknown.
+    int waitingCount(const QString &profileId) const;
+    // What the outbox view lists: queued, sending, unknown and rejected leads, oldest first.
+    QList<JournalEntry> outboxEntries(const QString &profileId) const;
+    // Every lead of a profile, oldest first, for the table model (one query).
+    QVector<JournalRow> rows(const QString &profileId) const;
+    QVector<JournalRow> rows(const QString &profileId, const QStringList &keys) const;
+    QList<StatusChange> history(const QString &profileId, const QString &key) const;
+
+    // --- Small settings kept with the data (e.g. the id generator's high-water mark) ---------------
+    QString metaValue(const QString &key) const; // empty when absent
+    // Stores `value` if the stored value is still `expected` (empty = absent). False when it was not
+    // (another process moved it) or on failure; errorString() is empty in the first case.
+    bool compareAndSetMeta(const QString &key, const QString &expected, const QString &value);
+
+signals:
+    void leadsAdded(const QString &profileId, const QStringList &keys);
+    void leadsChanged(const QString &profileId, const QStringList &keys);
+    void leadsRemoved(const QString &profileId, const QStringList &keys);
+
+private:
+    QSqlDatabase database() const;
+    bool exec(QSqlQuery &query) const;
+    // Whether the profile holds this key or order id. On a failed query: false, with errorString() set.
+    bool holds(QSqlQuery &query, const QString &profileId, const QString &key, const QString &orderId) const;
+    bool beginWrite();
+    bool endWrite(bool ok);
+    bool updateState(const QString &profileId, const QString &key, const QString &assignments,
+                     const QVariantList &values);
+    bool prepareFiles(const QString &filePath);
+    void restrictCompanionFiles() const;
+
+    QString m_connectionName;
+    QString m_filePath;
+    mutable QString m_error;
+    int m_batchDepth = 0;
+    bool m_batchFailed = false;
+};

@@ -1,0 +1,163 @@
+#include "JournalSchema.h"
+
+#include "JournalLog.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+// Version 1: the first journal. Leads keyed by profile and a local key (the order id, or a generated
+// placeholder for "auto" leads until the network names them), their latest status, and the history.
+const char *const version1[] = {
+    "CREATE TABLE leads ("
+    " profile_id TEXT NOT NULL,"
+    " lead_key TEXT NOT NULL,"
+    " order_id TEXT,"
+    " lead_json TEXT NOT NULL,"
+    " send_state TEXT NOT NULL,"
+    " attempts INTEGER NOT NULL DEFAULT 0,"
+    " next_try_at BIGINT,"
+    " error_code TEXT,"
+    " error_text TEXT,"
+    " network_id TEXT,"
+    " stage TEXT,"
+    " status INTEGER NOT NULL DEFAULT 0,"
+    " reason INTEGER NOT NULL DEFAULT 0,"
+    " goods_count INTEGER NOT NULL DEFAULT -1,"
+    " comment TEXT,"
+    " is_final INTEGER NOT NULL DEFAULT 0,"
+    " created_at BIGINT NOT NULL,"
+    " sent_at BIGINT,"
+    " checked_at BIGINT,"
+    " changed_at BIGINT,"
+    " phone TEXT,"
+    " offer TEXT,"
+    " name TEXT,"
+    " wm TEXT,"
+    " country TEXT,"
+    " PRIMARY KEY (profile_id, lead_key))",
+    // NULL order ids ("auto" leads not yet answered) may repeat in a unique index, in SQLite and
+    // PostgreSQL alike.
+    "CREATE UNIQUE INDEX IF NOT EXISTS leads_by_order ON leads (profile_id, order_id)",
+    "CREATE INDEX IF NOT EXISTS leads_open ON leads (profile_id, is_final, send_state)",
+    "CREATE TABLE lead_history ("
+    " profile_id TEXT NOT NULL,"
+    " lead_key TEXT NOT NULL,"
+    " changed_at BIGINT NOT NULL,"
+    " stage TEXT,"
+    " status INTEGER NOT NULL DEFAULT 0,"
+    " reason INTEGER NOT NULL DEFAULT 0,"
+    " goods_count INTEGER NOT NULL DEFAULT -1,"
+    " comment TEXT)",
+    "CREATE INDEX IF NOT EXISTS lead_history_by_lead ON lead_history (profile_id, lead_key, changed_at)",
+};
+
+// Version 2: the outbox grows up. The exact body of the last attempt, whether an earlier attempt may
+// have reached the network (a duplicate then needs confirming), the "changed since seen" flag, the
+// previous status in history rows, a small key/value table (the id generator's high-water mark), and
+// the indexes of the outbox, the duplicate check and the table.
+const char *const version2[] = {
+    "ALTER TABLE leads ADD COLUMN request_body TEXT",
+    "ALTER TABLE leads ADD COLUMN maybe_delivered INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE leads ADD COLUMN unseen INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE lead_history ADD COLUMN previous_stage TEXT",
+    "ALTER TABLE lead_history ADD COLUMN previous_status INTEGER NOT NULL DEFAULT 0",
+    // Version 1 retried without remembering the doubt: any lead that has been tried and is still
+    // waiting may already be on the network.
+    "UPDATE leads SET maybe_delivered = 1"
+    " WHERE attempts > 0 AND send_state IN ('queued', 'sending', 'unknown')",
+    "CREATE TABLE meta (meta_key TEXT NOT NULL PRIMARY KEY, meta_value TEXT)",
+    "CREATE INDEX IF NOT EXISTS leads_due ON leads (profile_id, send_state, next_try_at)",
+    "CREATE INDEX IF NOT EXISTS leads_by_phone ON leads (profile_id, phone, offer, created_at)",
+    "CREATE INDEX IF NOT EXISTS leads_by_created ON leads (profile_id, created_at)",
+};
+
+template <std::size_t N> QStringList toList(const char *const (&statements)[N])
+{
+    QStringList list;
+    for (const char *statement : statements)
+        list.append(QLatin1String(statement));
+    return list;
+}
+
+bool setStoredVersion(QSqlDatabase &db, int version, QString *error)
+{
+    // SQLite-specific: the version lives in the file header. A PostgreSQL journal would keep it in a
+    // one-row table instead.
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QStringList JournalSchema::stepStatements(int version)
+{
+    switch (version) {
+    case 1:
+        return toList(version1);
+    case 2:
+        return toList(version2);
+    default:
+        return {};
+    }
+}
+
+int JournalSchema::storedVersion(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        *error = query.lastError().text();
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+bool JournalSchema::migrate(QSqlDatabase &db, QString *error)
+{
+    const int stored = storedVersion(db, error);
+    if (stored < 0)
+        return false;
+    if (stored > CurrentVersion) {
+        *error = QCoreApplication::translate("Journal",
+                                             "The journal was written by a newer version of CPA Desk "
+                                             "(schema %1, this version knows %2). Please update CPA Desk.")
+                     .arg(stored)
+                     .arg(CurrentVersion);
+        return false;
+    }
+    for (int version = stored + 1; version <= CurrentVersion; ++version) {
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        QSqlQuery query(db);
+        const QStringList statements = stepStatements(version);
+        for (const QString &statement : statements) {
+            if (!query.exec(statement)) {
+                *error =
+                    QCoreApplication::translate("Journal", "Upgrading the journal to schema %1 failed: %2")
+                        .arg(version)
+                        .arg(query.lastError().text());
+                query.finish();
+                db.rollback();
+                return false;
+            }
+        }
+        query.finish();
+        if (!setStoredVersion(db, version, error) || !db.commit()) {
+            if (error->isEmpty())
+                *error = db.lastError().text();
+            db.rollback();
+            return false;
+        }
+        qCInfo(lcJournal) << "journal schema upgraded to version" << version;
+    }
+    return true;
+}

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "SendState.h"
+#include "leads/Lead.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+// Everything the journal knows about one lead (the outbox view and the lead form read these).
+struct JournalEntry
+{
+    QString profileId;
+    QString key;     // the lead's key in the journal: its order id, or "auto-<n>" for an "auto" lead
+    QString orderId; // our order id; empty for an "auto" lead the network has not named yet
+    QString networkOrderId;
+    Lead lead;              // as the operator gave it (lead.orderId is "auto" for auto leads)
+    QByteArray requestBody; // the exact encoded body of the last attempt
+    SendState sendState = SendState::Queued;
+    int attempts = 0;
+    bool maybeDelivered = false; // an earlier attempt got no answer: it may be on the network already
+    QDateTime nextTryAt;         // invalid: not scheduled
+    QString errorCode;
+    QString errorText;
+    QString stage;
+    int status = 0;
+    int reason = 0;
+    int count = -1;
+    QString comment;
+    QDateTime createdAt;
+    QDateTime sentAt;
+    QDateTime checkedAt;
+    QDateTime changedAt;
+    bool unseenChange = false;
+
+    bool isAuto() const { return lead.orderId == QLatin1String("auto"); }
+};
+
+// One line of the status table: what the table model holds for each of 100,000 leads. Times are
+// milliseconds since the epoch (0 = never) to keep the vector compact and sorting cheap.
+struct JournalRow
+{
+    QString key;
+    QString orderId;
+    QString networkOrderId;
+    QString offer;
+    QString wm;
+    QString name;
+    QString phone;
+    QString country;
+    QString stage;
+    QString comment;
+    QString errorCode;
+    qint64 createdAtMs = 0;
+    qint64 checkedAtMs = 0;
+    qint64 changedAtMs = 0;
+    qint16 status = 0;
+    qint16 reason = 0;
+    qint32 count = -1;
+    SendState sendState = SendState::Queued;
+    bool unseenChange = false;
+};
+
+// One recorded status change.
+struct StatusChange
+{
+    QDateTime changedAt;
+    QString stage;
+    int status = 0;
+    int reason = 0;
+    int count = -1;
+    QString comment;
+    QString previousStage;
+    int previousStatus = 0;
+};
+
+// What merging one list.json row did.
+struct MergeResult
+{
+    bool found = false;        // the journal holds a lead with this order id
+    bool changed = false;      // its status, reason, count or comment changed (a history row was written)
+    bool stale = false;        // the row would have moved the outcome back: ignored
+    bool stageChanged = false; // changed from one known stage to another (worth a notification)
+    QString key;
+    QString previousStage;
+    QString stage;
+    int previousStatus = 0;
+    int status = 0;
+};

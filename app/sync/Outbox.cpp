@@ -1,0 +1,395 @@
+#include "Outbox.h"
+
+#include "LeadTransport.h"
+#include "SyncLog.h"
+#include "journal/Clock.h"
+#include "journal/Journal.h"
+#include "journal/OrderIdGenerator.h"
+
+namespace {
+const QString autoId = QStringLiteral("auto");
+const QString duplicateCode = QStringLiteral("duplicate");
+const QString interruptedCode = QStringLiteral("interrupted");
+} // namespace
+
+Outbox::Outbox(Journal *journal, LeadTransport *transport, OrderIdGenerator *orderIds,
+               const QString &profileId, Clock *clock, QObject *parent)
+    : LeadGateway(parent), m_journal(journal), m_transport(transport), m_orderIds(orderIds),
+      m_profileId(profileId), m_clock(clock ? clock : SystemClock::instance()),
+      m_wakeUp(m_clock->createTimer(this))
+{
+    connect(m_wakeUp, &ClockTimer::timeout, this, &Outbox::pump);
+}
+
+Outbox::~Outbox()
+{
+    // Calls still out are abandoned, not answered: their leads stay "sending" (or unknown with a
+    // lease) in the journal and are looked up by the next start() before any resend.
+    const auto calls = m_inFlight;
+    m_inFlight.clear();
+    for (const QPointer<QObject> &call : calls) {
+        if (!call)
+            continue;
+        call->disconnect(this);
+        if (auto *add = qobject_cast<PendingAdd *>(call.data()))
+            add->abort();
+        else if (auto *fetch = qobject_cast<PendingStatuses *>(call.data()))
+            fetch->cancel();
+    }
+}
+
+void Outbox::setRetrySchedule(const RetrySchedule &schedule)
+{
+    m_schedule = schedule;
+}
+
+void Outbox::setMaxInFlight(int count)
+{
+    m_maxInFlight = qMax(1, count);
+    queuePump();
+}
+
+void Outbox::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    const int recovered = m_journal->recoverInterruptedSends(
+        m_profileId, m_clock->nowMs(), interruptedCode,
+        tr("CPA Desk stopped while this lead was being sent. Checking with the network whether it arrived "
+           "before sending it again."),
+        tr("CPA Desk stopped while this lead was being sent. It was sent with the id \"auto\", so it cannot "
+           "be looked up or sent again safely: check with the network, then resend or discard it."));
+    if (recovered > 0)
+        qCInfo(lcSync) << recovered << "interrupted sends recovered as unknown";
+    updateWaitingCount();
+    queuePump();
+}
+
+QString Outbox::submit(const Lead &lead)
+{
+    m_lastError.clear();
+    Lead stored = lead;
+    stored.orderId = stored.orderId.trimmed();
+    QString key;
+    if (stored.orderId.isEmpty()) {
+        stored.orderId = m_orderIds->next();
+        if (stored.orderId.isEmpty()) {
+            m_lastError = tr("No order id could be reserved: %1").arg(m_orderIds->errorString());
+            return QString();
+        }
+        key = stored.orderId;
+    } else if (stored.orderId == autoId) {
+        // Only a placeholder for the journal: what goes to the network stays "auto".
+        const QString placeholder = m_orderIds->next();
+        if (placeholder.isEmpty()) {
+            m_lastError = tr("No journal key could be reserved: %1").arg(m_orderIds->errorString());
+            return QString();
+        }
+        key = QStringLiteral("auto-") + placeholder;
+    } else {
+        key = stored.orderId;
+    }
+    if (!m_journal->addLead(m_profileId, key, stored, m_clock->nowMs())) {
+        m_lastError = tr("The lead was not stored, and not sent: %1").arg(m_journal->errorString());
+        return QString();
+    }
+    updateWaitingCount();
+    queuePump(); // never send from inside submit(): the caller first learns the id
+    return key;
+}
+
+QString Outbox::lastError() const
+{
+    return m_lastError;
+}
+
+QList<LeadSummary> Outbox::findRecent(const QString &phone, const QString &offer,
+                                      const QDateTime &since) const
+{
+    return m_journal->findRecent(m_profileId, phone, offer, since);
+}
+
+QList<JournalEntry> Outbox::entries() const
+{
+    return m_journal->outboxEntries(m_profileId);
+}
+
+int Outbox::waitingCount() const
+{
+    return m_journal->waitingCount(m_profileId);
+}
+
+void Outbox::updateWaitingCount()
+{
+    const int count = waitingCount();
+    if (count != m_lastWaitingCount) {
+        m_lastWaitingCount = count;
+        emit waitingCountChanged(count);
+    }
+}
+
+void Outbox::queuePump()
+{
+    if (m_pumpQueued)
+        return;
+    m_pumpQueued = true;
+    QMetaObject::invokeMethod(this, &Outbox::pump, Qt::QueuedConnection);
+}
+
+void Outbox::pump()
+{
+    m_pumpQueued = false;
+    if (!m_started)
+        return;
+    while (m_inFlight.size() < m_maxInFlight) {
+        const int room = m_maxInFlight - int(m_inFlight.size());
+        // Ask for more than there is room for: entries already in flight are skipped below.
+        const QList<JournalEntry> due =
+            m_journal->dueEntries(m_profileId, m_clock->nowMs(), room + int(m_inFlight.size()));
+        int started = 0;
+        for (const JournalEntry &entry : due) {
+            if (started == room)
+                break;
+            if (isBusy(entry.key))
+                continue;
+            bool ok = false;
+            if (entry.sendState == SendState::Queued)
+                ok = startSend(entry);
+            else if (entry.sendState == SendState::Unknown && !entry.isAuto())
+                ok = startLookup(entry);
+            if (!ok)
+                break; // the journal refused a write: nothing may go out until it works again
+            ++started;
+        }
+        if (started == 0)
+            break;
+    }
+    scheduleWakeUp();
+}
+
+void Outbox::scheduleWakeUp()
+{
+    m_wakeUp->stop();
+    if (m_inFlight.size() >= m_maxInFlight)
+        return; // a finishing call pumps again
+    const std::optional<qint64> next = m_journal->nextDueTime(m_profileId);
+    if (!next)
+        return;
+    // Due but not started means the journal refused a write: try again a little later.
+    const qint64 delay = *next - m_clock->nowMs();
+    m_wakeUp->start(delay > 0 ? delay : m_schedule.policy().firstDelayMs);
+}
+
+bool Outbox::startSend(const JournalEntry &entry)
+{
+    const QByteArray body = m_transport->requestBody(entry.lead);
+    // Recorded before the request exists: if we die from here on, the next start looks it up.
+    if (!m_journal->markSending(m_profileId, entry.key, body, m_clock->nowMs())) {
+        qCWarning(lcSync) << "not sending: the journal refused the write:" << m_journal->errorString();
+        return false;
+    }
+    PendingAdd *call = m_transport->sendLead(entry.lead);
+    m_inFlight.insert(entry.key, call);
+    connect(call, &PendingAdd::finished, this,
+            [this, entry](const AddResult &result) { onSendFinished(entry, result); });
+    updateWaitingCount();
+    return true;
+}
+
+void Outbox::onSendFinished(const JournalEntry &entry, const AddResult &result)
+{
+    m_inFlight.remove(entry.key);
+    const qint64 now = m_clock->nowMs();
+    const int attempts = entry.attempts + 1;
+    if (result.ok()) {
+        if (!m_journal->markSent(m_profileId, entry.key, result.networkOrderId,
+                                 entry.isAuto() ? result.ourOrderId : QString(), now))
+            qCWarning(lcSync) << "sent, but the journal could not record it; it will be looked up:"
+                              << m_journal->errorString();
+        emit sent(entry.key, result.networkOrderId);
+    } else if (result.error.isService()) {
+        const bool mayBeThere = entry.attempts > 0 || entry.maybeDelivered;
+        if (result.error.code == duplicateCode && mayBeThere && !entry.isAuto()) {
+            // Probably our own earlier attempt: confirm with list.json before calling it anything.
+            JournalEntry inDoubt = entry;
+            inDoubt.errorCode = duplicateCode;
+            inDoubt.errorText = tr("The network reports a duplicate after an earlier attempt got no answer: "
+                                   "checking whether that attempt arrived.");
+            inDoubt.attempts = attempts;
+            inDoubt.maybeDelivered = true;
+            m_journal->markWaiting(m_profileId, entry.key, SendState::Unknown, inDoubt.errorCode,
+                                   inDoubt.errorText, now, true);
+            startLookup(inDoubt);
+        } else {
+            m_journal->markRejected(m_profileId, entry.key, result.error.code, result.error.message);
+            emit rejected(entry.key, result.error);
+        }
+    } else if (entry.isAuto()) {
+        ApiError error = result.error;
+        error.message = tr("No answer from the network (%1). This lead was sent with the id \"auto\", so "
+                           "sending it again could create a second order: it is not retried automatically. "
+                           "Check with the network, then resend or discard it.")
+                            .arg(result.error.message.isEmpty() ? result.error.code : result.error.message);
+        m_journal->markWaiting(m_profileId, entry.key, SendState::Unknown, error.code, error.message, -1,
+                               true);
+        emit deferred(entry.key, error);
+        emit outcomeUnknown(entry.key, error);
+    } else {
+        // Transport failure or an abort: it may have arrived, and the same id makes a retry safe.
+        const qint64 delay = m_schedule.delayAfterFailure(attempts);
+        m_journal->markWaiting(m_profileId, entry.key, SendState::Queued, result.error.code,
+                               result.error.message, now + delay, true);
+        qCInfo(lcSync) << "send failed:" << result.error.code << "- retry in" << delay << "ms";
+        emit deferred(entry.key, result.error);
+    }
+    updateWaitingCount();
+    queuePump();
+}
+
+bool Outbox::startLookup(const JournalEntry &entry)
+{
+    const qint64 now = m_clock->nowMs();
+    // A lease: if we die during the look-up, it is due again when the lease runs out.
+    if (!m_journal->markWaiting(m_profileId, entry.key, SendState::Unknown, entry.errorCode, entry.errorText,
+                                now + LookupLeaseMs, true)) {
+        qCWarning(lcSync) << "not looking up: the journal refused the write:" << m_journal->errorString();
+        return false;
+    }
+    PendingStatuses *call = m_transport->fetchStatuses({entry.orderId});
+    m_inFlight.insert(entry.key, call);
+    connect(call, &PendingStatuses::finished, this,
+            [this, entry](const ListResult &result) { onLookupFinished(entry, result); });
+    return true;
+}
+
+void Outbox::onLookupFinished(const JournalEntry &entry, const ListResult &result)
+{
+    m_inFlight.remove(entry.key);
+    const qint64 now = m_clock->nowMs();
+    if (!result.error.isOk()) {
+        const int failures = ++m_lookupFailures[entry.key];
+        m_journal->markWaiting(m_profileId, entry.key, SendState::Unknown, entry.errorCode, entry.errorText,
+                               now + m_schedule.delayAfterFailure(failures), true);
+        emit deferred(entry.key, result.error);
+    } else {
+        m_lookupFailures.remove(entry.key);
+        const auto found =
+            std::find_if(result.rows.cbegin(), result.rows.cend(),
+                         [&entry](const StatusRow &row) { return row.ourOrderId == entry.orderId; });
+        if (found != result.rows.cend()) {
+            m_journal->markSent(m_profileId, entry.key, found->networkOrderId, QString(), now);
+            m_journal->mergeStatus(m_profileId, *found, now);
+            emit sent(entry.key, found->networkOrderId);
+        } else if (entry.errorCode == duplicateCode) {
+            ApiError error;
+            error.kind = ApiError::Kind::Service;
+            error.code = duplicateCode;
+            error.message =
+                tr("The network reports a duplicate, but holds no order with our id %1: it already "
+                   "has this customer's order under another id.")
+                    .arg(entry.orderId);
+            m_journal->markRejected(m_profileId, entry.key, error.code, error.message);
+            emit rejected(entry.key, error);
+        } else {
+            // Not there: the interrupted attempt never arrived. Send again, same id.
+            m_journal->markWaiting(m_profileId, entry.key, SendState::Queued, entry.errorCode,
+                                   tr("Not found on the network after an interrupted attempt: sending again "
+                                      "with the same order id."),
+                                   now, true);
+        }
+    }
+    updateWaitingCount();
+    queuePump();
+}
+
+std::optional<JournalEntry> Outbox::idleEntry(const QString &key)
+{
+    m_lastError.clear();
+    if (isBusy(key)) {
+        m_lastError = tr("Lead %1 is being sent right now.").arg(key);
+        return std::nullopt;
+    }
+    std::optional<JournalEntry> entry = m_journal->entry(m_profileId, key);
+    if (!entry)
+        m_lastError = tr("The journal holds no lead %1.").arg(key);
+    return entry;
+}
+
+void Outbox::retryNow()
+{
+    m_journal->makeWaitingDue(m_profileId, m_clock->nowMs());
+    queuePump();
+}
+
+bool Outbox::retry(const QString &key)
+{
+    const std::optional<JournalEntry> entry = idleEntry(key);
+    if (!entry)
+        return false;
+    const qint64 now = m_clock->nowMs();
+    bool ok = false;
+    switch (entry->sendState) {
+    case SendState::Queued:
+        ok = m_journal->requeue(m_profileId, key, now);
+        break;
+    case SendState::Unknown:
+        // A numbered lead is looked up first; an "auto" one is sent again because the user says so.
+        ok = entry->isAuto() ? m_journal->requeue(m_profileId, key, now)
+                             : m_journal->markWaiting(m_profileId, key, SendState::Unknown, entry->errorCode,
+                                                      entry->errorText, now, true);
+        break;
+    case SendState::Rejected:
+        ok = m_journal->requeue(m_profileId, key, now);
+        break;
+    default:
+        m_lastError = tr("Lead %1 is not waiting to be sent.").arg(key);
+        return false;
+    }
+    if (!ok && m_lastError.isEmpty())
+        m_lastError = m_journal->errorString();
+    updateWaitingCount();
+    queuePump();
+    return ok;
+}
+
+bool Outbox::editAndResend(const QString &key, const Lead &lead)
+{
+    const std::optional<JournalEntry> entry = idleEntry(key);
+    if (!entry)
+        return false;
+    const bool editable = entry->sendState == SendState::Queued || entry->sendState == SendState::Rejected ||
+                          (entry->sendState == SendState::Unknown && entry->isAuto());
+    if (!editable) {
+        m_lastError =
+            tr("Lead %1 may already be on the network: it cannot be changed until that is checked.").arg(key);
+        return false;
+    }
+    Lead edited = lead;
+    edited.orderId = entry->lead.orderId; // the id is what makes a retry safe: it never changes
+    if (!m_journal->replaceLead(m_profileId, key, edited, m_clock->nowMs())) {
+        m_lastError = m_journal->errorString();
+        return false;
+    }
+    updateWaitingCount();
+    queuePump();
+    return true;
+}
+
+bool Outbox::discard(const QString &key)
+{
+    const std::optional<JournalEntry> entry = idleEntry(key);
+    if (!entry)
+        return false;
+    if (entry->sendState != SendState::Queued && entry->sendState != SendState::Unknown &&
+        entry->sendState != SendState::Rejected) {
+        m_lastError = tr("Lead %1 is not in the outbox.").arg(key);
+        return false;
+    }
+    if (!m_journal->remove(m_profileId, key)) {
+        m_lastError = m_journal->errorString();
+        return false;
+    }
+    updateWaitingCount();
+    return true;
+}

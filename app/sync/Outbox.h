@@ -1,0 +1,99 @@
+#pragma once
+
+#include "LeadGateway.h"
+#include "RetrySchedule.h"
+#include "journal/JournalTypes.h"
+
+#include <QHash>
+#include <QPointer>
+
+class Clock;
+class ClockTimer;
+class Journal;
+class LeadTransport;
+class OrderIdGenerator;
+
+// Gets every lead of one profile to the network exactly once, whatever the network does.
+//
+//   queued --send--> sending --ok--> sent
+//                        |--service error--> rejected
+//                        |--"duplicate" after an attempt that may have arrived--> unknown --look up-->
+//                        |        found: sent (with the network's id) / not found: rejected (duplicate)
+//                        '--transport failure--> queued again, due after a backoff (same order id)
+//   sending at start-up (the app died mid-request) --> unknown --look up--> found: sent / not found: queued
+//
+// A lead is committed to the journal before any network call, and its order id is reused on every
+// attempt: that is what makes a retry safe. "auto" leads cannot be made safe (the network picks their
+// id): after a transport failure they stay unknown, with a note, until the user resends or discards.
+// All work is asynchronous; journal writes are single small transactions.
+class Outbox : public LeadGateway
+{
+    Q_OBJECT
+public:
+    static constexpr int DefaultMaxInFlight = 3;
+    static constexpr qint64 LookupLeaseMs = 2 * 60 * 1000;
+
+    Outbox(Journal *journal, LeadTransport *transport, OrderIdGenerator *orderIds, const QString &profileId,
+           Clock *clock = nullptr, QObject *parent = nullptr);
+    ~Outbox() override;
+
+    void setRetrySchedule(const RetrySchedule &schedule);
+    void setMaxInFlight(int count);
+
+    // Recovers leads left "sending" by a previous run, then works through what is due. Nothing is
+    // sent before this is called (submit() only stores).
+    void start();
+
+    // LeadGateway
+    QString submit(const Lead &lead) override;
+    QString lastError() const override;
+    QList<LeadSummary> findRecent(const QString &phone, const QString &offer,
+                                  const QDateTime &since) const override;
+
+    // For the outbox view: queued, sending, unknown and rejected leads, oldest first.
+    QList<JournalEntry> entries() const;
+    int waitingCount() const;
+    int inFlightCount() const { return int(m_inFlight.size()); }
+
+    // Every waiting lead is tried (or looked up) now instead of at its scheduled time.
+    void retryNow();
+    // One lead, now. A rejected lead, or an "auto" lead in doubt, is sent again: the user's decision.
+    bool retry(const QString &key);
+    // The operator corrected a lead that is waiting, was rejected, or is an "auto" lead in doubt. It
+    // keeps its order id and is queued. Refused for a numbered lead that may already be on the network.
+    bool editAndResend(const QString &key, const Lead &lead);
+    // Removes a lead that is not on its way (explicit user action, confirmed by the UI).
+    bool discard(const QString &key);
+
+signals:
+    void waitingCountChanged(int count);
+    // An "auto" lead whose fate is unknown: it is not retried automatically.
+    void outcomeUnknown(const QString &key, const ApiError &error);
+
+private:
+    void queuePump();
+    void pump();
+    void scheduleWakeUp();
+    bool startSend(const JournalEntry &entry);
+    bool startLookup(const JournalEntry &entry);
+    void onSendFinished(const JournalEntry &entry, const AddResult &result);
+    void onLookupFinished(const JournalEntry &entry, const ListResult &result);
+    void updateWaitingCount();
+    bool isBusy(const QString &key) const { return m_inFlight.contains(key); }
+    std::optional<JournalEntry> idleEntry(const QString &key);
+
+    Journal *m_journal;
+    LeadTransport *m_transport;
+    OrderIdGenerator *m_orderIds;
+    QString m_profileId;
+    Clock *m_clock;
+    ClockTimer *m_wakeUp;
+    RetrySchedule m_schedule;
+    int m_maxInFlight = DefaultMaxInFlight;
+    bool m_started = false;
+    bool m_pumpQueued = false;
+    int m_lastWaitingCount = -1;
+    QString m_lastError;
+    QHash<QString, QPointer<QObject>> m_inFlight; // key -> the PendingAdd or PendingStatuses
+    QHash<QString, int> m_lookupFailures;
+};

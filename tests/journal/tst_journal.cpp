@@ -1,0 +1,604 @@
+#include "TestEnvironment.h"
+#include "journal/Journal.h"
+#include "journal/LeadJson.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <csignal>
+#include <unistd.h>
+
+namespace {
+const QString profile = QStringLiteral("main");
+const QString otherProfile = QStringLiteral("second");
+constexpr qint64 t0 = 1767225600000; // 2026-01-01T00:00:00Z
+
+Lead sampleLead(const QString &orderId, const QString &phone = QStringLiteral("79001234567"),
+                const QString &offer = QStringLiteral("217"))
+{
+    Lead lead;
+    lead.orderId = orderId;
+    lead.offer = offer;
+    lead.wm = QStringLiteral("42");
+    lead.name = QStringLiteral("Анна Doe");
+    lead.phone = phone;
+    lead.country = QStringLiteral("ru");
+    lead.ip = QStringLiteral("12.34.56.78");
+    lead.items = {LeadItem{QStringLiteral("135"), 9900, 2}};
+    lead.params = {{QStringLiteral("sirname"), QStringLiteral("Doe")}};
+    return lead;
+}
+
+StatusRow statusRow(const QString &orderId, const QString &stage, int status, int reason = 0)
+{
+    StatusRow row;
+    row.ourOrderId = orderId;
+    row.networkOrderId = QStringLiteral("N") + orderId;
+    row.stage = stage;
+    row.status = status;
+    row.reason = reason;
+    return row;
+}
+
+QFile::Permissions modeOf(const QString &path)
+{
+    // Only the owner/group/other bits matter here (Qt also reports the "User" aliases of Owner).
+    return QFileInfo(path).permissions() &
+           (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::WriteGroup |
+            QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther);
+}
+} // namespace
+
+class TestJournal : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void defaultLocationIsPrivate();
+    void givenPathInNewFolderIsPrivate();
+    void usesWriteAheadLogging();
+    void leadSurvivesReopen();
+    void leadSurvivesKilledProcess();
+    void rejectsSecondLeadWithSameOrderId();
+    void profilesStayApart();
+    void autoLeadsLearnTheirOrderId();
+    void sendStateTransitions();
+    void recoversInterruptedSends();
+    void dueEntriesAndSchedule();
+    void findRecentByPhoneOfferAndTime();
+    void trackedLeadsAreExternalAndPolled();
+    void mergeIsForwardOnlyWithHistory();
+    void mergeKeepsAbsentFieldsAndLearnsNetworkId();
+    void mergeOfUnknownOrderIdChangesNothing();
+    void seenFlag();
+    void rowsForTheTable();
+    void batchCommitsOrRollsBackTogether();
+    void removeDeletesLeadAndHistory();
+    void metaCompareAndSet();
+
+private:
+    QString journalPath() const { return m_env->path() + QStringLiteral("/j/journal.sqlite"); }
+
+    std::unique_ptr<TestEnvironment> m_env;
+    std::unique_ptr<Journal> m_journal;
+};
+
+void TestJournal::init()
+{
+    m_env = std::make_unique<TestEnvironment>();
+    m_journal = std::make_unique<Journal>();
+    QVERIFY2(m_journal->open(journalPath()), qPrintable(m_journal->errorString()));
+}
+
+void TestJournal::cleanup()
+{
+    m_journal.reset();
+    m_env.reset();
+}
+
+void TestJournal::defaultLocationIsPrivate()
+{
+    // Qt's test mode puts the data folder under ~/.qttest (not the temporary folder): start clean and
+    // leave nothing behind.
+    const QString path = Journal::defaultFilePath();
+    const auto removeFiles = [path] {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+    };
+    removeFiles();
+    const auto cleanupFiles = qScopeGuard(removeFiles);
+    Journal journal;
+    QVERIFY2(journal.open(), qPrintable(journal.errorString()));
+    QVERIFY(path.contains(QCoreApplication::applicationName()));
+    QCOMPARE(journal.filePath(), QFileInfo(path).absoluteFilePath());
+    QVERIFY(journal.addLead(profile, QStringLiteral("1"), sampleLead(QStringLiteral("1")), t0));
+
+    QCOMPARE(modeOf(QFileInfo(path).absolutePath()), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QCOMPARE(modeOf(path), QFile::ReadOwner | QFile::WriteOwner);
+    QVERIFY(QFileInfo::exists(path + QStringLiteral("-wal")));
+    QCOMPARE(modeOf(path + QStringLiteral("-wal")), QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(modeOf(path + QStringLiteral("-shm")), QFile::ReadOwner | QFile::WriteOwner);
+}
+
+void TestJournal::givenPathInNewFolderIsPrivate()
+{
+    QCOMPARE(modeOf(QFileInfo(journalPath()).absolutePath()),
+             QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QCOMPARE(modeOf(journalPath()), QFile::ReadOwner | QFile::WriteOwner);
+
+    // An existing file with loose permissions is tightened on open.
+    m_journal->close();
+    QVERIFY(QFile::setPermissions(journalPath(), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    QVERIFY(m_journal->open(journalPath()));
+    QCOMPARE(modeOf(journalPath()), QFile::ReadOwner | QFile::WriteOwner);
+}
+
+void TestJournal::usesWriteAheadLogging()
+{
+    // Read back from a connection of our own: the mode is stored in the file.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
+        db.setDatabaseName(journalPath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version")) && query.next());
+        QCOMPARE(query.value(0).toInt(), m_journal->schemaVersion());
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("probe"));
+}
+
+void TestJournal::leadSurvivesReopen()
+{
+    const Lead lead = sampleLead(QStringLiteral("1001"));
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("1001"), lead, t0));
+    QVERIFY(m_journal->markSending(profile, QStringLiteral("1001"), QByteArrayLiteral("id=1001&offer=217"),
+                                   t0 + 5));
+    m_journal.reset();
+
+    Journal reopened;
+    QVERIFY(reopened.open(journalPath()));
+    const auto entry = reopened.entry(profile, QStringLiteral("1001"));
+    QVERIFY(entry.has_value());
+    QCOMPARE(entry->lead, lead);
+    QCOMPARE(entry->orderId, QStringLiteral("1001"));
+    QCOMPARE(entry->sendState, SendState::Sending);
+    QCOMPARE(entry->attempts, 1);
+    QCOMPARE(entry->requestBody, QByteArrayLiteral("id=1001&offer=217"));
+    QCOMPARE(entry->createdAt.toMSecsSinceEpoch(), t0);
+}
+
+void TestJournal::leadSurvivesKilledProcess()
+{
+    // A child process stores a lead and kills itself with SIGKILL right after the call returned: what
+    // the journal confirmed must be there, even though nothing was closed cleanly.
+    QProcess child;
+    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--write-and-die"), journalPath()});
+    QVERIFY(child.waitForFinished(60000));
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+    const auto entry = m_journal->entry(profile, QStringLiteral("777"));
+    QVERIFY(entry.has_value());
+    QCOMPARE(entry->lead, sampleLead(QStringLiteral("777")));
+    QCOMPARE(entry->sendState, SendState::Sending);
+}
+
+void TestJournal::rejectsSecondLeadWithSameOrderId()
+{
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("5"), sampleLead(QStringLiteral("5")), t0));
+    QVERIFY(!m_journal->addLead(profile, QStringLiteral("5"), sampleLead(QStringLiteral("5")), t0));
+    QVERIFY(m_journal->errorString().contains(QStringLiteral("5")));
+    QCOMPARE(m_journal->rows(profile).size(), 1);
+}
+
+void TestJournal::profilesStayApart()
+{
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("5"), sampleLead(QStringLiteral("5")), t0));
+    QVERIFY(m_journal->addLead(otherProfile, QStringLiteral("5"), sampleLead(QStringLiteral("5")), t0));
+    QVERIFY(m_journal->markSent(profile, QStringLiteral("5"), QStringLiteral("900"), QString(), t0));
+    QCOMPARE(m_journal->entry(profile, QStringLiteral("5"))->sendState, SendState::Sent);
+    QCOMPARE(m_journal->entry(otherProfile, QStringLiteral("5"))->sendState, SendState::Queued);
+    QCOMPARE(m_journal->waitingCount(profile), 0);
+    QCOMPARE(m_journal->waitingCount(otherProfile), 1);
+    QCOMPARE(m_journal->openOrderIds(profile), QStringList{QStringLiteral("5")});
+    QVERIFY(m_journal->openOrderIds(otherProfile).isEmpty());
+}
+
+void TestJournal::autoLeadsLearnTheirOrderId()
+{
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("auto-1"), sampleLead(QStringLiteral("auto")), t0));
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("auto-2"), sampleLead(QStringLiteral("auto")), t0));
+    auto entry = m_journal->entry(profile, QStringLiteral("auto-1"));
+    QVERIFY(entry->isAuto());
+    QVERIFY(entry->orderId.isEmpty());
+
+    QVERIFY(m_journal->markSent(profile, QStringLiteral("auto-1"), QStringLiteral("1234"),
+                                QStringLiteral("555"), t0));
+    entry = m_journal->entry(profile, QStringLiteral("auto-1"));
+    QCOMPARE(entry->orderId, QStringLiteral("555"));
+    QCOMPARE(entry->networkOrderId, QStringLiteral("1234"));
+    QCOMPARE(m_journal->entryByOrderId(profile, QStringLiteral("555"))->key, QStringLiteral("auto-1"));
+
+    // A numbered lead keeps its own id whatever the answer says.
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("77"), sampleLead(QStringLiteral("77")), t0));
+    QVERIFY(
+        m_journal->markSent(profile, QStringLiteral("77"), QStringLiteral("1235"), QStringLiteral("99"), t0));
+    QCOMPARE(m_journal->entry(profile, QStringLiteral("77"))->orderId, QStringLiteral("77"));
+}
+
+void TestJournal::sendStateTransitions()
+{
+    QSignalSpy changed(m_journal.get(), &Journal::leadsChanged);
+    const QString key = QStringLiteral("10");
+    QVERIFY(m_journal->addLead(profile, key, sampleLead(key), t0));
+    QCOMPARE(m_journal->waitingCount(profile), 1);
+
+    QVERIFY(m_journal->markSending(profile, key, QByteArrayLiteral("a=1"), t0));
+    QVERIFY(m_journal->markWaiting(profile, key, SendState::Queued, QStringLiteral("timeout"),
+                                   QStringLiteral("No answer"), t0 + 5000, true));
+    auto entry = m_journal->entry(profile, key);
+    QCOMPARE(entry->sendState, SendState::Queued);
+    QCOMPARE(entry->attempts, 1);
+    QVERIFY(entry->maybeDelivered);
+    QCOMPARE(entry->errorCode, QStringLiteral("timeout"));
+    QCOMPARE(entry->nextTryAt.toMSecsSinceEpoch(), t0 + 5000);
+
+    QVERIFY(m_journal->markSending(profile, key, QByteArrayLiteral("a=2"), t0 + 5000));
+    QVERIFY(m_journal->markRejected(profile, key, QStringLiteral("ban"), QStringLiteral("Banned")));
+    entry = m_journal->entry(profile, key);
+    QCOMPARE(entry->sendState, SendState::Rejected);
+    QCOMPARE(entry->attempts, 2);
+    QCOMPARE(entry->requestBody, QByteArrayLiteral("a=2"));
+    QVERIFY(!entry->maybeDelivered);
+    QVERIFY(!entry->nextTryAt.isValid());
+    QCOMPARE(m_journal->waitingCount(profile), 0);
+    QCOMPARE(m_journal->outboxEntries(profile).size(), 1);
+
+    Lead edited = sampleLead(key, QStringLiteral("79005550000"));
+    QVERIFY(m_journal->replaceLead(profile, key, edited, t0 + 9000));
+    entry = m_journal->entry(profile, key);
+    QCOMPARE(entry->lead, edited);
+    QCOMPARE(entry->sendState, SendState::Queued);
+    QVERIFY(entry->errorCode.isEmpty());
+    QCOMPARE(m_journal->rows(profile).constFirst().phone, QStringLiteral("79005550000"));
+
+    QVERIFY(m_journal->markSending(profile, key, QByteArrayLiteral("a=3"), t0 + 9000));
+    QVERIFY(m_journal->markSent(profile, key, QStringLiteral("N10"), QString(), t0 + 9500));
+    entry = m_journal->entry(profile, key);
+    QCOMPARE(entry->sendState, SendState::Sent);
+    QCOMPARE(entry->sentAt.toMSecsSinceEpoch(), t0 + 9500);
+    QVERIFY(m_journal->outboxEntries(profile).isEmpty());
+    QCOMPARE(changed.size(), 7);
+    QCOMPARE(changed.constLast().at(1).toStringList(), QStringList{key});
+
+    QVERIFY(!m_journal->markSent(profile, QStringLiteral("nope"), QString(), QString(), t0));
+}
+
+void TestJournal::recoversInterruptedSends()
+{
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("1"), sampleLead(QStringLiteral("1")), t0));
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("auto-9"), sampleLead(QStringLiteral("auto")), t0));
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("2"), sampleLead(QStringLiteral("2")), t0));
+    QVERIFY(m_journal->markSending(profile, QStringLiteral("1"), {}, t0));
+    QVERIFY(m_journal->markSending(profile, QStringLiteral("auto-9"), {}, t0));
+
+    QCOMPARE(m_journal->recoverInterruptedSends(profile, t0 + 100, QStringLiteral("interrupted"),
+                                                QStringLiteral("numbered"), QStringLiteral("auto")),
+             2);
+    const auto numbered = m_journal->entry(profile, QStringLiteral("1"));
+    QCOMPARE(numbered->sendState, SendState::Unknown);
+    QVERIFY(numbered->maybeDelivered);
+    QCOMPARE(numbered->errorText, QStringLiteral("numbered"));
+    QCOMPARE(numbered->nextTryAt.toMSecsSinceEpoch(), t0 + 100);
+    const auto autoLead = m_journal->entry(profile, QStringLiteral("auto-9"));
+    QCOMPARE(autoLead->sendState, SendState::Unknown);
+    QCOMPARE(autoLead->errorText, QStringLiteral("auto"));
+    QVERIFY(!autoLead->nextTryAt.isValid()); // waits for the user: no blind resend
+    QCOMPARE(m_journal->entry(profile, QStringLiteral("2"))->sendState, SendState::Queued);
+    QCOMPARE(m_journal->waitingCount(profile), 3);
+}
+
+void TestJournal::dueEntriesAndSchedule()
+{
+    for (int i = 1; i <= 4; ++i)
+        QVERIFY(m_journal->addLead(profile, QString::number(i), sampleLead(QString::number(i)), t0 + i));
+    QVERIFY(m_journal->markWaiting(profile, QStringLiteral("1"), SendState::Queued, QStringLiteral("timeout"),
+                                   QString(), t0 + 60000, true));
+    QVERIFY(m_journal->markWaiting(profile, QStringLiteral("2"), SendState::Unknown, QStringLiteral("x"),
+                                   QString(), -1, true));
+    QVERIFY(m_journal->markRejected(profile, QStringLiteral("3"), QStringLiteral("ban"), QString()));
+
+    QList<JournalEntry> due = m_journal->dueEntries(profile, t0 + 10, 10);
+    QCOMPARE(due.size(), 1);
+    QCOMPARE(due.constFirst().key, QStringLiteral("4"));
+    QCOMPARE(*m_journal->nextDueTime(profile), t0 + 4);
+
+    QVERIFY(m_journal->markSending(profile, QStringLiteral("4"), {}, t0 + 10));
+    QCOMPARE(*m_journal->nextDueTime(profile), t0 + 60000);
+    QVERIFY(m_journal->dueEntries(profile, t0 + 59999, 10).isEmpty());
+    QCOMPARE(m_journal->dueEntries(profile, t0 + 60000, 10).size(), 1);
+
+    // "Retry now" brings scheduled leads forward; one waiting for the user stays put.
+    QCOMPARE(m_journal->makeWaitingDue(profile, t0 + 20), 1);
+    due = m_journal->dueEntries(profile, t0 + 20, 10);
+    QCOMPARE(due.size(), 1);
+    QCOMPARE(due.constFirst().key, QStringLiteral("1"));
+    QVERIFY(m_journal->requeue(profile, QStringLiteral("2"), t0 + 30));
+    QCOMPARE(m_journal->dueEntries(profile, t0 + 30, 1).size(), 1); // the limit holds
+    QCOMPARE(m_journal->dueEntries(profile, t0 + 30, 10).size(), 2);
+    QCOMPARE(m_journal->waitingCount(profile), 3);
+}
+
+void TestJournal::findRecentByPhoneOfferAndTime()
+{
+    const QString phone = QStringLiteral("79001112233");
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("1"), sampleLead(QStringLiteral("1"), phone), t0));
+    QVERIFY(
+        m_journal->addLead(profile, QStringLiteral("2"), sampleLead(QStringLiteral("2"), phone), t0 + 1000));
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("3"),
+                               sampleLead(QStringLiteral("3"), phone, QStringLiteral("5")), t0 + 2000));
+    QVERIFY(m_journal->addLead(otherProfile, QStringLiteral("4"), sampleLead(QStringLiteral("4"), phone),
+                               t0 + 3000));
+
+    const QDateTime since = QDateTime::fromMSecsSinceEpoch(t0 + 500, Qt::UTC);
+    QList<LeadSummary> found = m_journal->findRecent(profile, phone, QStringLiteral("217"), since);
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.constFirst().ourOrderId, QStringLiteral("2"));
+    QCOMPARE(found.constFirst().sendState, QStringLiteral("queued"));
+    QCOMPARE(found.constFirst().name, QStringLiteral("Анна Doe"));
+
+    found = m_journal->findRecent(profile, phone, QStringLiteral("217"),
+                                  QDateTime::fromMSecsSinceEpoch(t0, Qt::UTC));
+    QCOMPARE(found.size(), 2);
+    QCOMPARE(found.at(0).ourOrderId, QStringLiteral("2")); // newest first
+    QCOMPARE(found.at(1).ourOrderId, QStringLiteral("1"));
+}
+
+void TestJournal::trackedLeadsAreExternalAndPolled()
+{
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("1"), sampleLead(QStringLiteral("1")), t0));
+    QCOMPARE(m_journal->addTracked(profile,
+                                   {QStringLiteral("1"), QStringLiteral(" 900 "), QStringLiteral("901"),
+                                    QStringLiteral("900"), QString()},
+                                   t0),
+             2);
+    const auto tracked = m_journal->entry(profile, QStringLiteral("900"));
+    QCOMPARE(tracked->sendState, SendState::External);
+    QCOMPARE(tracked->orderId, QStringLiteral("900"));
+    QCOMPARE(m_journal->waitingCount(profile), 1);
+    QCOMPARE(m_journal->openOrderIds(profile), (QStringList{QStringLiteral("900"), QStringLiteral("901")}));
+
+    QVERIFY(
+        m_journal->mergeStatus(profile, statusRow(QStringLiteral("900"), QStringLiteral("approve"), 6), t0)
+            .changed);
+    QCOMPARE(m_journal->entry(profile, QStringLiteral("900"))->networkOrderId, QStringLiteral("N900"));
+}
+
+void TestJournal::mergeIsForwardOnlyWithHistory()
+{
+    const QString id = QStringLiteral("42");
+    QVERIFY(m_journal->addLead(profile, id, sampleLead(id), t0));
+    QVERIFY(m_journal->markSent(profile, id, QStringLiteral("N42"), QString(), t0));
+    QCOMPARE(m_journal->openOrderIds(profile), QStringList{id});
+
+    MergeResult result = m_journal->mergeStatus(profile, statusRow(id, QStringLiteral("wait"), 1), t0 + 1);
+    QVERIFY(result.found && result.changed && !result.stale);
+    QVERIFY(!result.stageChanged); // the first stage a lead gets is no news
+    result = m_journal->mergeStatus(profile, statusRow(id, QStringLiteral("wait"), 2), t0 + 2);
+    QVERIFY(result.changed && !result.stageChanged);
+    result = m_journal->mergeStatus(profile, statusRow(id, QStringLiteral("hold"), 4), t0 + 3);
+    QVERIFY(result.changed && result.stageChanged);
+    result = m_journal->mergeStatus(profile, statusRow(id, QStringLiteral("wait"), 3),
+                                    t0 + 4); // callback: lateral
+    QVERIFY(result.changed);
+    result = m_journal->mergeStatus(profile, statusRow(id, QStringLiteral("approve"), 6), t0 + 5);
+    QVERIFY(result.changed && result.stageChanged);
+    QCOMPARE(result.previousStage, QStringLiteral("wait"));
+    QCOMPARE(result.stage, QStringLiteral("approve"));
+
+    // A stale reply (processing) after the approval is ignored, and so is the same state again.
+    result = m_journal->mergeStatus(profile, statusRow(id, QStringLiteral("wait"), 2), t0 + 6);
+    QVERIFY(result.found && result.stale && !result.changed);
+    result = m_journal->mergeStatus(profile, statusRow(id, QStringLiteral("approve"), 6), t0 + 7);
+    QVERIFY(!result.changed && !result.stale);
+
+    result = m_journal->mergeStatus(profile, statusRow(id, QStringLiteral("approve"), 10), t0 + 8);
+    QVERIFY(result.changed);
+    QVERIFY(m_journal->openOrderIds(profile).isEmpty()); // completed: final, no more polling
+
+    // Once final, never "processing" or "packing" again.
+    QVERIFY(m_journal->mergeStatus(profile, statusRow(id, QStringLiteral("approve"), 9), t0 + 9).stale);
+    QVERIFY(m_journal->mergeStatus(profile, statusRow(id, QStringLiteral("wait"), 2), t0 + 10).stale);
+
+    auto entry = m_journal->entry(profile, id);
+    QCOMPARE(entry->stage, QStringLiteral("approve"));
+    QCOMPARE(entry->status, 10);
+    QCOMPARE(entry->checkedAt.toMSecsSinceEpoch(), t0 + 10);
+    QCOMPARE(entry->changedAt.toMSecsSinceEpoch(), t0 + 8);
+
+    const QList<StatusChange> history = m_journal->history(profile, id);
+    QCOMPARE(history.size(), 6);
+    const QList<int> statuses{history.at(0).status, history.at(1).status, history.at(2).status,
+                              history.at(3).status, history.at(4).status, history.at(5).status};
+    QCOMPARE(statuses, (QList<int>{1, 2, 4, 3, 6, 10}));
+    QCOMPARE(history.at(4).previousStage, QStringLiteral("wait"));
+    QCOMPARE(history.at(4).previousStatus, 3);
+    QCOMPARE(history.at(5).changedAt.toMSecsSinceEpoch(), t0 + 8);
+}
+
+void TestJournal::mergeKeepsAbsentFieldsAndLearnsNetworkId()
+{
+    const QString id = QStringLiteral("43");
+    QCOMPARE(m_journal->addTracked(profile, {id}, t0), 1);
+    StatusRow row = statusRow(id, QStringLiteral("cancel"), 5, 9);
+    row.count = 3;
+    row.comment = QStringLiteral("Expensive, will call back");
+    QVERIFY(m_journal->mergeStatus(profile, row, t0 + 1).changed);
+
+    StatusRow sparse;
+    sparse.ourOrderId = id;
+    sparse.stage = QStringLiteral("cancel");
+    sparse.status = 5;
+    sparse.reason = 9;
+    QVERIFY(!m_journal->mergeStatus(profile, sparse, t0 + 2).changed); // count and comment absent: kept
+
+    sparse.reason = 2; // final to final (the network correcting its reason) is accepted
+    QVERIFY(m_journal->mergeStatus(profile, sparse, t0 + 3).changed);
+    const auto entry = m_journal->entry(profile, id);
+    QCOMPARE(entry->reason, 2);
+    QCOMPARE(entry->count, 3);
+    QCOMPARE(entry->comment, QStringLiteral("Expensive, will call back"));
+    QCOMPARE(entry->networkOrderId, QStringLiteral("N43"));
+
+    // An unknown status code from a newer network stays visible rather than vanishing.
+    QCOMPARE(m_journal->addTracked(profile, {QStringLiteral("44")}, t0), 1);
+    QVERIFY(m_journal->mergeStatus(profile, statusRow(QStringLiteral("44"), QStringLiteral("wait"), 2), t0)
+                .changed);
+    QVERIFY(m_journal->mergeStatus(profile, statusRow(QStringLiteral("44"), QStringLiteral("review"), 17), t0)
+                .changed);
+    QCOMPARE(m_journal->entry(profile, QStringLiteral("44"))->status, 17);
+}
+
+void TestJournal::mergeOfUnknownOrderIdChangesNothing()
+{
+    QSignalSpy changed(m_journal.get(), &Journal::leadsChanged);
+    const MergeResult result =
+        m_journal->mergeStatus(profile, statusRow(QStringLiteral("1"), QStringLiteral("wait"), 1), t0);
+    QVERIFY(!result.found && !result.changed);
+    QCOMPARE(changed.size(), 0);
+}
+
+void TestJournal::seenFlag()
+{
+    QCOMPARE(m_journal->addTracked(profile, {QStringLiteral("1"), QStringLiteral("2")}, t0), 2);
+    QVERIFY(!m_journal->entry(profile, QStringLiteral("1"))->unseenChange);
+    m_journal->mergeStatus(profile, statusRow(QStringLiteral("1"), QStringLiteral("wait"), 1), t0);
+    QVERIFY(m_journal->entry(profile, QStringLiteral("1"))->unseenChange);
+    QVERIFY(m_journal->rows(profile).constFirst().unseenChange);
+    QCOMPARE(m_journal->markSeen(profile, {QStringLiteral("1"), QStringLiteral("2")}), 1);
+    QVERIFY(!m_journal->entry(profile, QStringLiteral("1"))->unseenChange);
+    // A check that changes nothing does not raise the flag again.
+    m_journal->mergeStatus(profile, statusRow(QStringLiteral("1"), QStringLiteral("wait"), 1), t0 + 1);
+    QVERIFY(!m_journal->entry(profile, QStringLiteral("1"))->unseenChange);
+}
+
+void TestJournal::rowsForTheTable()
+{
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("2"), sampleLead(QStringLiteral("2")), t0 + 2));
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("1"), sampleLead(QStringLiteral("1")), t0 + 1));
+    QVERIFY(m_journal->markSent(profile, QStringLiteral("1"), QStringLiteral("N1"), QString(), t0));
+    StatusRow row = statusRow(QStringLiteral("1"), QStringLiteral("trash"), 5, 1);
+    row.count = 2;
+    row.comment = QStringLiteral("wrong number");
+    m_journal->mergeStatus(profile, row, t0 + 10);
+
+    const QVector<JournalRow> rows = m_journal->rows(profile);
+    QCOMPARE(rows.size(), 2);
+    const JournalRow &first = rows.at(0);
+    QCOMPARE(first.key, QStringLiteral("1"));
+    QCOMPARE(first.orderId, QStringLiteral("1"));
+    QCOMPARE(first.networkOrderId, QStringLiteral("N1"));
+    QCOMPARE(first.offer, QStringLiteral("217"));
+    QCOMPARE(first.wm, QStringLiteral("42"));
+    QCOMPARE(first.name, QStringLiteral("Анна Doe"));
+    QCOMPARE(first.phone, QStringLiteral("79001234567"));
+    QCOMPARE(first.country, QStringLiteral("ru"));
+    QCOMPARE(first.stage, QStringLiteral("trash"));
+    QCOMPARE(int(first.status), 5);
+    QCOMPARE(int(first.reason), 1);
+    QCOMPARE(first.count, 2);
+    QCOMPARE(first.comment, QStringLiteral("wrong number"));
+    QCOMPARE(first.createdAtMs, t0 + 1);
+    QCOMPARE(first.checkedAtMs, t0 + 10);
+    QCOMPARE(first.changedAtMs, t0 + 10);
+    QCOMPARE(first.sendState, SendState::Sent);
+    QCOMPARE(rows.at(1).sendState, SendState::Queued);
+    QCOMPARE(rows.at(1).count, -1);
+
+    const QVector<JournalRow> some = m_journal->rows(profile, {QStringLiteral("2"), QStringLiteral("nope")});
+    QCOMPARE(some.size(), 1);
+    QCOMPARE(some.constFirst().key, QStringLiteral("2"));
+    QVERIFY(m_journal->rows(otherProfile).isEmpty());
+}
+
+void TestJournal::batchCommitsOrRollsBackTogether()
+{
+    QVERIFY(m_journal->beginBatch());
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("1"), sampleLead(QStringLiteral("1")), t0));
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("2"), sampleLead(QStringLiteral("2")), t0));
+    QVERIFY(m_journal->commitBatch());
+    QCOMPARE(m_journal->rows(profile).size(), 2);
+
+    QVERIFY(m_journal->beginBatch());
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("3"), sampleLead(QStringLiteral("3")), t0));
+    QVERIFY(!m_journal->addLead(profile, QStringLiteral("1"), sampleLead(QStringLiteral("1")), t0));
+    QVERIFY(!m_journal->commitBatch()); // one failed write spoils the batch: nothing of it is kept
+    QCOMPARE(m_journal->rows(profile).size(), 2);
+
+    QVERIFY(m_journal->beginBatch());
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("4"), sampleLead(QStringLiteral("4")), t0));
+    m_journal->rollbackBatch();
+    QCOMPARE(m_journal->rows(profile).size(), 2);
+    QVERIFY(m_journal->addLead(profile, QStringLiteral("5"), sampleLead(QStringLiteral("5")), t0));
+    QCOMPARE(m_journal->rows(profile).size(), 3);
+}
+
+void TestJournal::removeDeletesLeadAndHistory()
+{
+    QSignalSpy removed(m_journal.get(), &Journal::leadsRemoved);
+    QCOMPARE(m_journal->addTracked(profile, {QStringLiteral("1")}, t0), 1);
+    m_journal->mergeStatus(profile, statusRow(QStringLiteral("1"), QStringLiteral("wait"), 1), t0);
+    QCOMPARE(m_journal->history(profile, QStringLiteral("1")).size(), 1);
+    QVERIFY(m_journal->remove(profile, QStringLiteral("1")));
+    QVERIFY(!m_journal->entry(profile, QStringLiteral("1")).has_value());
+    QVERIFY(m_journal->history(profile, QStringLiteral("1")).isEmpty());
+    QCOMPARE(removed.size(), 1);
+    QVERIFY(!m_journal->remove(profile, QStringLiteral("1")));
+}
+
+void TestJournal::metaCompareAndSet()
+{
+    const QString key = QStringLiteral("k");
+    QVERIFY(m_journal->metaValue(key).isEmpty());
+    QVERIFY(m_journal->compareAndSetMeta(key, QString(), QStringLiteral("1")));
+    QVERIFY(!m_journal->compareAndSetMeta(key, QString(), QStringLiteral("2")));
+    QVERIFY(m_journal->errorString().isEmpty());
+    QVERIFY(!m_journal->compareAndSetMeta(key, QStringLiteral("0"), QStringLiteral("2")));
+    QVERIFY(m_journal->compareAndSetMeta(key, QStringLiteral("1"), QStringLiteral("2")));
+    QCOMPARE(m_journal->metaValue(key), QStringLiteral("2"));
+}
+
+// The child side of leadSurvivesKilledProcess().
+static int writeAndDie(const QString &path)
+{
+    Journal journal;
+    if (!journal.open(path))
+        return 2;
+    if (!journal.addLead(profile, QStringLiteral("777"), sampleLead(QStringLiteral("777")), t0) ||
+        !journal.markSending(profile, QStringLiteral("777"), QByteArrayLiteral("body"), t0))
+        return 3;
+    ::kill(::getpid(), SIGKILL);
+    return 4;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 3 && qstrcmp(argv[1], "--write-and-die") == 0)
+        return writeAndDie(QString::fromLocal8Bit(argv[2]));
+    TestJournal test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_journal.moc"
