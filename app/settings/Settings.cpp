@@ -102,8 +102,12 @@ std::optional<QVariant> Settings::normalised(Key key, const QVariant &value) con
     const KeyDefinition &entry = definition(key);
     QVariant converted = value;
     const QMetaType type = entry.defaultValue.metaType();
-    if (!converted.isValid())
+    if (!converted.isValid()) {
+        // QSettings writes an empty list as @Invalid(): for a list key that is an empty list.
+        if (type == QMetaType::fromType<QStringList>())
+            return QVariant(QStringList());
         return std::nullopt;
+    }
     // A QString converts to a one-element QStringList; what INI gives back for a list is already a list.
     if (converted.metaType() != type && !converted.convert(type))
         return std::nullopt;

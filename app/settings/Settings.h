@@ -52,6 +52,7 @@ public:
     bool flag(Key key) const { return value(key).toBool(); }
     QStringList stringList(Key key) const { return value(key).toStringList(); }
     QByteArray bytes(Key key) const { return value(key).toByteArray(); }
+    template <typename T> T get(Key key) const { return value(key).value<T>(); }
 
     // False (and nothing changes) when the value cannot become the key's type or is out of range.
     bool setValue(Key key, const QVariant &value);
