@@ -346,15 +346,13 @@ void CredentialStore::runInFile(CredentialJob *job)
 
 bool CredentialStore::loadFallback(QString *error)
 {
-    if (m_fallbackLoaded)
-        return true;
+    // Read afresh every time (a few lines): another instance of the app may have changed it.
     bool ok = false;
     m_fallbackValues = m_fallback.load(&ok);
     if (!ok) {
         *error = m_fallback.lastError();
         return false;
     }
-    m_fallbackLoaded = true;
     return true;
 }
 

@@ -118,7 +118,6 @@ private:
 
     SettingsFile m_fallback;
     QVariantMap m_fallbackValues;
-    bool m_fallbackLoaded = false;
     Storage m_storage = Storage::Unknown;
     QPointer<QKeychain::Job> m_probe;
     QTimer *m_probeTimer = nullptr;
