@@ -144,9 +144,9 @@ QWidget *SettingsDialog::createProfilesPage()
     m_keyEdit->setObjectName(QStringLiteral("keyEdit"));
     m_keyEdit->setEchoMode(QLineEdit::Password);
     m_keyEdit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
-    m_showKeyCheck = new QCheckBox(tr("S&how"), m_profileForm);
+    m_showKeyCheck = new QCheckBox(tr("S&how key"), m_profileForm);
     m_showKeyCheck->setObjectName(QStringLiteral("showKeyCheckBox"));
-    m_showKeyCheck->setAccessibleName(tr("Show the key"));
+    m_showKeyCheck->setAccessibleName(accessibleText(m_showKeyCheck->text()));
     auto *keyRow = new QWidget(m_profileForm);
     auto *keyLayout = new QHBoxLayout(keyRow);
     keyLayout->setContentsMargins(0, 0, 0, 0);
@@ -184,7 +184,7 @@ QWidget *SettingsDialog::createProfilesPage()
     addRow(defaults, tr("&IP address:"), m_ipEdit);
     m_userAgentEdit = new QLineEdit(defaultsBox);
     m_userAgentEdit->setObjectName(QStringLiteral("defaultUserAgentEdit"));
-    addRow(defaults, tr("User-&Agent:"), m_userAgentEdit);
+    addRow(defaults, tr("User-A&gent:"), m_userAgentEdit);
     m_countryEdit = new QLineEdit(defaultsBox);
     m_countryEdit->setObjectName(QStringLiteral("defaultCountryEdit"));
     m_countryEdit->setPlaceholderText(tr("two letters, e.g. kz"));
@@ -271,11 +271,11 @@ QWidget *SettingsDialog::createApplicationPage()
     auto *sticky = new QGridLayout(stickyBox);
     const QList<std::pair<QString, QString>> labels = {
         {QStringLiteral("offer"), tr("O&ffer")},         {QStringLiteral("wm"), tr("&Webmaster (wm)")},
-        {QStringLiteral("country"), tr("C&ountry")},     {QStringLiteral("currency"), tr("&Currency")},
-        {QStringLiteral("ip"), tr("&IP address")},       {QStringLiteral("ua"), tr("User-&Agent")},
+        {QStringLiteral("country"), tr("C&ountry")},     {QStringLiteral("currency"), tr("C&urrency")},
+        {QStringLiteral("ip"), tr("&IP address")},       {QStringLiteral("ua"), tr("User-A&gent")},
         {QStringLiteral("us"), tr("UTM &source (us)")},  {QStringLiteral("uc"), tr("UTM ca&mpaign (uc)")},
         {QStringLiteral("un"), tr("UTM con&tent (un)")}, {QStringLiteral("ut"), tr("UTM t&erm (ut)")},
-        {QStringLiteral("um"), tr("UTM me&dium (um)")},  {QStringLiteral("comm"), tr("Comment (comm)")},
+        {QStringLiteral("um"), tr("UTM me&dium (um)")},  {QStringLiteral("comm"), tr("&Comment (comm)")},
     };
     Q_ASSERT(labels.size() == Settings::stickyFieldCandidates().size());
     int index = 0;

@@ -12,6 +12,10 @@ namespace {
 
 const QString ProbeEntry = QStringLiteral("cpadesk-availability-check");
 
+// QtKeychain jobs get no parent: libsecret calls back into a job after its asynchronous work, so a job
+// deleted early (with its parent) is a use-after-free. They delete themselves when finished (autoDelete),
+// and every connection to them has this store as its context, so a store that is gone is not called.
+
 QString keychainEntry(const QString &profileId)
 {
     return QStringLiteral("profile/") + profileId;
@@ -139,7 +143,7 @@ void CredentialStore::probe()
 {
     if (m_storage != Storage::Unknown || m_probe)
         return;
-    auto *probeJob = new QKeychain::WritePasswordJob(serviceName(), this);
+    auto *probeJob = new QKeychain::WritePasswordJob(serviceName());
     probeJob->setInsecureFallback(false);
     probeJob->setAutoDelete(true);
     probeJob->setKey(ProbeEntry);
@@ -155,7 +159,7 @@ void CredentialStore::onProbeFinished(QKeychain::Job *probeJob)
     m_probeTimer->stop();
     const QKeychain::Error error = probeJob->error();
     if (error == QKeychain::NoError) {
-        auto *cleanUp = new QKeychain::DeletePasswordJob(serviceName(), this);
+        auto *cleanUp = new QKeychain::DeletePasswordJob(serviceName());
         cleanUp->setInsecureFallback(false);
         cleanUp->setAutoDelete(true);
         cleanUp->setKey(ProbeEntry);
@@ -209,7 +213,7 @@ void CredentialStore::runInKeychain(CredentialJob *job)
     QPointer<CredentialJob> guard(job);
     switch (job->operation()) {
     case CredentialJob::Operation::Read: {
-        auto *read = new QKeychain::ReadPasswordJob(serviceName(), this);
+        auto *read = new QKeychain::ReadPasswordJob(serviceName());
         read->setInsecureFallback(false);
         read->setAutoDelete(true);
         read->setKey(entry);
@@ -221,7 +225,7 @@ void CredentialStore::runInKeychain(CredentialJob *job)
         break;
     }
     case CredentialJob::Operation::Write: {
-        auto *write = new QKeychain::WritePasswordJob(serviceName(), this);
+        auto *write = new QKeychain::WritePasswordJob(serviceName());
         write->setInsecureFallback(false);
         write->setAutoDelete(true);
         write->setKey(entry);
@@ -242,7 +246,7 @@ void CredentialStore::runInKeychain(CredentialJob *job)
         break;
     }
     case CredentialJob::Operation::Delete: {
-        auto *remove = new QKeychain::DeletePasswordJob(serviceName(), this);
+        auto *remove = new QKeychain::DeletePasswordJob(serviceName());
         remove->setInsecureFallback(false);
         remove->setAutoDelete(true);
         remove->setKey(entry);
@@ -292,7 +296,7 @@ void CredentialStore::onKeychainReadFinished(CredentialJob *job, QKeychain::Job 
 
 void CredentialStore::moveIntoKeychain(const QString &profileId, const QString &key)
 {
-    auto *write = new QKeychain::WritePasswordJob(serviceName(), this);
+    auto *write = new QKeychain::WritePasswordJob(serviceName());
     write->setInsecureFallback(false);
     write->setAutoDelete(true);
     write->setKey(keychainEntry(profileId));
