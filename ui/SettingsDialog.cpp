@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -79,8 +80,11 @@ SettingsDialog::SettingsDialog(Settings *settings, ProfileStore *profiles, Crede
     updateKeyStorageLabel();
 
     const QByteArray geometry = m_settings->bytes(Settings::Key::SettingsDialogGeometry);
-    if (!geometry.isEmpty())
-        restoreGeometry(geometry);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // A first size in text units, so that it scales with the font and the screen's DPI.
+        const QFontMetrics metrics = fontMetrics();
+        resize(sizeHint().expandedTo(QSize(metrics.averageCharWidth() * 140, metrics.height() * 46)));
+    }
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -207,9 +211,20 @@ QWidget *SettingsDialog::createProfilesPage()
     testRow->addWidget(m_connectionResult, 1);
     form->addRow(testRow);
 
+    // Word-wrapped labels make the form's minimum height depend on its width, which a tab page does not
+    // pass on: a scroll area keeps the fields from being squeezed when the dialog is small.
+    auto *formScroller = new QScrollArea(page);
+    formScroller->setObjectName(QStringLiteral("profileFormScrollArea"));
+    formScroller->setWidgetResizable(true);
+    formScroller->setFrameShape(QFrame::NoFrame);
+
+    formScroller->setWidget(m_profileForm);
+    formScroller->viewport()->setAutoFillBackground(false);
+    m_profileForm->setAutoFillBackground(false);
+
     auto *layout = new QHBoxLayout(page);
     layout->addLayout(listColumn, 1);
-    layout->addWidget(m_profileForm, 2);
+    layout->addWidget(formScroller, 3);
 
     connect(m_profileList, &QListWidget::currentRowChanged, this, &SettingsDialog::showDraft);
     connect(m_addButton, &QPushButton::clicked, this, &SettingsDialog::addProfile);
