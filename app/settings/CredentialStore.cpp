@@ -178,6 +178,7 @@ void CredentialStore::settleStorage(Storage storage)
 {
     const bool changed = m_storage != storage;
     m_storage = storage;
+    qCDebug(lcSettings) << "keys are kept in:" << storage;
     if (changed)
         emit storageChanged(storage);
     runWaiting();

@@ -1,4 +1,5 @@
 // Where API keys are kept: the OS keychain when one answers, else an owner-only file; never elsewhere.
+#include "LogCanary.h"
 #include "TestEnvironment.h"
 #include "settings/CredentialStore.h"
 #include "settings/ProfileStore.h"
@@ -81,6 +82,7 @@ class TestCredentialStore : public QObject
 
 private slots:
     void initTestCase();
+    void cleanupTestCase();
     void init();
     void withoutKeychainKeysGoToTheOwnerOnlyFile();
     void keysOfProfilesStayApart();
@@ -96,6 +98,7 @@ private:
 
 void TestCredentialStore::initTestCase()
 {
+    LogCanary::start();
     QCoreApplication::setOrganizationName(QStringLiteral("CPA Desk"));
     QCoreApplication::setApplicationName(QStringLiteral("cpadesk"));
     if (!insideKeyringSession()) {
@@ -105,6 +108,15 @@ void TestCredentialStore::initTestCase()
         qunsetenv("DISPLAY");
         qunsetenv("WAYLAND_DISPLAY");
     }
+}
+
+void TestCredentialStore::cleanupTestCase()
+{
+    // Every logging category was on for the whole run: no key may be in any message, at any level.
+    const QStringList leaks = LogCanary::messagesContaining(QStringLiteral("CANARY-KEY-93f1"));
+    QVERIFY2(leaks.isEmpty(), "a key reached the log");
+    QVERIFY2(!LogCanary::messagesContaining(QStringLiteral("cpadesk.settings")).isEmpty(),
+             "the capture saw the subsystem's own messages, so it was really listening");
 }
 
 void TestCredentialStore::init()

@@ -1,4 +1,5 @@
 // The settings dialog driven through its real widgets, offscreen.
+#include "LogCanary.h"
 #include "ScriptedStatusFetch.h"
 #include "SettingsDialog.h"
 #include "TestEnvironment.h"
@@ -106,6 +107,7 @@ public:
 
 private slots:
     void initTestCase();
+    void cleanupTestCase();
     void init();
     void cleanup();
     void everyInputIsLabelledAndReachable();
@@ -143,8 +145,18 @@ private:
 
 void TestSettingsDialog::initTestCase()
 {
+    LogCanary::start();
     QCoreApplication::setOrganizationName(QStringLiteral("CPA Desk"));
     QCoreApplication::setApplicationName(QStringLiteral("cpadesk"));
+}
+
+void TestSettingsDialog::cleanupTestCase()
+{
+    // Every logging category was on for the whole run: no key may be in any message, at any level.
+    const QStringList leaks = LogCanary::messagesContaining(QStringLiteral("CANARY-KEY-93f1"));
+    QVERIFY2(leaks.isEmpty(), "a key reached the log");
+    QVERIFY2(!LogCanary::messagesContaining(QStringLiteral("cpadesk.settings")).isEmpty(),
+             "the capture saw the subsystem's own messages, so it was really listening");
 }
 
 void TestSettingsDialog::init()
