@@ -557,8 +557,14 @@ void SettingsDialog::testConnection()
         return;
     readFormInto(*draft);
     ApiConfig config = configFor(draft->profile, m_keyEdit->text());
-    if (draft->profile.isSandbox)
+    if (draft->profile.isSandbox) {
         config.baseUrl = m_profiles->sandboxBaseUrl();
+        if (config.baseUrl.isEmpty()) {
+            m_connectionResult->setText(
+                tr("The built-in emulator is not running, so there is nothing to check."));
+            return;
+        }
+    }
     m_testing = true;
     updateProfileButtons();
     m_connectionResult->setText(tr("Checking the connection…"));
@@ -631,11 +637,13 @@ void SettingsDialog::applyApplicationOptions()
 void SettingsDialog::applyProfiles()
 {
     m_keyFailures.clear();
+    m_applyFailed = false;
     setBusy(true);
     for (const QString &id : std::as_const(m_removedIds)) {
         if (!m_profiles->contains(id))
             continue;
         if (!m_profiles->remove(id)) {
+            m_applyFailed = true;
             setBusy(false);
             showProblem(m_profiles->lastError());
             return;
@@ -650,6 +658,7 @@ void SettingsDialog::applyProfiles()
         if (draft.profile.id.isEmpty()) {
             const QString id = m_profiles->add(draft.profile);
             if (id.isEmpty()) {
+                m_applyFailed = true;
                 setBusy(false);
                 m_profileList->setCurrentRow(row);
                 showProblem(m_profiles->lastError());
@@ -657,6 +666,7 @@ void SettingsDialog::applyProfiles()
             }
             draft.profile.id = id;
         } else if (!m_profiles->update(draft.profile)) {
+            m_applyFailed = true;
             setBusy(false);
             m_profileList->setCurrentRow(row);
             showProblem(m_profiles->lastError());
@@ -691,6 +701,8 @@ void SettingsDialog::finishApplyIfDone()
     if (m_pendingKeyJobs > 0)
         return;
     setBusy(false);
+    if (m_applyFailed)
+        return; // the problem is on show; the dialog stays open
     if (!m_keyFailures.isEmpty()) {
         showProblem(
             tr("The profiles were saved, but a key was not: %1").arg(m_keyFailures.join(QLatin1Char(' '))));
@@ -702,6 +714,8 @@ void SettingsDialog::finishApplyIfDone()
 
 void SettingsDialog::done(int result)
 {
+    if (m_pendingKeyJobs > 0)
+        return; // keys are being stored: closing now would hide whether that worked
     if (m_testing) {
         m_testing = false;
         m_tester->cancel();

@@ -96,6 +96,7 @@ private:
     bool m_showingDraft = false; // filling the form: its change signals are not edits
     bool m_testing = false;
     int m_pendingKeyJobs = 0;
+    bool m_applyFailed = false;
     QStringList m_keyFailures;
 
     QTabWidget *m_tabs = nullptr;

@@ -118,6 +118,7 @@ private slots:
     void aBrokenProfileKeepsTheDialogOpen();
     void applicationOptions();
     void sandboxProfile();
+    void sandboxNotRunning();
     void saysWhereTheKeyIsKept();
 
 private:
@@ -511,6 +512,18 @@ void TestSettingsDialog::sandboxProfile()
     QTRY_COMPARE_WITH_TIMEOUT(m_starter.calls.size(), 1, 10000);
     QCOMPARE(m_starter.calls.first().config.baseUrl, QUrl(QStringLiteral("http://127.0.0.1:43210")));
     QCOMPARE(m_starter.calls.first().config.user, QStringLiteral("demo"));
+}
+
+void TestSettingsDialog::sandboxNotRunning()
+{
+    openDialog();
+    QCOMPARE(m_dialog->currentProfileId(), ProfileStore::sandboxProfileId());
+    auto *key = child<QLineEdit>("keyEdit");
+    QTRY_VERIFY_WITH_TIMEOUT(key->isEnabled(), 30000);
+    replaceText(key, QStringLiteral("demo"));
+    QTest::mouseClick(child<QPushButton>("testConnectionButton"), Qt::LeftButton);
+    QVERIFY(child<QLabel>("connectionResultLabel")->text().contains(QStringLiteral("not running")));
+    QVERIFY(m_starter.calls.isEmpty());
 }
 
 void TestSettingsDialog::saysWhereTheKeyIsKept()
