@@ -178,8 +178,7 @@ void MainWindow::onProfileActivated(const Profile &profile)
 {
     m_sandboxBanner->setVisible(profile.isSandbox);
     m_leadForm->setDefaults(formDefaults(profile));
-    m_profileLabel->setText(profile.isSandbox ? tr("Profile: %1 (sandbox)").arg(profile.name)
-                                              : tr("Profile: %1").arg(profile.name));
+    m_profileLabel->setText(tr("Profile: %1").arg(profile.name));
     // The window title names the profile, never its key.
     setWindowTitle(profile.isSandbox ? tr("CPA Desk — sandbox") : tr("CPA Desk — %1").arg(profile.name));
     Outbox *outbox = m_session->outbox();

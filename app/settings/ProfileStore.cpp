@@ -51,6 +51,10 @@ Profile ProfileStore::makeSandboxProfile() const
     sandbox.name = translate("Sandbox");
     sandbox.isSandbox = true;
     sandbox.userId = QStringLiteral("demo"); // the emulator's default account
+    // A newcomer trying the app should be able to send a first lead by typing only offer and phone.
+    sandbox.defaultIp = QStringLiteral("127.0.0.1");
+    sandbox.defaultCountry = QStringLiteral("ru");
+    sandbox.defaultCurrency = QStringLiteral("RUB");
     sandbox.baseUrl = m_sandboxBaseUrl;
     return sandbox;
 }
