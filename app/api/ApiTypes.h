@@ -16,6 +16,7 @@ struct ApiError
     Kind kind = Kind::None;
     QString code;       // the service's code exactly as sent ("duplicate", "key", "zzz"), or a transport
                         // code: "timeout", "network", "dns", "tls", "http", "html", "empty", "truncated", "json"
+                        // or "config" (the client refused to send: no key, bad URL, signing with JSON)
     QString message;    // a translated sentence an operator understands
     int httpStatus = 0; // 0 when no HTTP answer came
     QString snippet;    // at most 200 characters of what came back, never containing the key

@@ -1,0 +1,163 @@
+#include "HttpExchange.h"
+
+#include "ApiLogging.h"
+#include "ErrorCatalog.h"
+#include "Redaction.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+HttpExchange::HttpExchange(QNetworkAccessManager *manager, const Settings &settings, QObject *parent)
+    : QObject(parent), m_manager(manager), m_settings(settings)
+{
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &HttpExchange::onDeadline);
+}
+
+HttpExchange::~HttpExchange()
+{
+    release();
+}
+
+void HttpExchange::prepare(QNetworkRequest &request) const
+{
+    // A redirected POST would be replayed as a GET (and any redirect could carry the query with the key
+    // to another host): a redirect is reported, never followed.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setTransferTimeout(m_settings.transferTimeoutMs);
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("CPA-Desk/" CPADESK_VERSION));
+}
+
+void HttpExchange::get(QNetworkRequest request)
+{
+    prepare(request);
+    start(m_manager->get(request), "GET");
+}
+
+void HttpExchange::post(QNetworkRequest request, const QByteArray &body)
+{
+    prepare(request);
+    start(m_manager->post(request, body), "POST");
+}
+
+void HttpExchange::start(QNetworkReply *reply, const char *verb)
+{
+    m_reply = reply;
+    m_loggedUrl = reply->url().toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
+    qCDebug(lcApi).noquote() << verb << m_loggedUrl;
+    m_clock.start();
+    // TLS errors are never ignored: without ignoreSslErrors() the reply fails with SslHandshakeFailedError.
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        qCWarning(lcApi).noquote() << "TLS errors for" << m_loggedUrl << "count:" << errors.size();
+    });
+    connect(reply, &QNetworkReply::finished, this, &HttpExchange::onReplyFinished);
+    m_deadline.start(m_settings.deadlineMs);
+}
+
+void HttpExchange::abort()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    qCDebug(lcApi).noquote() << "cancelled" << m_loggedUrl << "after" << m_clock.elapsed() << "ms";
+    release();
+}
+
+void HttpExchange::onDeadline()
+{
+    if (m_done || !m_reply)
+        return;
+    m_deadlinePassed = true;
+    m_reply->abort(); // finishes the reply with OperationCanceledError: onReplyFinished reports the timeout
+}
+
+void HttpExchange::onReplyFinished()
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_deadline.stop();
+    const HttpOutcome outcome = outcomeOf(m_reply);
+    qCDebug(lcApi).noquote() << "answer" << m_loggedUrl << "status" << outcome.httpStatus << "bytes"
+                             << outcome.body.size() << "in" << m_clock.elapsed() << "ms"
+                             << (outcome.error.isOk() ? QStringLiteral("ok") : outcome.error.code);
+    release();
+    emit finished(outcome);
+}
+
+HttpOutcome HttpExchange::outcomeOf(QNetworkReply *reply) const
+{
+    HttpOutcome outcome;
+    outcome.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->isOpen()) // an aborted reply is closed, and reading it only earns a warning
+        outcome.body = reply->readAll();
+    const QNetworkReply::NetworkError code = reply->error();
+
+    if (m_deadlinePassed) {
+        outcome.error =
+            ErrorCatalog::makeError(ApiError::Kind::Transport, QStringLiteral("timeout"), outcome.httpStatus);
+        return outcome;
+    }
+    if (outcome.httpStatus >= 300 && outcome.httpStatus < 400) {
+        const QUrl target = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+        const QString where =
+            target.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo | QUrl::RemoveFragment);
+        outcome.error = ErrorCatalog::makeError(
+            ApiError::Kind::Transport, QStringLiteral("http"), outcome.httpStatus,
+            Redaction::redact(QStringLiteral("Location: ") + where, m_settings.secret));
+        return outcome;
+    }
+    const bool httpLevelError = code >= QNetworkReply::ContentAccessDenied &&
+                                code != QNetworkReply::ProtocolUnknownError &&
+                                code != QNetworkReply::ProtocolFailure;
+    if (code == QNetworkReply::NoError || (outcome.httpStatus > 0 && httpLevelError))
+        return outcome; // an HTTP answer, good or bad: the reply parser reads it
+    outcome.error = networkFailure(reply, outcome.httpStatus, outcome.body.size());
+    return outcome;
+}
+
+ApiError HttpExchange::networkFailure(QNetworkReply *reply, int httpStatus, qint64 bytesReceived) const
+{
+    QString code;
+    switch (reply->error()) {
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError: // what the transfer timeout produces
+    case QNetworkReply::ProxyTimeoutError:
+        code = QStringLiteral("timeout");
+        break;
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::ProxyNotFoundError:
+        code = QStringLiteral("dns");
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        code = QStringLiteral("tls");
+        break;
+    case QNetworkReply::RemoteHostClosedError:
+        // Headers came, then the connection closed before the announced length: a cut-off answer.
+        code = httpStatus > 0 || bytesReceived > 0 ? QStringLiteral("truncated") : QStringLiteral("network");
+        break;
+    default:
+        code = httpStatus > 0 ? QStringLiteral("truncated") : QStringLiteral("network");
+        break;
+    }
+    // Qt's error strings may quote the URL with the key in its query: only a redacted form goes out.
+    return ErrorCatalog::makeError(
+        ApiError::Kind::Transport, code, httpStatus,
+        Redaction::redact(reply->errorString(), m_settings.secret).left(Redaction::MaxSnippetLength));
+}
+
+void HttpExchange::release()
+{
+    m_deadline.stop();
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    if (reply->isRunning())
+        reply->abort();
+    reply->deleteLater();
+}

@@ -1,0 +1,305 @@
+#include "JsonReader.h"
+
+namespace {
+
+// Deeper documents are not API replies; refusing them keeps a hostile body from exhausting the stack.
+constexpr int maxDepth = 64;
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+} // namespace
+
+QString JsonValue::scalarText() const
+{
+    return m_text;
+}
+
+const JsonValue *JsonValue::member(QStringView key) const
+{
+    if (m_type != Type::Object)
+        return nullptr;
+    for (auto i = m_keys.size(); i > 0; --i) {
+        if (m_keys[i - 1] == key)
+            return &m_children[i - 1];
+    }
+    return nullptr;
+}
+
+JsonReader::Result JsonReader::parse(const QByteArray &utf8)
+{
+    JsonReader reader(utf8);
+    Result result;
+    if (utf8.startsWith("\xEF\xBB\xBF"))
+        reader.m_pos = 3;
+    reader.skipWhitespace();
+    if (reader.atEnd()) {
+        result.status = Status::Empty;
+        return result;
+    }
+    if (reader.parseValue(result.value, 0)) {
+        reader.skipWhitespace();
+        if (!reader.atEnd())
+            reader.fail(Status::Malformed);
+    }
+    result.status = reader.m_status;
+    result.errorOffset = reader.m_errorOffset;
+    if (result.status != Status::Ok)
+        result.value = JsonValue();
+    return result;
+}
+
+bool JsonReader::fail(Status status)
+{
+    if (m_status == Status::Ok) {
+        m_status = status;
+        m_errorOffset = m_pos;
+    }
+    return false;
+}
+
+void JsonReader::skipWhitespace()
+{
+    while (!atEnd()) {
+        const char c = m_data.at(m_pos);
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            return;
+        ++m_pos;
+    }
+}
+
+bool JsonReader::parseValue(JsonValue &out, int depth)
+{
+    if (depth > maxDepth)
+        return fail(Status::Malformed);
+    skipWhitespace();
+    if (atEnd())
+        return fail(Status::Truncated);
+    const char c = m_data.at(m_pos);
+    if (c == '{')
+        return parseObject(out, depth + 1);
+    if (c == '[')
+        return parseArray(out, depth + 1);
+    if (c == '"') {
+        out.m_type = JsonValue::Type::String;
+        return parseString(out.m_text);
+    }
+    if (c == '-' || isDigit(c))
+        return parseNumber(out);
+    return parseLiteral(out);
+}
+
+bool JsonReader::parseObject(JsonValue &out, int depth)
+{
+    out.m_type = JsonValue::Type::Object;
+    ++m_pos; // '{'
+    for (;;) {
+        skipWhitespace();
+        if (atEnd())
+            return fail(Status::Truncated);
+        if (m_data.at(m_pos) == '}') { // also closes after a trailing comma
+            ++m_pos;
+            return true;
+        }
+        if (m_data.at(m_pos) != '"')
+            return fail(Status::Malformed);
+        QString key;
+        if (!parseString(key))
+            return false;
+        skipWhitespace();
+        if (atEnd() || m_data.at(m_pos) != ':')
+            return failAtEndOr(Status::Malformed);
+        ++m_pos;
+        JsonValue child;
+        if (!parseValue(child, depth))
+            return false;
+        out.m_keys.push_back(key);
+        out.m_children.push_back(std::move(child));
+        skipWhitespace();
+        if (atEnd())
+            return fail(Status::Truncated);
+        if (m_data.at(m_pos) == ',') {
+            ++m_pos;
+            continue;
+        }
+        if (m_data.at(m_pos) == '}') {
+            ++m_pos;
+            return true;
+        }
+        return fail(Status::Malformed);
+    }
+}
+
+bool JsonReader::parseArray(JsonValue &out, int depth)
+{
+    out.m_type = JsonValue::Type::Array;
+    ++m_pos; // '['
+    for (;;) {
+        skipWhitespace();
+        if (atEnd())
+            return fail(Status::Truncated);
+        if (m_data.at(m_pos) == ']') {
+            ++m_pos;
+            return true;
+        }
+        JsonValue child;
+        if (!parseValue(child, depth))
+            return false;
+        out.m_keys.emplace_back();
+        out.m_children.push_back(std::move(child));
+        skipWhitespace();
+        if (atEnd())
+            return fail(Status::Truncated);
+        if (m_data.at(m_pos) == ',') {
+            ++m_pos;
+            continue;
+        }
+        if (m_data.at(m_pos) == ']') {
+            ++m_pos;
+            return true;
+        }
+        return fail(Status::Malformed);
+    }
+}
+
+bool JsonReader::parseString(QString &out)
+{
+    ++m_pos; // opening quote
+    QByteArray utf8;
+    QString decoded;
+    auto flush = [&] {
+        decoded += QString::fromUtf8(utf8);
+        utf8.clear();
+    };
+    while (!atEnd()) {
+        const char c = m_data.at(m_pos++);
+        if (c == '"') {
+            flush();
+            out = decoded;
+            return true;
+        }
+        if (static_cast<unsigned char>(c) < 0x20) {
+            --m_pos;
+            return fail(Status::Malformed);
+        }
+        if (c != '\\') {
+            utf8 += c;
+            continue;
+        }
+        if (atEnd())
+            return fail(Status::Truncated);
+        const char escape = m_data.at(m_pos++);
+        switch (escape) {
+        case '"':
+            utf8 += '"';
+            break;
+        case '\\':
+            utf8 += '\\';
+            break;
+        case '/':
+            utf8 += '/';
+            break;
+        case 'b':
+            utf8 += '\b';
+            break;
+        case 'f':
+            utf8 += '\f';
+            break;
+        case 'n':
+            utf8 += '\n';
+            break;
+        case 'r':
+            utf8 += '\r';
+            break;
+        case 't':
+            utf8 += '\t';
+            break;
+        case 'u': {
+            if (m_pos + 4 > m_data.size())
+                return fail(Status::Truncated);
+            int code = 0;
+            for (int i = 0; i < 4; ++i) {
+                const int digit = hexValue(m_data.at(m_pos + i));
+                if (digit < 0)
+                    return fail(Status::Malformed);
+                code = code * 16 + digit;
+            }
+            m_pos += 4;
+            flush();
+            decoded += QChar(static_cast<char16_t>(code)); // surrogate halves pair up in the QString
+            break;
+        }
+        default:
+            --m_pos;
+            return fail(Status::Malformed);
+        }
+    }
+    return fail(Status::Truncated);
+}
+
+bool JsonReader::parseNumber(JsonValue &out)
+{
+    const qsizetype start = m_pos;
+    auto digits = [this] {
+        const qsizetype from = m_pos;
+        while (!atEnd() && isDigit(m_data.at(m_pos)))
+            ++m_pos;
+        return m_pos > from;
+    };
+    if (m_data.at(m_pos) == '-')
+        ++m_pos;
+    if (!digits())
+        return failAtEndOr(Status::Malformed);
+    if (!atEnd() && m_data.at(m_pos) == '.') {
+        ++m_pos;
+        if (!digits())
+            return failAtEndOr(Status::Malformed);
+    }
+    if (!atEnd() && (m_data.at(m_pos) == 'e' || m_data.at(m_pos) == 'E')) {
+        ++m_pos;
+        if (!atEnd() && (m_data.at(m_pos) == '+' || m_data.at(m_pos) == '-'))
+            ++m_pos;
+        if (!digits())
+            return failAtEndOr(Status::Malformed);
+    }
+    out.m_type = JsonValue::Type::Number;
+    out.m_text = QString::fromLatin1(m_data.mid(start, m_pos - start));
+    return true;
+}
+
+bool JsonReader::parseLiteral(JsonValue &out)
+{
+    static const struct
+    {
+        const char *word;
+        JsonValue::Type type;
+    } literals[] = {
+        {"true", JsonValue::Type::Bool}, {"false", JsonValue::Type::Bool}, {"null", JsonValue::Type::Null}};
+    const QByteArrayView rest = QByteArrayView(m_data).sliced(m_pos);
+    for (const auto &literal : literals) {
+        const QByteArrayView word(literal.word);
+        if (rest.startsWith(word)) {
+            m_pos += word.size();
+            out.m_type = literal.type;
+            if (literal.type == JsonValue::Type::Bool)
+                out.m_text = QString::fromLatin1(word);
+            return true;
+        }
+        if (word.startsWith(rest)) // "tr" at the very end of the body
+            return fail(Status::Truncated);
+    }
+    return fail(Status::Malformed);
+}

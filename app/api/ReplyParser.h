@@ -1,0 +1,19 @@
+#pragma once
+
+#include "ApiTypes.h"
+
+#include <QByteArray>
+#include <QString>
+
+// Reads the replies of add.json and list.json as the service really sends them (DESIGN.md points 3-7):
+// errors with HTTP 200, `error_text` instead of `error`, numbers as strings, ids of any length kept as
+// exact strings, list.json as an object keyed by id or an array of rows or []/{} or an error object, and
+// unknown fields ignored. Anything that is not a usable JSON answer (an HTML page, an empty, truncated or
+// malformed body, a 5xx or a redirect) becomes a Transport error with a short snippet of what came back;
+// `secret` (the API key) is redacted from that snippet.
+namespace ReplyParser {
+
+AddResult parseAddReply(int httpStatus, const QByteArray &body, const QString &secret = {});
+ListResult parseListReply(int httpStatus, const QByteArray &body, const QString &secret = {});
+
+} // namespace ReplyParser

@@ -1,0 +1,107 @@
+#include "TestEnvironment.h"
+#include "api/JsonReader.h"
+
+#include <QTest>
+
+using Status = JsonReader::Status;
+using Type = JsonValue::Type;
+
+class TestJsonReader : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void numbersKeepTheirExactText();
+    void objectsKeepOrderAndLastDuplicateWins();
+    void stringsDecodeEscapesAndUtf8();
+    void literals();
+    void statusOfBrokenDocuments_data();
+    void statusOfBrokenDocuments();
+
+private:
+    TestEnvironment m_env;
+};
+
+void TestJsonReader::numbersKeepTheirExactText()
+{
+    const auto result = JsonReader::parse("[1234567890123456789012345, -0.50, 1e400, 9007199254740993]");
+    QCOMPARE(result.status, Status::Ok);
+    const auto &items = result.value.children();
+    QCOMPARE(items.size(), size_t(4));
+    QCOMPARE(items[0].type(), Type::Number);
+    QCOMPARE(items[0].scalarText(), QStringLiteral("1234567890123456789012345"));
+    QCOMPARE(items[1].scalarText(), QStringLiteral("-0.50"));
+    QCOMPARE(items[2].scalarText(), QStringLiteral("1e400"));
+    QCOMPARE(items[3].scalarText(), QStringLiteral("9007199254740993"));
+}
+
+void TestJsonReader::objectsKeepOrderAndLastDuplicateWins()
+{
+    const auto result = JsonReader::parse(R"({"b":1,"a":{"x":[]},"b":2})");
+    QCOMPARE(result.status, Status::Ok);
+    QVERIFY(result.value.isObject());
+    QCOMPARE(result.value.keys(),
+             (std::vector<QString>{QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("b")}));
+    QCOMPARE(result.value.member(u"b")->scalarText(), QStringLiteral("2"));
+    QVERIFY(result.value.member(u"a")->isObject());
+    QVERIFY(result.value.member(u"a")->member(u"x")->isArray());
+    QCOMPARE(result.value.member(u"missing"), nullptr);
+    QVERIFY(result.value.member(u"a")->scalarText().isEmpty());
+}
+
+void TestJsonReader::stringsDecodeEscapesAndUtf8()
+{
+    const auto result = JsonReader::parse(R"(["a\"b\\c\/d\n\t\b\f\r", "\u0418\u0432\ud83d\ude00", "Иван"])");
+    QCOMPARE(result.status, Status::Ok);
+    const auto &items = result.value.children();
+    QCOMPARE(items[0].scalarText(), QStringLiteral("a\"b\\c/d\n\t\b\f\r"));
+    QCOMPARE(items[1].scalarText(), QStringLiteral("\u0418\u0432\U0001F600"));
+    QCOMPARE(items[2].scalarText(), QStringLiteral("\u0418\u0432\u0430\u043d"));
+}
+
+void TestJsonReader::literals()
+{
+    const auto result = JsonReader::parse("[true,false,null]");
+    QCOMPARE(result.status, Status::Ok);
+    const auto &items = result.value.children();
+    QCOMPARE(items[0].type(), Type::Bool);
+    QCOMPARE(items[0].scalarText(), QStringLiteral("true"));
+    QCOMPARE(items[1].scalarText(), QStringLiteral("false"));
+    QCOMPARE(items[2].type(), Type::Null);
+    QVERIFY(items[2].scalarText().isEmpty());
+}
+
+void TestJsonReader::statusOfBrokenDocuments_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<Status>("status");
+    QTest::newRow("empty") << QByteArray() << Status::Empty;
+    QTest::newRow("bom only") << QByteArray("\xEF\xBB\xBF  ") << Status::Empty;
+    QTest::newRow("open object") << QByteArray("{") << Status::Truncated;
+    QTest::newRow("after key") << QByteArray(R"({"a")") << Status::Truncated;
+    QTest::newRow("after colon") << QByteArray(R"({"a":)") << Status::Truncated;
+    QTest::newRow("minus") << QByteArray("[-") << Status::Truncated;
+    QTest::newRow("literal prefix") << QByteArray("[nu") << Status::Truncated;
+    QTest::newRow("open array") << QByteArray("[1,2") << Status::Truncated;
+    QTest::newRow("control char in string") << QByteArray("[\"a\nb\"]") << Status::Malformed;
+    QTest::newRow("bad escape") << QByteArray(R"(["\x"])") << Status::Malformed;
+    QTest::newRow("bad unicode escape") << QByteArray(R"(["\u12g4"])") << Status::Malformed;
+    QTest::newRow("missing colon") << QByteArray(R"({"a" 1})") << Status::Malformed;
+    QTest::newRow("unquoted key") << QByteArray("{a:1}") << Status::Malformed;
+    QTest::newRow("two values") << QByteArray("1 2") << Status::Malformed;
+    QTest::newRow("bad literal") << QByteArray("[nope]") << Status::Malformed;
+    QTest::newRow("bare dot") << QByteArray("[1.]") << Status::Malformed;
+    QTest::newRow("trailing commas ok") << QByteArray("[1,{\"a\":2,},]") << Status::Ok;
+}
+
+void TestJsonReader::statusOfBrokenDocuments()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(Status, status);
+    const auto result = JsonReader::parse(text);
+    QCOMPARE(result.status, status);
+    QCOMPARE(result.errorOffset >= 0, status == Status::Truncated || status == Status::Malformed);
+}
+
+QTEST_APPLESS_MAIN(TestJsonReader)
+#include "tst_jsonreader.moc"

@@ -1,0 +1,366 @@
+#include "TestEnvironment.h"
+#include "api/ReplyParser.h"
+
+#include <QTest>
+
+using Kind = ApiError::Kind;
+
+class TestReplyParser : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // add.json
+    void addOkMapsIdToNetworkAndUidToOurs();
+    void addIdsAsStringsOrHugeNumbersStayExact();
+    void addServiceErrorsWithHttp200_data();
+    void addServiceErrorsWithHttp200();
+    void addServiceErrorIn4xxIsStillAVerdict();
+    void addUnknownFieldsIgnored();
+    void addUnclearAnswerIsNotAVerdict_data();
+    void addUnclearAnswerIsNotAVerdict();
+    void transportFailures_data();
+    void transportFailures();
+    void snippetIsShortAndKeyFree();
+    void bomAndTrailingCommasAccepted();
+
+    // list.json
+    void listObjectKeyedById();
+    void listArrayOfRows();
+    void listEmptyAnswers_data();
+    void listEmptyAnswers();
+    void listErrorObject_data();
+    void listErrorObject();
+    void listNumbersAsStrings();
+    void listMissingAndExtraFields();
+    void listIdsLongerThanADouble();
+    void listRowWithoutIdUsesItsKey();
+    void listTransportFailures();
+
+private:
+    TestEnvironment m_env;
+};
+
+void TestReplyParser::addOkMapsIdToNetworkAndUidToOurs()
+{
+    // The document's own example: "id" is the network's order id, "uid" is ours.
+    const AddResult result =
+        ReplyParser::parseAddReply(200, R"({ "status": "ok", "id": 1234, "uid": 123456 })");
+    QVERIFY(result.ok());
+    QCOMPARE(result.networkOrderId, QStringLiteral("1234"));
+    QCOMPARE(result.ourOrderId, QStringLiteral("123456"));
+    QCOMPARE(result.error.kind, Kind::None);
+    QVERIFY(result.error.message.isEmpty());
+}
+
+void TestReplyParser::addIdsAsStringsOrHugeNumbersStayExact()
+{
+    AddResult result = ReplyParser::parseAddReply(200, R"({"status":"ok","id":"98765","uid":"auto-1"})");
+    QVERIFY(result.ok());
+    QCOMPARE(result.networkOrderId, QStringLiteral("98765"));
+    QCOMPARE(result.ourOrderId, QStringLiteral("auto-1"));
+
+    result = ReplyParser::parseAddReply(
+        200, R"({"status":"OK","id":1234567890123456789012345,"uid":9007199254740993})");
+    QVERIFY(result.ok());
+    QCOMPARE(result.networkOrderId, QStringLiteral("1234567890123456789012345"));
+    QCOMPARE(result.ourOrderId, QStringLiteral("9007199254740993"));
+}
+
+void TestReplyParser::addServiceErrorsWithHttp200_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("duplicate") << QByteArray(R"({"status":"error","error":"duplicate"})")
+                               << QStringLiteral("duplicate");
+    QTest::newRow("error_text") << QByteArray(R"({"status":"error","error_text":"key"})")
+                                << QStringLiteral("key");
+    QTest::newRow("error true + error_text")
+        << QByteArray(R"({"status":"error","error":true,"error_text":"data"})") << QStringLiteral("data");
+    QTest::newRow("no status") << QByteArray(R"({"error":"ban"})") << QStringLiteral("ban");
+    QTest::newRow("unknown code kept raw")
+        << QByteArray(R"({"status":"error","error":"zzz-new"})") << QStringLiteral("zzz-new");
+    QTest::newRow("numeric code") << QByteArray(R"({"status":"error","error":17})") << QStringLiteral("17");
+    QTest::newRow("no code at all") << QByteArray(R"({"status":"error"})") << QString();
+    QTest::newRow("status in capitals")
+        << QByteArray(R"({"status":"ERROR","error":"db"})") << QStringLiteral("db");
+}
+
+void TestReplyParser::addServiceErrorsWithHttp200()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, code);
+    const AddResult result = ReplyParser::parseAddReply(200, body);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error.kind, Kind::Service);
+    QCOMPARE(result.error.code, code);
+    QCOMPARE(result.error.httpStatus, 200);
+    QVERIFY(!result.error.message.isEmpty());
+    if (code == u"zzz-new")
+        QVERIFY(result.error.message.contains(code));
+    QVERIFY(result.networkOrderId.isEmpty());
+}
+
+void TestReplyParser::addServiceErrorIn4xxIsStillAVerdict()
+{
+    const AddResult result = ReplyParser::parseAddReply(403, R"({"status":"error","error":"key"})");
+    QCOMPARE(result.error.kind, Kind::Service);
+    QCOMPARE(result.error.code, QStringLiteral("key"));
+    QCOMPARE(result.error.httpStatus, 403);
+}
+
+void TestReplyParser::addUnknownFieldsIgnored()
+{
+    const AddResult result = ReplyParser::parseAddReply(
+        200,
+        R"({"status":"ok","id":5,"uid":6,"phase":{"x":[1,2,{"y":null}]},"url":"https://x/","goods":[]})");
+    QVERIFY(result.ok());
+    QCOMPARE(result.networkOrderId, QStringLiteral("5"));
+    QCOMPARE(result.ourOrderId, QStringLiteral("6"));
+}
+
+void TestReplyParser::addUnclearAnswerIsNotAVerdict_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("unknown status") << QByteArray(R"({"status":"maybe"})");
+    QTest::newRow("empty object") << QByteArray("{}");
+    QTest::newRow("array") << QByteArray(R"([{"status":"ok"}])");
+    QTest::newRow("scalar") << QByteArray("true");
+}
+
+void TestReplyParser::addUnclearAnswerIsNotAVerdict()
+{
+    QFETCH(QByteArray, body);
+    const AddResult result = ReplyParser::parseAddReply(200, body);
+    QCOMPARE(result.error.kind, Kind::Transport);
+    QCOMPARE(result.error.code, QStringLiteral("json"));
+}
+
+void TestReplyParser::transportFailures_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("snippetPart");
+    const QByteArray page =
+        "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title><style>b{}</style></head>"
+        "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+    QTest::newRow("502 html") << 502 << page << QStringLiteral("http") << QStringLiteral("502 Bad Gateway");
+    QTest::newRow("200 html") << 200 << page << QStringLiteral("html") << QStringLiteral("nginx");
+    QTest::newRow("500 json error") << 500 << QByteArray(R"({"status":"error","error":"db"})")
+                                    << QStringLiteral("http") << QStringLiteral("db");
+    QTest::newRow("503 empty") << 503 << QByteArray() << QStringLiteral("http") << QString();
+    QTest::newRow("404 text") << 404 << QByteArray("Not Found") << QStringLiteral("http")
+                              << QStringLiteral("Not Found");
+    QTest::newRow("302") << 302 << QByteArray() << QStringLiteral("http") << QString();
+    QTest::newRow("empty") << 200 << QByteArray() << QStringLiteral("empty") << QString();
+    QTest::newRow("whitespace") << 200 << QByteArray(" \r\n\t") << QStringLiteral("empty") << QString();
+    QTest::newRow("truncated object") << 200 << QByteArray(R"({"status":"ok","id":12)")
+                                      << QStringLiteral("truncated") << QStringLiteral("status");
+    QTest::newRow("truncated string")
+        << 200 << QByteArray(R"({"status":"o)") << QStringLiteral("truncated") << QString();
+    QTest::newRow("truncated literal")
+        << 200 << QByteArray(R"({"a":tr)") << QStringLiteral("truncated") << QString();
+    QTest::newRow("truncated escape")
+        << 200 << QByteArray(R"({"a":"\u00)") << QStringLiteral("truncated") << QString();
+    QTest::newRow("plain text") << 200 << QByteArray("Service Unavailable") << QStringLiteral("json")
+                                << QStringLiteral("Service Unavailable");
+    QTest::newRow("garbage after json")
+        << 200 << QByteArray(R"({"status":"ok","id":1} trailing)") << QStringLiteral("json") << QString();
+    QTest::newRow("single quotes") << 200 << QByteArray("{'status':'ok'}") << QStringLiteral("json")
+                                   << QString();
+    QTest::newRow("php notice") << 200
+                                << QByteArray("<br />\n<b>Notice</b>: Undefined index {\"status\":\"ok\"}")
+                                << QStringLiteral("html") << QStringLiteral("Notice");
+    QTest::newRow("too deep") << 200 << QByteArray(200, '[') + QByteArray(200, ']') << QStringLiteral("json")
+                              << QString();
+}
+
+void TestReplyParser::transportFailures()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, code);
+    QFETCH(QString, snippetPart);
+    for (const ApiError &error :
+         {ReplyParser::parseAddReply(status, body).error, ReplyParser::parseListReply(status, body).error}) {
+        QCOMPARE(error.kind, Kind::Transport);
+        QCOMPARE(error.code, code);
+        QCOMPARE(error.httpStatus, status);
+        QVERIFY(!error.message.isEmpty());
+        QVERIFY2(error.snippet.contains(snippetPart), qPrintable(error.snippet));
+        QVERIFY(!error.snippet.contains(u'<'));
+    }
+}
+
+void TestReplyParser::snippetIsShortAndKeyFree()
+{
+    const QString key = QStringLiteral("S3cr3t+K/y");
+    const QByteArray page = "<html><title>Proxy error</title><body>Could not fetch "
+                            "https://api.cpa.moe/ext/add.json?id=42-S3cr3t%2BK%2Fy&x=1 for you. "
+                            "Form was id=42-S3cr3t+K/y&offer=1. Key again: S3cr3t+K/y. " +
+                            QByteArray(600, 'x') + "</body></html>";
+    const AddResult result = ReplyParser::parseAddReply(502, page, key);
+    QVERIFY(result.error.isTransport());
+    QVERIFY(result.error.snippet.size() <= 200);
+    QVERIFY(result.error.snippet.startsWith(
+        QStringLiteral("Proxy error Could not fetch https://api.cpa.moe/ext/add.json?")));
+    QVERIFY2(!result.error.snippet.contains(QStringLiteral("S3cr3t"), Qt::CaseInsensitive),
+             "the key leaked into the snippet");
+    QVERIFY(!result.error.snippet.contains(QStringLiteral("42-")));
+
+    // Without being told the key, queries and id= parameters are still stripped.
+    const AddResult anonymous = ReplyParser::parseAddReply(200, "Bad request to /ext/add.json?id=42-abcdef");
+    QVERIFY(!anonymous.error.snippet.contains(QStringLiteral("abcdef")));
+}
+
+void TestReplyParser::bomAndTrailingCommasAccepted()
+{
+    const AddResult result =
+        ReplyParser::parseAddReply(200, "\xEF\xBB\xBF{ \"status\": \"ok\", \"id\": 7, \"uid\": 8, }\n");
+    QVERIFY(result.ok());
+    QCOMPARE(result.networkOrderId, QStringLiteral("7"));
+    const ListResult list = ReplyParser::parseListReply(200, R"([{"id":1,"status":2,},])");
+    QVERIFY(list.error.isOk());
+    QCOMPARE(list.rows.size(), 1);
+}
+
+void TestReplyParser::listObjectKeyedById()
+{
+    const ListResult result = ReplyParser::parseListReply(200, R"({
+        "1234": {"id": 1234, "uid": 432, "src": "7", "status": 5, "stage": "cancel", "reason": 2,
+                 "comment": "Purr-purr-purr"},
+        "2345": {"id": 2345, "uid": 543, "status": 6, "stage": "approve", "count": 2}
+    })");
+    QVERIFY(result.error.isOk());
+    QCOMPARE(result.rows.size(), 2);
+    // In list.json "id" is OURS and "uid" is the network's: the opposite of add.json.
+    const StatusRow &first = result.rows.at(0);
+    QCOMPARE(first.ourOrderId, QStringLiteral("1234"));
+    QCOMPARE(first.networkOrderId, QStringLiteral("432"));
+    QCOMPARE(first.source, QStringLiteral("7"));
+    QCOMPARE(first.status, 5);
+    QCOMPARE(first.stage, QStringLiteral("cancel"));
+    QCOMPARE(first.reason, 2);
+    QCOMPARE(first.count, -1);
+    QCOMPARE(first.comment, QStringLiteral("Purr-purr-purr"));
+    const StatusRow &second = result.rows.at(1);
+    QCOMPARE(second.ourOrderId, QStringLiteral("2345"));
+    QCOMPARE(second.networkOrderId, QStringLiteral("543"));
+    QCOMPARE(second.count, 2);
+    QCOMPARE(second.reason, 0);
+    QVERIFY(second.comment.isEmpty());
+}
+
+void TestReplyParser::listArrayOfRows()
+{
+    const ListResult result = ReplyParser::parseListReply(
+        200,
+        R"([{"id":"11","uid":"99","stage":"hold","status":"4"}, 17, "noise", null, {"id":12,"stage":"wait"}])");
+    QVERIFY(result.error.isOk());
+    QCOMPARE(result.rows.size(), 2);
+    QCOMPARE(result.rows.at(0).ourOrderId, QStringLiteral("11"));
+    QCOMPARE(result.rows.at(0).networkOrderId, QStringLiteral("99"));
+    QCOMPARE(result.rows.at(0).status, 4);
+    QCOMPARE(result.rows.at(1).ourOrderId, QStringLiteral("12"));
+    QCOMPARE(result.rows.at(1).status, 0);
+}
+
+void TestReplyParser::listEmptyAnswers_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("[]") << QByteArray("[]");
+    QTest::newRow("{}") << QByteArray("{}");
+    QTest::newRow("spaced") << QByteArray(" [ ] \n");
+    QTest::newRow("status ok only") << QByteArray(R"({"status":"ok"})");
+    QTest::newRow("row without any id") << QByteArray(R"([{"stage":"wait"}])");
+}
+
+void TestReplyParser::listEmptyAnswers()
+{
+    QFETCH(QByteArray, body);
+    const ListResult result = ReplyParser::parseListReply(200, body);
+    QVERIFY(result.error.isOk());
+    QVERIFY(result.rows.isEmpty());
+}
+
+void TestReplyParser::listErrorObject_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("error") << QByteArray(R"({"status":"error","error":"key"})") << QStringLiteral("key");
+    QTest::newRow("error_text") << QByteArray(R"({"status":"error","error_text":"func"})")
+                                << QStringLiteral("func");
+    QTest::newRow("unknown") << QByteArray(R"({"error":"quota"})") << QStringLiteral("quota");
+}
+
+void TestReplyParser::listErrorObject()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, code);
+    const ListResult result = ReplyParser::parseListReply(200, body);
+    QCOMPARE(result.error.kind, Kind::Service);
+    QCOMPARE(result.error.code, code);
+    QVERIFY(result.rows.isEmpty());
+}
+
+void TestReplyParser::listNumbersAsStrings()
+{
+    const ListResult result = ReplyParser::parseListReply(
+        200, R"({"77":{"id":"77","uid":"1","status":"5","reason":"2","count":"3","stage":"cancel"},
+                 "78":{"id":"78","status":"10.0","reason":"x","count":"2.5"}})");
+    QCOMPARE(result.rows.size(), 2);
+    QCOMPARE(result.rows.at(0).status, 5);
+    QCOMPARE(result.rows.at(0).reason, 2);
+    QCOMPARE(result.rows.at(0).count, 3);
+    QCOMPARE(result.rows.at(1).status, 10);
+    QCOMPARE(result.rows.at(1).reason, 0);
+    QCOMPARE(result.rows.at(1).count, -1);
+}
+
+void TestReplyParser::listMissingAndExtraFields()
+{
+    const ListResult result = ReplyParser::parseListReply(
+        200, R"({"5":{"id":5,"stage":"returned-to-sender","status":13,"reason":42,"phase":3,"url":"x",
+                      "goods":[{"id":1}],"comment":null,"uid":null}})");
+    QCOMPARE(result.rows.size(), 1);
+    const StatusRow &row = result.rows.at(0);
+    QCOMPARE(row.stage, QStringLiteral("returned-to-sender")); // unknown words stay visible
+    QCOMPARE(row.status, 13);
+    QCOMPARE(row.reason, 42);
+    QCOMPARE(row.count, -1);
+    QVERIFY(row.comment.isEmpty());
+    QVERIFY(row.networkOrderId.isEmpty());
+}
+
+void TestReplyParser::listIdsLongerThanADouble()
+{
+    const ListResult result = ReplyParser::parseListReply(
+        200, R"({"1234567890123456789012345":{"id":1234567890123456789012345,"uid":9007199254740993}})");
+    QCOMPARE(result.rows.size(), 1);
+    QCOMPARE(result.rows.at(0).ourOrderId, QStringLiteral("1234567890123456789012345"));
+    QCOMPARE(result.rows.at(0).networkOrderId, QStringLiteral("9007199254740993"));
+}
+
+void TestReplyParser::listRowWithoutIdUsesItsKey()
+{
+    const ListResult result =
+        ReplyParser::parseListReply(200, R"({"1234567890123456789012345":{"uid":"9","stage":"wait"}})");
+    QCOMPARE(result.rows.size(), 1);
+    QCOMPARE(result.rows.at(0).ourOrderId, QStringLiteral("1234567890123456789012345"));
+    QCOMPARE(result.rows.at(0).networkOrderId, QStringLiteral("9"));
+}
+
+void TestReplyParser::listTransportFailures()
+{
+    QCOMPARE(ReplyParser::parseListReply(200, R"({"1":{"id":1,"status":)").error.code,
+             QStringLiteral("truncated"));
+    QCOMPARE(ReplyParser::parseListReply(200, R"("just a string")").error.code, QStringLiteral("json"));
+    // The document's own list.json "example" is not JSON: it must not pass as an empty success.
+    const ListResult sloppy = ReplyParser::parseListReply(200, R"([ 1234 : { "id": 1234, "uid": 432 } ])");
+    QCOMPARE(sloppy.error.kind, Kind::Transport);
+    QCOMPARE(sloppy.error.code, QStringLiteral("json"));
+}
+
+QTEST_APPLESS_MAIN(TestReplyParser)
+#include "tst_replyparser.moc"
