@@ -1,0 +1,146 @@
+// cpadesk-sandbox, the command-line server: started as a process, spoken to over HTTP.
+
+#include "SandboxHttpClient.h"
+#include "TestEnvironment.h"
+
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+const QString Executable = QStringLiteral(CPADESK_SANDBOX_EXE);
+
+struct RunningSandbox
+{
+    std::unique_ptr<QProcess> process;
+    QUrl url;
+};
+
+// Starts the server and reads the URL it prints as its first line.
+RunningSandbox start(const QStringList &arguments)
+{
+    RunningSandbox running;
+    running.process = std::make_unique<QProcess>();
+    running.process->start(Executable, arguments);
+    if (!running.process->waitForStarted(30000))
+        return running;
+    while (!running.process->canReadLine() && running.process->state() == QProcess::Running)
+        running.process->waitForReadyRead(30000);
+    const QString firstLine = QString::fromUtf8(running.process->readLine()).trimmed();
+    if (QRegularExpression(QStringLiteral("^http://127\\.0\\.0\\.1:\\d+$")).match(firstLine).hasMatch())
+        running.url = QUrl(firstLine);
+    return running;
+}
+
+void stop(RunningSandbox &running)
+{
+    running.process->terminate();
+    if (!running.process->waitForFinished(30000))
+        running.process->kill();
+}
+
+} // namespace
+
+class tst_SandboxCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void printsItsUrlAndServes();
+    void keepsStateAcrossRestarts();
+    void rejectsBadArguments_data();
+    void rejectsBadArguments();
+    void failsWhenThePortIsTaken();
+
+private:
+    TestEnvironment m_environment;
+};
+
+void tst_SandboxCli::printsItsUrlAndServes()
+{
+    RunningSandbox sandbox =
+        start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--user"), QStringLiteral("77"),
+               QStringLiteral("--key"), QStringLiteral("cli-key"), QStringLiteral("--seed"),
+               QStringLiteral("5"), QStringLiteral("--speed"), QStringLiteral("1440")});
+    QVERIFY2(sandbox.url.isValid(), qPrintable(QString::fromUtf8(sandbox.process->readAllStandardError())));
+    QVERIFY(sandbox.url.port() > 0);
+
+    SandboxHttpClient client(sandbox.url, QStringLiteral("77"), QStringLiteral("cli-key"));
+    const SandboxHttpReply added =
+        client.addLead(QStringLiteral("5005"), QStringLiteral("217"), QStringLiteral("79001234567"));
+    QCOMPARE(added.errorCode(), QString());
+    QVERIFY(client.list({QStringLiteral("5005")}).json().object().contains(QStringLiteral("5005")));
+    SandboxHttpClient wrongKey(sandbox.url, QStringLiteral("77"), QStringLiteral("demo"));
+    QCOMPARE(wrongKey.list({QStringLiteral("5005")}).errorCode(), QStringLiteral("key"));
+
+    // The rest of what it prints never shows the key.
+    stop(sandbox);
+    QVERIFY(!sandbox.process->readAllStandardOutput().contains("cli-key"));
+}
+
+void tst_SandboxCli::keepsStateAcrossRestarts()
+{
+    QTemporaryDir dir;
+    const QString state = dir.filePath(QStringLiteral("sandbox.json"));
+    const QStringList arguments{QStringLiteral("--state"), state, QStringLiteral("--speed"),
+                                QStringLiteral("0")};
+
+    RunningSandbox first = start(arguments);
+    QVERIFY(first.url.isValid());
+    QCOMPARE(SandboxHttpClient(first.url)
+                 .addLead(QStringLiteral("6006"), QStringLiteral("311"), QStringLiteral("79001234567"))
+                 .errorCode(),
+             QString());
+    stop(first);
+    QCOMPARE(first.process->exitStatus(), QProcess::NormalExit); // stopped properly, state saved
+
+    RunningSandbox second = start(arguments);
+    QVERIFY(second.url.isValid());
+    SandboxHttpClient client(second.url);
+    QVERIFY(client.list({QStringLiteral("6006")}).json().object().contains(QStringLiteral("6006")));
+    QCOMPARE(client.addLead(QStringLiteral("6006"), QStringLiteral("311"), QStringLiteral("79001234567"))
+                 .errorCode(),
+             QStringLiteral("duplicate"));
+    stop(second);
+}
+
+void tst_SandboxCli::rejectsBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("bad faults") << QStringList{QStringLiteral("--faults"), QStringLiteral("502=2")};
+    QTest::newRow("bad port") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")};
+    QTest::newRow("bad speed") << QStringList{QStringLiteral("--speed"), QStringLiteral("fast")};
+    QTest::newRow("empty key") << QStringList{QStringLiteral("--key"), QString()};
+}
+
+void tst_SandboxCli::rejectsBadArguments()
+{
+    QFETCH(QStringList, arguments);
+    QProcess process;
+    process.start(Executable, arguments);
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardOutput().isEmpty()); // no URL: it does not listen
+    QVERIFY(!process.readAllStandardError().isEmpty());
+}
+
+void tst_SandboxCli::failsWhenThePortIsTaken()
+{
+    RunningSandbox first = start({});
+    QVERIFY(first.url.isValid());
+    QProcess second;
+    second.start(Executable, {QStringLiteral("--port"), QString::number(first.url.port())});
+    QVERIFY(second.waitForFinished(30000));
+    QCOMPARE(second.exitCode(), 1);
+    QVERIFY(second.readAllStandardOutput().isEmpty());
+    stop(first);
+}
+
+QTEST_GUILESS_MAIN(tst_SandboxCli)
+#include "tst_sandboxcli.moc"
