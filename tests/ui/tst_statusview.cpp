@@ -351,6 +351,9 @@ void TestStatusView::summaryFiguresOnTheKnownSet()
     QVERIFY(label("approveCountLabel")->text().contains(QStringLiteral("Approved&nbsp;</span> 4")));
     QVERIFY(label("trashCountLabel")->text().contains(QStringLiteral("Trash&nbsp;</span> 2")));
     QCOMPARE(label("shownCountLabel")->text(), QStringLiteral("12 lead(s) shown"));
+    // The stage word this version does not know is counted, not dropped.
+    QCOMPARE(label("otherCountLabel")->text(), QStringLiteral("Other: 1"));
+    QVERIFY(label("otherCountLabel")->isVisible());
 
     // The figures are for what is shown.
     auto *country = m_view->findChild<QComboBox *>(QStringLiteral("countryCombo"));
