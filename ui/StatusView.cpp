@@ -1,0 +1,694 @@
+#include "StatusView.h"
+
+#include "ImportIdsDialog.h"
+#include "LeadStyleProxy.h"
+#include "StageStyle.h"
+#include "UserPrompts.h"
+#include "api/ApiTypes.h"
+#include "journal/Clock.h"
+#include "journal/Journal.h"
+#include "status/CsvExport.h"
+#include "status/LeadFilterProxy.h"
+#include "status/LeadTableModel.h"
+#include "sync/StatusPoller.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QEvent>
+#include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+// Waiting for the user to pause before recounting: the figures visit every row shown.
+constexpr int summaryDelayMs = 80;
+
+QIcon actionIcon(const char *name)
+{
+    const QString path = QStringLiteral(":/icons/actions/") + QLatin1String(name) + QStringLiteral(".svg");
+    return QFileInfo::exists(path) ? QIcon(path) : QIcon();
+}
+
+QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    QString name = text;
+    buddy->setAccessibleName(name.remove(QLatin1Char('&')));
+    return label;
+}
+
+QString stageTip(StatusCatalog::Stage stage)
+{
+    switch (stage) {
+    case StatusCatalog::Stage::Wait:
+        return StatusView::tr("Leads the call centre has not decided on yet");
+    case StatusCatalog::Stage::Hold:
+        return StatusView::tr("Leads put on hold (a callback, a question to the customer)");
+    case StatusCatalog::Stage::Approve:
+        return StatusView::tr("Leads confirmed by the customer: orders on their way or delivered");
+    case StatusCatalog::Stage::Cancel:
+        return StatusView::tr(
+            "Leads cancelled for an ordinary reason (changed their mind, too expensive...)");
+    case StatusCatalog::Stage::Trash:
+        return StatusView::tr("Leads cancelled as worthless: wrong number, fake, duplicate...");
+    default:
+        return QString();
+    }
+}
+
+} // namespace
+
+StatusView::StatusView(Journal *journal, QWidget *parent)
+    : QWidget(parent), m_journal(journal), m_prompts(UserPrompts::standard()),
+      m_model(new LeadTableModel(journal, this)), m_filter(new LeadFilterProxy(this)),
+      m_style(new LeadStyleProxy(this)), m_summaryTimer(new QTimer(this)),
+      m_filterListsTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("statusView"));
+    m_filter->setSourceModel(m_model);
+    m_style->setSourceModel(m_filter);
+    m_style->setStageStyle(StageStyle(palette()));
+
+    m_summaryTimer->setSingleShot(true);
+    m_summaryTimer->setInterval(summaryDelayMs);
+    connect(m_summaryTimer, &QTimer::timeout, this, &StatusView::updateSummary);
+    m_filterListsTimer->setSingleShot(true);
+    m_filterListsTimer->setInterval(0);
+    connect(m_filterListsTimer, &QTimer::timeout, this, &StatusView::repopulateFilterLists);
+
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(QStringLiteral("bannerFrame"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setBackgroundRole(QPalette::ToolTipBase);
+    m_banner->setAutoFillBackground(true);
+    m_bannerLabel = new QLabel(m_banner);
+    m_bannerLabel->setObjectName(QStringLiteral("bannerLabel"));
+    m_bannerLabel->setWordWrap(true);
+    m_bannerLabel->setTextFormat(Qt::PlainText);
+    m_bannerLabel->setForegroundRole(QPalette::ToolTipText);
+    auto *hideBanner = new QToolButton(m_banner);
+    hideBanner->setObjectName(QStringLiteral("hideBannerButton"));
+    hideBanner->setText(tr("&Hide"));
+    hideBanner->setAccessibleName(tr("Hide the message"));
+    connect(hideBanner, &QToolButton::clicked, this, &StatusView::hideBanner);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->addWidget(m_bannerLabel, 1);
+    bannerLayout->addWidget(hideBanner);
+    m_banner->hide();
+
+    auto *filterBar = new QWidget(this);
+    buildFilterBar(filterBar);
+    buildActions();
+    auto *toolBar = new QToolBar(this);
+    toolBar->setObjectName(QStringLiteral("statusToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_refreshAllAction);
+    toolBar->addAction(m_refreshSelectedAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_trackAction);
+    toolBar->addAction(m_exportAction);
+    toolBar->addAction(m_markSeenAction);
+
+    m_progressBar = new QProgressBar(this);
+    m_progressBar->setObjectName(QStringLiteral("refreshProgressBar"));
+    m_progressBar->setAccessibleName(tr("Refresh progress"));
+    m_progressBar->hide();
+    m_cancelButton = new QPushButton(tr("&Cancel"), this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelRefreshButton"));
+    m_cancelButton->hide();
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (m_poller)
+            m_poller->cancel();
+    });
+    m_refreshLabel = new QLabel(this);
+    m_refreshLabel->setObjectName(QStringLiteral("refreshLabel"));
+    m_refreshLabel->setTextFormat(Qt::PlainText);
+
+    auto *actionRow = new QHBoxLayout;
+    actionRow->addWidget(toolBar);
+    actionRow->addStretch(1);
+    actionRow->addWidget(m_refreshLabel);
+    actionRow->addWidget(m_progressBar);
+    actionRow->addWidget(m_cancelButton);
+
+    buildTable();
+    auto *summaryBar = new QWidget(this);
+    buildSummaryBar(summaryBar);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addWidget(filterBar);
+    layout->addLayout(actionRow);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(summaryBar);
+
+    connect(m_model, &LeadTableModel::distinctValuesMayHaveChanged, m_filterListsTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &StatusView::scheduleSummary);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &StatusView::scheduleSummary);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &StatusView::scheduleSummary);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &StatusView::scheduleSummary);
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, &StatusView::scheduleSummary);
+
+    updateActions();
+    updateSummary();
+}
+
+StatusView::~StatusView() = default;
+
+void StatusView::buildFilterBar(QWidget *bar)
+{
+    m_searchEdit = new QLineEdit(bar);
+    m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
+    m_searchEdit->setClearButtonEnabled(true);
+    m_searchEdit->setPlaceholderText(tr("Order id, name or phone"));
+    QLabel *searchLabel = buddyLabel(tr("&Search:"), m_searchEdit, bar);
+    connect(m_searchEdit, &QLineEdit::textChanged, m_filter, &LeadFilterProxy::setSearchText);
+
+    m_stageButton = new QToolButton(bar);
+    m_stageButton->setObjectName(QStringLiteral("stageFilterButton"));
+    m_stageButton->setPopupMode(QToolButton::InstantPopup);
+    m_stageButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_stageMenu = new QMenu(m_stageButton);
+    m_stageMenu->setObjectName(QStringLiteral("stageFilterMenu"));
+    QStringList codes = StatusCatalog::knownStageCodes();
+    codes << QString(); // leads the network has not reported on yet
+    for (const QString &code : std::as_const(codes)) {
+        const QString text = code.isEmpty() ? tr("Not reported yet") : StatusCatalog::stageName(code);
+        QAction *action = m_stageMenu->addAction(text);
+        action->setObjectName(QStringLiteral("stageFilterAction_") +
+                              (code.isEmpty() ? QStringLiteral("none") : code));
+        action->setCheckable(true);
+        action->setData(code);
+        if (!code.isEmpty())
+            action->setIcon(StageStyle::icon(StatusCatalog::stageOf(code)));
+        connect(action, &QAction::toggled, this, &StatusView::applyFilters);
+    }
+    m_stageButton->setMenu(m_stageMenu);
+    m_stageButton->setText(tr("All stages"));
+    QLabel *stageLabel = buddyLabel(tr("S&tages:"), m_stageButton, bar);
+
+    auto makeCombo = [bar, this](const char *objectName) {
+        auto *combo = new QComboBox(bar);
+        combo->setObjectName(QLatin1String(objectName));
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        combo->addItem(tr("All"), QString());
+        connect(combo, &QComboBox::currentIndexChanged, this, &StatusView::applyFilters);
+        return combo;
+    };
+    m_offerCombo = makeCombo("offerCombo");
+    m_wmCombo = makeCombo("wmCombo");
+    m_countryCombo = makeCombo("countryCombo");
+    QLabel *offerLabel = buddyLabel(tr("&Offer:"), m_offerCombo, bar);
+    QLabel *wmLabel = buddyLabel(tr("&Webmaster:"), m_wmCombo, bar);
+    QLabel *countryLabel = buddyLabel(tr("Co&untry:"), m_countryCombo, bar);
+
+    m_dateCheck = new QCheckBox(tr("Filter by creation &date"), bar);
+    m_dateCheck->setObjectName(QStringLiteral("dateFilterCheckBox"));
+    m_dateCheck->setAccessibleName(tr("Filter by creation date"));
+    const QDate today = QDate::currentDate();
+    m_fromDateEdit = new QDateEdit(today.addDays(-30), bar);
+    m_fromDateEdit->setObjectName(QStringLiteral("fromDateEdit"));
+    m_toDateEdit = new QDateEdit(today, bar);
+    m_toDateEdit->setObjectName(QStringLiteral("toDateEdit"));
+    QLabel *fromLabel = buddyLabel(tr("Fro&m:"), m_fromDateEdit, bar);
+    QLabel *toLabel = buddyLabel(tr("Unti&l:"), m_toDateEdit, bar);
+    for (QDateEdit *edit : {m_fromDateEdit, m_toDateEdit}) {
+        edit->setCalendarPopup(true);
+        edit->setEnabled(false);
+        connect(edit, &QDateEdit::dateChanged, this, &StatusView::applyFilters);
+    }
+    connect(m_dateCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_fromDateEdit->setEnabled(on);
+        m_toDateEdit->setEnabled(on);
+        applyFilters();
+    });
+
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(searchLabel);
+    layout->addWidget(m_searchEdit, 2);
+    layout->addWidget(stageLabel);
+    layout->addWidget(m_stageButton);
+    layout->addWidget(offerLabel);
+    layout->addWidget(m_offerCombo);
+    layout->addWidget(wmLabel);
+    layout->addWidget(m_wmCombo);
+    layout->addWidget(countryLabel);
+    layout->addWidget(m_countryCombo);
+    layout->addWidget(m_dateCheck);
+    layout->addWidget(fromLabel);
+    layout->addWidget(m_fromDateEdit);
+    layout->addWidget(toLabel);
+    layout->addWidget(m_toDateEdit);
+    layout->addStretch(1);
+
+    auto *findAction = new QAction(tr("Find"), this);
+    findAction->setObjectName(QStringLiteral("findAction"));
+    findAction->setShortcut(QKeySequence::Find);
+    connect(findAction, &QAction::triggered, m_searchEdit, [this] {
+        m_searchEdit->setFocus(Qt::ShortcutFocusReason);
+        m_searchEdit->selectAll();
+    });
+    addAction(findAction);
+}
+
+void StatusView::buildActions()
+{
+    m_refreshAllAction = new QAction(actionIcon("refresh"), tr("&Refresh"), this);
+    m_refreshAllAction->setObjectName(QStringLiteral("refreshAllAction"));
+    m_refreshAllAction->setToolTip(tr("Ask the network about every lead whose outcome is not final yet"));
+    m_refreshAllAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAllAction, &QAction::triggered, this, &StatusView::refreshAll);
+
+    m_refreshSelectedAction = new QAction(tr("Refresh s&elected"), this);
+    m_refreshSelectedAction->setObjectName(QStringLiteral("refreshSelectedAction"));
+    m_refreshSelectedAction->setToolTip(tr("Ask the network about the selected leads only"));
+    connect(m_refreshSelectedAction, &QAction::triggered, this, &StatusView::refreshSelected);
+
+    m_trackAction = new QAction(tr("Track order &ids..."), this);
+    m_trackAction->setObjectName(QStringLiteral("trackIdsAction"));
+    m_trackAction->setToolTip(tr("Follow leads sent by other systems by their order ids"));
+    connect(m_trackAction, &QAction::triggered, this, &StatusView::openTrackDialog);
+
+    m_exportAction = new QAction(actionIcon("export"), tr("E&xport CSV..."), this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setToolTip(tr("Save the leads shown, with the columns shown, as a CSV file"));
+    connect(m_exportAction, &QAction::triggered, this, &StatusView::exportWithDialog);
+
+    m_markSeenAction = new QAction(tr("Mark all as see&n"), this);
+    m_markSeenAction->setObjectName(QStringLiteral("markAllSeenAction"));
+    m_markSeenAction->setToolTip(tr("Stop highlighting the leads that changed"));
+    connect(m_markSeenAction, &QAction::triggered, this, &StatusView::markAllSeen);
+
+    for (QAction *action : {m_refreshAllAction, m_refreshSelectedAction, m_trackAction, m_exportAction})
+        addAction(action); // their shortcuts work while the view has focus
+}
+
+void StatusView::buildTable()
+{
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("leadsTable"));
+    m_table->setAccessibleName(tr("Leads"));
+    m_table->setModel(m_style);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setHighlightSections(false);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, &StatusView::showColumnMenu);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(LeadTableModel::Created, Qt::DescendingOrder);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this](const QItemSelection &selected) {
+                markSelectionSeen(selected);
+                updateActions();
+            });
+}
+
+void StatusView::buildSummaryBar(QWidget *bar)
+{
+    auto *layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_shownLabel = new QLabel(bar);
+    m_shownLabel->setObjectName(QStringLiteral("shownCountLabel"));
+    layout->addWidget(m_shownLabel);
+    for (const QString &code : StatusCatalog::knownStageCodes()) {
+        auto *label = new QLabel(bar);
+        label->setObjectName(code + QStringLiteral("CountLabel"));
+        label->setTextFormat(Qt::RichText);
+        label->setToolTip(stageTip(StatusCatalog::stageOf(code)));
+        m_stageCountLabels.append(label);
+        layout->addWidget(label);
+    }
+    m_otherStagesLabel = new QLabel(bar);
+    m_otherStagesLabel->setObjectName(QStringLiteral("otherCountLabel"));
+    m_otherStagesLabel->setToolTip(
+        tr("Leads at a stage this version of CPA Desk does not know; the table shows "
+           "the network's word for it"));
+    layout->addWidget(m_otherStagesLabel);
+    layout->addStretch(1);
+    auto addRate = [bar, layout](const char *objectName) {
+        auto *label = new QLabel(bar);
+        label->setObjectName(QLatin1String(objectName));
+        label->setTextFormat(Qt::PlainText);
+        layout->addWidget(label);
+        return label;
+    };
+    m_approvalLabel = addRate("approvalRateLabel");
+    m_approvalNoTrashLabel = addRate("approvalWithoutTrashRateLabel");
+    m_trashLabel = addRate("trashRateLabel");
+    m_buyoutLabel = addRate("buyoutRateLabel");
+}
+
+void StatusView::setProfile(const QString &profileId)
+{
+    hideBanner();
+    m_model->setProfile(profileId);
+    if (!m_layoutRestored)
+        m_table->resizeColumnsToContents(); // looks at the rows on screen only: cheap at any size
+    m_refreshLabel->clear();
+    updateActions();
+}
+
+void StatusView::setPoller(StatusPoller *poller)
+{
+    if (m_poller)
+        m_poller->disconnect(this);
+    m_poller = poller;
+    if (m_poller) {
+        connect(m_poller, &StatusPoller::started, this, &StatusView::onRefreshStarted);
+        connect(m_poller, &StatusPoller::progress, this, &StatusView::onRefreshProgress);
+        connect(m_poller, &StatusPoller::refreshFailed, this, &StatusView::onRefreshFailed);
+        connect(m_poller, &StatusPoller::finished, this, &StatusView::onRefreshFinished);
+    }
+    m_progressBar->hide();
+    m_cancelButton->hide();
+    updateActions();
+}
+
+void StatusView::setPrompts(UserPrompts *prompts)
+{
+    m_prompts = prompts ? prompts : UserPrompts::standard();
+}
+
+QByteArray StatusView::saveState() const
+{
+    return m_table->horizontalHeader()->saveState();
+}
+
+bool StatusView::restoreState(const QByteArray &state)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    if (!header->restoreState(state))
+        return false;
+    m_layoutRestored = true;
+    // The header remembers the sort indicator; the rows have to be put in that order too.
+    m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    return true;
+}
+
+QList<int> StatusView::visibleColumns() const
+{
+    const QHeaderView *header = m_table->horizontalHeader();
+    QList<int> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns << logical;
+    }
+    return columns;
+}
+
+void StatusView::applyFilters()
+{
+    QSet<QString> stages;
+    QStringList names;
+    for (QAction *action : m_stageMenu->actions()) {
+        if (action->isChecked()) {
+            stages.insert(action->data().toString());
+            names << action->text();
+        }
+    }
+    m_stageButton->setText(names.isEmpty() ? tr("All stages") : names.join(QStringLiteral(", ")));
+    m_filter->setStages(stages);
+    m_filter->setOffer(m_offerCombo->currentData().toString());
+    m_filter->setWm(m_wmCombo->currentData().toString());
+    m_filter->setCountry(m_countryCombo->currentData().toString());
+    if (m_dateCheck->isChecked())
+        m_filter->setCreatedRange(m_fromDateEdit->date(), m_toDateEdit->date());
+    else
+        m_filter->setCreatedRange(QDate(), QDate());
+}
+
+void StatusView::repopulateFilterLists()
+{
+    const std::pair<QComboBox *, LeadTableModel::Column> lists[] = {
+        {m_offerCombo, LeadTableModel::Offer},
+        {m_wmCombo, LeadTableModel::Wm},
+        {m_countryCombo, LeadTableModel::Country},
+    };
+    for (const auto &[combo, column] : lists) {
+        const QString current = combo->currentData().toString();
+        const QSignalBlocker blocker(combo);
+        while (combo->count() > 1)
+            combo->removeItem(1);
+        for (const QString &value : m_model->distinctValues(column))
+            combo->addItem(value, value);
+        const int index = combo->findData(current);
+        combo->setCurrentIndex(index >= 0 ? index : 0);
+    }
+    applyFilters();
+}
+
+void StatusView::scheduleSummary()
+{
+    m_summaryTimer->start();
+}
+
+void StatusView::updateSummary()
+{
+    m_stats = LeadStats::ofVisibleRows(*m_filter);
+    const StageStyle style(palette());
+    m_shownLabel->setText(tr("%n lead(s) shown", nullptr, m_stats.shown()));
+    m_shownLabel->setToolTip(tr("%1 of them reported on by the network; %2 not yet (still in the outbox, "
+                                "or not checked yet)")
+                                 .arg(m_stats.reported())
+                                 .arg(m_stats.count(StatusCatalog::Stage::None)));
+    for (int i = 0; i < m_stageCountLabels.size(); ++i) {
+        const auto stage = StatusCatalog::Stage(i);
+        // The word is always there; the colour repeats what it says.
+        m_stageCountLabels.at(i)->setText(
+            QStringLiteral("<span style=\"background-color:%1; color:%2\">&nbsp;%3&nbsp;</span> %4")
+                .arg(style.background(stage).name(), style.foreground(stage).name(),
+                     StatusCatalog::stageName(stage).toHtmlEscaped())
+                .arg(m_stats.count(stage)));
+    }
+    const int other = m_stats.count(StatusCatalog::Stage::Other);
+    m_otherStagesLabel->setText(tr("Other: %1").arg(other));
+    m_otherStagesLabel->setVisible(other > 0);
+    const std::pair<QLabel *, LeadStats::Rate> rates[] = {
+        {m_approvalLabel, LeadStats::Rate::Approval},
+        {m_approvalNoTrashLabel, LeadStats::Rate::ApprovalWithoutTrash},
+        {m_trashLabel, LeadStats::Rate::Trash},
+        {m_buyoutLabel, LeadStats::Rate::Buyout},
+    };
+    for (const auto &[label, rate] : rates) {
+        label->setText(
+            tr("%1: %2").arg(LeadStats::rateName(rate), LeadStats::percentText(m_stats.rate(rate))));
+        label->setToolTip(m_stats.explanation(rate));
+    }
+}
+
+void StatusView::updateActions()
+{
+    const bool canRefresh = m_poller && !m_poller->isRunning() && !m_model->profileId().isEmpty();
+    m_refreshAllAction->setEnabled(canRefresh);
+    m_refreshSelectedAction->setEnabled(canRefresh && m_table->selectionModel()->hasSelection());
+    m_trackAction->setEnabled(!m_model->profileId().isEmpty());
+}
+
+QStringList StatusView::selectedOrderIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows(LeadTableModel::OrderId);
+    for (const QModelIndex &index : rows) {
+        const QModelIndex source = m_filter->mapToSource(m_style->mapToSource(index));
+        const QString id = m_model->leadAt(source.row()).orderId;
+        if (!id.isEmpty()) // an "auto" lead the network has not named yet cannot be asked about
+            ids << id;
+    }
+    return ids;
+}
+
+void StatusView::markSelectionSeen(const QItemSelection &selected)
+{
+    QStringList keys;
+    for (const QModelIndex &index : selected.indexes()) {
+        if (index.column() == 0 && index.data(LeadTableModel::UnseenRole).toBool())
+            keys << index.data(LeadTableModel::KeyRole).toString();
+    }
+    if (!keys.isEmpty())
+        m_journal->markSeen(m_model->profileId(), keys);
+}
+
+void StatusView::markAllSeen()
+{
+    QStringList keys;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const JournalRow &lead = m_model->leadAt(row);
+        if (lead.unseenChange)
+            keys << lead.key;
+    }
+    if (!keys.isEmpty())
+        m_journal->markSeen(m_model->profileId(), keys);
+}
+
+void StatusView::refreshAll()
+{
+    if (!m_poller || m_poller->isRunning())
+        return;
+    if (!m_poller->refreshAll())
+        m_refreshLabel->setText(
+            tr("Nothing to refresh: every lead's outcome is final, or none has been sent."));
+}
+
+void StatusView::refreshSelected()
+{
+    const QStringList ids = selectedOrderIds();
+    if (!m_poller || m_poller->isRunning() || ids.isEmpty())
+        return;
+    m_poller->refresh(ids);
+}
+
+void StatusView::onRefreshStarted(int leadCount)
+{
+    m_refreshLabel->setText(tr("Refreshing %n lead(s)...", nullptr, leadCount));
+    m_progressBar->setRange(0, 0); // busy until the first batch says how many there are
+    m_progressBar->show();
+    m_cancelButton->show();
+    updateActions();
+}
+
+void StatusView::onRefreshProgress(int done, int total)
+{
+    m_progressBar->setRange(0, total);
+    m_progressBar->setValue(done);
+}
+
+void StatusView::onRefreshFailed(const ApiError &error)
+{
+    // ApiError::message is written for the user and never holds the key.
+    showBanner(tr("The network could not be reached for a refresh: %1 The table shows what was known "
+                  "before; the next refresh will try again.")
+                   .arg(error.message.isEmpty() ? error.code : error.message));
+}
+
+void StatusView::onRefreshFinished(bool complete)
+{
+    m_progressBar->hide();
+    m_cancelButton->hide();
+    if (complete) {
+        hideBanner();
+        m_refreshLabel->setText(
+            tr("Refreshed at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    } else if (m_banner->isHidden()) {
+        m_refreshLabel->setText(tr("Refresh cancelled"));
+    } else {
+        m_refreshLabel->clear();
+    }
+    updateActions();
+}
+
+void StatusView::showBanner(const QString &text)
+{
+    m_bannerLabel->setText(text);
+    m_banner->show();
+}
+
+void StatusView::hideBanner()
+{
+    m_banner->hide();
+    m_bannerLabel->clear();
+}
+
+bool StatusView::exportTo(const QString &filePath, QString *error)
+{
+    return CsvExport::writeFile(*m_filter, visibleColumns(), LeadTableModel::ExportRole, filePath, error);
+}
+
+void StatusView::exportWithDialog()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested =
+        QDir(folder).filePath(tr("leads-%1.csv").arg(QDate::currentDate().toString(Qt::ISODate)));
+    const QString path =
+        m_prompts->saveFileName(this, tr("Export Leads"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportTo(path, &error)) {
+        showBanner(error);
+        return;
+    }
+    const QString text =
+        tr("Exported %n lead(s) to %1", nullptr, m_filter->rowCount()).arg(QDir::toNativeSeparators(path));
+    m_refreshLabel->setText(text);
+    emit message(text);
+}
+
+void StatusView::openTrackDialog()
+{
+    auto *dialog = new ImportIdsDialog(m_prompts, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { trackOrderIds(dialog->orderIds()); });
+    dialog->open(); // window-modal, without a nested event loop
+}
+
+int StatusView::trackOrderIds(const QStringList &orderIds)
+{
+    if (orderIds.isEmpty() || m_model->profileId().isEmpty())
+        return 0;
+    const int added = m_journal->addTracked(m_model->profileId(), orderIds, SystemClock::instance()->nowMs());
+    if (added < 0) {
+        showBanner(tr("The order ids could not be stored: %1").arg(m_journal->errorString()));
+        return -1;
+    }
+    const int known = int(orderIds.size()) - added;
+    const QString text =
+        known > 0 ? tr("%n order id(s) added to the table; %1 were there already.", nullptr, added).arg(known)
+                  : tr("%n order id(s) added to the table.", nullptr, added);
+    m_refreshLabel->setText(text);
+    emit message(text);
+    if (m_poller && !m_poller->isRunning())
+        m_poller->refresh(orderIds);
+    return added;
+}
+
+void StatusView::showColumnMenu(const QPoint &position)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    QMenu menu(this);
+    for (int column = 0; column < LeadTableModel::NB_COLUMNS; ++column) {
+        QAction *action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        connect(action, &QAction::toggled, header, [header, column](bool shown) {
+            // Never hide the last visible column: the table would have nothing to right-click.
+            if (!shown && header->count() - header->hiddenSectionCount() <= 1)
+                return;
+            header->setSectionHidden(column, !shown);
+        });
+    }
+    menu.exec(header->mapToGlobal(position));
+}
+
+void StatusView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        m_style->setStageStyle(StageStyle(palette()));
+        updateSummary();
+    }
+    QWidget::changeEvent(event);
+}

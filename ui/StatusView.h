@@ -1,0 +1,138 @@
+#pragma once
+
+#include "status/LeadStats.h"
+
+#include <QByteArray>
+#include <QPointer>
+#include <QWidget>
+
+struct ApiError;
+class Journal;
+class LeadFilterProxy;
+class LeadStyleProxy;
+class LeadTableModel;
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QFrame;
+class QItemSelection;
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+class QTimer;
+class QToolButton;
+class StatusPoller;
+class UserPrompts;
+
+// The status screen: every lead of the profile with its outcome in words and colour, filters, the
+// figures for what is shown, refreshing from the network, export and tracking of outside order ids.
+//
+// It reads the journal (through LeadTableModel) and asks a StatusPoller to refresh; it never touches
+// the network itself. A failed refresh is one calm banner above a table that keeps what it knew.
+class StatusView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit StatusView(Journal *journal, QWidget *parent = nullptr);
+    ~StatusView() override;
+
+    // The profile whose leads are shown (a full reload).
+    void setProfile(const QString &profileId);
+    // The poller of the same profile; the refresh actions stay disabled without one.
+    void setPoller(StatusPoller *poller);
+    // Where confirmations and file names are asked (default: the real dialogs).
+    void setPrompts(UserPrompts *prompts);
+
+    // Column order, widths, hidden columns and sort, for the main window to keep between runs.
+    QByteArray saveState() const;
+    bool restoreState(const QByteArray &state);
+
+    LeadTableModel *leadModel() const { return m_model; }
+    LeadFilterProxy *filterProxy() const { return m_filter; }
+    QTableView *table() const { return m_table; }
+
+    // The logical columns shown, in the order shown (what an export writes).
+    QList<int> visibleColumns() const;
+    // Writes what is shown to a CSV file; on failure says why in `error`.
+    bool exportTo(const QString &filePath, QString *error);
+    // Adds order ids of leads sent elsewhere to the table (and asks about them at once when a poller
+    // is set); returns how many were new, or -1 when the journal failed.
+    int trackOrderIds(const QStringList &orderIds);
+
+signals:
+    // A one-line result for the main window's status bar ("Exported 120 leads to ...").
+    void message(const QString &text);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildFilterBar(QWidget *bar);
+    void buildActions();
+    void buildSummaryBar(QWidget *bar);
+    void buildTable();
+    void applyFilters();
+    void repopulateFilterLists();
+    void scheduleSummary();
+    void updateSummary();
+    void updateActions();
+    void markSelectionSeen(const QItemSelection &selected);
+    QStringList selectedOrderIds() const;
+    void refreshAll();
+    void refreshSelected();
+    void exportWithDialog();
+    void openTrackDialog();
+    void markAllSeen();
+    void showColumnMenu(const QPoint &position);
+
+    void onRefreshStarted(int leadCount);
+    void onRefreshProgress(int done, int total);
+    void onRefreshFailed(const ApiError &error);
+    void onRefreshFinished(bool complete);
+    void showBanner(const QString &text);
+    void hideBanner();
+
+    Journal *m_journal;
+    QPointer<StatusPoller> m_poller;
+    UserPrompts *m_prompts;
+    LeadTableModel *m_model;
+    LeadFilterProxy *m_filter;
+    LeadStyleProxy *m_style;
+    QTimer *m_summaryTimer;
+    QTimer *m_filterListsTimer;
+
+    QFrame *m_banner = nullptr;
+    QLabel *m_bannerLabel = nullptr;
+    QLineEdit *m_searchEdit = nullptr;
+    QToolButton *m_stageButton = nullptr;
+    QMenu *m_stageMenu = nullptr;
+    QComboBox *m_offerCombo = nullptr;
+    QComboBox *m_wmCombo = nullptr;
+    QComboBox *m_countryCombo = nullptr;
+    QCheckBox *m_dateCheck = nullptr;
+    QDateEdit *m_fromDateEdit = nullptr;
+    QDateEdit *m_toDateEdit = nullptr;
+    QTableView *m_table = nullptr;
+    QAction *m_refreshAllAction = nullptr;
+    QAction *m_refreshSelectedAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_trackAction = nullptr;
+    QAction *m_markSeenAction = nullptr;
+    QProgressBar *m_progressBar = nullptr;
+    QPushButton *m_cancelButton = nullptr;
+    QLabel *m_refreshLabel = nullptr;
+    QList<QLabel *> m_stageCountLabels; // wait..trash
+    QLabel *m_otherStagesLabel = nullptr;
+    QLabel *m_shownLabel = nullptr;
+    bool m_layoutRestored = false;
+    QLabel *m_approvalLabel = nullptr;
+    QLabel *m_approvalNoTrashLabel = nullptr;
+    QLabel *m_trashLabel = nullptr;
+    QLabel *m_buyoutLabel = nullptr;
+    LeadStats m_stats;
+};
