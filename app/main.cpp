@@ -1,16 +1,136 @@
+#include "AppCommandLine.h"
+#include "AppTranslations.h"
 #include "MainWindow.h"
+#include "api/ApiEndpoint.h"
+#include "session/AppSession.h"
+#include "settings/Settings.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QIcon>
+#include <QMessageBox>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("CPA Desk"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("cpadesk.github.io"));
+    QCoreApplication::setApplicationName(QStringLiteral("cpadesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CPADESK_VERSION));
+}
+
+bool wantsTextOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+// --help, --version and command-line errors need no display: answer them without starting the GUI.
+int answerOnTerminal(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    setApplicationNames();
+    AppCommandLine commandLine;
+    const QStringList errors = commandLine.process(QCoreApplication::arguments());
+    AppTranslations translations;
+    translations.install(commandLine.options().language.isEmpty() ? QStringLiteral("system")
+                                                                  : commandLine.options().language);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!errors.isEmpty()) {
+        for (const QString &error : errors)
+            err << error << '\n';
+        err << AppCommandLine::helpHint() << '\n';
+        return 2;
+    }
+    if (commandLine.options().versionRequested)
+        out << AppCommandLine::versionText() << '\n';
+    else
+        out << commandLine.helpText();
+    return 0;
+}
+
+// Benchmarks ask (CPADESK_REPORT_FIRST_PAINT=1) when the main window first painted.
+class FirstPaintReporter : public QObject
+{
+public:
+    explicit FirstPaintReporter(const QElapsedTimer &sinceStart) : m_sinceStart(sinceStart) {}
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_reported) {
+            m_reported = true;
+            std::printf("first-paint-ms %lld\n", static_cast<long long>(m_sinceStart.elapsed()));
+            std::fflush(stdout);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QElapsedTimer m_sinceStart;
+    bool m_reported = false;
+};
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("CPA Desk"));
-    QApplication::setApplicationName(QStringLiteral("cpadesk"));
-    QApplication::setApplicationDisplayName(QStringLiteral("CPA Desk"));
-    QApplication::setApplicationVersion(QStringLiteral(CPADESK_VERSION));
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    if (wantsTextOnly(argc, argv))
+        return answerOnTerminal(argc, argv);
 
-    MainWindow window;
+    QApplication app(argc, argv);
+    setApplicationNames();
+    QApplication::setApplicationDisplayName(QStringLiteral("CPA Desk"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app/cpadesk.svg")));
+
+    AppCommandLine commandLine;
+    const QStringList errors = commandLine.process(QCoreApplication::arguments());
+    if (!errors.isEmpty()) {
+        QTextStream(stderr) << errors.join(QLatin1Char('\n')) << '\n' << AppCommandLine::helpHint() << '\n';
+        return 2;
+    }
+    const AppOptions &options = commandLine.options();
+
+    AppSession::Options sessionOptions;
+    sessionOptions.dataDir = options.dataDir;
+    sessionOptions.forceSandbox = options.sandbox;
+    sessionOptions.profile = options.profile;
+    if (ApiEndpoint::isExplicitOverride(options.apiUrl.toString(), ApiEndpoint::environmentUrl())) {
+        const ApiEndpoint::Resolution endpoint =
+            ApiEndpoint::resolve(QString(), options.apiUrl.toString(), ApiEndpoint::environmentUrl());
+        if (!endpoint.isValid()) {
+            QTextStream(stderr) << endpoint.problem << '\n';
+            return 2;
+        }
+        sessionOptions.apiUrlOverride = endpoint.url;
+    }
+    AppSession session(sessionOptions);
+    const bool settingsOpen = session.openSettings();
+    AppTranslations translations;
+    translations.install(!options.language.isEmpty() ? options.language
+                         : settingsOpen              ? session.settings()->string(Settings::Key::Language)
+                                                     : QStringLiteral("system"));
+    if (!session.start()) {
+        QMessageBox::critical(nullptr, QObject::tr("CPA Desk cannot start"),
+                              QObject::tr("The lead journal could not be opened: %1").arg(session.errorString()));
+        return 1;
+    }
+
+    MainWindow window(&session);
+    FirstPaintReporter firstPaint(sinceStart);
+    if (qEnvironmentVariableIntValue("CPADESK_REPORT_FIRST_PAINT") == 1)
+        window.installEventFilter(&firstPaint);
     window.show();
     return app.exec();
 }

@@ -1,40 +1,236 @@
 #include "MainWindow.h"
 
+#include "LeadForm.h"
+#include "ProfileSwitcher.h"
+#include "SettingsDialog.h"
+#include "leads/LeadFormDefaults.h"
+#include "sandbox/Sandbox.h"
+#include "session/AppSession.h"
+#include "settings/ProfileStore.h"
+#include "settings/Settings.h"
+#include "sync/Outbox.h"
+
 #include <QAction>
 #include <QApplication>
+#include <QFrame>
+#include <QScreen>
+#include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(AppSession *session, QWidget *parent)
     : QMainWindow(parent)
+    , m_session(session)
     , m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("CPA Desk"));
+
+    const Profile profile = session->activeProfile();
+    m_leadForm = new LeadForm(session->gateway(), formDefaults(profile), this);
+    m_leadForm->setObjectName(QStringLiteral("leadForm"));
+    connect(m_leadForm, &LeadForm::recentOffersChanged, this, [this](const QStringList &offers) {
+        m_session->settings()->setValue(Settings::Key::RecentOffers, offers);
+    });
+
     m_tabs->setObjectName(QStringLiteral("mainTabWidget"));
     m_tabs->setAccessibleName(tr("Screens"));
-    setCentralWidget(m_tabs);
+    m_tabs->addTab(m_leadForm, tr("&New lead"));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(createSandboxBanner());
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    createActions();
     createMenus();
-    statusBar()->showMessage(tr("Ready"));
+    createToolBar();
+
+    m_profileLabel = new QLabel(this);
+    m_profileLabel->setObjectName(QStringLiteral("profileStatusLabel"));
+    m_waitingLabel = new QLabel(this);
+    m_waitingLabel->setObjectName(QStringLiteral("waitingStatusLabel"));
+    statusBar()->addPermanentWidget(m_waitingLabel);
+    statusBar()->addPermanentWidget(m_profileLabel);
+    statusBar()->showMessage(tr("Ready"), 3000);
+
+    connect(session, &AppSession::profileActivated, this, &MainWindow::onProfileActivated);
+    connect(session, &AppSession::problem, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 15000);
+    });
+    if (session->outbox())
+        onProfileActivated(session->activeProfile());
+
+    if (!restoreGeometry(session->settings()->bytes(Settings::Key::MainWindowGeometry)))
+        resize(QSize(1100, 780).boundedTo(QApplication::primaryScreen()->availableSize()));
+    restoreState(session->settings()->bytes(Settings::Key::MainWindowState));
+}
+
+QWidget *MainWindow::createSandboxBanner()
+{
+    m_sandboxBanner = new QFrame(this);
+    m_sandboxBanner->setObjectName(QStringLiteral("sandboxBannerFrame"));
+    m_sandboxBanner->setAutoFillBackground(true);
+    QPalette palette = m_sandboxBanner->palette();
+    // Amber in both light and dark themes: the one colour that reads as "caution, not real".
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    palette.setColor(QPalette::Window, dark ? QColor(0x5c, 0x45, 0x00) : QColor(0xff, 0xe0, 0x82));
+    palette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xf3, 0xd0) : QColor(0x3e, 0x2c, 0x00));
+    m_sandboxBanner->setPalette(palette);
+
+    auto *layout = new QHBoxLayout(m_sandboxBanner);
+    m_sandboxLabel = new QLabel(m_sandboxBanner);
+    m_sandboxLabel->setObjectName(QStringLiteral("sandboxBannerLabel"));
+    m_sandboxLabel->setWordWrap(true);
+    m_sandboxLabel->setText(tr("<b>Sandbox mode.</b> You are working with the built-in emulator of the API "
+                               "on this computer: nothing is sent to a real affiliate network."));
+    auto *leave = new QPushButton(tr("Use a &real account…"), m_sandboxBanner);
+    leave->setObjectName(QStringLiteral("leaveSandboxButton"));
+    leave->setToolTip(tr("Open the settings to add or choose a profile with your network's user id and key"));
+    connect(leave, &QPushButton::clicked, this, &MainWindow::openSettings);
+    layout->addWidget(m_sandboxLabel, 1);
+    layout->addWidget(leave);
+    m_sandboxBanner->setVisible(m_session->isSandboxMode());
+    return m_sandboxBanner;
+}
+
+void MainWindow::createActions()
+{
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setIcon(QIcon(QStringLiteral(":/icons/actions/settings.svg")));
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(tr("&About CPA Desk"), this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    // Ctrl+1.. jumps to a screen: an operator switches between typing and checking all day.
+    for (int index = 0; index < m_tabs->count(); ++index) {
+        auto *action = new QAction(m_tabs->tabText(index).remove(QLatin1Char('&')), this);
+        action->setObjectName(QStringLiteral("showScreen%1Action").arg(index + 1));
+        action->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + index)));
+        connect(action, &QAction::triggered, this, [this, index] { m_tabs->setCurrentIndex(index); });
+        m_screenActions << action;
+    }
 }
 
 void MainWindow::createMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *quitAction = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quitAction->setObjectName(QStringLiteral("quitAction"));
-    quitAction->setShortcut(QKeySequence::Quit);
+    fileMenu->addAction(m_leadForm->newLeadAction());
+    fileMenu->addAction(m_leadForm->submitAction());
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quitAction);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addActions(m_screenActions);
+
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    toolsMenu->addAction(m_settingsAction);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    QAction *aboutAction = helpMenu->addAction(tr("&About CPA Desk"), this, [this] {
-        QMessageBox::about(this, tr("About CPA Desk"),
-                           tr("<p><b>CPA Desk</b> %1</p><p>Send leads to an affiliate network and follow "
-                              "what became of them.</p><p>Licensed under the GNU GPL, version 3.</p>")
-                               .arg(QStringLiteral(CPADESK_VERSION)));
+    helpMenu->addAction(m_aboutAction);
+    QAction *aboutQt = helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setObjectName(QStringLiteral("aboutQtAction"));
+
+    // Every shortcut is listed in the tooltip too, not only in the menu.
+    for (QAction *action : findChildren<QAction *>()) {
+        if (!action->shortcut().isEmpty())
+            action->setToolTip(tr("%1 (%2)").arg(action->text().remove(QLatin1Char('&')),
+                                                 action->shortcut().toString(QKeySequence::NativeText)));
+    }
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *toolBar = addToolBar(tr("Main toolbar"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *switcher = new ProfileSwitcher(m_session->profiles(), toolBar);
+    switcher->setObjectName(QStringLiteral("profileSwitcher"));
+    connect(switcher, &ProfileSwitcher::profileChosen, this,
+            [this](const QString &id) { m_session->profiles()->setActiveProfile(id); });
+    toolBar->addWidget(switcher);
+    toolBar->addSeparator();
+    toolBar->addAction(m_settingsAction);
+}
+
+void MainWindow::onProfileActivated(const Profile &profile)
+{
+    m_sandboxBanner->setVisible(profile.isSandbox);
+    m_leadForm->setDefaults(formDefaults(profile));
+    m_profileLabel->setText(tr("Profile: %1").arg(profile.name));
+    // The window title names the profile, never its key.
+    setWindowTitle(profile.isSandbox ? tr("CPA Desk — sandbox") : tr("CPA Desk — %1").arg(profile.name));
+    Outbox *outbox = m_session->outbox();
+    connect(outbox, &Outbox::waitingCountChanged, this, &MainWindow::updateWaitingCount);
+    updateWaitingCount(outbox->waitingCount());
+}
+
+void MainWindow::updateWaitingCount(int count)
+{
+    m_waitingLabel->setText(count == 0 ? tr("Outbox empty") : tr("%n lead(s) waiting to be sent", nullptr, count));
+}
+
+LeadFormDefaults MainWindow::formDefaults(const Profile &profile) const
+{
+    const Settings *settings = m_session->settings();
+    LeadFormDefaults defaults;
+    defaults.wm = profile.defaultWm;
+    defaults.ip = profile.defaultIp;
+    defaults.ua = profile.defaultUserAgent;
+    defaults.country = profile.defaultCountry;
+    defaults.currency = profile.defaultCurrency;
+    defaults.stickyFields = settings->stringList(Settings::Key::StickyLeadFields);
+    defaults.recentOffers = settings->stringList(Settings::Key::RecentOffers);
+    if (profile.isSandbox && defaults.recentOffers.isEmpty() && m_session->sandbox())
+        defaults.recentOffers = m_session->sandbox()->demoOffers();
+    return defaults;
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_session->settings(), m_session->profiles(), m_session->credentials(),
+                          m_session->connectionTester(), this);
+    if (!m_session->isSandboxMode())
+        dialog.showProfile(m_session->activeProfile().id);
+    connect(&dialog, &SettingsDialog::applied, this, [this] {
+        m_leadForm->setDefaults(formDefaults(m_session->activeProfile()));
     });
-    aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About CPA Desk"),
+                       tr("<p><b>CPA Desk</b> %1</p><p>Send leads to an affiliate network and follow what "
+                          "became of them.</p><p>Licensed under the GNU GPL, version 3.</p>")
+                           .arg(QStringLiteral(CPADESK_VERSION)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_session->settings()->setValue(Settings::Key::MainWindowGeometry, saveGeometry());
+    m_session->settings()->setValue(Settings::Key::MainWindowState, saveState());
+    m_session->settings()->save();
+    QMainWindow::closeEvent(event);
 }

@@ -2,19 +2,52 @@
 
 #include <QMainWindow>
 
+class AppSession;
+class LeadForm;
+class QAction;
+class QLabel;
+class QPushButton;
 class QTabWidget;
+struct LeadFormDefaults;
+struct Profile;
 
-// The application's main window: the lead entry, status and outbox screens as tabs, the menus and the
-// status bar. It wires widgets to core objects; it does no work of its own.
+// The application's main window: the lead entry, status and outbox screens as tabs, the profile
+// switcher, the sandbox banner, the menus and the status bar. It wires widgets to the session's core
+// objects; it does no work of its own.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(AppSession *session, QWidget *parent = nullptr);
+
+    LeadForm *leadForm() const { return m_leadForm; }
+
+public slots:
+    void openSettings();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    QWidget *createSandboxBanner();
+    void createActions();
     void createMenus();
+    void createToolBar();
+    void onProfileActivated(const Profile &profile);
+    void updateWaitingCount(int count);
+    LeadFormDefaults formDefaults(const Profile &profile) const;
+    void showAbout();
 
+    AppSession *m_session;
     QTabWidget *m_tabs = nullptr;
+    LeadForm *m_leadForm = nullptr;
+    QWidget *m_sandboxBanner = nullptr;
+    QLabel *m_sandboxLabel = nullptr;
+    QLabel *m_waitingLabel = nullptr;
+    QLabel *m_profileLabel = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QList<QAction *> m_screenActions;
 };

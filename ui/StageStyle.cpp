@@ -68,7 +68,7 @@ QColor StageStyle::unseenBackground() const
     // A faint tint of the palette's highlight: visible, but weaker than any stage colour.
     const QColor base = m_palette.color(QPalette::Base);
     const QColor highlight = m_palette.color(QPalette::Highlight);
-    const double share = m_dark ? 0.30 : 0.18;
+    const double share = m_dark ? 0.22 : 0.14;
     return QColor::fromRgbF(float(base.redF() * (1 - share) + highlight.redF() * share),
                             float(base.greenF() * (1 - share) + highlight.greenF() * share),
                             float(base.blueF() * (1 - share) + highlight.blueF() * share));

@@ -342,6 +342,12 @@ void StatusView::buildSummaryBar(QWidget *bar)
         m_stageCountLabels.append(label);
         layout->addWidget(label);
     }
+    m_otherStagesLabel = new QLabel(bar);
+    m_otherStagesLabel->setObjectName(QStringLiteral("otherCountLabel"));
+    m_otherStagesLabel->setToolTip(
+        tr("Leads at a stage this version of CPA Desk does not know; the table shows "
+           "the network's word for it"));
+    layout->addWidget(m_otherStagesLabel);
     layout->addStretch(1);
     auto addRate = [bar, layout](const char *objectName) {
         auto *label = new QLabel(bar);
@@ -360,6 +366,8 @@ void StatusView::setProfile(const QString &profileId)
 {
     hideBanner();
     m_model->setProfile(profileId);
+    if (!m_layoutRestored)
+        m_table->resizeColumnsToContents(); // looks at the rows on screen only: cheap at any size
     m_refreshLabel->clear();
     updateActions();
 }
@@ -395,6 +403,7 @@ bool StatusView::restoreState(const QByteArray &state)
     QHeaderView *header = m_table->horizontalHeader();
     if (!header->restoreState(state))
         return false;
+    m_layoutRestored = true;
     // The header remembers the sort indicator; the rows have to be put in that order too.
     m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     return true;
@@ -476,6 +485,9 @@ void StatusView::updateSummary()
                      StatusCatalog::stageName(stage).toHtmlEscaped())
                 .arg(m_stats.count(stage)));
     }
+    const int other = m_stats.count(StatusCatalog::Stage::Other);
+    m_otherStagesLabel->setText(tr("Other: %1").arg(other));
+    m_otherStagesLabel->setVisible(other > 0);
     const std::pair<QLabel *, LeadStats::Rate> rates[] = {
         {m_approvalLabel, LeadStats::Rate::Approval},
         {m_approvalNoTrashLabel, LeadStats::Rate::ApprovalWithoutTrash},

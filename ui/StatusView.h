@@ -127,7 +127,9 @@ private:
     QPushButton *m_cancelButton = nullptr;
     QLabel *m_refreshLabel = nullptr;
     QList<QLabel *> m_stageCountLabels; // wait..trash
+    QLabel *m_otherStagesLabel = nullptr;
     QLabel *m_shownLabel = nullptr;
+    bool m_layoutRestored = false;
     QLabel *m_approvalLabel = nullptr;
     QLabel *m_approvalNoTrashLabel = nullptr;
     QLabel *m_trashLabel = nullptr;

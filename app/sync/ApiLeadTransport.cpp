@@ -1,11 +1,8 @@
 #include "ApiLeadTransport.h"
 
 #include "api/ApiClient.h"
-#include "api/FormCodec.h"
+#include "api/LeadEncoder.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QPointer>
 
 namespace {
@@ -60,85 +57,12 @@ ApiLeadTransport::ApiLeadTransport(ApiClient *client, int maxParallelFetches)
     : m_client(client), m_maxParallelFetches(maxParallelFetches)
 {}
 
-QByteArray ApiLeadTransport::formBody(const Lead &lead)
-{
-    FormCodec::Pairs pairs;
-    const auto add = [&pairs](const char *name, const QString &value) {
-        if (!value.isEmpty())
-            pairs.append({QLatin1String(name), value});
-    };
-    add("id", lead.orderId);
-    add("wm", lead.wm);
-    add("offer", lead.offer);
-    add("name", lead.name);
-    add("phone", lead.phone);
-    add("email", lead.email);
-    add("ip", lead.ip);
-    add("ua", lead.ua);
-    add("country", lead.country);
-    add("us", lead.us);
-    add("uc", lead.uc);
-    add("un", lead.un);
-    add("ut", lead.ut);
-    add("um", lead.um);
-    add("currency", lead.currency);
-    add("index", lead.index);
-    add("addr", lead.addr);
-    add("area", lead.area);
-    add("city", lead.city);
-    add("street", lead.street);
-    add("base", lead.base);
-    add("count", lead.count);
-    add("discount", lead.discount);
-    add("more", lead.more);
-    add("comm", lead.comm);
-    add("item", lead.item);
-    for (int i = 0; i < lead.items.size(); ++i) {
-        const LeadItem &item = lead.items.at(i);
-        const QString prefix = QStringLiteral("items[%1]").arg(i);
-        pairs.append({prefix + QStringLiteral("[id]"), item.id});
-        pairs.append({prefix + QStringLiteral("[price]"), QString::number(item.price, 'g', 15)});
-        pairs.append({prefix + QStringLiteral("[count]"), QString::number(item.count)});
-    }
-    for (const auto &[key, value] : lead.params)
-        pairs.append({QStringLiteral("params[") + key + QLatin1Char(']'), value});
-    return FormCodec::encode(pairs);
-}
-
-QByteArray ApiLeadTransport::jsonBody(const Lead &lead)
-{
-    // Ids and prices stay strings, as the operator typed them; nested goods and custom fields as the
-    // API document shows them.
-    QJsonObject body;
-    const QByteArray form = formBody(lead);
-    const QVariantMap decoded = FormCodec::decode(form);
-    for (auto it = decoded.cbegin(); it != decoded.cend(); ++it) {
-        if (it.key() != QLatin1String("items") && it.key() != QLatin1String("params"))
-            body.insert(it.key(), it.value().toString());
-    }
-    if (!lead.items.isEmpty()) {
-        QJsonArray items;
-        for (const LeadItem &item : lead.items)
-            items.append(QJsonObject{{QStringLiteral("id"), item.id},
-                                     {QStringLiteral("price"), item.price},
-                                     {QStringLiteral("count"), item.count}});
-        body.insert(QStringLiteral("items"), items);
-    }
-    if (!lead.params.isEmpty()) {
-        QJsonObject params;
-        for (const auto &[key, value] : lead.params)
-            params.insert(key, value);
-        body.insert(QStringLiteral("params"), params);
-    }
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
-}
-
 QByteArray ApiLeadTransport::requestBody(const Lead &lead) const
 {
-    // PARTIAL: ApiClient does not expose its encoder, so this re-encodes the lead the way the API
-    // document and http_build_query lay it out. A signed request adds _nonce/_timer fields that are
-    // not recorded here. Switch to ApiClient's own encoder once it offers one.
-    return m_client->config().encoding == BodyEncoding::Json ? jsonBody(lead) : formBody(lead);
+    // What the journal records as "the request as sent". A signed request also carries _nonce/_timer
+    // fields, fresh on every attempt, which are not part of the record.
+    return m_client->config().encoding == BodyEncoding::Json ? LeadEncoder::jsonBody(lead)
+                                                             : LeadEncoder::formBody(lead);
 }
 
 PendingAdd *ApiLeadTransport::sendLead(const Lead &lead)

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "sync/LeadGateway.h"
+
+#include <QPointer>
+
+class Outbox;
+
+// The lead form's one gateway for the whole run: it forwards to the outbox of whichever profile is
+// active, so that switching profiles never leaves a widget holding a deleted outbox.
+class ActiveProfileGateway : public LeadGateway
+{
+    Q_OBJECT
+
+public:
+    using LeadGateway::LeadGateway;
+
+    void setOutbox(Outbox *outbox);
+
+    QString submit(const Lead &lead) override;
+    QString lastError() const override;
+    QList<LeadSummary> findRecent(const QString &phone, const QString &offer,
+                                  const QDateTime &since) const override;
+
+private:
+    QPointer<Outbox> m_outbox;
+    QString m_lastError;
+};

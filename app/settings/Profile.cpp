@@ -1,0 +1,61 @@
+#include "Profile.h"
+
+#include <QCoreApplication>
+
+namespace {
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("Profile", text);
+}
+} // namespace
+
+QStringList Profile::problems() const
+{
+    QStringList found;
+    if (name.trimmed().isEmpty())
+        found << translate("The profile has no name.");
+    // The sandbox's address is only known once the emulator is listening.
+    if (!isSandbox) {
+        const QString scheme = baseUrl.scheme();
+        if (baseUrl.isEmpty())
+            found << translate("The base URL is empty.");
+        else if (!baseUrl.isValid() || baseUrl.host().isEmpty() ||
+                 (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
+            found << translate("The base URL must be a web address such as https://api.cpa.moe.");
+        else if (baseUrl.hasQuery() || baseUrl.hasFragment())
+            found << translate("The base URL must not contain a query (?…) or a fragment (#…).");
+    }
+    if (userId.trimmed().isEmpty())
+        found << translate("The user id is empty.");
+    else if (userId.contains(QLatin1Char('-')) || userId.trimmed() != userId)
+        // The id travels as id={user}-{key}: a dash or a space in the user would cut it in the wrong place.
+        found << translate("The user id must not contain a dash or spaces.");
+    if (signRequests && encoding != BodyEncoding::Form)
+        found << translate("Signed requests need the form encoding.");
+    return found;
+}
+
+bool Profile::operator==(const Profile &other) const
+{
+    return id == other.id && name == other.name && baseUrl == other.baseUrl && userId == other.userId &&
+           encoding == other.encoding && signRequests == other.signRequests && isSandbox == other.isSandbox &&
+           defaultWm == other.defaultWm && defaultIp == other.defaultIp &&
+           defaultUserAgent == other.defaultUserAgent && defaultCountry == other.defaultCountry &&
+           defaultCurrency == other.defaultCurrency;
+}
+
+ApiConfig configFor(const Profile &profile, const QString &key)
+{
+    ApiConfig config;
+    config.baseUrl = profile.baseUrl;
+    config.user = profile.userId;
+    config.key = key;
+    config.encoding = profile.encoding;
+    config.signRequests = profile.signRequests && profile.encoding == BodyEncoding::Form;
+    return config;
+}
+
+QUrl defaultBaseUrl()
+{
+    return QUrl(QStringLiteral("https://api.cpa.moe"));
+}

@@ -1,0 +1,738 @@
+#include "SettingsDialog.h"
+
+#include "settings/CredentialStore.h"
+#include "settings/ProfileStore.h"
+#include "settings/Settings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+// "&Base URL:" → "Base URL": what a screen reader should say for the field.
+QString accessibleText(QString text)
+{
+    text.remove(QLatin1Char('&'));
+    if (text.endsWith(QLatin1Char(':')))
+        text.chop(1);
+    return text.trimmed();
+}
+
+QString capitalised(const QString &text)
+{
+    return text.isEmpty() ? text : text.at(0).toUpper() + text.mid(1);
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(Settings *settings, ProfileStore *profiles, CredentialStore *credentials,
+                               ConnectionTester *tester, QWidget *parent)
+    : QDialog(parent), m_settings(settings), m_profiles(profiles), m_credentials(credentials),
+      m_tester(tester)
+{
+    Q_ASSERT(m_settings && m_profiles && m_credentials && m_tester);
+    setObjectName(QStringLiteral("settingsDialog"));
+    // Fixed: a title is what screenshots, task bars and window lists show, so it never carries data.
+    setWindowTitle(tr("Settings"));
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("settingsTabWidget"));
+    m_tabs->setAccessibleName(tr("Settings pages"));
+    m_tabs->addTab(createProfilesPage(), tr("&Profiles"));
+    m_tabs->addTab(createApplicationPage(), tr("&Application"));
+
+    m_problemLabel = new QLabel(this);
+    m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
+    m_problemLabel->setWordWrap(true);
+    m_problemLabel->setTextFormat(Qt::PlainText);
+    m_problemLabel->setVisible(false);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->setObjectName(QStringLiteral("dialogButtonBox"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    layout->addWidget(m_problemLabel);
+    layout->addWidget(m_buttons);
+
+    connect(m_tester, &ConnectionTester::finished, this, &SettingsDialog::onConnectionChecked);
+    connect(m_credentials, &CredentialStore::storageChanged, this, &SettingsDialog::updateKeyStorageLabel);
+    m_credentials->probe();
+
+    loadApplicationOptions();
+    loadDrafts();
+    showProfile(m_profiles->activeProfileId());
+    updateKeyStorageLabel();
+
+    const QByteArray geometry = m_settings->bytes(Settings::Key::SettingsDialogGeometry);
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // A first size in text units, so that it scales with the font and the screen's DPI.
+        const QFontMetrics metrics = fontMetrics();
+        resize(sizeHint().expandedTo(QSize(metrics.averageCharWidth() * 140, metrics.height() * 46)));
+    }
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+QLabel *SettingsDialog::addRow(QFormLayout *form, const QString &labelText, QWidget *field)
+{
+    auto *label = new QLabel(labelText, form->parentWidget());
+    label->setBuddy(field);
+    field->setAccessibleName(accessibleText(labelText));
+    form->addRow(label, field);
+    return label;
+}
+
+QWidget *SettingsDialog::createProfilesPage()
+{
+    auto *page = new QWidget(this);
+
+    // The list of profiles and what can be done with them.
+    m_profileList = new QListWidget(page);
+    m_profileList->setObjectName(QStringLiteral("profilesList"));
+    auto *listLabel = new QLabel(tr("Pro&files:"), page);
+    listLabel->setBuddy(m_profileList);
+    m_profileList->setAccessibleName(accessibleText(listLabel->text()));
+    m_addButton = new QPushButton(tr("A&dd"), page);
+    m_addButton->setObjectName(QStringLiteral("addProfileButton"));
+    m_renameButton = new QPushButton(tr("Re&name"), page);
+    m_renameButton->setObjectName(QStringLiteral("renameProfileButton"));
+    m_removeButton = new QPushButton(tr("Remo&ve"), page);
+    m_removeButton->setObjectName(QStringLiteral("removeProfileButton"));
+    m_removeButton->setToolTip(tr("Removes the profile and its key when you press OK."));
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(m_addButton);
+    listButtons->addWidget(m_renameButton);
+    listButtons->addWidget(m_removeButton);
+    auto *listColumn = new QVBoxLayout;
+    listColumn->addWidget(listLabel);
+    listColumn->addWidget(m_profileList, 1);
+    listColumn->addLayout(listButtons);
+
+    // The chosen profile.
+    m_profileForm = new QWidget(page);
+    auto *form = new QFormLayout(m_profileForm);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_nameEdit = new QLineEdit(m_profileForm);
+    m_nameEdit->setObjectName(QStringLiteral("nameEdit"));
+    addRow(form, tr("Na&me:"), m_nameEdit);
+    m_baseUrlEdit = new QLineEdit(m_profileForm);
+    m_baseUrlEdit->setObjectName(QStringLiteral("baseUrlEdit"));
+    addRow(form, tr("&Base URL:"), m_baseUrlEdit);
+    m_sandboxNote = new QLabel(tr("The built-in emulator runs on this computer; its address is set when it "
+                                  "starts."),
+                               m_profileForm);
+    m_sandboxNote->setObjectName(QStringLiteral("sandboxNoteLabel"));
+    m_sandboxNote->setWordWrap(true);
+    form->addRow(QString(), m_sandboxNote);
+    m_userIdEdit = new QLineEdit(m_profileForm);
+    m_userIdEdit->setObjectName(QStringLiteral("userIdEdit"));
+    addRow(form, tr("&User id:"), m_userIdEdit);
+
+    m_keyEdit = new QLineEdit(m_profileForm);
+    m_keyEdit->setObjectName(QStringLiteral("keyEdit"));
+    m_keyEdit->setEchoMode(QLineEdit::Password);
+    m_keyEdit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
+    m_showKeyCheck = new QCheckBox(tr("S&how key"), m_profileForm);
+    m_showKeyCheck->setObjectName(QStringLiteral("showKeyCheckBox"));
+    m_showKeyCheck->setAccessibleName(accessibleText(m_showKeyCheck->text()));
+    auto *keyRow = new QWidget(m_profileForm);
+    auto *keyLayout = new QHBoxLayout(keyRow);
+    keyLayout->setContentsMargins(0, 0, 0, 0);
+    keyLayout->addWidget(m_keyEdit, 1);
+    keyLayout->addWidget(m_showKeyCheck);
+    auto *keyLabel = new QLabel(tr("&Key:"), m_profileForm);
+    keyLabel->setBuddy(m_keyEdit);
+    m_keyEdit->setAccessibleName(accessibleText(keyLabel->text()));
+    form->addRow(keyLabel, keyRow);
+    m_keyStorageLabel = new QLabel(m_profileForm);
+    m_keyStorageLabel->setObjectName(QStringLiteral("keyStorageLabel"));
+    m_keyStorageLabel->setWordWrap(true);
+    m_keyStorageLabel->setTextFormat(Qt::PlainText);
+    form->addRow(QString(), m_keyStorageLabel);
+
+    m_encodingCombo = new QComboBox(m_profileForm);
+    m_encodingCombo->setObjectName(QStringLiteral("encodingCombo"));
+    m_encodingCombo->addItem(tr("Form (as PHP sends it)"), int(BodyEncoding::Form));
+    m_encodingCombo->addItem(tr("JSON"), int(BodyEncoding::Json));
+    addRow(form, tr("Body &encoding:"), m_encodingCombo);
+    m_signCheck = new QCheckBox(tr("&Sign requests instead of sending the key"), m_profileForm);
+    m_signCheck->setObjectName(QStringLiteral("signRequestsCheckBox"));
+    m_signCheck->setAccessibleName(accessibleText(m_signCheck->text()));
+    m_signCheck->setToolTip(tr("The key then never travels; the network must support signed requests. Form "
+                               "encoding only."));
+    form->addRow(QString(), m_signCheck);
+
+    auto *defaultsBox = new QGroupBox(tr("Defaults for new leads"), m_profileForm);
+    auto *defaults = new QFormLayout(defaultsBox);
+    m_wmEdit = new QLineEdit(defaultsBox);
+    m_wmEdit->setObjectName(QStringLiteral("defaultWmEdit"));
+    addRow(defaults, tr("&Webmaster (wm):"), m_wmEdit);
+    m_ipEdit = new QLineEdit(defaultsBox);
+    m_ipEdit->setObjectName(QStringLiteral("defaultIpEdit"));
+    addRow(defaults, tr("&IP address:"), m_ipEdit);
+    m_userAgentEdit = new QLineEdit(defaultsBox);
+    m_userAgentEdit->setObjectName(QStringLiteral("defaultUserAgentEdit"));
+    addRow(defaults, tr("User-A&gent:"), m_userAgentEdit);
+    m_countryEdit = new QLineEdit(defaultsBox);
+    m_countryEdit->setObjectName(QStringLiteral("defaultCountryEdit"));
+    m_countryEdit->setPlaceholderText(tr("two letters, e.g. kz"));
+    addRow(defaults, tr("C&ountry:"), m_countryEdit);
+    m_currencyEdit = new QLineEdit(defaultsBox);
+    m_currencyEdit->setObjectName(QStringLiteral("defaultCurrencyEdit"));
+    m_currencyEdit->setPlaceholderText(tr("three letters, e.g. KZT"));
+    addRow(defaults, tr("&Currency:"), m_currencyEdit);
+    form->addRow(defaultsBox);
+
+    m_testButton = new QPushButton(tr("&Test connection"), m_profileForm);
+    m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
+    m_connectionResult = new QLabel(m_profileForm);
+    m_connectionResult->setObjectName(QStringLiteral("connectionResultLabel"));
+    m_connectionResult->setWordWrap(true);
+    m_connectionResult->setTextFormat(Qt::PlainText);
+    m_connectionResult->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_testButton);
+    testRow->addWidget(m_connectionResult, 1);
+    form->addRow(testRow);
+
+    // Word-wrapped labels make the form's minimum height depend on its width, which a tab page does not
+    // pass on: a scroll area keeps the fields from being squeezed when the dialog is small.
+    auto *formScroller = new QScrollArea(page);
+    formScroller->setObjectName(QStringLiteral("profileFormScrollArea"));
+    formScroller->setWidgetResizable(true);
+    formScroller->setFrameShape(QFrame::NoFrame);
+
+    formScroller->setWidget(m_profileForm);
+    formScroller->viewport()->setAutoFillBackground(false);
+    m_profileForm->setAutoFillBackground(false);
+
+    auto *layout = new QHBoxLayout(page);
+    layout->addLayout(listColumn, 1);
+    layout->addWidget(formScroller, 3);
+
+    connect(m_profileList, &QListWidget::currentRowChanged, this, &SettingsDialog::showDraft);
+    connect(m_addButton, &QPushButton::clicked, this, &SettingsDialog::addProfile);
+    connect(m_renameButton, &QPushButton::clicked, this, &SettingsDialog::renameProfile);
+    connect(m_removeButton, &QPushButton::clicked, this, &SettingsDialog::removeProfile);
+    connect(m_testButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(m_showKeyCheck, &QCheckBox::toggled, this,
+            [this](bool show) { m_keyEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password); });
+    connect(m_keyEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (Draft *draft = currentDraft()) {
+            draft->key = text;
+            draft->keyEdited = true;
+        }
+    });
+    auto formEdited = [this] {
+        if (m_showingDraft)
+            return;
+        if (Draft *draft = currentDraft()) {
+            readFormInto(*draft);
+            refreshProfileList();
+        }
+    };
+    for (QLineEdit *edit : {m_nameEdit, m_baseUrlEdit, m_userIdEdit, m_wmEdit, m_ipEdit, m_userAgentEdit,
+                            m_countryEdit, m_currencyEdit})
+        connect(edit, &QLineEdit::textEdited, this, formEdited);
+    connect(m_encodingCombo, &QComboBox::currentIndexChanged, this, formEdited);
+    connect(m_signCheck, &QCheckBox::toggled, this, formEdited);
+    return page;
+}
+
+QWidget *SettingsDialog::createApplicationPage()
+{
+    auto *page = new QWidget(this);
+    auto *form = new QFormLayout;
+
+    m_languageCombo = new QComboBox(page);
+    m_languageCombo->setObjectName(QStringLiteral("languageCombo"));
+    m_languageCombo->addItem(tr("System language"), QStringLiteral("system"));
+    // Each language is named in itself, so that someone who cannot read the current one finds theirs.
+    m_languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_languageCombo->addItem(QStringLiteral("Русский"), QStringLiteral("ru"));
+    auto *languageLabel = addRow(form, tr("&Language:"), m_languageCombo);
+    languageLabel->setToolTip(tr("Takes effect the next time CPA Desk starts."));
+
+    m_autoRefreshSpin = new QSpinBox(page);
+    m_autoRefreshSpin->setObjectName(QStringLiteral("autoRefreshSpinBox"));
+    m_autoRefreshSpin->setRange(0, 24 * 60);
+    m_autoRefreshSpin->setSpecialValueText(tr("Off"));
+    m_autoRefreshSpin->setSuffix(tr(" min"));
+    addRow(form, tr("&Refresh statuses every:"), m_autoRefreshSpin);
+
+    m_notificationsCheck = new QCheckBox(tr("&Notify when a lead changes stage"), page);
+    m_notificationsCheck->setObjectName(QStringLiteral("notificationsCheckBox"));
+    m_notificationsCheck->setAccessibleName(accessibleText(m_notificationsCheck->text()));
+    form->addRow(QString(), m_notificationsCheck);
+
+    auto *stickyBox = new QGroupBox(tr("Keep these fields for the next lead"), page);
+    stickyBox->setObjectName(QStringLiteral("stickyFieldsGroupBox"));
+    auto *sticky = new QGridLayout(stickyBox);
+    const QList<std::pair<QString, QString>> labels = {
+        {QStringLiteral("offer"), tr("O&ffer")},         {QStringLiteral("wm"), tr("&Webmaster (wm)")},
+        {QStringLiteral("country"), tr("C&ountry")},     {QStringLiteral("currency"), tr("C&urrency")},
+        {QStringLiteral("ip"), tr("&IP address")},       {QStringLiteral("ua"), tr("User-A&gent")},
+        {QStringLiteral("us"), tr("UTM &source (us)")},  {QStringLiteral("uc"), tr("UTM ca&mpaign (uc)")},
+        {QStringLiteral("un"), tr("UTM con&tent (un)")}, {QStringLiteral("ut"), tr("UTM t&erm (ut)")},
+        {QStringLiteral("um"), tr("UTM me&dium (um)")},  {QStringLiteral("comm"), tr("&Comment (comm)")},
+    };
+    Q_ASSERT(labels.size() == Settings::stickyFieldCandidates().size());
+    int index = 0;
+    for (const auto &[field, text] : labels) {
+        auto *check = new QCheckBox(text, stickyBox);
+        check->setObjectName(QStringLiteral("sticky") + capitalised(field) + QStringLiteral("CheckBox"));
+        check->setAccessibleName(accessibleText(text));
+        sticky->addWidget(check, index / 2, index % 2);
+        m_stickyChecks.insert(field, check);
+        ++index;
+    }
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addWidget(stickyBox);
+    layout->addStretch(1);
+    return page;
+}
+
+void SettingsDialog::loadApplicationOptions()
+{
+    const int language = m_languageCombo->findData(m_settings->string(Settings::Key::Language));
+    m_languageCombo->setCurrentIndex(qMax(0, language));
+    m_autoRefreshSpin->setValue(m_settings->integer(Settings::Key::AutoRefreshMinutes));
+    m_notificationsCheck->setChecked(m_settings->flag(Settings::Key::NotificationsEnabled));
+    const QStringList sticky = m_settings->stringList(Settings::Key::StickyLeadFields);
+    for (auto it = m_stickyChecks.cbegin(); it != m_stickyChecks.cend(); ++it)
+        it.value()->setChecked(sticky.contains(it.key()));
+}
+
+void SettingsDialog::loadDrafts()
+{
+    m_drafts.clear();
+    const QList<Profile> profiles = m_profiles->profiles();
+    for (const Profile &profile : profiles) {
+        Draft draft;
+        draft.profile = profile;
+        draft.draftId = profile.id;
+        m_drafts.append(draft);
+    }
+    refreshProfileList();
+}
+
+void SettingsDialog::refreshProfileList()
+{
+    const QSignalBlocker blocker(m_profileList);
+    while (m_profileList->count() > m_drafts.size())
+        delete m_profileList->takeItem(m_profileList->count() - 1);
+    for (int row = 0; row < m_drafts.size(); ++row) {
+        const Draft &draft = m_drafts.at(row);
+        QString text = draft.profile.name.trimmed().isEmpty() ? tr("(no name)") : draft.profile.name;
+        if (draft.profile.isSandbox)
+            text = tr("%1 (built-in emulator)").arg(text);
+        QListWidgetItem *item = m_profileList->item(row);
+        if (!item)
+            item = new QListWidgetItem(m_profileList);
+        item->setText(text);
+        item->setData(Qt::UserRole, draft.draftId);
+    }
+    m_profileList->setCurrentRow(m_currentRow);
+}
+
+void SettingsDialog::showProfile(const QString &profileId)
+{
+    const int row = rowOfDraft(profileId);
+    m_profileList->setCurrentRow(row >= 0 ? row : 0);
+    if (m_currentRow != m_profileList->currentRow())
+        showDraft(m_profileList->currentRow());
+}
+
+QString SettingsDialog::currentProfileId() const
+{
+    if (m_currentRow < 0 || m_currentRow >= m_drafts.size())
+        return {};
+    return m_drafts.at(m_currentRow).profile.id;
+}
+
+int SettingsDialog::rowOfDraft(const QString &draftId) const
+{
+    for (int row = 0; row < m_drafts.size(); ++row) {
+        if (m_drafts.at(row).draftId == draftId)
+            return row;
+    }
+    return -1;
+}
+
+SettingsDialog::Draft *SettingsDialog::currentDraft()
+{
+    if (m_currentRow < 0 || m_currentRow >= m_drafts.size())
+        return nullptr;
+    return &m_drafts[m_currentRow];
+}
+
+void SettingsDialog::showDraft(int row)
+{
+    if (m_testing) {
+        m_testing = false;
+        m_tester->cancel();
+    }
+    m_currentRow = (row >= 0 && row < m_drafts.size()) ? row : -1;
+    m_connectionResult->clear();
+    m_showKeyCheck->setChecked(false);
+    Draft *draft = currentDraft();
+    m_profileForm->setEnabled(draft != nullptr);
+    updateProfileButtons();
+    if (!draft)
+        return;
+
+    m_showingDraft = true;
+    const Profile &profile = draft->profile;
+    m_nameEdit->setText(profile.name);
+    m_baseUrlEdit->setReadOnly(profile.isSandbox);
+    m_baseUrlEdit->setPlaceholderText(profile.isSandbox ? tr("set when the emulator starts")
+                                                        : tr("https://api.cpa.moe"));
+    m_sandboxNote->setVisible(profile.isSandbox);
+    if (profile.isSandbox) {
+        const QUrl url = m_profiles->sandboxBaseUrl();
+        m_baseUrlEdit->setText(url.isEmpty() ? QString() : url.toString());
+    } else {
+        m_baseUrlEdit->setText(profile.baseUrl.toString());
+    }
+    m_userIdEdit->setText(profile.userId);
+    m_encodingCombo->setCurrentIndex(m_encodingCombo->findData(int(profile.encoding)));
+    m_signCheck->setChecked(profile.signRequests);
+    m_wmEdit->setText(profile.defaultWm);
+    m_ipEdit->setText(profile.defaultIp);
+    m_userAgentEdit->setText(profile.defaultUserAgent);
+    m_countryEdit->setText(profile.defaultCountry);
+    m_currencyEdit->setText(profile.defaultCurrency);
+
+    if (!draft->keyLoaded && !draft->keyEdited && !profile.id.isEmpty())
+        requestKey(*draft);
+    const bool waiting = draft->keyRequested && !draft->keyEdited;
+    m_keyEdit->setText(waiting ? QString() : draft->key);
+    m_keyEdit->setPlaceholderText(waiting ? tr("Reading the key…") : QString());
+    m_keyEdit->setEnabled(!waiting);
+    m_showingDraft = false;
+    updateKeyStorageLabel();
+}
+
+void SettingsDialog::readFormInto(Draft &draft) const
+{
+    Profile &profile = draft.profile;
+    profile.name = m_nameEdit->text();
+    if (!profile.isSandbox)
+        profile.baseUrl = QUrl(m_baseUrlEdit->text().trimmed());
+    profile.userId = m_userIdEdit->text().trimmed();
+    profile.encoding = BodyEncoding(m_encodingCombo->currentData().toInt());
+    profile.signRequests = m_signCheck->isChecked();
+    profile.defaultWm = m_wmEdit->text().trimmed();
+    profile.defaultIp = m_ipEdit->text().trimmed();
+    profile.defaultUserAgent = m_userAgentEdit->text().trimmed();
+    profile.defaultCountry = m_countryEdit->text().trimmed();
+    profile.defaultCurrency = m_currencyEdit->text().trimmed();
+}
+
+void SettingsDialog::requestKey(Draft &draft)
+{
+    if (draft.keyRequested)
+        return;
+    draft.keyRequested = true;
+    const QString draftId = draft.draftId;
+    CredentialJob *job = m_credentials->readKey(draft.profile.id);
+    connect(job, &CredentialJob::finished, this,
+            [this, draftId](CredentialJob *done) { onKeyRead(draftId, done); });
+}
+
+void SettingsDialog::onKeyRead(const QString &draftId, CredentialJob *job)
+{
+    const int row = rowOfDraft(draftId);
+    if (row < 0)
+        return; // removed meanwhile
+    Draft &draft = m_drafts[row];
+    draft.keyRequested = false;
+    draft.keyError.clear();
+    if (job->result() == CredentialJob::Result::Failed) {
+        // Unknown, not empty: OK must not overwrite it unless the user types a new one.
+        draft.keyError = job->errorMessage();
+    } else {
+        draft.keyLoaded = true;
+        if (!draft.keyEdited)
+            draft.key = job->key();
+    }
+    if (row == m_currentRow) {
+        m_showingDraft = true;
+        if (!draft.keyEdited)
+            m_keyEdit->setText(draft.key);
+        m_keyEdit->setPlaceholderText(draft.keyError.isEmpty() ? QString() : tr("Type the key again"));
+        m_keyEdit->setEnabled(true);
+        m_showingDraft = false;
+        updateKeyStorageLabel();
+    }
+}
+
+void SettingsDialog::updateKeyStorageLabel()
+{
+    const Draft *draft =
+        (m_currentRow >= 0 && m_currentRow < m_drafts.size()) ? &m_drafts.at(m_currentRow) : nullptr;
+    QString text = m_credentials->storageDescription();
+    if (draft && !draft->keyError.isEmpty())
+        text = tr("The key could not be read: %1").arg(draft->keyError) + QLatin1Char('\n') + text;
+    m_keyStorageLabel->setText(text);
+    m_keyEdit->setAccessibleDescription(m_credentials->storageDescription());
+}
+
+void SettingsDialog::updateProfileButtons()
+{
+    const Draft *draft =
+        (m_currentRow >= 0 && m_currentRow < m_drafts.size()) ? &m_drafts.at(m_currentRow) : nullptr;
+    m_renameButton->setEnabled(draft != nullptr);
+    m_removeButton->setEnabled(draft && !draft->profile.isSandbox);
+    m_testButton->setEnabled(draft && !m_testing);
+}
+
+void SettingsDialog::addProfile()
+{
+    auto taken = [this](const QString &name) {
+        for (const Draft &draft : std::as_const(m_drafts)) {
+            if (draft.profile.name.trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    };
+    QString name = tr("New profile");
+    for (int number = 2; taken(name); ++number)
+        name = tr("New profile %1").arg(number);
+    Draft draft;
+    draft.draftId = QStringLiteral("new-%1").arg(m_nextDraftNumber++);
+    draft.profile.name = name;
+    draft.profile.baseUrl = defaultBaseUrl();
+    draft.keyLoaded = true; // nothing to read: it has no key yet
+    m_drafts.append(draft);
+    m_currentRow = m_drafts.size() - 1;
+    refreshProfileList();
+    showDraft(m_currentRow);
+    renameProfile();
+}
+
+void SettingsDialog::renameProfile()
+{
+    m_tabs->setCurrentIndex(0);
+    m_nameEdit->setFocus(Qt::OtherFocusReason);
+    m_nameEdit->selectAll();
+}
+
+void SettingsDialog::removeProfile()
+{
+    Draft *draft = currentDraft();
+    if (!draft || draft->profile.isSandbox)
+        return;
+    if (!draft->profile.id.isEmpty())
+        m_removedIds.insert(draft->profile.id);
+    m_drafts.removeAt(m_currentRow);
+    m_currentRow = qMin(m_currentRow, int(m_drafts.size()) - 1);
+    refreshProfileList();
+    showDraft(m_currentRow);
+    m_profileList->setFocus(Qt::OtherFocusReason);
+}
+
+void SettingsDialog::testConnection()
+{
+    Draft *draft = currentDraft();
+    if (!draft)
+        return;
+    readFormInto(*draft);
+    ApiConfig config = configFor(draft->profile, m_keyEdit->text());
+    if (draft->profile.isSandbox) {
+        config.baseUrl = m_profiles->sandboxBaseUrl();
+        if (config.baseUrl.isEmpty()) {
+            m_connectionResult->setText(
+                tr("The built-in emulator is not running, so there is nothing to check."));
+            return;
+        }
+    }
+    m_testing = true;
+    updateProfileButtons();
+    m_connectionResult->setText(tr("Checking the connection…"));
+    m_tester->test(config);
+}
+
+void SettingsDialog::onConnectionChecked(const ConnectionVerdict &verdict)
+{
+    if (!m_testing)
+        return; // a check this dialog did not start, or one it cancelled
+    m_testing = false;
+    updateProfileButtons();
+    m_connectionResult->setText(verdict.sentence);
+    m_connectionResult->setAccessibleName(tr("Connection check result"));
+    m_connectionResult->setAccessibleDescription(verdict.sentence);
+}
+
+QString SettingsDialog::validateDrafts(int *badRow) const
+{
+    for (int row = 0; row < m_drafts.size(); ++row) {
+        const Profile &profile = m_drafts.at(row).profile;
+        *badRow = row;
+        const QStringList problems = profile.problems();
+        if (!problems.isEmpty())
+            return tr("Profile “%1”: %2").arg(profile.name.trimmed(), problems.join(QLatin1Char(' ')));
+        for (int other = 0; other < row; ++other) {
+            if (m_drafts.at(other).profile.name.trimmed().compare(profile.name.trimmed(),
+                                                                  Qt::CaseInsensitive) == 0)
+                return tr("Two profiles are called “%1”: give each its own name.")
+                    .arg(profile.name.trimmed());
+        }
+    }
+    *badRow = -1;
+    return {};
+}
+
+void SettingsDialog::accept()
+{
+    if (Draft *draft = currentDraft())
+        readFormInto(*draft);
+    int badRow = -1;
+    const QString problem = validateDrafts(&badRow);
+    if (!problem.isEmpty()) {
+        m_tabs->setCurrentIndex(0);
+        m_profileList->setCurrentRow(badRow);
+        showProblem(problem);
+        return;
+    }
+    showProblem(QString());
+    applyApplicationOptions();
+    applyProfiles();
+}
+
+void SettingsDialog::applyApplicationOptions()
+{
+    m_settings->setValue(Settings::Key::Language, m_languageCombo->currentData());
+    m_settings->setValue(Settings::Key::AutoRefreshMinutes, m_autoRefreshSpin->value());
+    m_settings->setValue(Settings::Key::NotificationsEnabled, m_notificationsCheck->isChecked());
+    QStringList sticky;
+    const QStringList candidates = Settings::stickyFieldCandidates();
+    for (const QString &field : candidates) {
+        if (m_stickyChecks.value(field)->isChecked())
+            sticky << field;
+    }
+    m_settings->setValue(Settings::Key::StickyLeadFields, sticky);
+    if (!m_settings->save())
+        showProblem(m_settings->lastError());
+}
+
+void SettingsDialog::applyProfiles()
+{
+    m_keyFailures.clear();
+    m_applyFailed = false;
+    setBusy(true);
+    for (const QString &id : std::as_const(m_removedIds)) {
+        if (!m_profiles->contains(id))
+            continue;
+        if (!m_profiles->remove(id)) {
+            m_applyFailed = true;
+            setBusy(false);
+            showProblem(m_profiles->lastError());
+            return;
+        }
+        ++m_pendingKeyJobs;
+        connect(m_credentials->deleteKey(id), &CredentialJob::finished, this, &SettingsDialog::onKeySaved);
+    }
+    m_removedIds.clear();
+
+    for (int row = 0; row < m_drafts.size(); ++row) {
+        Draft &draft = m_drafts[row];
+        if (draft.profile.id.isEmpty()) {
+            const QString id = m_profiles->add(draft.profile);
+            if (id.isEmpty()) {
+                m_applyFailed = true;
+                setBusy(false);
+                m_profileList->setCurrentRow(row);
+                showProblem(m_profiles->lastError());
+                return;
+            }
+            draft.profile.id = id;
+        } else if (!m_profiles->update(draft.profile)) {
+            m_applyFailed = true;
+            setBusy(false);
+            m_profileList->setCurrentRow(row);
+            showProblem(m_profiles->lastError());
+            return;
+        }
+        if (!draft.keyEdited)
+            continue;
+        CredentialJob *job = draft.key.isEmpty() ? m_credentials->deleteKey(draft.profile.id)
+                                                 : m_credentials->writeKey(draft.profile.id, draft.key);
+        ++m_pendingKeyJobs;
+        const QString draftId = draft.draftId;
+        connect(job, &CredentialJob::finished, this, [this, draftId](CredentialJob *done) {
+            const int at = rowOfDraft(draftId);
+            if (done->ok() && at >= 0)
+                m_drafts[at].keyEdited = false;
+            onKeySaved(done);
+        });
+    }
+    finishApplyIfDone();
+}
+
+void SettingsDialog::onKeySaved(CredentialJob *job)
+{
+    --m_pendingKeyJobs;
+    if (!job->ok())
+        m_keyFailures << job->errorMessage();
+    finishApplyIfDone();
+}
+
+void SettingsDialog::finishApplyIfDone()
+{
+    if (m_pendingKeyJobs > 0)
+        return;
+    setBusy(false);
+    if (m_applyFailed)
+        return; // the problem is on show; the dialog stays open
+    if (!m_keyFailures.isEmpty()) {
+        showProblem(
+            tr("The profiles were saved, but a key was not: %1").arg(m_keyFailures.join(QLatin1Char(' '))));
+        return;
+    }
+    emit applied();
+    QDialog::accept();
+}
+
+void SettingsDialog::done(int result)
+{
+    if (m_pendingKeyJobs > 0)
+        return; // keys are being stored: closing now would hide whether that worked
+    if (m_testing) {
+        m_testing = false;
+        m_tester->cancel();
+    }
+    m_showKeyCheck->setChecked(false);
+    m_settings->setValue(Settings::Key::SettingsDialogGeometry, saveGeometry());
+    QDialog::done(result);
+}
+
+void SettingsDialog::showProblem(const QString &problem)
+{
+    m_problemLabel->setText(problem);
+    m_problemLabel->setVisible(!problem.isEmpty());
+}
+
+void SettingsDialog::setBusy(bool busy)
+{
+    m_buttons->setEnabled(!busy);
+    m_tabs->setEnabled(!busy);
+}

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "settings/ConnectionTester.h"
+#include "settings/Profile.h"
+
+#include <QDialog>
+#include <QHash>
+#include <QSet>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class CredentialJob;
+class CredentialStore;
+class ProfileStore;
+class Settings;
+
+// Profiles (name, base URL, user id, key, encoding, signing, lead defaults, a connection check) and the
+// application's options. Edits are made on copies and applied by OK, so Cancel leaves everything as it
+// was; OK waits until the keys are stored and stays open, saying why, when something cannot be saved.
+// The key is shown only in its own field (masked unless "Show" is ticked), never in a title, a list, a
+// message or an accessible name.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    SettingsDialog(Settings *settings, ProfileStore *profiles, CredentialStore *credentials,
+                   ConnectionTester *tester, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    void showProfile(const QString &profileId);
+    QString currentProfileId() const; // the id in the store; empty for a profile not yet saved
+
+    void accept() override;
+    void done(int result) override;
+
+signals:
+    void applied();
+
+private:
+    struct Draft
+    {
+        Profile profile; // profile.id is empty until the store has it
+        QString draftId; // stable within the dialog, also for new profiles
+        QString key;     // as edited or as read
+        bool keyLoaded = false;
+        bool keyEdited = false;
+        bool keyRequested = false;
+        QString keyError; // why the key could not be read
+    };
+
+    QWidget *createProfilesPage();
+    QWidget *createApplicationPage();
+    QLabel *addRow(QFormLayout *form, const QString &labelText, QWidget *field);
+    void loadApplicationOptions();
+    void loadDrafts();
+    void refreshProfileList();
+    void showDraft(int row);
+    void readFormInto(Draft &draft) const;
+    void requestKey(Draft &draft);
+    void onKeyRead(const QString &draftId, CredentialJob *job);
+    void updateKeyStorageLabel();
+    void updateProfileButtons();
+    void addProfile();
+    void renameProfile();
+    void removeProfile();
+    void testConnection();
+    void onConnectionChecked(const ConnectionVerdict &verdict);
+    Draft *currentDraft();
+    int rowOfDraft(const QString &draftId) const;
+    QString validateDrafts(int *badRow) const;
+    void applyProfiles();
+    void applyApplicationOptions();
+    void onKeySaved(CredentialJob *job);
+    void finishApplyIfDone();
+    void showProblem(const QString &problem);
+    void setBusy(bool busy);
+
+    Settings *m_settings;
+    ProfileStore *m_profiles;
+    CredentialStore *m_credentials;
+    ConnectionTester *m_tester;
+
+    QList<Draft> m_drafts;
+    QSet<QString> m_removedIds;
+    int m_currentRow = -1;
+    int m_nextDraftNumber = 1;
+    bool m_showingDraft = false; // filling the form: its change signals are not edits
+    bool m_testing = false;
+    int m_pendingKeyJobs = 0;
+    bool m_applyFailed = false;
+    QStringList m_keyFailures;
+
+    QTabWidget *m_tabs = nullptr;
+    QListWidget *m_profileList = nullptr;
+    QPushButton *m_addButton = nullptr;
+    QPushButton *m_renameButton = nullptr;
+    QPushButton *m_removeButton = nullptr;
+    QWidget *m_profileForm = nullptr;
+    QLineEdit *m_nameEdit = nullptr;
+    QLineEdit *m_baseUrlEdit = nullptr;
+    QLabel *m_sandboxNote = nullptr;
+    QLineEdit *m_userIdEdit = nullptr;
+    QLineEdit *m_keyEdit = nullptr;
+    QCheckBox *m_showKeyCheck = nullptr;
+    QLabel *m_keyStorageLabel = nullptr;
+    QComboBox *m_encodingCombo = nullptr;
+    QCheckBox *m_signCheck = nullptr;
+    QLineEdit *m_wmEdit = nullptr;
+    QLineEdit *m_ipEdit = nullptr;
+    QLineEdit *m_userAgentEdit = nullptr;
+    QLineEdit *m_countryEdit = nullptr;
+    QLineEdit *m_currencyEdit = nullptr;
+    QPushButton *m_testButton = nullptr;
+    QLabel *m_connectionResult = nullptr;
+
+    QComboBox *m_languageCombo = nullptr;
+    QSpinBox *m_autoRefreshSpin = nullptr;
+    QCheckBox *m_notificationsCheck = nullptr;
+    QHash<QString, QCheckBox *> m_stickyChecks; // by API field name
+
+    QLabel *m_problemLabel = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
