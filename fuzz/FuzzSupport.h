@@ -6,11 +6,11 @@
 #include <cstddef>
 #include <cstdint>
 
-// Shared by every fuzz target, in both builds: the libFuzzer build (clang, sanitizers) and the replay
-// build (the normal compiler) that runs the kept corpora as regression inputs in ctest.
+// Shared by every fuzz target, in both builds: the libFuzzer build (clang, sanitizers) and the test build
+// (the normal compiler), where tst_fuzzcorpus runs the kept corpora as regression inputs.
 
 // A failed property: prints what and where, then aborts so that libFuzzer keeps the input as a crash and
-// the replay driver fails its test.
+// tst_fuzzcorpus fails.
 [[noreturn]] void fuzzFailure(const char *file, int line, const char *condition, const QString &detail);
 
 #define FUZZ_CHECK(condition, detail)                                                                        \
@@ -43,5 +43,5 @@ private:
     size_t m_pos = 0;
 };
 
-// The libFuzzer entry point every target defines.
+// The libFuzzer entry point every target defines (renamed per target in the test build).
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

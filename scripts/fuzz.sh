@@ -8,7 +8,7 @@
 # Environment: CPADESK_FUZZ_BUILD_DIR (default BUILD_DIR-fuzz), CPADESK_FUZZ_JOBS (build jobs, default 2).
 # Exit status 0 when no target found anything; otherwise 1, with each crashing input saved under
 # FUZZ_BUILD_DIR/artifacts/<time>/ and the command that replays it. Keep such an input as a regression case:
-# copy it to fuzz/corpus/<target>/regression-<what> once the bug is fixed (ctest replays every file there).
+# copy it to fuzz/corpus/<target>/regression-<what> once the bug is fixed (tst_fuzzcorpus runs every file there).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
