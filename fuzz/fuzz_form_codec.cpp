@@ -1,6 +1,8 @@
 // FormCodec: decode any body as PHP fills $_POST, and encode/decode round trips.
 //  1. decode() of anything terminates and is a fixed point of flatten -> encode -> decode;
 //  2. appending with "name[]" to an existing map never replaces what is there;
+//  (and, kept as regression inputs: thousands of appends decode in linear time, names nested deeper than
+//  PHP allows are dropped instead of recursing the stack away.)
 //  3. the text of a value (the bytes as UTF-8, and as UTF-16) survives urlencode -> decode exactly, and
 //     urlencode writes only PHP's alphabet;
 //  4. encode() of plain name/value pairs decodes to the same pairs (later duplicates win).
@@ -10,6 +12,7 @@
 #include <QStringList>
 
 #include <cstring>
+#include <limits>
 
 namespace {
 
@@ -67,6 +70,11 @@ void checkDecodeIsStable(const QByteArray &body)
         const QByteArray appended =
             body + '&' + FormCodec::urlencode(it.key()) + "%5B%5D=" + FormCodec::urlencode(marker);
         const QVariantMap after = FormCodec::decode(appended).value(it.key()).toMap();
+        // After the largest possible integer key PHP appends nothing more (and warns).
+        if (before.contains(QString::number(std::numeric_limits<qlonglong>::max()))) {
+            FUZZ_CHECK(after == before, describe(after));
+            continue;
+        }
         FUZZ_CHECK(after.size() == before.size() + 1,
                    QStringLiteral("appending to %1 replaced an entry: %2").arg(it.key(), describe(after)));
         for (auto old = before.cbegin(); old != before.cend(); ++old)
