@@ -63,9 +63,12 @@ void checkDecodeIsStable(const QByteArray &body)
     FUZZ_CHECK(again == decoded, describe(decoded) + QStringLiteral("  became  ") + describe(again));
 
     const QString marker = QStringLiteral("appended\u2713");
-    for (auto it = decoded.cbegin(); it != decoded.cend(); ++it) {
+    // A few keys are enough: each check decodes the whole body again.
+    int checked = 0;
+    for (auto it = decoded.cbegin(); it != decoded.cend() && checked < 4; ++it) {
         if (it.value().typeId() != QMetaType::QVariantMap)
             continue;
+        ++checked;
         const QVariantMap before = it.value().toMap();
         const QByteArray appended =
             body + '&' + FormCodec::urlencode(it.key()) + "%5B%5D=" + FormCodec::urlencode(marker);
