@@ -112,7 +112,7 @@ void benchSandbox(BenchReport &report, const BenchOptions &options)
         options.concurrency, options.seconds,
         [&](const std::function<void(bool)> &finished) {
             StatusFetch *fetch = client.fetchStatuses(ids, 1);
-            QObject::connect(fetch, &StatusFetch::finished, [finished](const ListResult &result) {
+            QObject::connect(fetch, &StatusFetch::finished, fetch, [finished](const ListResult &result) {
                 finished(result.error.isOk() && result.rows.size() == ApiClient::MaxIdsPerRequest);
             });
         },
@@ -147,7 +147,7 @@ void benchSandbox(BenchReport &report, const BenchOptions &options)
         [&](const std::function<void(bool)> &finished) {
             const int n = nextLead++;
             AddCall *call = client.addLead(BenchSupport::lead(600000 + n, QString::number(7000000 + n)));
-            QObject::connect(call, &AddCall::finished,
+            QObject::connect(call, &AddCall::finished, call,
                              [finished](const AddResult &result) { finished(result.ok()); });
         },
         &appFailures);
