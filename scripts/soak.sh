@@ -11,8 +11,12 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build_dir=${1:?usage: scripts/soak.sh BUILD_DIR [minutes] [cpadesk-soak options]}
-minutes=${2:-5}
-shift $(( $# >= 2 ? 2 : 1 ))
+shift
+minutes=5
+if [ $# -gt 0 ] && [[ $1 != -* ]]; then
+    minutes=$1
+    shift
+fi
 cmake --build "$build_dir" --target cpadesk-soak cpadesk-soak-driver cpadesk-sandbox >/dev/null
 work="$build_dir/soak-$(date +%Y%m%d-%H%M%S)"
 export LC_ALL=C.UTF-8
