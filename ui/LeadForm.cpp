@@ -8,7 +8,8 @@
 #include "leads/CustomFieldsModel.h"
 #include "leads/LeadItemsModel.h"
 #include "leads/LeadNumber.h"
-#include "leads/LeadStatusText.h"
+#include "journal/SendState.h"
+#include "leads/StatusCatalog.h"
 #include "leads/LeadTotals.h"
 #include "leads/PhoneNormalizer.h"
 #include "sync/LeadGateway.h"
@@ -997,9 +998,9 @@ void LeadForm::showDuplicateWarning(const QList<LeadSummary> &earlier)
             summary.networkOrderId.isEmpty()
                 ? tr("order %1").arg(summary.ourOrderId)
                 : tr("order %1 (network order %2)").arg(summary.ourOrderId, summary.networkOrderId);
-        QString state = LeadStatusText::sendState(summary.sendState);
-        const QString stage = LeadStatusText::stage(summary.stage);
-        const QString status = LeadStatusText::status(summary.status);
+        QString state = SendStates::displayName(SendStates::fromText(summary.sendState));
+        const QString stage = summary.stage.isEmpty() ? QString() : StatusCatalog::stageName(summary.stage);
+        const QString status = StatusCatalog::statusName(summary.status);
         if (!stage.isEmpty())
             state = tr("%1, %2").arg(state, stage);
         if (!status.isEmpty())

@@ -30,6 +30,7 @@ public:
         MainWindowGeometry,   // QWidget::saveGeometry()
         MainWindowState,      // QMainWindow::saveState()
         SettingsDialogGeometry,
+        StatusTableState,     // StatusView::saveState(): columns, widths, sort
         KeyCount // not a key
     };
     Q_ENUM(Key)

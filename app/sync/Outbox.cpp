@@ -358,7 +358,10 @@ bool Outbox::editAndResend(const QString &key, const Lead &lead)
     const std::optional<JournalEntry> entry = idleEntry(key);
     if (!entry)
         return false;
-    const bool editable = entry->sendState == SendState::Queued || entry->sendState == SendState::Rejected ||
+    // A queued lead whose earlier attempt went unanswered may already be on the network: a resend with
+    // the same id would be confirmed as that earlier lead and the edit silently lost.
+    const bool editable = (entry->sendState == SendState::Queued && !entry->maybeDelivered) ||
+                          entry->sendState == SendState::Rejected ||
                           (entry->sendState == SendState::Unknown && entry->isAuto());
     if (!editable) {
         m_lastError =
