@@ -113,8 +113,15 @@ void E2eApp::typeHere(const QString &text)
 {
     QWidget *focus = QApplication::focusWidget();
     QVERIFY(focus);
-    if (!text.isEmpty())
-        QTest::keyClicks(focus, text);
+    for (const QChar ch : text) {
+        if (ch.unicode() < 0x80) {
+            QTest::keyClick(focus, ch.toLatin1());
+        } else {
+            // QTest::keyClicks() takes Latin-1 only; a Cyrillic name is typed as a key carrying its text,
+            // as an input method delivers it.
+            QTest::sendKeyEvent(QTest::Click, focus, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+        }
+    }
 }
 
 void E2eApp::typeRow(const QString &tableName, const QStringList &cells)
@@ -128,7 +135,7 @@ void E2eApp::typeRow(const QString &tableName, const QStringList &cells)
         QWidget *editor = QApplication::focusWidget();
         QVERIFY2(editor && editor != table, "Insert did not open the new row's cell for typing");
         QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(editor, cells.at(i));
+        typeHere(cells.at(i));
         QTest::keyClick(editor, i + 1 < cells.size() ? Qt::Key_Tab : Qt::Key_Return);
     }
     QTRY_COMPARE(QApplication::focusWidget(), table);
