@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "TestEnvironment.h"
+#include "sandbox/Sandbox.h"
 #include "session/AppSession.h"
 #include "settings/ProfileStore.h"
 #include "sync/Outbox.h"
