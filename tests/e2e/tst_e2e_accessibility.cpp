@@ -95,7 +95,8 @@ QStringList TestE2eAccessibility::unnamedInputs() const
         // A button or a check box carries its label in its own text, and that text is its accessible
         // name (what a reader says). Every other input has its label elsewhere: the accessibleName
         // property must be set, equal to the label (the project's rule).
-        const bool labelledByItsText = qobject_cast<QPushButton *>(widget) || qobject_cast<QCheckBox *>(widget);
+        const bool labelledByItsText =
+            qobject_cast<QPushButton *>(widget) || qobject_cast<QCheckBox *>(widget);
         if (!labelledByItsText && widget->accessibleName().trimmed().isEmpty())
             unnamed.append(describe(widget) + QStringLiteral(" (no accessibleName; a reader would say \"") +
                            spokenName(widget) + QStringLiteral("\")"));
@@ -133,9 +134,11 @@ void TestE2eAccessibility::tableCellEditors_haveAccessibleNames()
             QVERIFY2(editor && editor != table, qPrintable(tableName));
             QWidget *input = isPartOfAnotherInput(editor) ? editor->parentWidget() : editor;
             const QString header = table->model()->headerData(column, Qt::Horizontal).toString();
-            QVERIFY2(!input->accessibleName().isEmpty(), qPrintable(describe(input) + QStringLiteral(" in ") + tableName));
+            QVERIFY2(!input->accessibleName().isEmpty(),
+                     qPrintable(describe(input) + QStringLiteral(" in ") + tableName));
             QCOMPARE(input->accessibleName(), header);
-            QTest::keyClick(editor, column + 1 < table->model()->columnCount() ? Qt::Key_Tab : Qt::Key_Escape);
+            QTest::keyClick(editor,
+                            column + 1 < table->model()->columnCount() ? Qt::Key_Tab : Qt::Key_Escape);
         }
     }
 }

@@ -112,7 +112,8 @@ void TestE2eInvalidInput::invalidField_isNamed_andNothingIsSent_data()
                                   << LeadValidator::checkIp(QStringLiteral("300.1.1.1"))
                                   << QStringLiteral("30.1.1.1");
     QTest::newRow("discount 150") << QStringLiteral("discount") << QStringLiteral("150")
-                                  << LeadValidator::checkDiscount(QStringLiteral("150")) << QStringLiteral("15");
+                                  << LeadValidator::checkDiscount(QStringLiteral("150"))
+                                  << QStringLiteral("15");
 }
 
 void TestE2eInvalidInput::invalidField_isNamed_andNothingIsSent()
@@ -124,6 +125,8 @@ void TestE2eInvalidInput::invalidField_isNamed_andNothingIsSent()
     QVERIFY(!reason.isEmpty());
 
     typeValidLead();
+    if (QTest::currentTestFailed())
+        return;
     const QString editorName = editor + QStringLiteral("Edit");
     m_app->clearAndType(editorName, typed);
 
@@ -138,20 +141,27 @@ void TestE2eInvalidInput::invalidField_isNamed_andNothingIsSent()
     QVERIFY2(summary->text().contains(field->accessibleName()), qPrintable(summary->text()));
 
     tryToSendAndExpectNothing();
+    if (QTest::currentTestFailed())
+        return;
 
     m_app->clearAndType(editorName, corrected);
     QTRY_COMPARE(errorText(errorLabel), QString());
     sendAndExpectOneLead();
+    if (QTest::currentTestFailed())
+        return;
 }
 
 void TestE2eInvalidInput::goodsRowWithQuantityZero_isRefused()
 {
     typeValidLead();
+    if (QTest::currentTestFailed())
+        return;
     auto *table = m_app->child<QTableView>(QStringLiteral("itemsTable"));
     QVERIFY(table);
 
     // From the keyboard the quantity editor does not take 0: the row keeps a quantity the API accepts.
-    m_app->typeRow(QStringLiteral("itemsTable"), {QStringLiteral("135"), QStringLiteral("9900"), QStringLiteral("0")});
+    m_app->typeRow(QStringLiteral("itemsTable"),
+                   {QStringLiteral("135"), QStringLiteral("9900"), QStringLiteral("0")});
     QCOMPARE(m_app->form()->lead().items.size(), 1);
     QVERIFY2(m_app->form()->lead().items.first().count >= 1,
              qPrintable(QString::number(m_app->form()->lead().items.first().count)));
@@ -165,6 +175,8 @@ void TestE2eInvalidInput::goodsRowWithQuantityZero_isRefused()
     QTRY_COMPARE(errorText(QStringLiteral("itemsErrorLabel")), LeadForm::tr("Row %1: %2").arg(1).arg(reason));
     table->setFocus(Qt::TabFocusReason);
     tryToSendAndExpectNothing();
+    if (QTest::currentTestFailed())
+        return;
 
     // Corrected in the table from the keyboard: the row's quantity cell, F2, a new number, Enter.
     table->setCurrentIndex(table->model()->index(0, table->model()->columnCount() - 1));
@@ -176,12 +188,16 @@ void TestE2eInvalidInput::goodsRowWithQuantityZero_isRefused()
     QTest::keyClick(quantityEditor, Qt::Key_Return);
     QTRY_COMPARE(errorText(QStringLiteral("itemsErrorLabel")), QString());
     sendAndExpectOneLead();
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(m_app->addRequests().first().body.contains("items%5B0%5D%5Bcount%5D=2"));
 }
 
 void TestE2eInvalidInput::duplicateCustomFieldKeys_areNamed_andNothingIsSent()
 {
     typeValidLead();
+    if (QTest::currentTestFailed())
+        return;
     m_app->openSection(QStringLiteral("customFields"));
     m_app->typeRow(QStringLiteral("paramsTable"), {QStringLiteral("sirname"), QStringLiteral("Doe")});
     m_app->typeRow(QStringLiteral("paramsTable"), {QStringLiteral("sirname"), QStringLiteral("Roe")});
@@ -199,11 +215,15 @@ void TestE2eInvalidInput::duplicateCustomFieldKeys_areNamed_andNothingIsSent()
     QVERIFY(expected.contains(QStringLiteral("sirname")));
     QTRY_COMPARE(errorText(QStringLiteral("paramsErrorLabel")), expected);
     tryToSendAndExpectNothing();
+    if (QTest::currentTestFailed())
+        return;
 
     // Delete removes the second row: the lead goes.
     QTest::keyClick(m_app->widget(QStringLiteral("paramsTable")), Qt::Key_Delete);
     QTRY_COMPARE(errorText(QStringLiteral("paramsErrorLabel")), QString());
     sendAndExpectOneLead();
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(m_app->addRequests().first().body.endsWith("&params%5Bsirname%5D=Doe"));
 }
 

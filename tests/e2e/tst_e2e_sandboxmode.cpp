@@ -52,7 +52,8 @@ void TestE2eSandboxMode::freshSessionWithoutAccount_startsInSandboxMode_andSaysS
     QVERIFY(banner->isVisible());
     auto *bannerText = window.findChild<QLabel *>(QStringLiteral("sandboxBannerLabel"));
     QVERIFY(bannerText);
-    QVERIFY2(bannerText->text().contains(QStringLiteral("nothing is sent to a real")), qPrintable(bannerText->text()));
+    QVERIFY2(bannerText->text().contains(QStringLiteral("nothing is sent to a real")),
+             qPrintable(bannerText->text()));
     QVERIFY(window.findChild<QWidget *>(QStringLiteral("leaveSandboxButton"))->isVisible());
     QVERIFY2(window.windowTitle().contains(QStringLiteral("sandbox"), Qt::CaseInsensitive),
              qPrintable(window.windowTitle()));

@@ -39,7 +39,8 @@ private:
 void TestE2eSendLead::initTestCase()
 {
     m_env = std::make_unique<TestEnvironment>();
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // "1990.50" reads the same everywhere
+    QLocale::setDefault(
+        QLocale(QLocale::English, QLocale::UnitedStates)); // "1990.50" reads the same everywhere
 }
 
 void TestE2eSendLead::init()
@@ -93,8 +94,10 @@ void TestE2eSendLead::typeFullLead()
     QVERIFY(m_app->tabTo(QStringLiteral("extraCostEdit")));
     m_app->typeHere(QStringLiteral("300"));
 
-    m_app->typeRow(QStringLiteral("itemsTable"), {QStringLiteral("135"), QStringLiteral("9900"), QStringLiteral("1")});
-    m_app->typeRow(QStringLiteral("itemsTable"), {QStringLiteral("136"), QStringLiteral("450.5"), QStringLiteral("2")});
+    m_app->typeRow(QStringLiteral("itemsTable"),
+                   {QStringLiteral("135"), QStringLiteral("9900"), QStringLiteral("1")});
+    m_app->typeRow(QStringLiteral("itemsTable"),
+                   {QStringLiteral("136"), QStringLiteral("450.5"), QStringLiteral("2")});
 
     m_app->openSection(QStringLiteral("customFields"));
     m_app->typeRow(QStringLiteral("paramsTable"), {QStringLiteral("sirname"), QStringLiteral("Doe")});
@@ -118,9 +121,9 @@ void TestE2eSendLead::typeFullLead()
     QVERIFY(m_app->tabTo(QStringLiteral("commentEdit")));
     m_app->typeHere(QStringLiteral("Call after 18:00"));
 
-    QVERIFY2(m_app->form()->isValid(), qPrintable(m_app->child<QWidget>(QStringLiteral("problemSummaryLabel"))
-                                                      ->property("text")
-                                                      .toString()));
+    QVERIFY2(m_app->form()->isValid(),
+             qPrintable(
+                 m_app->child<QWidget>(QStringLiteral("problemSummaryLabel"))->property("text").toString()));
 }
 
 void TestE2eSendLead::waitForTheSentLead(JournalEntry *entry)
@@ -191,9 +194,9 @@ void TestE2eSendLead::typedFullLead_arrivesAsTheExactFormBody()
     QCOMPARE(next.uc, QStringLiteral("spring"));
     QCOMPARE(next.un, QStringLiteral("banner1"));
     QCOMPARE(next.ut, QStringLiteral("shoes"));
-    for (const char *cleared : {"nameEdit", "phoneEdit", "emailEdit", "zipEdit", "addressEdit", "regionEdit",
-                                "cityEdit", "streetEdit", "unitPriceEdit", "quantityEdit", "discountEdit",
-                                "extraCostEdit"}) {
+    for (const char *cleared :
+         {"nameEdit", "phoneEdit", "emailEdit", "zipEdit", "addressEdit", "regionEdit", "cityEdit",
+          "streetEdit", "unitPriceEdit", "quantityEdit", "discountEdit", "extraCostEdit"}) {
         auto *edit = m_app->child<QLineEdit>(QLatin1String(cleared));
         QVERIFY(edit);
         QVERIFY2(edit->text().isEmpty(), cleared);
