@@ -26,12 +26,16 @@ void setApplicationNames()
 
 bool wantsTextOnly(int argc, char *argv[])
 {
-    for (int i = 1; i < argc; ++i) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v")
+        if (i > 0 && (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"))
             return true;
+        arguments.append(QString::fromLocal8Bit(arg));
     }
-    return false;
+    // A mistyped option must be answered in words where no display can be opened (over ssh, in a
+    // script): QApplication would abort before the error could be printed.
+    return !AppCommandLine().process(arguments).isEmpty();
 }
 
 // --help, --version and command-line errors need no display: answer them without starting the GUI.

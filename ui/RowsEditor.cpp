@@ -5,11 +5,29 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
+
+// A cell editor is an input like any other: a screen reader must say which column it edits. Tables
+// that need their own editors (the goods table) set a delegate of their own that names them too.
+class ColumnNamedDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override
+    {
+        QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
+        if (editor)
+            editor->setAccessibleName(index.model()->headerData(index.column(), Qt::Horizontal).toString());
+        return editor;
+    }
+};
 
 QString shortcutHint(const QList<QKeySequence> &keys)
 {
@@ -26,6 +44,7 @@ RowsEditor::RowsEditor(QAbstractItemModel *model, const Names &names, QWidget *p
 {
     m_view->setObjectName(names.table);
     m_view->setModel(model);
+    m_view->setItemDelegate(new ColumnNamedDelegate(m_view));
     m_view->setTabKeyNavigation(false);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -103,9 +103,11 @@ bool AppSession::start()
     });
     connect(m_profiles, &ProfileStore::activeProfileChanged, this, &AppSession::activateProfile);
     connect(m_profiles, &ProfileStore::profilesChanged, this, [this] {
-        // The dialog may have edited the active profile (URL, user, encoding): apply it.
+        // The dialog may have edited the active profile (URL, user, encoding): apply it. The sandbox
+        // profile too: its encoding, signing and defaults are editable like any other profile's (its URL
+        // is the emulator's and never differs from the stored one, so that alone triggers nothing).
         const std::optional<Profile> current = m_profiles->profile(m_activeProfile.id);
-        if (current && *current != m_activeProfile && !m_activeProfile.isSandbox)
+        if (current && *current != m_activeProfile)
             activateProfile(current->id);
     });
 
