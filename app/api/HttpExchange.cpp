@@ -8,6 +8,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <cstring>
+
 namespace {
 
 // A request body that can be read once and never rewound. Qt 6.4 silently sends a POST again when the

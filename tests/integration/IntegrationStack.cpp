@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 IntegrationStack::IntegrationStack() = default;
 
 IntegrationStack::~IntegrationStack()

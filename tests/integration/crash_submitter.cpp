@@ -17,6 +17,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTextStream>
 #include <QTimer>

@@ -16,6 +16,7 @@
 #include "sync/Outbox.h"
 #include "sync/StatusPoller.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QSignalSpy>

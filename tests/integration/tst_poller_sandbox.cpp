@@ -13,6 +13,8 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+
+#include <algorithm>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
