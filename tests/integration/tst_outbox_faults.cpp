@@ -127,12 +127,17 @@ void TestOutboxFaults::everyLeadArrivesExactlyOnce()
 
     // The faults really happened, of every kind, and were survived by retries and look-ups.
     QVERIFY(attempts > LeadCount);
-    QSet<QString> failureCodes;
-    for (const QList<QVariant> &signal : std::as_const(deferred))
-        failureCodes.insert(signal.at(1).value<ApiError>().code);
-    for (const QString &code : {QStringLiteral("html"), QStringLiteral("timeout"), QStringLiteral("truncated"),
-                                QStringLiteral("network")})
-        QVERIFY2(failureCodes.contains(code), qPrintable(code));
+    QSet<QString> failures; // "code/httpStatus"
+    for (const QList<QVariant> &signal : std::as_const(deferred)) {
+        const auto error = signal.at(1).value<ApiError>();
+        QVERIFY(error.isTransport());
+        failures.insert(error.code + QLatin1Char('/') + QString::number(error.httpStatus));
+    }
+    const QStringList seen = failures.values();
+    for (const QString &failure : {QStringLiteral("http/502"), QStringLiteral("http/500"),
+                                   QStringLiteral("timeout/0"), QStringLiteral("truncated/200"),
+                                   QStringLiteral("network/0")})
+        QVERIFY2(failures.contains(failure), qPrintable(failure + QStringLiteral(" not in ") + seen.join(u' ')));
     QVERIFY2(IntegrationLeads::requestCount(sandbox.receivedRequests(), "/ext/list.json") > 0,
              "no duplicate answer was ever confirmed by a look-up");
 
