@@ -10,8 +10,13 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <algorithm>
+
+namespace {
+constexpr int ProcessTimeoutMs = 30000;
+} // namespace
 
 IntegrationStack::IntegrationStack() = default;
 
@@ -41,6 +46,40 @@ bool IntegrationStack::open(const QString &journalPath, const ApiConfig &config)
                                               SystemClock::instance());
     m_poller->setAutoRefreshInterval(0); // refreshes happen when a test asks, not on a timer
     return true;
+}
+
+SandboxProcess::SandboxProcess(const QString &executable) : m_executable(executable)
+{
+    // Its own log stays its own, like a remote service's.
+    m_process.setStandardErrorFile(QProcess::nullDevice());
+}
+
+SandboxProcess::~SandboxProcess()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished(ProcessTimeoutMs);
+    }
+}
+
+bool SandboxProcess::start(const QStringList &arguments)
+{
+    m_process.start(m_executable, arguments);
+    if (!m_process.waitForStarted(ProcessTimeoutMs))
+        return false;
+    while (!m_process.canReadLine() && m_process.state() == QProcess::Running)
+        m_process.waitForReadyRead(ProcessTimeoutMs);
+    const QString firstLine = QString::fromUtf8(m_process.readLine()).trimmed();
+    if (!QRegularExpression(QStringLiteral("^http://127\\.0\\.0\\.1:\\d+$")).match(firstLine).hasMatch())
+        return false;
+    m_url = QUrl(firstLine);
+    return true;
+}
+
+bool SandboxProcess::stop()
+{
+    m_process.terminate();
+    return m_process.waitForFinished(ProcessTimeoutMs) && m_process.exitStatus() == QProcess::NormalExit;
 }
 
 namespace IntegrationLeads {

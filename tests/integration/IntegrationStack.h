@@ -4,6 +4,7 @@
 #include "sandbox/Sandbox.h"
 
 #include <QHash>
+#include <QProcess>
 #include <QString>
 
 #include <memory>
@@ -40,6 +41,26 @@ private:
     std::unique_ptr<OrderIdGenerator> m_orderIds;
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<StatusPoller> m_poller;
+};
+
+// cpadesk-sandbox as a process of its own: a peer whose logs and memory are not the test's, as a real
+// network's are not the app's.
+class SandboxProcess
+{
+public:
+    explicit SandboxProcess(const QString &executable);
+    ~SandboxProcess();
+
+    // Starts it with these arguments and reads the URL it prints first. False when it did not start.
+    bool start(const QStringList &arguments);
+    // Stops it with SIGTERM (it saves its state file on the way out). False when it did not stop in time.
+    bool stop();
+    QUrl url() const { return m_url; }
+
+private:
+    QString m_executable;
+    QProcess m_process;
+    QUrl m_url;
 };
 
 namespace IntegrationLeads {

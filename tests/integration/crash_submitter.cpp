@@ -35,7 +35,8 @@ QString randomPhone()
 {
     QString phone;
     do {
-        phone = QStringLiteral("79%1").arg(QRandomGenerator::system()->bounded(1000000000u), 9, 10, QLatin1Char('0'));
+        phone = QStringLiteral("79%1").arg(QRandomGenerator::system()->bounded(1000000000u), 9, 10,
+                                           QLatin1Char('0'));
     } while (phone == QLatin1String("79999999999"));
     return phone;
 }
@@ -65,13 +66,15 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     const QCommandLineOption journalOption(QStringLiteral("journal"), QStringLiteral("journal file"),
                                            QStringLiteral("file"));
-    const QCommandLineOption urlOption(QStringLiteral("url"), QStringLiteral("sandbox URL"), QStringLiteral("url"));
-    const QCommandLineOption confirmedOption(QStringLiteral("confirmed"), QStringLiteral("confirmed ids file"),
-                                             QStringLiteral("file"));
+    const QCommandLineOption urlOption(QStringLiteral("url"), QStringLiteral("sandbox URL"),
+                                       QStringLiteral("url"));
+    const QCommandLineOption confirmedOption(QStringLiteral("confirmed"),
+                                             QStringLiteral("confirmed ids file"), QStringLiteral("file"));
     const QCommandLineOption countOption(QStringLiteral("count"), QStringLiteral("leads to submit"),
                                          QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption intervalOption(QStringLiteral("interval-ms"), QStringLiteral("pause between submits"),
-                                            QStringLiteral("ms"), QStringLiteral("10"));
+    const QCommandLineOption intervalOption(QStringLiteral("interval-ms"),
+                                            QStringLiteral("pause between submits"), QStringLiteral("ms"),
+                                            QStringLiteral("10"));
     parser.addOptions({journalOption, urlOption, confirmedOption, countOption, intervalOption});
     parser.process(app);
     QTextStream err(stderr);
@@ -104,10 +107,11 @@ int main(int argc, char *argv[])
     fast.maxDelayMs = 500;
     outbox.setRetrySchedule(RetrySchedule(fast, QRandomGenerator::system()->generate()));
     int rejected = 0;
-    QObject::connect(&outbox, &LeadGateway::rejected, [&rejected, &err](const QString &key, const ApiError &error) {
-        ++rejected;
-        err << "rejected " << key << ": " << error.code << Qt::endl;
-    });
+    QObject::connect(&outbox, &LeadGateway::rejected,
+                     [&rejected, &err](const QString &key, const ApiError &error) {
+                         ++rejected;
+                         err << "rejected " << key << ": " << error.code << Qt::endl;
+                     });
     outbox.start();
 
     const int count = parser.value(countOption).toInt();

@@ -4,6 +4,9 @@
 // faults, statuses are refreshed, the connection is checked, a wrong key is tried. The canary must then
 // be in no message, no error text, no journal byte and no settings or profiles file: only in the owner-only
 // credentials file, where the key is meant to be when no keychain answers.
+//
+// The network is cpadesk-sandbox in processes of its own: a remote service's logs are not the app's (the
+// HTTP server logs request URLs, key included, at debug level), and here only the app's are judged.
 
 #include "IntegrationStack.h"
 #include "LogCanary.h"
@@ -33,19 +36,13 @@ const QString WrongKey = Canary + QStringLiteral("-but-wrong");
 const QString User = QStringLiteral("5150");
 constexpr int TimeoutMs = 60000;
 constexpr int LeadCount = 60;
-
-SandboxFaults someFaults()
-{
-    SandboxFaults faults;
-    faults.html502 = 0.04;
-    faults.http500 = 0.04;
-    faults.truncated = 0.04;
-    faults.reset = 0.04;
-    faults.delay = 0.04;
-    faults.storedThenDropped = 0.05;
-    faults.delayMs = 100; // late, but within the client's timeout: a slow answer, not a lost one
-    return faults;
-}
+const QString SandboxExe = QStringLiteral(CPADESK_SANDBOX_EXE);
+// Delayed answers come late, but within the client's timeout: slow, not lost.
+const QString SomeFaults = QStringLiteral(
+    "502=0.04,500=0.04,truncate=0.04,reset=0.04,delay=0.04,drop-after-store=0.05,delay-ms=100");
+// From the sandbox's catalogue (app/sandbox/README.md).
+const QString BannedPhone = QStringLiteral("79999999999");
+const QString BlockedOffer = QStringLiteral("999");
 
 RetrySchedule fastSchedule()
 {
@@ -114,7 +111,8 @@ void TestCanarySession::watch(Outbox *outbox)
     outbox->setRetrySchedule(fastSchedule());
     connect(outbox, &LeadGateway::rejected, this, [this](const QString &, const ApiError &e) { collect(e); });
     connect(outbox, &LeadGateway::deferred, this, [this](const QString &, const ApiError &e) { collect(e); });
-    connect(outbox, &Outbox::outcomeUnknown, this, [this](const QString &, const ApiError &e) { collect(e); });
+    connect(outbox, &Outbox::outcomeUnknown, this,
+            [this](const QString &, const ApiError &e) { collect(e); });
 }
 
 bool TestCanarySession::activate(AppSession &session, const QString &profileId)
@@ -129,13 +127,14 @@ bool TestCanarySession::activate(AppSession &session, const QString &profileId)
 
 void TestCanarySession::theKeyIsNowhereItShouldNotBe()
 {
-    SandboxOptions sandboxOptions;
-    sandboxOptions.user = User;
-    sandboxOptions.key = Canary;
-    sandboxOptions.faults = someFaults();
-    sandboxOptions.seed = 3;
-    Sandbox sandbox(sandboxOptions);
-    QVERIFY(sandbox.listen() != 0);
+    // The network, failing now and then; and the same account on a second instance that does not fail,
+    // for the connection checks, whose verdicts must not depend on luck.
+    const QStringList account = {QStringLiteral("--user"), User, QStringLiteral("--key"), Canary};
+    SandboxProcess network(SandboxExe);
+    QVERIFY(network.start(account + QStringList{QStringLiteral("--faults"), SomeFaults,
+                                                QStringLiteral("--seed"), QStringLiteral("3")}));
+    SandboxProcess reliableNetwork(SandboxExe);
+    QVERIFY(reliableNetwork.start(account));
 
     QTemporaryDir dataDir(m_environment.path() + QStringLiteral("/data-XXXXXX"));
     AppSession::Options options;
@@ -146,7 +145,7 @@ void TestCanarySession::theKeyIsNowhereItShouldNotBe()
     // A real profile for the network, its key through the credential store.
     Profile profile;
     profile.name = QStringLiteral("Canary network");
-    profile.baseUrl = sandbox.baseUrl();
+    profile.baseUrl = network.url();
     profile.userId = User;
     const QString profileId = session->profiles()->add(profile);
     QVERIFY2(!profileId.isEmpty(), qPrintable(session->profiles()->lastError()));
@@ -168,17 +167,25 @@ void TestCanarySession::theKeyIsNowhereItShouldNotBe()
     for (int i = 0; i < LeadCount; ++i)
         QVERIFY(!gateway->submit(IntegrationLeads::lead(QString(), IntegrationLeads::phone(i))).isEmpty());
     for (int i = 0; i < 5; ++i)
-        QVERIFY(!gateway->submit(IntegrationLeads::lead(QStringLiteral("auto"), IntegrationLeads::phone(100 + i)))
-                     .isEmpty());
-    QVERIFY(!gateway->submit(IntegrationLeads::lead(QString(), sandbox.bannedPhones().constFirst())).isEmpty());
+        QVERIFY(
+            !gateway->submit(IntegrationLeads::lead(QStringLiteral("auto"), IntegrationLeads::phone(100 + i)))
+                 .isEmpty());
+    QVERIFY(!gateway->submit(IntegrationLeads::lead(QString(), BannedPhone)).isEmpty());
     Lead blocked = IntegrationLeads::lead(QString(), IntegrationLeads::phone(200));
-    blocked.offer = sandbox.blockedOffer();
+    blocked.offer = BlockedOffer;
     QVERIFY(!gateway->submit(blocked).isEmpty());
     // Numbered leads all settle; "auto" ones hit by a fault stay in doubt (waiting for the user).
     QTRY_VERIFY_WITH_TIMEOUT(session->outbox()->inFlightCount() == 0 &&
                                  !session->journal()->nextDueTime(profileId).has_value(),
                              TimeoutMs);
-    QCOMPARE(sandbox.storedLeadCount() >= LeadCount, true);
+    int sent = 0;
+    int rejected = 0;
+    for (const JournalRow &row : session->journal()->rows(profileId)) {
+        sent += row.sendState == SendState::Sent;
+        rejected += row.sendState == SendState::Rejected;
+    }
+    QVERIFY(sent >= LeadCount);
+    QCOMPARE(rejected, 2); // the banned phone and the blocked offer
 
     // Status refreshes, through the same faults.
     for (int round = 0; round < 3; ++round) {
@@ -194,10 +201,10 @@ void TestCanarySession::theKeyIsNowhereItShouldNotBe()
     QSignalSpy verdicts(tester, &ConnectionTester::finished);
     const auto checkWith = [&](const QString &key, bool sign) {
         ApiConfig config = configFor(session->activeProfile(), key);
+        config.baseUrl = reliableNetwork.url();
         config.signRequests = sign;
         tester->test(config);
     };
-    sandbox.setFaults({});
     checkWith(Canary, false);
     QTRY_COMPARE_WITH_TIMEOUT(verdicts.size(), 1, TimeoutMs);
     checkWith(Canary, true);
@@ -206,7 +213,8 @@ void TestCanarySession::theKeyIsNowhereItShouldNotBe()
     QTRY_COMPARE_WITH_TIMEOUT(verdicts.size(), 3, TimeoutMs);
     QVERIFY(verdicts.at(0).at(0).value<ConnectionVerdict>().works());
     QVERIFY(verdicts.at(1).at(0).value<ConnectionVerdict>().works());
-    QCOMPARE(verdicts.at(2).at(0).value<ConnectionVerdict>().outcome, ConnectionVerdict::Outcome::WrongCredentials);
+    QCOMPARE(verdicts.at(2).at(0).value<ConnectionVerdict>().outcome,
+             ConnectionVerdict::Outcome::WrongCredentials);
     for (const QList<QVariant> &signal : std::as_const(verdicts)) {
         const auto verdict = signal.at(0).value<ConnectionVerdict>();
         m_errorTexts << verdict.sentence;
@@ -232,7 +240,11 @@ void TestCanarySession::theKeyIsNowhereItShouldNotBe()
     // 1. No message at any level.
     QVERIFY2(!LogCanary::messagesContaining(QStringLiteral("cpadesk.api")).isEmpty(),
              "the capture saw the client's own debug messages, so it was really listening");
-    QVERIFY2(LogCanary::messagesContaining(Canary).isEmpty(), "the key reached the log");
+    const QStringList leaks = LogCanary::messagesContaining(Canary);
+    for (const QString &leak : leaks) // masked, so that the failure report does not leak it once more
+        qWarning().noquote() << "key in a log message:"
+                             << QString(leak).replace(Canary, QStringLiteral("<KEY>"));
+    QVERIFY2(leaks.isEmpty(), "the key reached the log");
     // 2. No error text, verdict or snippet.
     QVERIFY(m_errorTexts.size() > 10);
     for (const QString &text : std::as_const(m_errorTexts))

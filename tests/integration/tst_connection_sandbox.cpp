@@ -88,18 +88,20 @@ void TestConnectionSandbox::verdicts_data()
     QTest::addColumn<QString>("sentenceStart");
 
     using Outcome = ConnectionVerdict::Outcome;
-    QTest::newRow("right key") << QString() << Key << false << int(Outcome::Works) << QStringLiteral("The connection works");
-    QTest::newRow("right key, signed") << QString() << Key << true << int(Outcome::Works)
-                                       << QStringLiteral("The connection works");
+    QTest::newRow("right key") << QString() << Key << false << int(Outcome::Works)
+                               << QStringLiteral("The connection works");
+    QTest::newRow("right key, signed")
+        << QString() << Key << true << int(Outcome::Works) << QStringLiteral("The connection works");
     QTest::newRow("wrong key") << QString() << QStringLiteral("not-the-key") << false
                                << int(Outcome::WrongCredentials) << QStringLiteral("Wrong user id or key");
-    QTest::newRow("wrong key, signed") << QString() << QStringLiteral("not-the-key") << true
-                                       << int(Outcome::WrongCredentials) << QStringLiteral("Wrong user id or key");
+    QTest::newRow("wrong key, signed")
+        << QString() << QStringLiteral("not-the-key") << true << int(Outcome::WrongCredentials)
+        << QStringLiteral("Wrong user id or key");
     QTest::newRow("closed port") << QStringLiteral("closed") << Key << false << int(Outcome::Unreachable)
                                  << QStringLiteral("Could not connect to 127.0.0.1");
-    QTest::newRow("unresolvable host") << QStringLiteral("http://nonexistent.invalid") << Key << false
-                                       << int(Outcome::HostNotFound)
-                                       << QStringLiteral("Host not found: nonexistent.invalid");
+    QTest::newRow("unresolvable host")
+        << QStringLiteral("http://nonexistent.invalid") << Key << false << int(Outcome::HostNotFound)
+        << QStringLiteral("Host not found: nonexistent.invalid");
 }
 
 void TestConnectionSandbox::verdicts()
@@ -134,7 +136,8 @@ void TestConnectionSandbox::signedRequestsAreAccepted()
     client.setConfig(signedConfig);
     m_sandbox->clearReceivedRequests();
 
-    AddCall *add = client.addLead(IntegrationLeads::lead(QStringLiteral("900001"), IntegrationLeads::phone(1)));
+    AddCall *add =
+        client.addLead(IntegrationLeads::lead(QStringLiteral("900001"), IntegrationLeads::phone(1)));
     QSignalSpy added(add, &AddCall::finished);
     QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, TimeoutMs);
     const auto addResult = added.constFirst().at(0).value<AddResult>();
@@ -169,7 +172,8 @@ void TestConnectionSandbox::signedRequestWithWrongKeyIsAKeyError()
     signedConfig.signRequests = true;
     client.setConfig(signedConfig);
 
-    AddCall *add = client.addLead(IntegrationLeads::lead(QStringLiteral("900002"), IntegrationLeads::phone(2)));
+    AddCall *add =
+        client.addLead(IntegrationLeads::lead(QStringLiteral("900002"), IntegrationLeads::phone(2)));
     QSignalSpy added(add, &AddCall::finished);
     QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, TimeoutMs);
     const auto result = added.constFirst().at(0).value<AddResult>();

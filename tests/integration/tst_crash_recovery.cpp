@@ -4,6 +4,7 @@
 // outbox. Every lead the helper had confirmed must be in the journal, sent, and on the sandbox exactly
 // once (by the sandbox's own state file); none lost.
 
+#include "IntegrationStack.h"
 #include "SandboxHttpClient.h"
 #include "TestEnvironment.h"
 #include "journal/Journal.h"
@@ -14,7 +15,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
@@ -23,7 +23,7 @@ namespace {
 const QString SubmitterExe = QStringLiteral(CRASH_SUBMITTER_EXE);
 const QString SandboxExe = QStringLiteral(CPADESK_SANDBOX_EXE);
 const QString ProfileId = QStringLiteral("crash-test"); // crash_submitter's profile
-constexpr int KillCount = 8;
+constexpr int KillCount = 16;
 constexpr int TimeoutMs = 30000;
 // Connections dropped after the lead was stored, error pages, resets, cut answers: retries and
 // look-ups happen all the time, so the kills land in the middle of them.
@@ -46,17 +46,15 @@ class TestCrashRecovery : public QObject
 
 private slots:
     void initTestCase();
-    void cleanupTestCase();
     void killedAtRandomMomentsLosesNothingAndDuplicatesNothing();
 
 private:
-    bool startSandbox();
     QStringList submitterArguments(int count) const;
     // list.json for the ids, through the sandbox's faults (a failed or cut answer is asked again).
     QJsonObject listWithRetries(const QStringList &ids);
 
     TestEnvironment m_environment;
-    QProcess m_sandbox;
+    SandboxProcess m_sandbox{SandboxExe};
     QUrl m_sandboxUrl;
     QString m_stateFile;
     QString m_journalFile;
@@ -68,37 +66,17 @@ void TestCrashRecovery::initTestCase()
     m_stateFile = m_environment.path() + QStringLiteral("/sandbox-state.json");
     m_journalFile = m_environment.path() + QStringLiteral("/journal.sqlite");
     m_confirmedFile = m_environment.path() + QStringLiteral("/confirmed.txt");
-    QVERIFY(startSandbox());
-}
-
-void TestCrashRecovery::cleanupTestCase()
-{
-    if (m_sandbox.state() != QProcess::NotRunning) {
-        m_sandbox.kill();
-        m_sandbox.waitForFinished(TimeoutMs);
-    }
-}
-
-bool TestCrashRecovery::startSandbox()
-{
-    m_sandbox.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_sandbox.start(SandboxExe, {QStringLiteral("--faults"), Faults, QStringLiteral("--state"), m_stateFile,
-                                 QStringLiteral("--seed"), QStringLiteral("8")});
-    if (!m_sandbox.waitForStarted(TimeoutMs))
-        return false;
-    while (!m_sandbox.canReadLine() && m_sandbox.state() == QProcess::Running)
-        m_sandbox.waitForReadyRead(TimeoutMs);
-    const QString firstLine = QString::fromUtf8(m_sandbox.readLine()).trimmed();
-    if (!QRegularExpression(QStringLiteral("^http://127\\.0\\.0\\.1:\\d+$")).match(firstLine).hasMatch())
-        return false;
-    m_sandboxUrl = QUrl(firstLine);
-    return true;
+    QVERIFY(m_sandbox.start({QStringLiteral("--faults"), Faults, QStringLiteral("--state"), m_stateFile,
+                             QStringLiteral("--seed"), QStringLiteral("8")}));
+    m_sandboxUrl = m_sandbox.url();
 }
 
 QStringList TestCrashRecovery::submitterArguments(int count) const
 {
-    return {QStringLiteral("--journal"), m_journalFile, QStringLiteral("--url"), m_sandboxUrl.toString(),
-            QStringLiteral("--confirmed"), m_confirmedFile, QStringLiteral("--count"), QString::number(count),
+    return {QStringLiteral("--journal"),     m_journalFile,
+            QStringLiteral("--url"),         m_sandboxUrl.toString(),
+            QStringLiteral("--confirmed"),   m_confirmedFile,
+            QStringLiteral("--count"),       QString::number(count),
             QStringLiteral("--interval-ms"), QStringLiteral("15")};
 }
 
@@ -109,7 +87,8 @@ QJsonObject TestCrashRecovery::listWithRetries(const QStringList &ids)
     for (int attempt = 0; attempt < 50; ++attempt) {
         const SandboxHttpReply reply = http.list(ids);
         const QJsonDocument json = reply.json();
-        if (reply.httpStatus == 200 && reply.error == QNetworkReply::NoError && (json.isObject() || json.isArray()))
+        if (reply.httpStatus == 200 && reply.error == QNetworkReply::NoError &&
+            (json.isObject() || json.isArray()))
             return json.object(); // [] when none is known: an empty object
     }
     return {};
@@ -118,6 +97,8 @@ QJsonObject TestCrashRecovery::listWithRetries(const QStringList &ids)
 void TestCrashRecovery::killedAtRandomMomentsLosesNothingAndDuplicatesNothing()
 {
     QRandomGenerator random(QRandomGenerator::system()->generate());
+    int sendingAtKill = 0;
+    int unknownAtKill = 0;
     for (int run = 0; run < KillCount; ++run) {
         QProcess submitter;
         submitter.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -133,7 +114,17 @@ void TestCrashRecovery::killedAtRandomMomentsLosesNothingAndDuplicatesNothing()
         submitter.kill(); // SIGKILL
         QVERIFY(submitter.waitForFinished(TimeoutMs));
         QCOMPARE(submitter.exitStatus(), QProcess::CrashExit);
+
+        // What the kill interrupted, as the next run will find it.
+        Journal afterKill;
+        QVERIFY(afterKill.open(m_journalFile));
+        for (const JournalRow &row : afterKill.rows(ProfileId)) {
+            sendingAtKill += row.sendState == SendState::Sending;
+            unknownAtKill += row.sendState == SendState::Unknown;
+        }
     }
+    qInfo() << "kills interrupted" << sendingAtKill << "sends and left" << unknownAtKill << "leads in doubt";
+    QVERIFY2(sendingAtKill + unknownAtKill > 0, "no kill caught a lead on its way: nothing was tested");
 
     // The last run submits nothing: it recovers what the kills left behind and sends it.
     QProcess drain;
@@ -162,6 +153,8 @@ void TestCrashRecovery::killedAtRandomMomentsLosesNothingAndDuplicatesNothing()
     // A kill between submit() and the write of its id leaves a lead the journal has and the file not.
     QVERIFY(journalIds.size() - confirmed.size() <= KillCount);
 
+    qInfo() << confirmed.size() << "leads confirmed," << journalIds.size() << "in the journal";
+
     // The sandbox knows every one of them (list.json)...
     for (int from = 0; from < journalIds.size(); from += 50) {
         const QStringList batch = journalIds.mid(from, 50);
@@ -171,17 +164,18 @@ void TestCrashRecovery::killedAtRandomMomentsLosesNothingAndDuplicatesNothing()
     }
 
     // ...and stored each exactly once, and nothing else (its state file, saved as it stops).
-    m_sandbox.terminate();
-    QVERIFY(m_sandbox.waitForFinished(TimeoutMs));
+    QVERIFY(m_sandbox.stop());
     QFile stateFile(m_stateFile);
     QVERIFY(stateFile.open(QIODevice::ReadOnly));
-    const QJsonArray storedLeads = QJsonDocument::fromJson(stateFile.readAll()).object().value(QStringLiteral("leads")).toArray();
+    const QJsonArray storedLeads =
+        QJsonDocument::fromJson(stateFile.readAll()).object().value(QStringLiteral("leads")).toArray();
     QHash<QString, int> timesStored;
     for (const QJsonValue &lead : storedLeads)
         ++timesStored[lead.toObject().value(QStringLiteral("id")).toString()];
     QCOMPARE(storedLeads.size(), journalIds.size());
     for (const QString &id : std::as_const(journalIds))
-        QVERIFY2(timesStored.value(id) == 1, qPrintable(id + QStringLiteral(" stored %1 times").arg(timesStored.value(id))));
+        QVERIFY2(timesStored.value(id) == 1,
+                 qPrintable(id + QStringLiteral(" stored %1 times").arg(timesStored.value(id))));
 }
 
 QTEST_GUILESS_MAIN(TestCrashRecovery)

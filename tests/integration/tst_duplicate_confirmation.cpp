@@ -86,8 +86,8 @@ void TestDuplicateConfirmation::faultOnce(const SandboxFaults &faults)
     m_sandbox->setFaults(faults);
     // The first failure report comes after the faulty answer: from then on the sandbox behaves.
     connect(
-        m_stack->outbox(), &LeadGateway::deferred, m_sandbox.get(),
-        [this] { m_sandbox->setFaults({}); }, Qt::SingleShotConnection);
+        m_stack->outbox(), &LeadGateway::deferred, m_sandbox.get(), [this] { m_sandbox->setFaults({}); },
+        Qt::SingleShotConnection);
 }
 
 void TestDuplicateConfirmation::storedThenDroppedIsConfirmedByLookup()
@@ -113,7 +113,8 @@ void TestDuplicateConfirmation::storedThenDroppedIsConfirmedByLookup()
     QCOMPARE(m_sandbox->timesStored(key), 1);
 
     // The journal holds it as sent, with the id the sandbox gave it.
-    const QJsonObject row = SandboxHttpClient(m_sandbox->baseUrl()).list({key}).json().object().value(key).toObject();
+    const QJsonObject row =
+        SandboxHttpClient(m_sandbox->baseUrl()).list({key}).json().object().value(key).toObject();
     const QJsonValue uid = row.value(QStringLiteral("uid"));
     const QString networkId = uid.isString() ? uid.toString() : QString::number(uid.toInteger());
     QVERIFY(!networkId.isEmpty());

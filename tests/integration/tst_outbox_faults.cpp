@@ -134,10 +134,11 @@ void TestOutboxFaults::everyLeadArrivesExactlyOnce()
         failures.insert(error.code + QLatin1Char('/') + QString::number(error.httpStatus));
     }
     const QStringList seen = failures.values();
-    for (const QString &failure : {QStringLiteral("http/502"), QStringLiteral("http/500"),
-                                   QStringLiteral("timeout/0"), QStringLiteral("truncated/200"),
-                                   QStringLiteral("network/0")})
-        QVERIFY2(failures.contains(failure), qPrintable(failure + QStringLiteral(" not in ") + seen.join(u' ')));
+    for (const QString &failure :
+         {QStringLiteral("http/502"), QStringLiteral("http/500"), QStringLiteral("timeout/0"),
+          QStringLiteral("truncated/200"), QStringLiteral("network/0")})
+        QVERIFY2(failures.contains(failure),
+                 qPrintable(failure + QStringLiteral(" not in ") + seen.join(u' ')));
     QVERIFY2(IntegrationLeads::requestCount(sandbox.receivedRequests(), "/ext/list.json") > 0,
              "no duplicate answer was ever confirmed by a look-up");
 
@@ -173,7 +174,8 @@ void TestOutboxFaults::autoLeadsAreNeverResentBlindly()
     QStringList phones;
     for (int i = 0; i < AutoLeadCount; ++i) {
         phones << IntegrationLeads::phone(50000 + i);
-        const QString key = outbox->submit(IntegrationLeads::lead(QStringLiteral("auto"), phones.constLast()));
+        const QString key =
+            outbox->submit(IntegrationLeads::lead(QStringLiteral("auto"), phones.constLast()));
         QVERIFY2(!key.isEmpty(), qPrintable(outbox->lastError()));
         keys << key;
     }

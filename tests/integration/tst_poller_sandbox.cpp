@@ -13,12 +13,12 @@
 
 #include <QDateTime>
 #include <QJsonObject>
-
-#include <algorithm>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 namespace {
 
@@ -113,8 +113,9 @@ void TestPollerSandbox::initTestCase()
     SandboxHttpClient landingPage(m_sandbox->baseUrl());
     for (int i = 0; i < TrackedCount; ++i) {
         const QString id = QStringLiteral("77%1").arg(i, 8, 10, QLatin1Char('0'));
-        QCOMPARE(landingPage.addLead(id, QStringLiteral("311"), IntegrationLeads::phone(1000 + i)).errorCode(),
-                 QString());
+        QCOMPARE(
+            landingPage.addLead(id, QStringLiteral("311"), IntegrationLeads::phone(1000 + i)).errorCode(),
+            QString());
         m_trackedIds << id;
     }
     QCOMPARE(m_stack->journal()->addTracked(IntegrationStack::profileId(), m_trackedIds,
@@ -200,18 +201,19 @@ void TestPollerSandbox::stagesMovedOnTheSandboxReachTheJournal()
     QVERIFY(refreshAndWait(allKeys(), true));
 
     for (const Forced &lead : forced) {
-        const JournalEntry entry =
-            m_stack->journal()->entryByOrderId(IntegrationStack::profileId(), lead.id).value_or(JournalEntry());
+        const JournalEntry entry = m_stack->journal()
+                                       ->entryByOrderId(IntegrationStack::profileId(), lead.id)
+                                       .value_or(JournalEntry());
         QCOMPARE(entry.stage, lead.stage);
         QCOMPARE(entry.status, lead.status);
         QCOMPARE(entry.reason, lead.reason);
         QVERIFY(entry.unseenChange);
-        const QList<StatusChange> history = m_stack->journal()->history(IntegrationStack::profileId(), entry.key);
+        const QList<StatusChange> history =
+            m_stack->journal()->history(IntegrationStack::profileId(), entry.key);
         QVERIFY2(history.size() >= 2, qPrintable(lead.id)); // first seen "wait", then the new stage
-        const auto newest = std::max_element(history.cbegin(), history.cend(),
-                                             [](const StatusChange &a, const StatusChange &b) {
-                                                 return a.changedAt < b.changedAt;
-                                             });
+        const auto newest = std::max_element(
+            history.cbegin(), history.cend(),
+            [](const StatusChange &a, const StatusChange &b) { return a.changedAt < b.changedAt; });
         QCOMPARE(newest->stage, lead.stage);
         QCOMPARE(newest->status, lead.status);
         QCOMPARE(newest->previousStage, QStringLiteral("wait"));
@@ -230,8 +232,9 @@ void TestPollerSandbox::stagesMovedOnTheSandboxReachTheJournal()
         const QJsonObject rows = http.list(batch).json().object();
         for (const QString &id : batch) {
             const QJsonObject truth = rows.value(id).toObject();
-            const JournalEntry entry =
-                m_stack->journal()->entryByOrderId(IntegrationStack::profileId(), id).value_or(JournalEntry());
+            const JournalEntry entry = m_stack->journal()
+                                           ->entryByOrderId(IntegrationStack::profileId(), id)
+                                           .value_or(JournalEntry());
             QCOMPARE(entry.stage, truth.value(QStringLiteral("stage")).toString());
             QCOMPARE(entry.status, number(truth.value(QStringLiteral("status"))));
             QCOMPARE(entry.reason, number(truth.value(QStringLiteral("reason"))));
