@@ -104,6 +104,8 @@ void TestDuplicateConfirmation::storedThenDroppedIsConfirmedByLookup()
     QCOMPARE(rejected.size(), 0);
 
     // The first attempt arrived but its answer was lost; the retry met `duplicate`; list.json found it.
+    // Exactly two add.json on the wire: Qt 6.4 on its own replays a POST whose connection closed before
+    // an answer, and the replay's `duplicate` would pass for a first attempt's (HttpExchange forbids it).
     QCOMPARE(deferred.size(), 1);
     QCOMPARE(deferred.constFirst().at(1).value<ApiError>().kind, ApiError::Kind::Transport);
     const QList<SandboxRequest> requests = m_sandbox->receivedRequests();
