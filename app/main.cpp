@@ -126,8 +126,9 @@ int main(int argc, char *argv[])
                          : settingsOpen              ? session.settings()->string(Settings::Key::Language)
                                                      : QStringLiteral("system"));
     if (!session.start()) {
-        QMessageBox::critical(nullptr, QObject::tr("CPA Desk cannot start"),
-                              QObject::tr("The lead journal could not be opened: %1").arg(session.errorString()));
+        QMessageBox::critical(
+            nullptr, QObject::tr("CPA Desk cannot start"),
+            QObject::tr("The lead journal could not be opened: %1").arg(session.errorString()));
         return 1;
     }
 

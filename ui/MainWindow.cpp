@@ -2,33 +2,33 @@
 
 #include "LeadForm.h"
 #include "OutboxView.h"
-#include "StatusView.h"
 #include "ProfileSwitcher.h"
 #include "SettingsDialog.h"
+#include "StatusView.h"
+#include "journal/Journal.h"
 #include "leads/LeadFormDefaults.h"
+#include "leads/StatusCatalog.h"
 #include "sandbox/Sandbox.h"
 #include "session/AppSession.h"
 #include "session/ResendGateway.h"
-#include "journal/Journal.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
 #include "sync/Outbox.h"
 #include "sync/StatusPoller.h"
-#include "leads/StatusCatalog.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QFrame>
-#include <QScreen>
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
@@ -36,9 +36,7 @@
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(AppSession *session, QWidget *parent)
-    : QMainWindow(parent)
-    , m_session(session)
-    , m_tabs(new QTabWidget(this))
+    : QMainWindow(parent), m_session(session), m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("CPA Desk"));
@@ -52,19 +50,19 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
 
     m_tabs->setObjectName(QStringLiteral("mainTabWidget"));
     m_tabs->setAccessibleName(tr("Screens"));
-    m_tabs->addTab(m_leadForm, tr("&New lead"));
+    m_tabs->addTab(m_leadForm,
+                   tr("New lead")); // Ctrl+1..3 switch screens: tab mnemonics would clash with the form's
 
     m_statusView = new StatusView(session->journal(), this);
     m_statusView->setObjectName(QStringLiteral("statusView"));
-    connect(m_statusView, &StatusView::message, this, [this](const QString &text) {
-        statusBar()->showMessage(text, 10000);
-    });
-    m_tabs->addTab(m_statusView, tr("&Leads"));
+    connect(m_statusView, &StatusView::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    m_tabs->addTab(m_statusView, tr("Leads"));
 
     m_outboxView = new OutboxView(session->journal(), this);
     m_outboxView->setObjectName(QStringLiteral("outboxView"));
     connect(m_outboxView, &OutboxView::editRequested, this, &MainWindow::editAndResend);
-    m_tabs->addTab(m_outboxView, tr("&Outbox"));
+    m_tabs->addTab(m_outboxView, tr("Outbox"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -87,9 +85,8 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
     statusBar()->showMessage(tr("Ready"), 3000);
 
     connect(session, &AppSession::profileActivated, this, &MainWindow::onProfileActivated);
-    connect(session, &AppSession::problem, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 15000);
-    });
+    connect(session, &AppSession::problem, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     if (session->outbox())
         onProfileActivated(session->activeProfile());
 
@@ -117,7 +114,7 @@ QWidget *MainWindow::createSandboxBanner()
     m_sandboxLabel->setWordWrap(true);
     m_sandboxLabel->setText(tr("<b>Sandbox mode.</b> You are working with the built-in emulator of the API "
                                "on this computer: nothing is sent to a real affiliate network."));
-    auto *leave = new QPushButton(tr("Use a &real account…"), m_sandboxBanner);
+    auto *leave = new QPushButton(tr("Use a real account…"), m_sandboxBanner);
     leave->setObjectName(QStringLiteral("leaveSandboxButton"));
     leave->setToolTip(tr("Open the settings to add or choose a profile with your network's user id and key"));
     connect(leave, &QPushButton::clicked, this, &MainWindow::openSettings);
@@ -247,8 +244,9 @@ void MainWindow::editAndResend(const QString &key, const Lead &lead)
 
 void MainWindow::notifyStageChanges(const QList<StageChange> &changes)
 {
-    if (changes.isEmpty() || isActiveWindow() || !m_session->settings()->flag(Settings::Key::NotificationsEnabled)
-        || !QSystemTrayIcon::isSystemTrayAvailable())
+    if (changes.isEmpty() || isActiveWindow() ||
+        !m_session->settings()->flag(Settings::Key::NotificationsEnabled) ||
+        !QSystemTrayIcon::isSystemTrayAvailable())
         return;
     if (!m_trayIcon) {
         m_trayIcon = new QSystemTrayIcon(windowIcon(), this);
@@ -261,22 +259,24 @@ void MainWindow::notifyStageChanges(const QList<StageChange> &changes)
         m_trayIcon->show();
     }
     const StageChange &first = changes.first();
-    const QString text = changes.size() == 1
-                             ? tr("Order %1 is now: %2").arg(first.orderId, StatusCatalog::stageName(first.stage))
-                             : tr("%n lead(s) changed stage.", nullptr, int(changes.size()));
+    const QString text =
+        changes.size() == 1
+            ? tr("Order %1 is now: %2").arg(first.orderId, StatusCatalog::stageName(first.stage))
+            : tr("%n lead(s) changed stage.", nullptr, int(changes.size()));
     m_trayIcon->showMessage(tr("Lead status changed"), text);
 }
 
 void MainWindow::updateOutboxTabTitle(int count)
 {
     const int index = m_tabs->indexOf(m_outboxView);
-    m_tabs->setTabText(index, count == 0 ? tr("&Outbox") : tr("&Outbox (%1)").arg(count));
+    m_tabs->setTabText(index, count == 0 ? tr("Outbox") : tr("Outbox (%1)").arg(count));
 }
 
 void MainWindow::updateWaitingCount(int count)
 {
     updateOutboxTabTitle(count);
-    m_waitingLabel->setText(count == 0 ? tr("Outbox empty") : tr("%n lead(s) waiting to be sent", nullptr, count));
+    m_waitingLabel->setText(count == 0 ? tr("Outbox empty")
+                                       : tr("%n lead(s) waiting to be sent", nullptr, count));
 }
 
 LeadFormDefaults MainWindow::formDefaults(const Profile &profile) const
@@ -301,9 +301,8 @@ void MainWindow::openSettings()
                           m_session->connectionTester(), this);
     if (!m_session->isSandboxMode())
         dialog.showProfile(m_session->activeProfile().id);
-    connect(&dialog, &SettingsDialog::applied, this, [this] {
-        m_leadForm->setDefaults(formDefaults(m_session->activeProfile()));
-    });
+    connect(&dialog, &SettingsDialog::applied, this,
+            [this] { m_leadForm->setDefaults(formDefaults(m_session->activeProfile())); });
     dialog.exec();
 }
 

@@ -58,16 +58,18 @@ RowsEditor::RowsEditor(QAbstractItemModel *model, const Names &names, QWidget *p
                              4 * m_view->verticalHeader()->defaultSectionSize() + 2 * m_view->frameWidth());
 
     const QString noun = names.rowNoun;
-    m_addAction = addAction(names.addText, {QKeySequence(Qt::Key_Insert)},
-                            QStringLiteral("add") + noun + QStringLiteral("Action"));
-    m_removeAction = addAction(names.removeText, {QKeySequence(Qt::Key_Delete)},
-                               QStringLiteral("remove") + noun + QStringLiteral("Action"));
+    m_addAction =
+        addAction(names.addText, {QKeySequence(Qt::Key_Insert)},
+                  QStringLiteral("add") + noun + QStringLiteral("Action")); // check-tr: ok (object name)
+    m_removeAction =
+        addAction(names.removeText, {QKeySequence(Qt::Key_Delete)},
+                  QStringLiteral("remove") + noun + QStringLiteral("Action")); // check-tr: ok (object name)
     m_upAction =
         addAction(tr("Move up"), {QKeySequence(Qt::CTRL | Qt::Key_Up), QKeySequence(Qt::ALT | Qt::Key_Up)},
-                  QStringLiteral("move") + noun + QStringLiteral("UpAction"));
-    m_downAction = addAction(tr("Move down"),
-                             {QKeySequence(Qt::CTRL | Qt::Key_Down), QKeySequence(Qt::ALT | Qt::Key_Down)},
-                             QStringLiteral("move") + noun + QStringLiteral("DownAction"));
+                  QStringLiteral("move") + noun + QStringLiteral("UpAction")); // check-tr: ok (object name)
+    m_downAction = addAction(
+        tr("Move down"), {QKeySequence(Qt::CTRL | Qt::Key_Down), QKeySequence(Qt::ALT | Qt::Key_Down)},
+        QStringLiteral("move") + noun + QStringLiteral("DownAction")); // check-tr: ok (object name)
     connect(m_addAction, &QAction::triggered, this, &RowsEditor::addRow);
     connect(m_removeAction, &QAction::triggered, this, &RowsEditor::removeCurrentRow);
     connect(m_upAction, &QAction::triggered, this, [this] { moveCurrentRow(-1); });

@@ -574,33 +574,37 @@ bool Journal::requeue(const QString &profileId, const QString &key, qint64 nowMs
                        {SendStates::toText(SendState::Queued), nowMs});
 }
 
-int Journal::makeWaitingDue(const QString &profileId, qint64 nowMs)
+int Journal::makeWaitingDue(const QString &profileId, qint64 nowMs, const QList<SendState> &states)
 {
+    if (states.isEmpty())
+        return 0;
     if (!beginWrite())
         return -1;
+    QStringList placeholders;
+    for (qsizetype i = 0; i < states.size(); ++i)
+        placeholders << QStringLiteral("?");
+    const QString condition = QStringLiteral(" WHERE profile_id = ? AND send_state IN (") +
+                              placeholders.join(QLatin1Char(',')) + QStringLiteral(") AND next_try_at > ?");
+    const auto bindCondition = [&](QSqlQuery &query) {
+        query.addBindValue(profileId);
+        for (const SendState state : states)
+            query.addBindValue(SendStates::toText(state));
+        query.addBindValue(nowMs);
+    };
     QStringList keys;
     bool ok;
     {
         QSqlQuery query(database());
-        query.prepare(
-            QStringLiteral("SELECT lead_key FROM leads WHERE profile_id = ? AND send_state IN (?, ?)"
-                           " AND next_try_at > ?"));
-        query.addBindValue(profileId);
-        query.addBindValue(SendStates::toText(SendState::Queued));
-        query.addBindValue(SendStates::toText(SendState::Unknown));
-        query.addBindValue(nowMs);
+        query.prepare(QStringLiteral("SELECT lead_key FROM leads") + condition);
+        bindCondition(query);
         ok = exec(query);
         while (ok && query.next())
             keys.append(query.value(0).toString());
         query.finish();
         if (ok && !keys.isEmpty()) {
-            query.prepare(QStringLiteral("UPDATE leads SET next_try_at = ? WHERE profile_id = ?"
-                                         " AND send_state IN (?, ?) AND next_try_at > ?"));
+            query.prepare(QStringLiteral("UPDATE leads SET next_try_at = ?") + condition);
             query.addBindValue(nowMs);
-            query.addBindValue(profileId);
-            query.addBindValue(SendStates::toText(SendState::Queued));
-            query.addBindValue(SendStates::toText(SendState::Unknown));
-            query.addBindValue(nowMs);
+            bindCondition(query);
             ok = exec(query);
         }
     }

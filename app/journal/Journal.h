@@ -72,7 +72,8 @@ public:
     // Queues a lead for an attempt at `nowMs` (an explicit "resend").
     bool requeue(const QString &profileId, const QString &key, qint64 nowMs);
     // Makes every scheduled waiting lead due at `nowMs` ("retry now"); returns how many.
-    int makeWaitingDue(const QString &profileId, qint64 nowMs);
+    int makeWaitingDue(const QString &profileId, qint64 nowMs,
+                       const QList<SendState> &states = {SendState::Queued, SendState::Unknown});
     // Deletes a lead and its history (only ever on an explicit user action).
     bool remove(const QString &profileId, const QString &key);
 

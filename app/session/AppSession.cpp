@@ -1,7 +1,6 @@
 #include "AppSession.h"
 
 #include "ActiveProfileGateway.h"
-
 #include "api/ApiClient.h"
 #include "journal/Clock.h"
 #include "journal/Journal.h"
@@ -41,11 +40,8 @@ QString randomSandboxKey()
 } // namespace
 
 AppSession::AppSession(const Options &options, QObject *parent)
-    : QObject(parent)
-    , m_options(options)
-    , m_gateway(new ActiveProfileGateway(this))
-{
-}
+    : QObject(parent), m_options(options), m_gateway(new ActiveProfileGateway(this))
+{}
 
 LeadGateway *AppSession::gateway() const
 {
@@ -196,9 +192,10 @@ bool AppSession::ensureSandbox()
     options.key = m_sandboxKey;
     options.speed = m_options.sandboxSpeed;
     // The emulator's leads live beside the journal, so that sandbox leads still exist after a restart.
-    options.stateFile = m_options.dataDir.isEmpty()
-                            ? QFileInfo(m_journal->filePath()).dir().filePath(QStringLiteral("sandbox-state.json"))
-                            : dataFile(QStringLiteral("sandbox-state.json"));
+    options.stateFile =
+        m_options.dataDir.isEmpty()
+            ? QFileInfo(m_journal->filePath()).dir().filePath(QStringLiteral("sandbox-state.json"))
+            : dataFile(QStringLiteral("sandbox-state.json"));
     auto sandbox = std::make_unique<Sandbox>(options);
     if (sandbox->listen() == 0)
         return false;
@@ -218,7 +215,8 @@ void AppSession::finishActivation(const Profile &profile, const QString &key)
 
     m_activeProfile = profile;
     m_client->setConfig(configFor(profile, key));
-    m_outbox = new Outbox(m_journal, m_transport.get(), m_orderIds.get(), profile.id, SystemClock::instance(), this);
+    m_outbox =
+        new Outbox(m_journal, m_transport.get(), m_orderIds.get(), profile.id, SystemClock::instance(), this);
     m_poller = new StatusPoller(m_journal, m_transport.get(), profile.id, SystemClock::instance(), this);
     applyAutoRefreshInterval();
     m_gateway->setOutbox(m_outbox);
@@ -229,5 +227,6 @@ void AppSession::finishActivation(const Profile &profile, const QString &key)
 void AppSession::applyAutoRefreshInterval()
 {
     if (m_poller)
-        m_poller->setAutoRefreshInterval(qint64(m_settings->integer(Settings::Key::AutoRefreshMinutes)) * 60 * 1000);
+        m_poller->setAutoRefreshInterval(qint64(m_settings->integer(Settings::Key::AutoRefreshMinutes)) * 60 *
+                                         1000);
 }

@@ -3,12 +3,11 @@
 #include "sync/Outbox.h"
 
 ResendGateway::ResendGateway(Outbox *outbox, const QString &key, const QString &orderId, QObject *parent)
-    : LeadGateway(parent)
-    , m_outbox(outbox)
-    , m_key(key)
-    , m_orderId(orderId)
+    : LeadGateway(parent), m_outbox(outbox), m_key(key), m_orderId(orderId)
 {
-    const auto mine = [this](const QString &id) { return id == m_orderId || id == m_key; };
+    const auto mine = [this](const QString &id) {
+        return id == m_orderId || id == m_key;
+    };
     connect(outbox, &LeadGateway::sent, this, [this, mine](const QString &id, const QString &networkId) {
         if (mine(id))
             emit sent(id, networkId);

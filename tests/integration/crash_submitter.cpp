@@ -116,8 +116,8 @@ int main(int argc, char *argv[])
 
     const int count = parser.value(countOption).toInt();
     if (count == 0) {
-        // A restart after crashes: what an operator does first is press "retry now" in the outbox view,
-        // which also ends the look-up lease (two minutes) of a lead whose look-up the crash interrupted.
+        // The drain run after the crashes: start() already looked up interrupted sends; "retry now" (what
+        // an operator presses in the outbox view) also ends the backoff of leads whose send failed.
         outbox.retryNow();
     }
     int submitted = 0;
