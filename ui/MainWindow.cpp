@@ -204,7 +204,8 @@ void MainWindow::onProfileActivated(const Profile &profile)
 {
     m_sandboxBanner->setVisible(profile.isSandbox);
     m_leadForm->setDefaults(formDefaults(profile));
-    m_profileLabel->setText(tr("Profile: %1").arg(profile.name));
+    // The sandbox's stored name is whatever language was active when it was first saved.
+    m_profileLabel->setText(tr("Profile: %1").arg(profile.isSandbox ? tr("Sandbox") : profile.name));
     // The window title names the profile, never its key.
     setWindowTitle(profile.isSandbox ? tr("CPA Desk — sandbox") : tr("CPA Desk — %1").arg(profile.name));
     Outbox *outbox = m_session->outbox();

@@ -51,6 +51,8 @@ RowsEditor::RowsEditor(QAbstractItemModel *model, const Names &names, QWidget *p
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                             QAbstractItemView::AnyKeyPressed);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Numbers take the width their header needs (long in Russian); the id or name column takes the rest.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_view->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     // Room for a few rows from the start, measured in rows of the current font rather than pixels.
