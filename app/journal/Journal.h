@@ -117,6 +117,13 @@ signals:
 private:
     QSqlDatabase database() const;
     bool exec(QSqlQuery &query) const;
+    // Prepares a read, binds `values` in order and runs it, to be read forward once.
+    bool select(QSqlQuery &query, const QString &sql, const QVariantList &values) const;
+    // The entry of this profile whose `column` (lead_key or order_id) holds `value`.
+    std::optional<JournalEntry> entryWhere(const QString &profileId, QLatin1String column,
+                                           const QString &value) const;
+    // The entries matching `condition`, a WHERE clause whose placeholders `values` fill.
+    QList<JournalEntry> entriesWhere(const QString &condition, const QVariantList &values) const;
     // Whether the profile holds this key or order id. On a failed query: false, with errorString() set.
     bool holds(QSqlQuery &query, const QString &profileId, const QString &key, const QString &orderId) const;
     bool beginWrite();
