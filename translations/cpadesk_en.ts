@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ImportIdsDialog</name>
@@ -61,10 +62,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Discard %n lead(s)? They will not be sent, and the customer's order is lost unless it is entered again.</source>
+        <source>Discard %n lead(s)? They will not be sent, and the customer&apos;s order is lost unless it is entered again.</source>
         <translation>
-            <numerusform>Discard %n lead? It will not be sent, and the customer's order is lost unless it is entered again.</numerusform>
-            <numerusform>Discard %n leads? They will not be sent, and the customer's order is lost unless it is entered again.</numerusform>
+            <numerusform>Discard %n lead? It will not be sent, and the customer&apos;s order is lost unless it is entered again.</numerusform>
+            <numerusform>Discard %n leads? They will not be sent, and the customer&apos;s order is lost unless it is entered again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

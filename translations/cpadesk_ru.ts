@@ -997,7 +997,11 @@
     </message>
     <message numerus="yes">
         <source>%n order id(s) to track.</source>
-        <translation><numerusform>%n номер заказа к отслеживанию.</numerusform><numerusform>%n номера заказов к отслеживанию.</numerusform><numerusform>%n номеров заказов к отслеживанию.</numerusform></translation>
+        <translation>
+            <numerusform>%n номер заказа к отслеживанию.</numerusform>
+            <numerusform>%n номера заказов к отслеживанию.</numerusform>
+            <numerusform>%n номеров заказов к отслеживанию.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not order ids, left out: %1%2</source>
@@ -1005,7 +1009,11 @@
     </message>
     <message numerus="yes">
         <source> and %n more</source>
-        <translation><numerusform> и ещё %n</numerusform><numerusform> и ещё %n</numerusform><numerusform> и ещё %n</numerusform></translation>
+        <translation>
+            <numerusform> и ещё %n</numerusform>
+            <numerusform> и ещё %n</numerusform>
+            <numerusform> и ещё %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1375,7 +1383,11 @@
     </message>
     <message numerus="yes">
         <source>… and %n more.</source>
-        <translation><numerusform>… и ещё %n заказ.</numerusform><numerusform>… и ещё %n заказа.</numerusform><numerusform>… и ещё %n заказов.</numerusform></translation>
+        <translation>
+            <numerusform>… и ещё %n заказ.</numerusform>
+            <numerusform>… и ещё %n заказа.</numerusform>
+            <numerusform>… и ещё %n заказов.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Send another order anyway?</source>
@@ -1814,7 +1826,11 @@
     </message>
     <message numerus="yes">
         <source>%n lead(s) changed stage.</source>
-        <translation><numerusform>%n лид сменил этап.</numerusform><numerusform>%n лида сменили этап.</numerusform><numerusform>%n лидов сменили этап.</numerusform></translation>
+        <translation>
+            <numerusform>%n лид сменил этап.</numerusform>
+            <numerusform>%n лида сменили этап.</numerusform>
+            <numerusform>%n лидов сменили этап.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Lead status changed</source>
@@ -1826,7 +1842,11 @@
     </message>
     <message numerus="yes">
         <source>%n lead(s) waiting to be sent</source>
-        <translation><numerusform>%n лид ожидает отправки</numerusform><numerusform>%n лида ожидают отправки</numerusform><numerusform>%n лидов ожидают отправки</numerusform></translation>
+        <translation>
+            <numerusform>%n лид ожидает отправки</numerusform>
+            <numerusform>%n лида ожидают отправки</numerusform>
+            <numerusform>%n лидов ожидают отправки</numerusform>
+        </translation>
     </message>
     <message>
         <source>New lead</source>
@@ -1847,6 +1867,10 @@
     <message>
         <source>Outbox (%1)</source>
         <translation>Исходящие (%1)</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Песочница</translation>
     </message>
 </context>
 <context>
@@ -2034,11 +2058,19 @@
     </message>
     <message numerus="yes">
         <source>%n lead(s) waiting to be sent</source>
-        <translation><numerusform>%n лид ожидает отправки</numerusform><numerusform>%n лида ожидают отправки</numerusform><numerusform>%n лидов ожидают отправки</numerusform></translation>
+        <translation>
+            <numerusform>%n лид ожидает отправки</numerusform>
+            <numerusform>%n лида ожидают отправки</numerusform>
+            <numerusform>%n лидов ожидают отправки</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n rejected</source>
-        <translation><numerusform>%n отклонён</numerusform><numerusform>%n отклонены</numerusform><numerusform>%n отклонено</numerusform></translation>
+        <translation>
+            <numerusform>%n отклонён</numerusform>
+            <numerusform>%n отклонены</numerusform>
+            <numerusform>%n отклонено</numerusform>
+        </translation>
     </message>
     <message>
         <source>Retrying now.</source>
@@ -2054,7 +2086,11 @@
     </message>
     <message numerus="yes">
         <source>Discard %n lead(s)? They will not be sent, and the customer's order is lost unless it is entered again.</source>
-        <translation><numerusform>Удалить %n лид? Он не будет отправлен, и заказ клиента пропадёт, если не ввести его заново.</numerusform><numerusform>Удалить %n лида? Они не будут отправлены, и заказы клиентов пропадут, если не ввести их заново.</numerusform><numerusform>Удалить %n лидов? Они не будут отправлены, и заказы клиентов пропадут, если не ввести их заново.</numerusform></translation>
+        <translation>
+            <numerusform>Удалить %n лид? Он не будет отправлен, и заказ клиента пропадёт, если не ввести его заново.</numerusform>
+            <numerusform>Удалить %n лида? Они не будут отправлены, и заказы клиентов пропадут, если не ввести их заново.</numerusform>
+            <numerusform>Удалить %n лидов? Они не будут отправлены, и заказы клиентов пропадут, если не ввести их заново.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Discard</source>
@@ -2062,7 +2098,11 @@
     </message>
     <message numerus="yes">
         <source>%n lead(s) discarded.</source>
-        <translation><numerusform>%n лид удалён.</numerusform><numerusform>%n лида удалены.</numerusform><numerusform>%n лидов удалено.</numerusform></translation>
+        <translation>
+            <numerusform>%n лид удалён.</numerusform>
+            <numerusform>%n лида удалены.</numerusform>
+            <numerusform>%n лидов удалено.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2717,7 +2757,11 @@
     </message>
     <message numerus="yes">
         <source>%n lead(s) shown</source>
-        <translation><numerusform>Показан %n лид</numerusform><numerusform>Показано %n лида</numerusform><numerusform>Показано %n лидов</numerusform></translation>
+        <translation>
+            <numerusform>Показан %n лид</numerusform>
+            <numerusform>Показано %n лида</numerusform>
+            <numerusform>Показано %n лидов</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of them reported on by the network; %2 not yet (still in the outbox, or not checked yet)</source>
@@ -2737,7 +2781,11 @@
     </message>
     <message numerus="yes">
         <source>Refreshing %n lead(s)...</source>
-        <translation><numerusform>Обновление %n лида…</numerusform><numerusform>Обновление %n лидов…</numerusform><numerusform>Обновление %n лидов…</numerusform></translation>
+        <translation>
+            <numerusform>Обновление %n лида…</numerusform>
+            <numerusform>Обновление %n лидов…</numerusform>
+            <numerusform>Обновление %n лидов…</numerusform>
+        </translation>
     </message>
     <message>
         <source>The network could not be reached for a refresh: %1 The table shows what was known before; the next refresh will try again.</source>
@@ -2765,7 +2813,11 @@
     </message>
     <message numerus="yes">
         <source>Exported %n lead(s) to %1</source>
-        <translation><numerusform>Экспортирован %n лид в %1</numerusform><numerusform>Экспортировано %n лида в %1</numerusform><numerusform>Экспортировано %n лидов в %1</numerusform></translation>
+        <translation>
+            <numerusform>Экспортирован %n лид в %1</numerusform>
+            <numerusform>Экспортировано %n лида в %1</numerusform>
+            <numerusform>Экспортировано %n лидов в %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The order ids could not be stored: %1</source>
@@ -2773,11 +2825,19 @@
     </message>
     <message numerus="yes">
         <source>%n order id(s) added to the table; %1 were there already.</source>
-        <translation><numerusform>В таблицу добавлен %n номер заказа; уже были в ней: %1.</numerusform><numerusform>В таблицу добавлено %n номера заказов; уже были в ней: %1.</numerusform><numerusform>В таблицу добавлено %n номеров заказов; уже были в ней: %1.</numerusform></translation>
+        <translation>
+            <numerusform>В таблицу добавлен %n номер заказа; уже были в ней: %1.</numerusform>
+            <numerusform>В таблицу добавлено %n номера заказов; уже были в ней: %1.</numerusform>
+            <numerusform>В таблицу добавлено %n номеров заказов; уже были в ней: %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n order id(s) added to the table.</source>
-        <translation><numerusform>В таблицу добавлен %n номер заказа.</numerusform><numerusform>В таблицу добавлено %n номера заказов.</numerusform><numerusform>В таблицу добавлено %n номеров заказов.</numerusform></translation>
+        <translation>
+            <numerusform>В таблицу добавлен %n номер заказа.</numerusform>
+            <numerusform>В таблицу добавлено %n номера заказов.</numerusform>
+            <numerusform>В таблицу добавлено %n номеров заказов.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
