@@ -22,7 +22,8 @@ QByteArray encode(const Pairs &pairs);
 
 // Parses a body as PHP fills $_POST: "a[b][]=1" nests maps; "[]" appends; later duplicates win.
 // Nested levels come back as QVariantMap (keys are text; "0", "1"... for lists). Malformed
-// percent-escapes are kept literally, as PHP does; nothing here can fail.
+// percent-escapes are kept literally, as PHP does; nothing here can fail. Names nested more than 64
+// levels deep are dropped, as PHP does (max_input_nesting_level).
 QVariantMap decode(const QByteArray &body);
 
 } // namespace FormCodec

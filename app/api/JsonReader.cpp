@@ -1,5 +1,7 @@
 #include "JsonReader.h"
 
+#include <QStringDecoder>
+
 namespace {
 
 // Deeper documents are not API replies; refusing them keeps a hostile body from exhausting the stack.
@@ -8,6 +10,16 @@ constexpr int maxDepth = 64;
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
+}
+
+// QString::fromUtf8() drops a leading U+FEFF, which would eat a byte order mark that is part of a string
+// value (found by fuzz/fuzz_lead_encoder). Only the one at the very start of the document is skipped.
+// Stateless, so that a cut sequence at the end of a segment still becomes U+FFFD.
+QString decodeUtf8KeepingBom(const QByteArray &utf8)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringConverter::Flag::ConvertInitialBom | QStringConverter::Flag::Stateless);
+    return decoder.decode(utf8);
 }
 
 int hexValue(char c)
@@ -179,7 +191,7 @@ bool JsonReader::parseString(QString &out)
     QByteArray utf8;
     QString decoded;
     auto flush = [&] {
-        decoded += QString::fromUtf8(utf8);
+        decoded += decodeUtf8KeepingBom(utf8);
         utf8.clear();
     };
     while (!atEnd()) {

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "BenchReport.h"
+#include "BenchSupport.h"
+
+// The sections of cpadesk-bench (issue 9). Each runs in a process of its own (so that one section's
+// memory and threads never colour another's figures) and adds its figures to the report.
+
+// (5) The sandbox's own requests per second, list.json (50 ids) and add.json: the app's client versus
+// a raw keep-alive client.
+void benchSandbox(BenchReport &report, const BenchOptions &options);
+
+// (3) 100,000 leads in a journal: time to first rows of LeadTableModel + LeadFilterProxy, a search
+// keystroke, a sort, resident memory.
+void benchTable(BenchReport &report, const BenchOptions &options);
+// The table section's fixture, written by a separate process: the journal at `path` with `count` leads
+// in every stage. Returns a process exit code.
+int fillTableJournal(const QString &path, int count);
+
+// (1) A status refresh of 10,000 leads through StatusPoller + Journal versus a bare
+// QNetworkAccessManager loop of the same list.json requests; the longest main-thread stall.
+void benchRefresh(BenchReport &report, const BenchOptions &options);
+
+// (2) Leads per second through Outbox (journal, fsync) to the sandbox; journal commit latency.
+void benchSubmit(BenchReport &report, const BenchOptions &options);
+
+// (4) `cpadesk --sandbox` off-screen: process start to first window painted, and idle memory, versus
+// a bare QMainWindow in a process of its own.
+void benchStartup(BenchReport &report, const BenchOptions &options);

@@ -1,0 +1,165 @@
+#include "BenchSections.h"
+#include "journal/Clock.h"
+#include "journal/Journal.h"
+#include "journal/LeadJson.h"
+#include "journal/OrderIdGenerator.h"
+#include "sandbox/Sandbox.h"
+#include "sync/ApiLeadTransport.h"
+#include "sync/Outbox.h"
+
+#include <QEventLoop>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+namespace {
+
+// The floor of a durable commit on this disk: one row of the same size per transaction, WAL with
+// synchronous=FULL as the journal uses, through the same Qt SQL driver.
+QList<double> bareCommitLatencies(const QString &path, int count)
+{
+    QList<double> latencies;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bare-commit"));
+        db.setDatabaseName(path);
+        if (!db.open())
+            return latencies;
+        QSqlQuery query(db);
+        query.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        query.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+        query.exec(QStringLiteral("CREATE TABLE leads (lead_key TEXT PRIMARY KEY, lead_json TEXT)"));
+        query.prepare(QStringLiteral("INSERT INTO leads (lead_key, lead_json) VALUES (?, ?)"));
+        for (int i = 0; i < count; ++i) {
+            const QString key = QString::number(300000000 + i);
+            const QString json = QString::fromUtf8(LeadJson::toJson(BenchSupport::lead(i, key)));
+            QElapsedTimer timer;
+            timer.start();
+            db.transaction();
+            query.addBindValue(key);
+            query.addBindValue(json);
+            query.exec();
+            db.commit();
+            latencies << BenchSupport::elapsedMs(timer);
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bare-commit"));
+    return latencies;
+}
+
+// The baseline rate: the same leads straight through the app's client, as many in flight as the
+// outbox allows, no journal.
+double directRate(const ApiConfig &config, int count, int firstLead)
+{
+    ApiClient client;
+    client.setConfig(config);
+    QEventLoop loop;
+    int next = 0;
+    int done = 0;
+    std::function<void()> sendNext = [&] {
+        const int n = next++;
+        AddCall *call = client.addLead(BenchSupport::lead(firstLead + n, QString::number(400000000 + n)));
+        QObject::connect(call, &AddCall::finished, &loop, [&](const AddResult &) {
+            if (++done == count)
+                loop.quit();
+            else if (next < count)
+                sendNext();
+        });
+    };
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < Outbox::DefaultMaxInFlight && next < count; ++i)
+        sendNext();
+    if (!BenchSupport::runLoop(loop, 10 * 60 * 1000))
+        return NAN;
+    return count / (BenchSupport::elapsedMs(timer) / 1000.0);
+}
+
+} // namespace
+
+void benchSubmit(BenchReport &report, const BenchOptions &options)
+{
+    QTextStream err(stderr);
+    const int count = options.quick ? 200 : 1000;
+    Sandbox sandbox(SandboxOptions{});
+    const quint16 port = sandbox.listen();
+    QTemporaryDir dir;
+    Journal journal;
+    if (port == 0 || !journal.open(dir.filePath(QStringLiteral("journal.sqlite")))) {
+        err << "submit: cannot start the sandbox or open the journal\n";
+        return;
+    }
+    const ApiConfig config = BenchSupport::sandboxConfig(sandbox.baseUrl());
+
+    err << "submit: " << count << " leads through the outbox\n";
+    err.flush();
+    ApiClient client;
+    client.setConfig(config);
+    ApiLeadTransport transport(&client);
+    OrderIdGenerator orderIds(&journal, SystemClock::instance());
+    Outbox outbox(&journal, &transport, &orderIds, BenchSupport::profile);
+    outbox.start();
+
+    QEventLoop loop;
+    int sent = 0;
+    int failed = 0;
+    QObject::connect(&outbox, &LeadGateway::sent, &loop, [&] {
+        if (++sent == count)
+            loop.quit();
+    });
+    QObject::connect(&outbox, &LeadGateway::rejected, &loop, [&] { ++failed; });
+    // One submit per turn of the event loop, as fast as it goes: the outbox sends while the journal
+    // takes the next lead, as it would with a queue of operators.
+    QList<double> commitMs;
+    int submitted = 0;
+    QTimer submitter;
+    submitter.setInterval(0);
+    QObject::connect(&submitter, &QTimer::timeout, &loop, [&] {
+        QElapsedTimer timer;
+        timer.start();
+        const QString id = outbox.submit(BenchSupport::lead(submitted));
+        commitMs << BenchSupport::elapsedMs(timer);
+        if (id.isEmpty()) {
+            err << "submit: " << outbox.lastError() << '\n';
+            ++failed;
+        }
+        if (++submitted == count)
+            submitter.stop();
+    });
+    QElapsedTimer timer;
+    timer.start();
+    submitter.start();
+    const bool done = BenchSupport::runLoop(loop, 10 * 60 * 1000);
+    const double rate = done ? count / (BenchSupport::elapsedMs(timer) / 1000.0) : NAN;
+    if (!done || failed > 0)
+        err << "submit: " << sent << " of " << count << " sent, " << failed << " failed\n";
+
+    err << "submit: baseline, the same number of leads straight through the client\n";
+    err.flush();
+    const double baselineRate = directRate(config, count, 500000);
+    const QList<double> bareMs = bareCommitLatencies(dir.filePath(QStringLiteral("bare.sqlite")), count);
+
+    BenchFigure throughput;
+    throughput.name = QStringLiteral("submit.rate");
+    throughput.unit = QStringLiteral("leads/s");
+    throughput.better = BenchFigure::Better::Higher;
+    throughput.value = rate;
+    throughput.baseline = baselineRate;
+    throughput.baselineName =
+        QStringLiteral("ApiClient::addLead alone, %1 in flight, no journal").arg(Outbox::DefaultMaxInFlight);
+    throughput.note =
+        QStringLiteral("%1 leads: submit() -> journal (fsync) -> add.json -> journal").arg(count);
+    report.add(throughput);
+
+    for (const double p : {50.0, 99.0}) {
+        BenchFigure latency;
+        latency.name = p == 50 ? QStringLiteral("submit.commit.median") : QStringLiteral("submit.commit.p99");
+        latency.unit = QStringLiteral("ms");
+        latency.value = percentile(commitMs, p);
+        latency.baseline = percentile(bareMs, p);
+        latency.baselineName = QStringLiteral("bare one-row SQLite commit, WAL + synchronous=FULL");
+        latency.note = QStringLiteral("submit() returning: order id claimed, lead committed");
+        report.add(latency);
+    }
+}

@@ -1,0 +1,194 @@
+#include "BenchSections.h"
+#include "journal/Journal.h"
+#include "status/LeadFilterProxy.h"
+#include "status/LeadTableModel.h"
+
+#include <QDateTime>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+
+namespace {
+
+struct Outcome
+{
+    const char *stage;
+    int status;
+    int reason;
+};
+
+// A spread of outcomes like a real account's: most leads decided, some waiting.
+Outcome outcomeOf(int n)
+{
+    static const Outcome outcomes[] = {
+        {"wait", 1, 0},     {"wait", 2, 0},   {"hold", 4, 0},   {"approve", 6, 0}, {"approve", 10, 0},
+        {"approve", 10, 0}, {"cancel", 5, 2}, {"cancel", 5, 9}, {"trash", 5, 1},   {"trash", 5, 11},
+    };
+    return outcomes[n % (sizeof outcomes / sizeof outcomes[0])];
+}
+
+double timeMs(const std::function<void()> &work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    return BenchSupport::elapsedMs(timer);
+}
+
+} // namespace
+
+int fillTableJournal(const QString &path, int count)
+{
+    QTextStream err(stderr);
+    Journal journal;
+    if (!journal.open(path)) {
+        err << "table: cannot open the journal: " << journal.errorString() << '\n';
+        return 1;
+    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    constexpr int batchSize = 2000;
+    for (int start = 0; start < count; start += batchSize) {
+        if (!journal.beginBatch())
+            return 1;
+        for (int i = start; i < std::min(count, start + batchSize); ++i) {
+            const QString id = QString::number(100000000 + i);
+            // Created over the last 90 days, oldest first, as an account fills up.
+            const qint64 created = now - qint64(count - i) * 90 * 24 * 3600 * 1000 / count;
+            StatusRow row;
+            row.ourOrderId = id;
+            row.networkOrderId = QString::number(500000 + i);
+            const Outcome outcome = outcomeOf(i);
+            row.stage = QLatin1String(outcome.stage);
+            row.status = outcome.status;
+            row.reason = outcome.reason;
+            if (i % 4 == 0)
+                row.comment = QStringLiteral("Customer asked to call back in the evening");
+            if (!journal.addLead(BenchSupport::profile, id, BenchSupport::lead(i, id), created) ||
+                !journal.markSent(BenchSupport::profile, id, row.networkOrderId, QString(), created + 1000) ||
+                !journal.mergeStatus(BenchSupport::profile, row, created + 60000).found) {
+                err << "table: cannot fill the journal: " << journal.errorString() << '\n';
+                journal.rollbackBatch();
+                return 1;
+            }
+        }
+        if (!journal.commitBatch()) {
+            err << "table: cannot commit: " << journal.errorString() << '\n';
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void benchTable(BenchReport &report, const BenchOptions &options)
+{
+    QTextStream err(stderr);
+    const int count = options.quick ? 10000 : 100000;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("journal.sqlite"));
+
+    // The fixture is written by another process: its memory must not count here.
+    err << "table: writing " << count << " leads into a journal (through Journal, in batches)\n";
+    err.flush();
+    QElapsedTimer fillTimer;
+    fillTimer.start();
+    QProcess filler;
+    filler.setProcessChannelMode(QProcess::ForwardedChannels);
+    filler.start(options.benchPath, {QStringLiteral("--fill-journal"), path, QString::number(count)});
+    if (!filler.waitForFinished(30 * 60 * 1000) || filler.exitCode() != 0) {
+        err << "table: the journal could not be filled\n";
+        return;
+    }
+    err << "table: filled in " << fillTimer.elapsed() / 1000.0 << " s\n";
+    err.flush();
+
+    const double rssBefore = residentMegabytes();
+    Journal journal;
+    if (!journal.open(path)) {
+        err << "table: cannot open the journal\n";
+        return;
+    }
+
+    // Time to first rows: the model reads the journal, the proxy maps it, the first cell is made.
+    LeadTableModel model(&journal);
+    LeadFilterProxy proxy;
+    const double firstRowsMs = timeMs([&] {
+        model.setProfile(BenchSupport::profile);
+        proxy.setSourceModel(&model);
+        if (proxy.rowCount() > 0)
+            proxy.index(0, LeadTableModel::Name).data();
+    });
+    const double rss = residentMegabytes();
+    const double rowsMs = timeMs([&] { journal.rows(BenchSupport::profile); });
+    if (proxy.rowCount() != count)
+        err << "table: the model shows " << proxy.rowCount() << " rows of " << count << '\n';
+
+    BenchFigure first;
+    first.name = QStringLiteral("table.%1k.first-rows").arg(count / 1000);
+    first.unit = QStringLiteral("ms");
+    first.value = firstRowsMs;
+    first.baseline = rowsMs;
+    first.baselineName = QStringLiteral("Journal::rows() alone");
+    report.add(first);
+
+    // A search typed key by key, then a phone number: the slowest keystroke counts.
+    const QStringList typed{
+        QStringLiteral("i"),       QStringLiteral("iv"),       QStringLiteral("iva"),
+        QStringLiteral("ivan"),    QStringLiteral("ivan "),    QStringLiteral("ivan 1"),
+        QStringLiteral("7900001"), QStringLiteral("79000012"), QStringLiteral("790000123")};
+    double slowestKeystroke = 0;
+    double slowestScan = 0;
+    for (const QString &text : typed) {
+        slowestKeystroke = std::max(slowestKeystroke, timeMs([&] { proxy.setSearchText(text); }));
+        // The floor: one pass over the rows' precomputed search text, nothing else.
+        int hits = 0;
+        slowestScan = std::max(slowestScan, timeMs([&] {
+                                   const QString needle = text.toLower();
+                                   for (int row = 0; row < model.rowCount(); ++row)
+                                       hits += model.searchTextAt(row).contains(needle) ? 1 : 0;
+                               }));
+        Q_UNUSED(hits)
+    }
+    proxy.setSearchText(QString());
+    BenchFigure keystroke;
+    keystroke.name = QStringLiteral("table.%1k.keystroke").arg(count / 1000);
+    keystroke.unit = QStringLiteral("ms");
+    keystroke.value = slowestKeystroke;
+    keystroke.baseline = slowestScan;
+    keystroke.baselineName = QStringLiteral("bare contains() over the rows");
+    keystroke.targetOn = BenchFigure::TargetOn::Value;
+    keystroke.target = 50;
+    keystroke.note = QStringLiteral("slowest of %1 keystrokes").arg(typed.size());
+    report.add(keystroke);
+
+    // Sorting by customer name, the costliest column (text); the floor is std::sort of the same keys.
+    const double sortMs = timeMs([&] { proxy.sort(LeadTableModel::Name, Qt::AscendingOrder); });
+    QStringList names;
+    names.reserve(count);
+    for (int row = 0; row < model.rowCount(); ++row)
+        names << model.leadAt(row).name.toLower();
+    std::vector<int> order(size_t(names.size()));
+    for (int i = 0; i < names.size(); ++i)
+        order[size_t(i)] = i;
+    const double bareSortMs = timeMs([&] {
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return names.at(a) < names.at(b); });
+    });
+    BenchFigure sort;
+    sort.name = QStringLiteral("table.%1k.sort-by-name").arg(count / 1000);
+    sort.unit = QStringLiteral("ms");
+    sort.value = sortMs;
+    sort.baseline = bareSortMs;
+    sort.baselineName = QStringLiteral("std::stable_sort of the lower-case names");
+    report.add(sort);
+
+    BenchFigure memory;
+    memory.name = QStringLiteral("table.%1k.rss").arg(count / 1000);
+    memory.unit = QStringLiteral("MB");
+    memory.value = rss;
+    memory.baseline = rssBefore;
+    memory.baselineName = QStringLiteral("the same process before opening the journal");
+    memory.targetOn = BenchFigure::TargetOn::Value;
+    memory.target = 150;
+    report.add(memory);
+}
