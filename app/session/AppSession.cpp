@@ -156,8 +156,8 @@ void AppSession::activateProfile(const QString &profileId)
     }
     if (!m_options.apiUrlOverride.isEmpty() && !profile.isSandbox)
         profile.baseUrl = m_options.apiUrlOverride;
-    if (m_profiles->activeProfileId() != profile.id && m_profiles->contains(profile.id))
-        m_profiles->setActiveProfile(profile.id); // re-enters through activeProfileChanged: harmless
+    if (m_profiles->activeProfileId() != profile.id && m_profiles->setActiveProfile(profile.id))
+        return; // activeProfileChanged() has just activated it, through this function
 
     if (profile.isSandbox) {
         if (!ensureSandbox()) {
