@@ -3,6 +3,7 @@
 #   ./dev.sh start [app options]   install what is missing, build, start CPA Desk
 #   ./dev.sh test                  install what is missing, build, run the whole test suite headless
 #   ./dev.sh build | deps          the first steps alone
+#   ./dev.sh package               a Debian package
 #   ./dev.sh bench | soak | fuzz   benchmarks, fault soak and fuzzing (see README)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -49,7 +50,7 @@ test)
     ;;
 *)
     if [ -x "scripts/$cmd.sh" ]; then install_deps; build; exec "scripts/$cmd.sh" "$BUILD_DIR" "$@"; fi
-    echo "usage: $0 start|test|build|deps|bench|soak|fuzz" >&2
+    echo "usage: $0 start|test|build|deps|package|bench|soak|fuzz" >&2
     exit 2
     ;;
 esac

@@ -26,12 +26,16 @@ void setApplicationNames()
 
 bool wantsTextOnly(int argc, char *argv[])
 {
-    for (int i = 1; i < argc; ++i) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v")
+        if (i > 0 && (arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v"))
             return true;
+        arguments.append(QString::fromLocal8Bit(arg));
     }
-    return false;
+    // A mistyped option must be answered in words where no display can be opened (over ssh, in a
+    // script): QApplication would abort before the error could be printed.
+    return !AppCommandLine().process(arguments).isEmpty();
 }
 
 // --help, --version and command-line errors need no display: answer them without starting the GUI.
@@ -122,8 +126,9 @@ int main(int argc, char *argv[])
                          : settingsOpen              ? session.settings()->string(Settings::Key::Language)
                                                      : QStringLiteral("system"));
     if (!session.start()) {
-        QMessageBox::critical(nullptr, QObject::tr("CPA Desk cannot start"),
-                              QObject::tr("The lead journal could not be opened: %1").arg(session.errorString()));
+        QMessageBox::critical(
+            nullptr, QObject::tr("CPA Desk cannot start"),
+            QObject::tr("The lead journal could not be opened: %1").arg(session.errorString()));
         return 1;
     }
 

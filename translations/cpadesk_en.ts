@@ -1,4 +1,117 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>ImportIdsDialog</name>
+    <message numerus="yes">
+        <source>%n order id(s) to track.</source>
+        <translation>
+            <numerusform>%n order id to track.</numerusform>
+            <numerusform>%n order ids to track.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LeadForm</name>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n lead(s) changed stage.</source>
+        <translation>
+            <numerusform>%n lead changed stage.</numerusform>
+            <numerusform>%n leads changed stage.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n lead waiting to be sent</numerusform>
+            <numerusform>%n leads waiting to be sent</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message numerus="yes">
+        <source>%n lead(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n lead waiting to be sent</numerusform>
+            <numerusform>%n leads waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n lead(s)? They will not be sent, and the customer&apos;s order is lost unless it is entered again.</source>
+        <translation>
+            <numerusform>Discard %n lead? It will not be sent, and the customer&apos;s order is lost unless it is entered again.</numerusform>
+            <numerusform>Discard %n leads? They will not be sent, and the customer&apos;s order is lost unless it is entered again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) discarded.</source>
+        <translation>
+            <numerusform>%n lead discarded.</numerusform>
+            <numerusform>%n leads discarded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusView</name>
+    <message numerus="yes">
+        <source>%n lead(s) shown</source>
+        <translation>
+            <numerusform>%n lead shown</numerusform>
+            <numerusform>%n leads shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshing %n lead(s)...</source>
+        <translation>
+            <numerusform>Refreshing %n lead...</numerusform>
+            <numerusform>Refreshing %n leads...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n lead(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n lead to %1</numerusform>
+            <numerusform>Exported %n leads to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order id(s) added to the table; %1 were there already.</source>
+        <translation>
+            <numerusform>%n order id added to the table; %1 were there already.</numerusform>
+            <numerusform>%n order ids added to the table; %1 were there already.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order id(s) added to the table.</source>
+        <translation>
+            <numerusform>%n order id added to the table.</numerusform>
+            <numerusform>%n order ids added to the table.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

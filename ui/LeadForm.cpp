@@ -3,14 +3,15 @@
 #include "CollapsibleSection.h"
 #include "LeadItemDelegate.h"
 #include "RowsEditor.h"
+#include "journal/SendState.h"
 #include "leads/CountryCatalog.h"
 #include "leads/CurrencyCatalog.h"
 #include "leads/CustomFieldsModel.h"
 #include "leads/LeadItemsModel.h"
 #include "leads/LeadNumber.h"
-#include "leads/LeadStatusText.h"
 #include "leads/LeadTotals.h"
 #include "leads/PhoneNormalizer.h"
+#include "leads/StatusCatalog.h"
 #include "sync/LeadGateway.h"
 
 #include <QAction>
@@ -341,7 +342,7 @@ QWidget *LeadForm::buildCustomerSection()
 
 QWidget *LeadForm::buildDeliverySection()
 {
-    auto *section = new CollapsibleSection(tr("Deli&very"), CollapsibleSection::Kind::Collapsible,
+    auto *section = new CollapsibleSection(tr("Deliver&y"), CollapsibleSection::Kind::Collapsible,
                                            QStringLiteral("delivery"));
     m_readingOrder.append(section->toggleButton());
     QFormLayout *form = newFormLayout(section);
@@ -349,7 +350,7 @@ QWidget *LeadForm::buildDeliverySection()
     m_addrEdit = addLineEdit(form, LeadField::Addr, tr("A&ddress"), QStringLiteral("address"));
     m_addrEdit->setPlaceholderText(tr("Full address without the ZIP code, or house and flat"));
     m_areaEdit = addLineEdit(form, LeadField::Area, tr("&Region"), QStringLiteral("region"));
-    m_cityEdit = addLineEdit(form, LeadField::City, tr("Ci&ty"), QStringLiteral("city"));
+    m_cityEdit = addLineEdit(form, LeadField::City, tr("C&ity"), QStringLiteral("city"));
     m_streetEdit = addLineEdit(form, LeadField::Street, tr("&Street"), QStringLiteral("street"));
     return section;
 }
@@ -392,7 +393,7 @@ QWidget *LeadForm::buildGoodsSection()
     addRow(form, LeadField::Items, tr("&Goods table"), m_itemsEditor->view(), QStringLiteral("items"));
 
     m_itemListEdit =
-        addLineEdit(form, LeadField::Item, tr("Goods as a &list of ids"), QStringLiteral("itemList"));
+        addLineEdit(form, LeadField::Item, tr("Goods as a l&ist of ids"), QStringLiteral("itemList"));
     m_itemListEdit->setPlaceholderText(tr("e.g. 135,136 (the simple alternative to the table)"));
 
     auto *totals = new QFrame;
@@ -421,7 +422,7 @@ QWidget *LeadForm::buildGoodsSection()
 
 QWidget *LeadForm::buildCustomFieldsSection()
 {
-    auto *section = new CollapsibleSection(tr("Custom &fields"), CollapsibleSection::Kind::Collapsible,
+    auto *section = new CollapsibleSection(tr("Cu&stom fields"), CollapsibleSection::Kind::Collapsible,
                                            QStringLiteral("customFields"));
     section->setExpanded(false);
     m_readingOrder.append(section->toggleButton());
@@ -446,7 +447,7 @@ QWidget *LeadForm::buildTrackingSection()
     m_utmSourceEdit = addLineEdit(form, LeadField::Us, tr("UTM so&urce"), QStringLiteral("utmSource"));
     m_utmMediumEdit = addLineEdit(form, LeadField::Um, tr("UTM me&dium"), QStringLiteral("utmMedium"));
     m_utmCampaignEdit = addLineEdit(form, LeadField::Uc, tr("UTM campai&gn"), QStringLiteral("utmCampaign"));
-    m_utmContentEdit = addLineEdit(form, LeadField::Un, tr("UTM con&tent"), QStringLiteral("utmContent"));
+    m_utmContentEdit = addLineEdit(form, LeadField::Un, tr("UTM conte&nt"), QStringLiteral("utmContent"));
     m_utmTermEdit = addLineEdit(form, LeadField::Ut, tr("UTM te&rm"), QStringLiteral("utmTerm"));
     return section;
 }
@@ -997,9 +998,9 @@ void LeadForm::showDuplicateWarning(const QList<LeadSummary> &earlier)
             summary.networkOrderId.isEmpty()
                 ? tr("order %1").arg(summary.ourOrderId)
                 : tr("order %1 (network order %2)").arg(summary.ourOrderId, summary.networkOrderId);
-        QString state = LeadStatusText::sendState(summary.sendState);
-        const QString stage = LeadStatusText::stage(summary.stage);
-        const QString status = LeadStatusText::status(summary.status);
+        QString state = SendStates::displayName(SendStates::fromText(summary.sendState));
+        const QString stage = summary.stage.isEmpty() ? QString() : StatusCatalog::stageName(summary.stage);
+        const QString status = StatusCatalog::statusName(summary.status);
         if (!stage.isEmpty())
             state = tr("%1, %2").arg(state, stage);
         if (!status.isEmpty())

@@ -1,35 +1,42 @@
 #include "MainWindow.h"
 
 #include "LeadForm.h"
+#include "OutboxView.h"
 #include "ProfileSwitcher.h"
 #include "SettingsDialog.h"
+#include "StatusView.h"
+#include "journal/Journal.h"
 #include "leads/LeadFormDefaults.h"
+#include "leads/StatusCatalog.h"
 #include "sandbox/Sandbox.h"
 #include "session/AppSession.h"
+#include "session/ResendGateway.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
 #include "sync/Outbox.h"
+#include "sync/StatusPoller.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QFrame>
-#include <QScreen>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 MainWindow::MainWindow(AppSession *session, QWidget *parent)
-    : QMainWindow(parent)
-    , m_session(session)
-    , m_tabs(new QTabWidget(this))
+    : QMainWindow(parent), m_session(session), m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("CPA Desk"));
@@ -43,7 +50,19 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
 
     m_tabs->setObjectName(QStringLiteral("mainTabWidget"));
     m_tabs->setAccessibleName(tr("Screens"));
-    m_tabs->addTab(m_leadForm, tr("&New lead"));
+    m_tabs->addTab(m_leadForm,
+                   tr("New lead")); // Ctrl+1..3 switch screens: tab mnemonics would clash with the form's
+
+    m_statusView = new StatusView(session->journal(), this);
+    m_statusView->setObjectName(QStringLiteral("statusView"));
+    connect(m_statusView, &StatusView::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    m_tabs->addTab(m_statusView, tr("Leads"));
+
+    m_outboxView = new OutboxView(session->journal(), this);
+    m_outboxView->setObjectName(QStringLiteral("outboxView"));
+    connect(m_outboxView, &OutboxView::editRequested, this, &MainWindow::editAndResend);
+    m_tabs->addTab(m_outboxView, tr("Outbox"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -66,15 +85,15 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
     statusBar()->showMessage(tr("Ready"), 3000);
 
     connect(session, &AppSession::profileActivated, this, &MainWindow::onProfileActivated);
-    connect(session, &AppSession::problem, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 15000);
-    });
+    connect(session, &AppSession::problem, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     if (session->outbox())
         onProfileActivated(session->activeProfile());
 
     if (!restoreGeometry(session->settings()->bytes(Settings::Key::MainWindowGeometry)))
         resize(QSize(1100, 780).boundedTo(QApplication::primaryScreen()->availableSize()));
     restoreState(session->settings()->bytes(Settings::Key::MainWindowState));
+    m_statusView->restoreState(session->settings()->bytes(Settings::Key::StatusTableState));
 }
 
 QWidget *MainWindow::createSandboxBanner()
@@ -95,7 +114,7 @@ QWidget *MainWindow::createSandboxBanner()
     m_sandboxLabel->setWordWrap(true);
     m_sandboxLabel->setText(tr("<b>Sandbox mode.</b> You are working with the built-in emulator of the API "
                                "on this computer: nothing is sent to a real affiliate network."));
-    auto *leave = new QPushButton(tr("Use a &real account…"), m_sandboxBanner);
+    auto *leave = new QPushButton(tr("Use a real account…"), m_sandboxBanner);
     leave->setObjectName(QStringLiteral("leaveSandboxButton"));
     leave->setToolTip(tr("Open the settings to add or choose a profile with your network's user id and key"));
     connect(leave, &QPushButton::clicked, this, &MainWindow::openSettings);
@@ -140,6 +159,13 @@ void MainWindow::createMenus()
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 
+    QMenu *leadsMenu = menuBar()->addMenu(tr("&Leads"));
+    for (const char *name : {"refreshAllAction", "refreshSelectedAction", "trackIdsAction", "exportAction",
+                             "markAllSeenAction"}) {
+        if (QAction *action = m_statusView->findChild<QAction *>(QLatin1String(name)))
+            leadsMenu->addAction(action);
+    }
+
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addActions(m_screenActions);
 
@@ -178,17 +204,80 @@ void MainWindow::onProfileActivated(const Profile &profile)
 {
     m_sandboxBanner->setVisible(profile.isSandbox);
     m_leadForm->setDefaults(formDefaults(profile));
-    m_profileLabel->setText(tr("Profile: %1").arg(profile.name));
+    // The sandbox's stored name is whatever language was active when it was first saved.
+    m_profileLabel->setText(tr("Profile: %1").arg(profile.isSandbox ? tr("Sandbox") : profile.name));
     // The window title names the profile, never its key.
     setWindowTitle(profile.isSandbox ? tr("CPA Desk — sandbox") : tr("CPA Desk — %1").arg(profile.name));
     Outbox *outbox = m_session->outbox();
     connect(outbox, &Outbox::waitingCountChanged, this, &MainWindow::updateWaitingCount);
     updateWaitingCount(outbox->waitingCount());
+    m_statusView->setProfile(profile.id);
+    m_statusView->setPoller(m_session->poller());
+    m_outboxView->setOutbox(outbox, profile.id);
+    connect(m_session->poller(), &StatusPoller::stagesChanged, this, &MainWindow::notifyStageChanges);
+}
+
+void MainWindow::editAndResend(const QString &key, const Lead &lead)
+{
+    Outbox *outbox = m_session->outbox();
+    const std::optional<JournalEntry> entry = m_session->journal()->entry(m_session->activeProfile().id, key);
+    if (!outbox || !entry)
+        return;
+    // The correction happens in the form the operator knows, but its "send" replaces this lead under
+    // its own order id (ResendGateway), so a corrected lead never becomes a second order.
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("editLeadDialog"));
+    dialog.setWindowTitle(tr("Correct order %1").arg(entry->orderId.isEmpty() ? key : entry->orderId));
+    ResendGateway gateway(outbox, key, entry->orderId);
+    auto *form = new LeadForm(&gateway, formDefaults(m_session->activeProfile()), &dialog);
+    form->setObjectName(QStringLiteral("editLeadForm"));
+    form->loadLead(lead);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(form);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    connect(form, &LeadForm::leadSubmitted, &dialog, &QDialog::accept);
+    dialog.resize(size() * 0.9);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("The corrected lead is queued for sending."), 10000);
+}
+
+void MainWindow::notifyStageChanges(const QList<StageChange> &changes)
+{
+    if (changes.isEmpty() || isActiveWindow() ||
+        !m_session->settings()->flag(Settings::Key::NotificationsEnabled) ||
+        !QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_trayIcon) {
+        m_trayIcon = new QSystemTrayIcon(windowIcon(), this);
+        m_trayIcon->setToolTip(tr("CPA Desk"));
+        connect(m_trayIcon, &QSystemTrayIcon::messageClicked, this, [this] {
+            m_tabs->setCurrentWidget(m_statusView);
+            showNormal();
+            activateWindow();
+        });
+        m_trayIcon->show();
+    }
+    const StageChange &first = changes.first();
+    const QString text =
+        changes.size() == 1
+            ? tr("Order %1 is now: %2").arg(first.orderId, StatusCatalog::stageName(first.stage))
+            : tr("%n lead(s) changed stage.", nullptr, int(changes.size()));
+    m_trayIcon->showMessage(tr("Lead status changed"), text);
+}
+
+void MainWindow::updateOutboxTabTitle(int count)
+{
+    const int index = m_tabs->indexOf(m_outboxView);
+    m_tabs->setTabText(index, count == 0 ? tr("Outbox") : tr("Outbox (%1)").arg(count));
 }
 
 void MainWindow::updateWaitingCount(int count)
 {
-    m_waitingLabel->setText(count == 0 ? tr("Outbox empty") : tr("%n lead(s) waiting to be sent", nullptr, count));
+    updateOutboxTabTitle(count);
+    m_waitingLabel->setText(count == 0 ? tr("Outbox empty")
+                                       : tr("%n lead(s) waiting to be sent", nullptr, count));
 }
 
 LeadFormDefaults MainWindow::formDefaults(const Profile &profile) const
@@ -213,9 +302,8 @@ void MainWindow::openSettings()
                           m_session->connectionTester(), this);
     if (!m_session->isSandboxMode())
         dialog.showProfile(m_session->activeProfile().id);
-    connect(&dialog, &SettingsDialog::applied, this, [this] {
-        m_leadForm->setDefaults(formDefaults(m_session->activeProfile()));
-    });
+    connect(&dialog, &SettingsDialog::applied, this,
+            [this] { m_leadForm->setDefaults(formDefaults(m_session->activeProfile())); });
     dialog.exec();
 }
 
@@ -231,6 +319,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_session->settings()->setValue(Settings::Key::MainWindowGeometry, saveGeometry());
     m_session->settings()->setValue(Settings::Key::MainWindowState, saveState());
+    m_session->settings()->setValue(Settings::Key::StatusTableState, m_statusView->saveState());
     m_session->settings()->save();
     QMainWindow::closeEvent(event);
 }

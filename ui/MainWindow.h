@@ -4,10 +4,15 @@
 
 class AppSession;
 class LeadForm;
+class OutboxView;
+class QSystemTrayIcon;
+class StatusView;
+struct StageChange;
 class QAction;
 class QLabel;
 class QPushButton;
 class QTabWidget;
+struct Lead;
 struct LeadFormDefaults;
 struct Profile;
 
@@ -22,6 +27,8 @@ public:
     explicit MainWindow(AppSession *session, QWidget *parent = nullptr);
 
     LeadForm *leadForm() const { return m_leadForm; }
+    StatusView *statusView() const { return m_statusView; }
+    OutboxView *outboxView() const { return m_outboxView; }
 
 public slots:
     void openSettings();
@@ -38,10 +45,16 @@ private:
     void updateWaitingCount(int count);
     LeadFormDefaults formDefaults(const Profile &profile) const;
     void showAbout();
+    void editAndResend(const QString &key, const Lead &lead);
+    void notifyStageChanges(const QList<StageChange> &changes);
+    void updateOutboxTabTitle(int count);
 
     AppSession *m_session;
     QTabWidget *m_tabs = nullptr;
     LeadForm *m_leadForm = nullptr;
+    StatusView *m_statusView = nullptr;
+    OutboxView *m_outboxView = nullptr;
+    QSystemTrayIcon *m_trayIcon = nullptr;
     QWidget *m_sandboxBanner = nullptr;
     QLabel *m_sandboxLabel = nullptr;
     QLabel *m_waitingLabel = nullptr;

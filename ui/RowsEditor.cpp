@@ -5,11 +5,29 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
+
+// A cell editor is an input like any other: a screen reader must say which column it edits. Tables
+// that need their own editors (the goods table) set a delegate of their own that names them too.
+class ColumnNamedDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override
+    {
+        QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
+        if (editor)
+            editor->setAccessibleName(index.model()->headerData(index.column(), Qt::Horizontal).toString());
+        return editor;
+    }
+};
 
 QString shortcutHint(const QList<QKeySequence> &keys)
 {
@@ -26,12 +44,15 @@ RowsEditor::RowsEditor(QAbstractItemModel *model, const Names &names, QWidget *p
 {
     m_view->setObjectName(names.table);
     m_view->setModel(model);
+    m_view->setItemDelegate(new ColumnNamedDelegate(m_view));
     m_view->setTabKeyNavigation(false);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                             QAbstractItemView::AnyKeyPressed);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Numbers take the width their header needs (long in Russian); the id or name column takes the rest.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_view->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     // Room for a few rows from the start, measured in rows of the current font rather than pixels.
@@ -39,16 +60,18 @@ RowsEditor::RowsEditor(QAbstractItemModel *model, const Names &names, QWidget *p
                              4 * m_view->verticalHeader()->defaultSectionSize() + 2 * m_view->frameWidth());
 
     const QString noun = names.rowNoun;
-    m_addAction = addAction(names.addText, {QKeySequence(Qt::Key_Insert)},
-                            QStringLiteral("add") + noun + QStringLiteral("Action"));
-    m_removeAction = addAction(names.removeText, {QKeySequence(Qt::Key_Delete)},
-                               QStringLiteral("remove") + noun + QStringLiteral("Action"));
+    m_addAction =
+        addAction(names.addText, {QKeySequence(Qt::Key_Insert)},
+                  QStringLiteral("add") + noun + QStringLiteral("Action")); // check-tr: ok (object name)
+    m_removeAction =
+        addAction(names.removeText, {QKeySequence(Qt::Key_Delete)},
+                  QStringLiteral("remove") + noun + QStringLiteral("Action")); // check-tr: ok (object name)
     m_upAction =
         addAction(tr("Move up"), {QKeySequence(Qt::CTRL | Qt::Key_Up), QKeySequence(Qt::ALT | Qt::Key_Up)},
-                  QStringLiteral("move") + noun + QStringLiteral("UpAction"));
-    m_downAction = addAction(tr("Move down"),
-                             {QKeySequence(Qt::CTRL | Qt::Key_Down), QKeySequence(Qt::ALT | Qt::Key_Down)},
-                             QStringLiteral("move") + noun + QStringLiteral("DownAction"));
+                  QStringLiteral("move") + noun + QStringLiteral("UpAction")); // check-tr: ok (object name)
+    m_downAction = addAction(
+        tr("Move down"), {QKeySequence(Qt::CTRL | Qt::Key_Down), QKeySequence(Qt::ALT | Qt::Key_Down)},
+        QStringLiteral("move") + noun + QStringLiteral("DownAction")); // check-tr: ok (object name)
     connect(m_addAction, &QAction::triggered, this, &RowsEditor::addRow);
     connect(m_removeAction, &QAction::triggered, this, &RowsEditor::removeCurrentRow);
     connect(m_upAction, &QAction::triggered, this, [this] { moveCurrentRow(-1); });

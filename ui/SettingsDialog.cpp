@@ -264,8 +264,8 @@ QWidget *SettingsDialog::createApplicationPage()
     m_languageCombo->setObjectName(QStringLiteral("languageCombo"));
     m_languageCombo->addItem(tr("System language"), QStringLiteral("system"));
     // Each language is named in itself, so that someone who cannot read the current one finds theirs.
-    m_languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    m_languageCombo->addItem(QStringLiteral("Русский"), QStringLiteral("ru"));
+    m_languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en")); // check-tr: ok (own name)
+    m_languageCombo->addItem(QStringLiteral("Русский"), QStringLiteral("ru")); // check-tr: ok (own name)
     auto *languageLabel = addRow(form, tr("&Language:"), m_languageCombo);
     languageLabel->setToolTip(tr("Takes effect the next time CPA Desk starts."));
 

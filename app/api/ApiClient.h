@@ -10,16 +10,20 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
-enum class BodyEncoding { Form, Json };
+enum class BodyEncoding
+{
+    Form,
+    Json
+};
 
 // Everything the client needs to reach one account. The key is a secret: nothing may log or print it.
 struct ApiConfig
 {
-    QUrl baseUrl;     // e.g. https://api.cpa.moe; the client appends /ext/add.json and /ext/list.json
+    QUrl baseUrl; // e.g. https://api.cpa.moe; the client appends /ext/add.json and /ext/list.json
     QString user;
     QString key;
     BodyEncoding encoding = BodyEncoding::Form;
-    bool signRequests = false;  // send id={user}-{hmac} instead of the key (form encoding only)
+    bool signRequests = false;     // send id={user}-{hmac} instead of the key (form encoding only)
     int transferTimeoutMs = 20000; // no bytes for this long: give up
     int deadlineMs = 60000;        // the whole call, however slowly bytes trickle
 };

@@ -11,13 +11,19 @@
 //    the lead may or may not have arrived, and the call is safe to retry with the same order id.
 struct ApiError
 {
-    enum class Kind { None, Service, Transport, Cancelled };
+    enum class Kind
+    {
+        None,
+        Service,
+        Transport,
+        Cancelled
+    };
 
     Kind kind = Kind::None;
-    QString code;       // the service's code exactly as sent ("duplicate", "key", "zzz"), or a transport
-                        // code: "timeout", "network", "dns", "tls", "http", "html", "empty", "truncated", "json"
-                        // or "config" (the client refused to send: no key, bad URL, signing with JSON)
-    QString message;    // a translated sentence an operator understands
+    QString code;    // the service's code exactly as sent ("duplicate", "key", "zzz"), or a transport
+                     // code: "timeout", "network", "dns", "tls", "http", "html", "empty", "truncated", "json"
+                     // or "config" (the client refused to send: no key, bad URL, signing with JSON)
+    QString message; // a translated sentence an operator understands
     int httpStatus = 0; // 0 when no HTTP answer came
     QString snippet;    // at most 200 characters of what came back, never containing the key
 
@@ -52,9 +58,9 @@ struct StatusRow
 
     bool operator==(const StatusRow &o) const
     {
-        return ourOrderId == o.ourOrderId && networkOrderId == o.networkOrderId && source == o.source
-               && stage == o.stage && status == o.status && reason == o.reason && count == o.count
-               && comment == o.comment;
+        return ourOrderId == o.ourOrderId && networkOrderId == o.networkOrderId && source == o.source &&
+               stage == o.stage && status == o.status && reason == o.reason && count == o.count &&
+               comment == o.comment;
     }
 };
 

@@ -13,8 +13,8 @@ namespace {
 
 bool isUnreserved(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-           || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
 }
 
 QString urldecode(QByteArrayView text)
@@ -25,8 +25,8 @@ QString urldecode(QByteArrayView text)
         const char c = text[i];
         if (c == '+') {
             out += ' ';
-        } else if (c == '%' && i + 2 < text.size() && isxdigit(static_cast<unsigned char>(text[i + 1]))
-                   && isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+        } else if (c == '%' && i + 2 < text.size() && isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+                   isxdigit(static_cast<unsigned char>(text[i + 2]))) {
             out += static_cast<char>(QByteArray(text.data() + i + 1, 2).toInt(nullptr, 16));
             i += 2;
         } else {

@@ -4,8 +4,51 @@
 #include "ErrorCatalog.h"
 #include "Redaction.h"
 
+#include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+
+#include <cstring>
+
+namespace {
+
+// A request body that can be read once and never rewound. Qt 6.4 silently sends a POST again when the
+// connection closes before any answer (QHttpNetworkConnectionChannel::handleUnexpectedEOF), and an
+// add.json that already arrived then comes back as "duplicate" on what the outbox thinks is the first
+// attempt (or, for an "auto" lead, may create a second order). Qt rewinds the body before any resend;
+// refusing the rewind turns that replay into a ContentReSendError, which we report as a transport
+// failure, so that every attempt on the wire is one the outbox knows about.
+class OneShotBody : public QIODevice
+{
+public:
+    OneShotBody(const QByteArray &body, QObject *parent) : QIODevice(parent), m_body(body)
+    {
+        open(QIODevice::ReadOnly);
+    }
+
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override
+    {
+        return m_body.size() - m_position + QIODevice::bytesAvailable();
+    }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 count = qMin(maxSize, qint64(m_body.size()) - m_position);
+        memcpy(data, m_body.constData() + m_position, size_t(count));
+        m_position += count;
+        return count;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_body;
+    qint64 m_position = 0;
+};
+
+} // namespace
 
 HttpExchange::HttpExchange(QNetworkAccessManager *manager, const Settings &settings, QObject *parent)
     : QObject(parent), m_manager(manager), m_settings(settings)
@@ -40,7 +83,13 @@ void HttpExchange::get(QNetworkRequest request)
 void HttpExchange::post(QNetworkRequest request, const QByteArray &body)
 {
     prepare(request);
-    start(m_manager->post(request, body), "POST");
+    // Read straight from the one-shot body (Qt would otherwise buffer it, and could then replay it).
+    request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *device = new OneShotBody(body, this);
+    QNetworkReply *reply = m_manager->post(request, device);
+    device->setParent(reply); // the body must live as long as the reply may read it
+    start(reply, "POST");
 }
 
 void HttpExchange::start(QNetworkReply *reply, const char *verb)

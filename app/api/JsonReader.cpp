@@ -140,18 +140,11 @@ bool JsonReader::parseObject(JsonValue &out, int depth)
             return false;
         out.m_keys.push_back(key);
         out.m_children.push_back(std::move(child));
-        skipWhitespace();
-        if (atEnd())
-            return fail(Status::Truncated);
-        if (m_data.at(m_pos) == ',') {
-            ++m_pos;
-            continue;
-        }
-        if (m_data.at(m_pos) == '}') {
-            ++m_pos;
+        bool closed = false;
+        if (!parseSeparator('}', closed))
+            return false;
+        if (closed)
             return true;
-        }
-        return fail(Status::Malformed);
     }
 }
 
@@ -172,19 +165,24 @@ bool JsonReader::parseArray(JsonValue &out, int depth)
             return false;
         out.m_keys.emplace_back();
         out.m_children.push_back(std::move(child));
-        skipWhitespace();
-        if (atEnd())
-            return fail(Status::Truncated);
-        if (m_data.at(m_pos) == ',') {
-            ++m_pos;
-            continue;
-        }
-        if (m_data.at(m_pos) == ']') {
-            ++m_pos;
+        bool closed = false;
+        if (!parseSeparator(']', closed))
+            return false;
+        if (closed)
             return true;
-        }
-        return fail(Status::Malformed);
     }
+}
+
+bool JsonReader::parseSeparator(char closer, bool &closed)
+{
+    skipWhitespace();
+    if (atEnd())
+        return fail(Status::Truncated);
+    closed = m_data.at(m_pos) == closer;
+    if (!closed && m_data.at(m_pos) != ',')
+        return fail(Status::Malformed);
+    ++m_pos;
+    return true;
 }
 
 bool JsonReader::parseString(QString &out)

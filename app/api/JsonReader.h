@@ -74,6 +74,8 @@ private:
     bool parseValue(JsonValue &out, int depth);
     bool parseObject(JsonValue &out, int depth);
     bool parseArray(JsonValue &out, int depth);
+    // After a member or element: a comma (another follows) or `closer` (sets `closed`). False on error.
+    bool parseSeparator(char closer, bool &closed);
     bool parseString(QString &out);
     bool parseNumber(JsonValue &out);
     bool parseLiteral(JsonValue &out);

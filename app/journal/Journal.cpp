@@ -266,6 +266,15 @@ bool Journal::exec(QSqlQuery &query) const
     return false;
 }
 
+bool Journal::select(QSqlQuery &query, const QString &sql, const QVariantList &values) const
+{
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return exec(query);
+}
+
 bool Journal::beginBatch()
 {
     if (!isOpen()) {
@@ -574,33 +583,37 @@ bool Journal::requeue(const QString &profileId, const QString &key, qint64 nowMs
                        {SendStates::toText(SendState::Queued), nowMs});
 }
 
-int Journal::makeWaitingDue(const QString &profileId, qint64 nowMs)
+int Journal::makeWaitingDue(const QString &profileId, qint64 nowMs, const QList<SendState> &states)
 {
+    if (states.isEmpty())
+        return 0;
     if (!beginWrite())
         return -1;
+    QStringList placeholders;
+    for (qsizetype i = 0; i < states.size(); ++i)
+        placeholders << QStringLiteral("?");
+    const QString condition = QStringLiteral(" WHERE profile_id = ? AND send_state IN (") +
+                              placeholders.join(QLatin1Char(',')) + QStringLiteral(") AND next_try_at > ?");
+    const auto bindCondition = [&](QSqlQuery &query) {
+        query.addBindValue(profileId);
+        for (const SendState state : states)
+            query.addBindValue(SendStates::toText(state));
+        query.addBindValue(nowMs);
+    };
     QStringList keys;
     bool ok;
     {
         QSqlQuery query(database());
-        query.prepare(
-            QStringLiteral("SELECT lead_key FROM leads WHERE profile_id = ? AND send_state IN (?, ?)"
-                           " AND next_try_at > ?"));
-        query.addBindValue(profileId);
-        query.addBindValue(SendStates::toText(SendState::Queued));
-        query.addBindValue(SendStates::toText(SendState::Unknown));
-        query.addBindValue(nowMs);
+        query.prepare(QStringLiteral("SELECT lead_key FROM leads") + condition);
+        bindCondition(query);
         ok = exec(query);
         while (ok && query.next())
             keys.append(query.value(0).toString());
         query.finish();
         if (ok && !keys.isEmpty()) {
-            query.prepare(QStringLiteral("UPDATE leads SET next_try_at = ? WHERE profile_id = ?"
-                                         " AND send_state IN (?, ?) AND next_try_at > ?"));
+            query.prepare(QStringLiteral("UPDATE leads SET next_try_at = ?") + condition);
             query.addBindValue(nowMs);
-            query.addBindValue(profileId);
-            query.addBindValue(SendStates::toText(SendState::Queued));
-            query.addBindValue(SendStates::toText(SendState::Unknown));
-            query.addBindValue(nowMs);
+            bindCondition(query);
             ok = exec(query);
         }
     }
@@ -772,30 +785,41 @@ int Journal::markSeen(const QString &profileId, const QStringList &keys)
 
 std::optional<JournalEntry> Journal::entry(const QString &profileId, const QString &key) const
 {
-    if (!isOpen())
-        return std::nullopt;
-    QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT ") + QLatin1String(entryColumns) +
-                  QStringLiteral(" FROM leads WHERE profile_id = ? AND lead_key = ?"));
-    query.addBindValue(profileId);
-    query.addBindValue(key);
-    if (!exec(query) || !query.next())
-        return std::nullopt;
-    return entryFrom(query);
+    return entryWhere(profileId, QLatin1String("lead_key"), key);
 }
 
 std::optional<JournalEntry> Journal::entryByOrderId(const QString &profileId, const QString &orderId) const
 {
+    return entryWhere(profileId, QLatin1String("order_id"), orderId);
+}
+
+std::optional<JournalEntry> Journal::entryWhere(const QString &profileId, QLatin1String column,
+                                                const QString &value) const
+{
     if (!isOpen())
         return std::nullopt;
     QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT ") + QLatin1String(entryColumns) +
-                  QStringLiteral(" FROM leads WHERE profile_id = ? AND order_id = ?"));
-    query.addBindValue(profileId);
-    query.addBindValue(orderId);
-    if (!exec(query) || !query.next())
+    if (!select(query,
+                QStringLiteral("SELECT ") + QLatin1String(entryColumns) +
+                    QStringLiteral(" FROM leads WHERE profile_id = ? AND ") + column + QStringLiteral(" = ?"),
+                {profileId, value}) ||
+        !query.next())
         return std::nullopt;
     return entryFrom(query);
+}
+
+QList<JournalEntry> Journal::entriesWhere(const QString &condition, const QVariantList &values) const
+{
+    QList<JournalEntry> entries;
+    QSqlQuery query(database());
+    if (!select(query,
+                QStringLiteral("SELECT ") + QLatin1String(entryColumns) + QStringLiteral(" FROM leads ") +
+                    condition,
+                values))
+        return entries;
+    while (query.next())
+        entries.append(entryFrom(query));
+    return entries;
 }
 
 QList<LeadSummary> Journal::findRecent(const QString &profileId, const QString &phone, const QString &offer,
@@ -805,16 +829,11 @@ QList<LeadSummary> Journal::findRecent(const QString &profileId, const QString &
     if (!isOpen())
         return found;
     QSqlQuery query(database());
-    query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT lead_key, order_id, network_id, created_at, send_state, stage, status, name"
-                       " FROM leads WHERE profile_id = ? AND phone = ? AND offer = ? AND created_at >= ?"
-                       " ORDER BY created_at DESC"));
-    query.addBindValue(profileId);
-    query.addBindValue(phone);
-    query.addBindValue(offer);
-    query.addBindValue(since.isValid() ? since.toMSecsSinceEpoch() : qint64(0));
-    if (!exec(query))
+    if (!select(query,
+                QStringLiteral("SELECT lead_key, order_id, network_id, created_at, send_state, stage, status,"
+                               " name FROM leads WHERE profile_id = ? AND phone = ? AND offer = ?"
+                               " AND created_at >= ? ORDER BY created_at DESC"),
+                {profileId, phone, offer, since.isValid() ? since.toMSecsSinceEpoch() : qint64(0)}))
         return found;
     while (query.next()) {
         LeadSummary summary;
@@ -836,13 +855,10 @@ QStringList Journal::openOrderIds(const QString &profileId) const
     if (!isOpen())
         return ids;
     QSqlQuery query(database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT order_id FROM leads WHERE profile_id = ? AND is_final = 0"
-                                 " AND send_state IN (?, ?) AND order_id IS NOT NULL ORDER BY created_at"));
-    query.addBindValue(profileId);
-    query.addBindValue(SendStates::toText(SendState::Sent));
-    query.addBindValue(SendStates::toText(SendState::External));
-    if (!exec(query))
+    if (!select(query,
+                QStringLiteral("SELECT order_id FROM leads WHERE profile_id = ? AND is_final = 0"
+                               " AND send_state IN (?, ?) AND order_id IS NOT NULL ORDER BY created_at"),
+                {profileId, SendStates::toText(SendState::Sent), SendStates::toText(SendState::External)}))
         return ids;
     while (query.next())
         ids.append(query.value(0).toString());
@@ -851,24 +867,12 @@ QStringList Journal::openOrderIds(const QString &profileId) const
 
 QList<JournalEntry> Journal::dueEntries(const QString &profileId, qint64 nowMs, int limit) const
 {
-    QList<JournalEntry> due;
     if (!isOpen() || limit <= 0)
-        return due;
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ") + QLatin1String(entryColumns) +
-                  QStringLiteral(" FROM leads WHERE profile_id = ? AND send_state IN (?, ?)"
-                                 " AND next_try_at <= ? ORDER BY next_try_at, created_at LIMIT ?"));
-    query.addBindValue(profileId);
-    query.addBindValue(SendStates::toText(SendState::Queued));
-    query.addBindValue(SendStates::toText(SendState::Unknown));
-    query.addBindValue(nowMs);
-    query.addBindValue(limit);
-    if (!exec(query))
-        return due;
-    while (query.next())
-        due.append(entryFrom(query));
-    return due;
+        return {};
+    return entriesWhere(QStringLiteral("WHERE profile_id = ? AND send_state IN (?, ?)"
+                                       " AND next_try_at <= ? ORDER BY next_try_at, created_at LIMIT ?"),
+                        {profileId, SendStates::toText(SendState::Queued),
+                         SendStates::toText(SendState::Unknown), nowMs, limit});
 }
 
 std::optional<qint64> Journal::nextDueTime(const QString &profileId) const
@@ -876,12 +880,11 @@ std::optional<qint64> Journal::nextDueTime(const QString &profileId) const
     if (!isOpen())
         return std::nullopt;
     QSqlQuery query(database());
-    query.prepare(
-        QStringLiteral("SELECT MIN(next_try_at) FROM leads WHERE profile_id = ? AND send_state IN (?, ?)"));
-    query.addBindValue(profileId);
-    query.addBindValue(SendStates::toText(SendState::Queued));
-    query.addBindValue(SendStates::toText(SendState::Unknown));
-    if (!exec(query) || !query.next() || query.value(0).isNull())
+    if (!select(query,
+                QStringLiteral(
+                    "SELECT MIN(next_try_at) FROM leads WHERE profile_id = ? AND send_state IN (?, ?)"),
+                {profileId, SendStates::toText(SendState::Queued), SendStates::toText(SendState::Unknown)}) ||
+        !query.next() || query.value(0).isNull())
         return std::nullopt;
     return query.value(0).toLongLong();
 }
@@ -891,37 +894,23 @@ int Journal::waitingCount(const QString &profileId) const
     if (!isOpen())
         return 0;
     QSqlQuery query(database());
-    query.prepare(
-        QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ? AND send_state IN (?, ?, ?)"));
-    query.addBindValue(profileId);
-    query.addBindValue(SendStates::toText(SendState::Queued));
-    query.addBindValue(SendStates::toText(SendState::Sending));
-    query.addBindValue(SendStates::toText(SendState::Unknown));
-    if (!exec(query) || !query.next())
+    if (!select(query,
+                QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ? AND send_state IN (?, ?, ?)"),
+                {profileId, SendStates::toText(SendState::Queued), SendStates::toText(SendState::Sending),
+                 SendStates::toText(SendState::Unknown)}) ||
+        !query.next())
         return 0;
     return query.value(0).toInt();
 }
 
 QList<JournalEntry> Journal::outboxEntries(const QString &profileId) const
 {
-    QList<JournalEntry> entries;
     if (!isOpen())
-        return entries;
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT ") + QLatin1String(entryColumns) +
-                  QStringLiteral(" FROM leads WHERE profile_id = ? AND send_state IN (?, ?, ?, ?)"
-                                 " ORDER BY created_at, lead_key"));
-    query.addBindValue(profileId);
-    query.addBindValue(SendStates::toText(SendState::Queued));
-    query.addBindValue(SendStates::toText(SendState::Sending));
-    query.addBindValue(SendStates::toText(SendState::Unknown));
-    query.addBindValue(SendStates::toText(SendState::Rejected));
-    if (!exec(query))
-        return entries;
-    while (query.next())
-        entries.append(entryFrom(query));
-    return entries;
+        return {};
+    return entriesWhere(
+        QStringLiteral("WHERE profile_id = ? AND send_state IN (?, ?, ?, ?) ORDER BY created_at, lead_key"),
+        {profileId, SendStates::toText(SendState::Queued), SendStates::toText(SendState::Sending),
+         SendStates::toText(SendState::Unknown), SendStates::toText(SendState::Rejected)});
 }
 
 QVector<JournalRow> Journal::rows(const QString &profileId) const
@@ -930,16 +919,14 @@ QVector<JournalRow> Journal::rows(const QString &profileId) const
     if (!isOpen())
         return rows;
     QSqlQuery query(database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ?"));
-    query.addBindValue(profileId);
-    if (exec(query) && query.next())
+    if (select(query, QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ?"), {profileId}) &&
+        query.next())
         rows.reserve(query.value(0).toInt());
     query.finish();
-    query.prepare(QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
-                  QStringLiteral(" FROM leads WHERE profile_id = ? ORDER BY created_at, lead_key"));
-    query.addBindValue(profileId);
-    if (!exec(query))
+    if (!select(query,
+                QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
+                    QStringLiteral(" FROM leads WHERE profile_id = ? ORDER BY created_at, lead_key"),
+                {profileId}))
         return rows;
     while (query.next())
         rows.append(rowFrom(query));
@@ -954,16 +941,16 @@ QVector<JournalRow> Journal::rows(const QString &profileId, const QStringList &k
     // Bounded lists of placeholders: SQLite and PostgreSQL both cap the number of parameters.
     constexpr int chunkSize = 500;
     QSqlQuery query(database());
-    query.setForwardOnly(true);
     for (int start = 0; start < keys.size(); start += chunkSize) {
         const QStringList chunk = keys.mid(start, chunkSize);
-        query.prepare(QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
-                      QStringLiteral(" FROM leads WHERE profile_id = ? AND lead_key IN (") +
-                      placeholders(int(chunk.size())) + QStringLiteral(") ORDER BY created_at, lead_key"));
-        query.addBindValue(profileId);
+        QVariantList values{profileId};
         for (const QString &key : chunk)
-            query.addBindValue(key);
-        if (!exec(query))
+            values.append(key);
+        if (!select(query,
+                    QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
+                        QStringLiteral(" FROM leads WHERE profile_id = ? AND lead_key IN (") +
+                        placeholders(int(chunk.size())) + QStringLiteral(") ORDER BY created_at, lead_key"),
+                    values))
             return rows;
         while (query.next())
             rows.append(rowFrom(query));
@@ -977,14 +964,12 @@ QList<StatusChange> Journal::history(const QString &profileId, const QString &ke
     if (!isOpen())
         return changes;
     QSqlQuery query(database());
-    query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT changed_at, stage, status, reason, goods_count, comment, previous_stage,"
-                       " previous_status FROM lead_history WHERE profile_id = ? AND lead_key = ?"
-                       " ORDER BY changed_at"));
-    query.addBindValue(profileId);
-    query.addBindValue(key);
-    if (!exec(query))
+    if (!select(
+            query,
+            QStringLiteral("SELECT changed_at, stage, status, reason, goods_count, comment, previous_stage,"
+                           " previous_status FROM lead_history WHERE profile_id = ? AND lead_key = ?"
+                           " ORDER BY changed_at"),
+            {profileId, key}))
         return changes;
     while (query.next()) {
         StatusChange change;
@@ -1006,9 +991,8 @@ QString Journal::metaValue(const QString &key) const
     if (!isOpen())
         return QString();
     QSqlQuery query(database());
-    query.prepare(QStringLiteral("SELECT meta_value FROM meta WHERE meta_key = ?"));
-    query.addBindValue(key);
-    if (!exec(query) || !query.next())
+    if (!select(query, QStringLiteral("SELECT meta_value FROM meta WHERE meta_key = ?"), {key}) ||
+        !query.next())
         return QString();
     return query.value(0).toString();
 }

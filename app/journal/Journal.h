@@ -72,7 +72,8 @@ public:
     // Queues a lead for an attempt at `nowMs` (an explicit "resend").
     bool requeue(const QString &profileId, const QString &key, qint64 nowMs);
     // Makes every scheduled waiting lead due at `nowMs` ("retry now"); returns how many.
-    int makeWaitingDue(const QString &profileId, qint64 nowMs);
+    int makeWaitingDue(const QString &profileId, qint64 nowMs,
+                       const QList<SendState> &states = {SendState::Queued, SendState::Unknown});
     // Deletes a lead and its history (only ever on an explicit user action).
     bool remove(const QString &profileId, const QString &key);
 
@@ -116,6 +117,13 @@ signals:
 private:
     QSqlDatabase database() const;
     bool exec(QSqlQuery &query) const;
+    // Prepares a read, binds `values` in order and runs it, to be read forward once.
+    bool select(QSqlQuery &query, const QString &sql, const QVariantList &values) const;
+    // The entry of this profile whose `column` (lead_key or order_id) holds `value`.
+    std::optional<JournalEntry> entryWhere(const QString &profileId, QLatin1String column,
+                                           const QString &value) const;
+    // The entries matching `condition`, a WHERE clause whose placeholders `values` fill.
+    QList<JournalEntry> entriesWhere(const QString &condition, const QVariantList &values) const;
     // Whether the profile holds this key or order id. On a failed query: false, with errorString() set.
     bool holds(QSqlQuery &query, const QString &profileId, const QString &key, const QString &orderId) const;
     bool beginWrite();

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QAbstractTableModel>
+#include "EditableRowsModel.h"
+
 #include <QList>
 #include <QString>
 
@@ -9,7 +10,7 @@
 // The custom fields of a lead (`params`) as an editable key/value table, in the order the operator gave
 // them. Rows can be inserted, removed and moved. Rows whose key is empty or used twice say why in their
 // tooltip; LeadValidator::checkParams gives the same reasons for the form.
-class CustomFieldsModel : public QAbstractTableModel
+class CustomFieldsModel : public EditableRowsModel<std::pair<QString, QString>>
 {
     Q_OBJECT
 
@@ -24,22 +25,16 @@ public:
 
     explicit CustomFieldsModel(QObject *parent = nullptr);
 
-    QList<Field> fields() const { return m_fields; }
+    QList<Field> fields() const { return m_rows; }
     void setFields(const QList<Field> &fields);
 
-    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
-    Qt::ItemFlags flags(const QModelIndex &index) const override;
-    bool insertRows(int row, int count, const QModelIndex &parent = QModelIndex()) override;
-    bool removeRows(int row, int count, const QModelIndex &parent = QModelIndex()) override;
-    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
-                  const QModelIndex &destinationParent, int destinationChild) override;
 
 private:
+    // Which of two equal keys counts as "used twice" depends on the order: every tooltip may change.
+    void rowsRearranged() override { emitAllKeysChanged(); }
     void emitAllKeysChanged();
-
-    QList<Field> m_fields;
 };

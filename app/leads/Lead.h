@@ -32,7 +32,7 @@ struct Lead
 
     // Customer
     QString name;
-    QString phone;   // digits only, international form without '+'
+    QString phone; // digits only, international form without '+'
     QString email;
     QString country; // ISO 3166-1 alpha-2
     QString ip;      // required

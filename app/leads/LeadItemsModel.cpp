@@ -2,13 +2,11 @@
 
 #include "LeadValidator.h"
 
-LeadItemsModel::LeadItemsModel(QObject *parent) : QAbstractTableModel(parent) {}
+LeadItemsModel::LeadItemsModel(QObject *parent) : EditableRowsModel(parent) {}
 
 void LeadItemsModel::setItems(const QList<LeadItem> &items)
 {
-    beginResetModel();
-    m_items = items;
-    endResetModel();
+    resetRows(items);
 }
 
 void LeadItemsModel::setPriceDecimals(int decimals)
@@ -16,20 +14,15 @@ void LeadItemsModel::setPriceDecimals(int decimals)
     if (decimals == m_priceDecimals)
         return;
     m_priceDecimals = decimals;
-    if (!m_items.isEmpty())
+    if (!m_rows.isEmpty())
         emit dataChanged(index(0, PriceColumn), index(rowCount() - 1, PriceColumn), {Qt::DisplayRole});
 }
 
 void LeadItemsModel::setLocale(const QLocale &locale)
 {
     m_locale = locale;
-    if (!m_items.isEmpty())
+    if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole});
-}
-
-int LeadItemsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
 }
 
 int LeadItemsModel::columnCount(const QModelIndex &parent) const
@@ -41,7 +34,7 @@ QVariant LeadItemsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
-    const LeadItem &item = m_items.at(index.row());
+    const LeadItem &item = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -97,7 +90,7 @@ bool LeadItemsModel::setData(const QModelIndex &index, const QVariant &value, in
     if (role != Qt::EditRole ||
         !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
-    LeadItem &item = m_items[index.row()];
+    LeadItem &item = m_rows[index.row()];
     bool ok = true;
     switch (index.column()) {
     case IdColumn:
@@ -122,50 +115,5 @@ bool LeadItemsModel::setData(const QModelIndex &index, const QVariant &value, in
     }
     // The tooltip depends on the whole row, so the whole row changed.
     emit dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
-    return true;
-}
-
-Qt::ItemFlags LeadItemsModel::flags(const QModelIndex &index) const
-{
-    if (!index.isValid())
-        return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable | Qt::ItemNeverHasChildren;
-}
-
-bool LeadItemsModel::insertRows(int row, int count, const QModelIndex &parent)
-{
-    if (parent.isValid() || row < 0 || row > rowCount() || count < 1)
-        return false;
-    beginInsertRows(QModelIndex(), row, row + count - 1);
-    m_items.insert(row, count, LeadItem{});
-    endInsertRows();
-    return true;
-}
-
-bool LeadItemsModel::removeRows(int row, int count, const QModelIndex &parent)
-{
-    if (parent.isValid() || row < 0 || count < 1 || row + count > rowCount())
-        return false;
-    beginRemoveRows(QModelIndex(), row, row + count - 1);
-    m_items.remove(row, count);
-    endRemoveRows();
-    return true;
-}
-
-bool LeadItemsModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
-                              const QModelIndex &destinationParent, int destinationChild)
-{
-    if (sourceParent.isValid() || destinationParent.isValid() || count < 1 || sourceRow < 0 ||
-        sourceRow + count > rowCount() || destinationChild < 0 || destinationChild > rowCount())
-        return false;
-    // beginMoveRows refuses moves onto the moved block itself (and returns false for them).
-    if (!beginMoveRows(QModelIndex(), sourceRow, sourceRow + count - 1, QModelIndex(), destinationChild))
-        return false;
-    const QList<LeadItem> moved = m_items.mid(sourceRow, count);
-    m_items.remove(sourceRow, count);
-    const int insertAt = destinationChild > sourceRow ? destinationChild - count : destinationChild;
-    for (int i = 0; i < count; ++i)
-        m_items.insert(insertAt + i, moved.at(i));
-    endMoveRows();
     return true;
 }

@@ -1,7 +1,6 @@
 #include "AppSession.h"
 
 #include "ActiveProfileGateway.h"
-
 #include "api/ApiClient.h"
 #include "journal/Clock.h"
 #include "journal/Journal.h"
@@ -41,11 +40,8 @@ QString randomSandboxKey()
 } // namespace
 
 AppSession::AppSession(const Options &options, QObject *parent)
-    : QObject(parent)
-    , m_options(options)
-    , m_gateway(new ActiveProfileGateway(this))
-{
-}
+    : QObject(parent), m_options(options), m_gateway(new ActiveProfileGateway(this))
+{}
 
 LeadGateway *AppSession::gateway() const
 {
@@ -103,9 +99,11 @@ bool AppSession::start()
     });
     connect(m_profiles, &ProfileStore::activeProfileChanged, this, &AppSession::activateProfile);
     connect(m_profiles, &ProfileStore::profilesChanged, this, [this] {
-        // The dialog may have edited the active profile (URL, user, encoding): apply it.
+        // The dialog may have edited the active profile (URL, user, encoding): apply it. The sandbox
+        // profile too: its encoding, signing and defaults are editable like any other profile's (its URL
+        // is the emulator's and never differs from the stored one, so that alone triggers nothing).
         const std::optional<Profile> current = m_profiles->profile(m_activeProfile.id);
-        if (current && *current != m_activeProfile && !m_activeProfile.isSandbox)
+        if (current && *current != m_activeProfile)
             activateProfile(current->id);
     });
 
@@ -158,8 +156,8 @@ void AppSession::activateProfile(const QString &profileId)
     }
     if (!m_options.apiUrlOverride.isEmpty() && !profile.isSandbox)
         profile.baseUrl = m_options.apiUrlOverride;
-    if (m_profiles->activeProfileId() != profile.id && m_profiles->contains(profile.id))
-        m_profiles->setActiveProfile(profile.id); // re-enters through activeProfileChanged: harmless
+    if (m_profiles->activeProfileId() != profile.id && m_profiles->setActiveProfile(profile.id))
+        return; // activeProfileChanged() has just activated it, through this function
 
     if (profile.isSandbox) {
         if (!ensureSandbox()) {
@@ -194,9 +192,10 @@ bool AppSession::ensureSandbox()
     options.key = m_sandboxKey;
     options.speed = m_options.sandboxSpeed;
     // The emulator's leads live beside the journal, so that sandbox leads still exist after a restart.
-    options.stateFile = m_options.dataDir.isEmpty()
-                            ? QFileInfo(m_journal->filePath()).dir().filePath(QStringLiteral("sandbox-state.json"))
-                            : dataFile(QStringLiteral("sandbox-state.json"));
+    options.stateFile =
+        m_options.dataDir.isEmpty()
+            ? QFileInfo(m_journal->filePath()).dir().filePath(QStringLiteral("sandbox-state.json"))
+            : dataFile(QStringLiteral("sandbox-state.json"));
     auto sandbox = std::make_unique<Sandbox>(options);
     if (sandbox->listen() == 0)
         return false;
@@ -216,7 +215,8 @@ void AppSession::finishActivation(const Profile &profile, const QString &key)
 
     m_activeProfile = profile;
     m_client->setConfig(configFor(profile, key));
-    m_outbox = new Outbox(m_journal, m_transport.get(), m_orderIds.get(), profile.id, SystemClock::instance(), this);
+    m_outbox =
+        new Outbox(m_journal, m_transport.get(), m_orderIds.get(), profile.id, SystemClock::instance(), this);
     m_poller = new StatusPoller(m_journal, m_transport.get(), profile.id, SystemClock::instance(), this);
     applyAutoRefreshInterval();
     m_gateway->setOutbox(m_outbox);
@@ -227,5 +227,6 @@ void AppSession::finishActivation(const Profile &profile, const QString &key)
 void AppSession::applyAutoRefreshInterval()
 {
     if (m_poller)
-        m_poller->setAutoRefreshInterval(qint64(m_settings->integer(Settings::Key::AutoRefreshMinutes)) * 60 * 1000);
+        m_poller->setAutoRefreshInterval(qint64(m_settings->integer(Settings::Key::AutoRefreshMinutes)) * 60 *
+                                         1000);
 }

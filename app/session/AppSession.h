@@ -33,10 +33,10 @@ class AppSession : public QObject
 public:
     struct Options
     {
-        QString dataDir;      // empty: the per-user folders (settings in the config folder, journal in data)
-        QUrl apiUrlOverride;  // --api-url or CPADESK_API_URL: this run talks to that service
+        QString dataDir;     // empty: the per-user folders (settings in the config folder, journal in data)
+        QUrl apiUrlOverride; // --api-url or CPADESK_API_URL: this run talks to that service
         bool forceSandbox = false;
-        QString profile;      // --profile: a profile id or name to open
+        QString profile;           // --profile: a profile id or name to open
         double sandboxSpeed = 120; // the demo clock: a day passes in 12 minutes
     };
 

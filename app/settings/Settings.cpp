@@ -35,6 +35,7 @@ const std::array<KeyDefinition, size_t(Settings::Key::KeyCount)> &keyTable()
         {Key::MainWindowGeometry, "window/mainGeometry", QByteArray()},
         {Key::MainWindowState, "window/mainState", QByteArray()},
         {Key::SettingsDialogGeometry, "window/settingsDialogGeometry", QByteArray()},
+        {Key::StatusTableState, "window/statusTableState", QByteArray()},
     }};
     return table;
 }

@@ -30,7 +30,8 @@ public:
         MainWindowGeometry,   // QWidget::saveGeometry()
         MainWindowState,      // QMainWindow::saveState()
         SettingsDialogGeometry,
-        KeyCount // not a key
+        StatusTableState, // StatusView::saveState(): columns, widths, sort
+        KeyCount          // not a key
     };
     Q_ENUM(Key)
 

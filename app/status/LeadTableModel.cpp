@@ -464,15 +464,23 @@ void LeadTableModel::sort(int column, Qt::SortOrder order)
 {
     if (column >= NB_COLUMNS)
         column = -1;
+    reorder([&] {
+        m_sortColumn = column;
+        m_sortOrder = order;
+        std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return slotLess(a, b); });
+    });
+}
+
+void LeadTableModel::reorder(const std::function<void()> &rearrangeOrder)
+{
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    // Persistent indexes follow their lead: remember each one's slot, find its row again afterwards.
     const QModelIndexList before = persistentIndexList();
     QVector<int> slotsBefore;
     slotsBefore.reserve(before.size());
     for (const QModelIndex &index : before)
         slotsBefore.append(m_order.at(index.row()));
-    m_sortColumn = column;
-    m_sortOrder = order;
-    std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return slotLess(a, b); });
+    rearrangeOrder();
     rebuildRowOfSlot();
     QModelIndexList after;
     after.reserve(before.size());
@@ -524,18 +532,13 @@ int LeadTableModel::sortedInsertPosition(int slot) const
 
 void LeadTableModel::reposition(const QList<int> &rows)
 {
-    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    QVector<int> slotsBefore;
-    slotsBefore.reserve(before.size());
-    for (const QModelIndex &index : before)
-        slotsBefore.append(m_order.at(index.row()));
-
-    // A few rows are taken out and put back where they belong; many at once are cheaper to sort.
-    constexpr int fewRows = 256;
-    if (rows.size() > fewRows) {
-        std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return slotLess(a, b); });
-    } else {
+    reorder([&] {
+        // A few rows are taken out and put back where they belong; many at once are cheaper to sort.
+        constexpr int fewRows = 256;
+        if (rows.size() > fewRows) {
+            std::sort(m_order.begin(), m_order.end(), [this](int a, int b) { return slotLess(a, b); });
+            return;
+        }
         QVector<int> moving;
         moving.reserve(rows.size());
         QVector<bool> isMoving(m_rows.size(), false);
@@ -551,15 +554,7 @@ void LeadTableModel::reposition(const QList<int> &rows)
             m_order.end());
         for (const int slot : std::as_const(moving))
             m_order.insert(sortedInsertPosition(slot), slot);
-    }
-    rebuildRowOfSlot();
-
-    QModelIndexList after;
-    after.reserve(before.size());
-    for (qsizetype i = 0; i < before.size(); ++i)
-        after.append(index(m_rowOfSlot.at(slotsBefore.at(i)), before.at(i).column()));
-    changePersistentIndexList(before, after);
-    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    });
 }
 
 void LeadTableModel::onLeadsAdded(const QString &profileId, const QStringList &keys)

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
+
 class Journal;
 
 // Every lead of one profile as the status table shows it: one row per lead, one column per fact, the
@@ -114,6 +116,9 @@ private:
     int sortedInsertPosition(int slot) const;
     // Moves the given rows to where the sort order wants them, as one layout change.
     void reposition(const QList<int> &rows);
+    // Runs `rearrangeOrder` (which changes m_order only) as one layout change that keeps persistent
+    // indexes on their leads.
+    void reorder(const std::function<void()> &rearrangeOrder);
 
     QVariant displayText(const JournalRow &lead, int column) const;
     QVariant sortValue(const JournalRow &lead, int column) const;

@@ -62,6 +62,10 @@ void Outbox::start()
            "be looked up or sent again safely: check with the network, then resend or discard it."));
     if (recovered > 0)
         qCInfo(lcSync) << recovered << "interrupted sends recovered as unknown";
+    // A look-up lease belongs to the process that took it; after a restart nobody holds it, so leads
+    // waiting to be looked up are looked up now instead of when a dead process's lease runs out.
+    // (Queued leads keep their stored backoff schedule.)
+    m_journal->makeWaitingDue(m_profileId, m_clock->nowMs(), {SendState::Unknown});
     updateWaitingCount();
     queuePump();
 }
@@ -358,7 +362,10 @@ bool Outbox::editAndResend(const QString &key, const Lead &lead)
     const std::optional<JournalEntry> entry = idleEntry(key);
     if (!entry)
         return false;
-    const bool editable = entry->sendState == SendState::Queued || entry->sendState == SendState::Rejected ||
+    // A queued lead whose earlier attempt went unanswered may already be on the network: a resend with
+    // the same id would be confirmed as that earlier lead and the edit silently lost.
+    const bool editable = (entry->sendState == SendState::Queued && !entry->maybeDelivered) ||
+                          entry->sendState == SendState::Rejected ||
                           (entry->sendState == SendState::Unknown && entry->isAuto());
     if (!editable) {
         m_lastError =

@@ -87,7 +87,8 @@ void TestMainWindowRussian::statusAndWindowTitle()
     MainWindow window(m_fixture.session());
     QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Готово"));
     // The product name stays as it is in every language.
-    QVERIFY2(window.windowTitle().startsWith(QStringLiteral("CPA Desk — ")), qPrintable(window.windowTitle()));
+    QVERIFY2(window.windowTitle().startsWith(QStringLiteral("CPA Desk — ")),
+             qPrintable(window.windowTitle()));
     auto *tabs = window.findChild<QWidget *>(QStringLiteral("mainTabWidget"));
     QVERIFY(tabs);
     QCOMPARE(tabs->accessibleName(), QStringLiteral("Экраны"));

@@ -470,7 +470,7 @@ void TestLeadForm::duplicateWarning_sendAnywaySends()
     const QString warning = child<QLabel>("duplicateWarningLabel")->text();
     QVERIFY2(warning.contains(QStringLiteral("555001")), qPrintable(warning));
     QVERIFY(warning.contains(QStringLiteral("88123")));
-    QVERIFY(warning.contains(QStringLiteral("on hold")));
+    QVERIFY(warning.contains(QStringLiteral("On hold"))); // the stage, in StatusCatalog's words
     QVERIFY(warning.contains(QStringLiteral("Hold")));
     QCOMPARE(m_gateway->submittedLeads().size(), 0);
     // The safe answer has the focus, and Ctrl+Enter again does not count as "yes".
