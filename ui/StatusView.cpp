@@ -82,6 +82,8 @@ StatusView::StatusView(Journal *journal, QWidget *parent)
       m_filterListsTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("statusView"));
+    // 100,000 leads take a second or more to read: the window stays usable and fills as they come.
+    m_model->setLoadInBackground(true);
     m_filter->setSourceModel(m_model);
     m_style->setSourceModel(m_filter);
     m_style->setStageStyle(StageStyle(palette()));
@@ -161,6 +163,7 @@ StatusView::StatusView(Journal *journal, QWidget *parent)
 
     connect(m_model, &LeadTableModel::distinctValuesMayHaveChanged, m_filterListsTimer,
             qOverload<>(&QTimer::start));
+    connect(m_model, &LeadTableModel::loadingChanged, this, &StatusView::onLoadingChanged);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &StatusView::scheduleSummary);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &StatusView::scheduleSummary);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &StatusView::scheduleSummary);
@@ -365,11 +368,29 @@ void StatusView::buildSummaryBar(QWidget *bar)
 void StatusView::setProfile(const QString &profileId)
 {
     hideBanner();
+    m_refreshLabel->clear();
     m_model->setProfile(profileId);
+    if (!m_model->isLoading())
+        fitColumnsToRows();
+    updateActions();
+}
+
+void StatusView::fitColumnsToRows()
+{
     if (!m_layoutRestored)
         m_table->resizeColumnsToContents(); // looks at the rows on screen only: cheap at any size
-    m_refreshLabel->clear();
-    updateActions();
+}
+
+void StatusView::onLoadingChanged(bool loading)
+{
+    if (loading) {
+        if (!m_poller || !m_poller->isRunning())
+            m_refreshLabel->setText(tr("Loading leads..."));
+        return;
+    }
+    if (!m_poller || !m_poller->isRunning())
+        m_refreshLabel->clear();
+    fitColumnsToRows();
 }
 
 void StatusView::setPoller(StatusPoller *poller)

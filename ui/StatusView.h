@@ -91,6 +91,8 @@ private:
     void showColumnMenu(const QPoint &position);
 
     void onRefreshStarted(int leadCount);
+    void onLoadingChanged(bool loading);
+    void fitColumnsToRows();
     void onRefreshProgress(int done, int total);
     void onRefreshFailed(const ApiError &error);
     void onRefreshFinished(bool complete);

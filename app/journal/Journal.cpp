@@ -1,5 +1,6 @@
 #include "Journal.h"
 
+#include "JournalBackground.h"
 #include "JournalLog.h"
 #include "JournalSchema.h"
 #include "LeadJson.h"
@@ -100,6 +101,9 @@ JournalRow rowFrom(const QSqlQuery &query)
     return row;
 }
 
+// Lists of placeholders stay bounded: SQLite and PostgreSQL both cap the number of parameters.
+constexpr qsizetype MaxListParameters = 500;
+
 QString placeholders(int count)
 {
     QString text;
@@ -110,6 +114,15 @@ QString placeholders(int count)
 }
 
 } // namespace
+
+QStringList StatusMergeBatch::changedKeys() const
+{
+    QStringList keys;
+    for (const MergeResult &result : results)
+        if (result.changed && !keys.contains(result.key))
+            keys.append(result.key);
+    return keys;
+}
 
 Journal::Journal(QObject *parent) : QObject(parent)
 {
@@ -215,6 +228,7 @@ bool Journal::open(const QString &filePath)
 
 void Journal::close()
 {
+    stopBackground();
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     {
@@ -226,6 +240,75 @@ void Journal::close()
     m_batchDepth = 0;
     m_batchFailed = false;
     QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+JournalBackground *Journal::background()
+{
+    if (!m_background)
+        m_background = new JournalBackground(m_filePath, this);
+    return m_background;
+}
+
+void Journal::stopBackground()
+{
+    if (!m_background)
+        return;
+    m_background->finishJobs();
+    // What the finished jobs delivered is still queued: hand it out, so no ticket goes unanswered.
+    QCoreApplication::sendPostedEvents(m_background, QEvent::MetaCall);
+    delete m_background;
+    m_background = nullptr;
+}
+
+quint64 Journal::mergeStatusesInBackground(const QString &profileId, const QList<StatusRow> &rows,
+                                           qint64 nowMs)
+{
+    const quint64 ticket = ++m_lastTicket;
+    if (!isOpen()) {
+        StatusMergeBatch failed;
+        failed.error = tr("The journal is not open.");
+        failed.results.resize(rows.size());
+        QMetaObject::invokeMethod(
+            this, [this, ticket, profileId, failed] { emit statusesMerged(ticket, profileId, failed); },
+            Qt::QueuedConnection);
+        return ticket;
+    }
+    background()->run(
+        [this, ticket, profileId, rows, nowMs](Journal &worker, const JournalBackground::Deliver &deliver) {
+            const StatusMergeBatch batch = worker.mergeStatuses(profileId, rows, nowMs);
+            deliver([this, ticket, profileId, batch] { emit statusesMerged(ticket, profileId, batch); });
+        });
+    return ticket;
+}
+
+quint64 Journal::loadRowsInBackground(const QString &profileId)
+{
+    const quint64 ticket = ++m_lastTicket;
+    if (!isOpen()) {
+        const QString error = tr("The journal is not open.");
+        QMetaObject::invokeMethod(
+            this, [this, ticket, profileId, error] { emit rowsLoadFailed(ticket, profileId, error); },
+            Qt::QueuedConnection);
+        return ticket;
+    }
+    background()->run([this, ticket, profileId](Journal &worker, const JournalBackground::Deliver &deliver) {
+        // A first screenful quickly, then big pieces: each piece costs the window one short insert.
+        constexpr int firstChunk = 200;
+        constexpr int chunk = 5000;
+        const bool ok = worker.readRows(
+            profileId,
+            [&](QVector<JournalRow> &&rows, bool last) {
+                deliver([this, ticket, profileId, rows = std::move(rows), last] {
+                    emit rowsLoaded(ticket, profileId, rows, last);
+                });
+            },
+            firstChunk, chunk);
+        if (!ok) {
+            const QString error = worker.errorString();
+            deliver([this, ticket, profileId, error] { emit rowsLoadFailed(ticket, profileId, error); });
+        }
+    });
+    return ticket;
 }
 
 bool Journal::isOpen() const
@@ -654,106 +737,191 @@ bool Journal::remove(const QString &profileId, const QString &key)
 
 MergeResult Journal::mergeStatus(const QString &profileId, const StatusRow &row, qint64 nowMs)
 {
-    MergeResult result;
-    if (row.ourOrderId.isEmpty() || !beginWrite())
-        return result;
-    bool ok;
+    const StatusMergeBatch batch = mergeStatuses(profileId, {row}, nowMs);
+    return batch.results.value(0);
+}
+
+StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<StatusRow> &statusRows,
+                                        qint64 nowMs)
+{
+    StatusMergeBatch batch;
+    batch.checkedAtMs = nowMs;
+    batch.results.resize(statusRows.size());
+    QStringList orderIds;
+    for (const StatusRow &row : statusRows)
+        if (!row.ourOrderId.isEmpty() && !orderIds.contains(row.ourOrderId))
+            orderIds.append(row.ourOrderId);
+    if (orderIds.isEmpty()) {
+        batch.ok = true;
+        return batch;
+    }
+    if (!beginWrite()) {
+        batch.error = m_error;
+        return batch;
+    }
+
+    // What the journal knows of each lead asked about, read at once, then brought forward row by row
+    // in memory (a lead named twice in one answer merges twice, as if the rows came one by one).
+    struct Known
+    {
+        QString key;
+        QString stage;
+        int status = 0;
+        int reason = 0;
+        int count = -1;
+        QString comment;
+        bool hasNetworkId = false;
+        QString learnedNetworkId;
+        bool changed = false;
+    };
+    QHash<QString, Known> known; // by our order id
+    bool ok = true;
     {
         QSqlQuery query(database());
-        query.prepare(
-            QStringLiteral("SELECT lead_key, stage, status, reason, goods_count, comment, network_id"
-                           " FROM leads WHERE profile_id = ? AND order_id = ?"));
-        query.addBindValue(profileId);
-        query.addBindValue(row.ourOrderId);
-        ok = exec(query);
-        if (ok && query.next()) {
-            result.found = true;
-            result.key = query.value(0).toString();
-            result.previousStage = query.value(1).toString();
-            result.previousStatus = query.value(2).toInt();
-            const int previousReason = query.value(3).toInt();
-            const int previousCount = query.value(4).toInt();
-            const QString previousComment = query.value(5).toString();
-            const bool hasNetworkId = !query.value(6).toString().isEmpty();
-            query.finish();
-
-            result.stage = result.previousStage;
-            result.status = result.previousStatus;
-            if (StatusProgress::mayReplace(result.previousStage, result.previousStatus, row.stage,
-                                           row.status)) {
-                // Fields the reply leaves out keep what we knew: absence is not a change.
-                const QString stage = row.stage.isEmpty() ? result.previousStage : row.stage;
-                const int status = row.status == 0 ? result.previousStatus : row.status;
-                const int reason = row.reason;
-                const int count = row.count < 0 ? previousCount : row.count;
-                const QString comment = row.comment.isEmpty() ? previousComment : row.comment;
-                result.changed = stage != result.previousStage || status != result.previousStatus ||
-                                 reason != previousReason || count != previousCount ||
-                                 comment != previousComment;
-                if (result.changed) {
-                    result.stage = stage;
-                    result.status = status;
-                    result.stageChanged = !result.previousStage.isEmpty() && stage != result.previousStage;
-                    query.prepare(QStringLiteral(
-                        "UPDATE leads SET stage = ?, status = ?, reason = ?, goods_count = ?, comment = ?,"
-                        " is_final = ?, changed_at = ?, unseen = 1 WHERE profile_id = ? AND lead_key = ?"));
-                    query.addBindValue(textOrNull(stage));
-                    query.addBindValue(status);
-                    query.addBindValue(reason);
-                    query.addBindValue(count);
-                    query.addBindValue(textOrNull(comment));
-                    query.addBindValue(StatusProgress::isFinal(stage, status) ? 1 : 0);
-                    query.addBindValue(nowMs);
-                    query.addBindValue(profileId);
-                    query.addBindValue(result.key);
-                    ok = exec(query);
-                    if (ok) {
-                        query.prepare(QStringLiteral("INSERT INTO lead_history (profile_id, lead_key, "
-                                                     "changed_at, stage, status, reason,"
-                                                     " goods_count, comment, previous_stage, previous_status)"
-                                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-                        query.addBindValue(profileId);
-                        query.addBindValue(result.key);
-                        query.addBindValue(nowMs);
-                        query.addBindValue(textOrNull(stage));
-                        query.addBindValue(status);
-                        query.addBindValue(reason);
-                        query.addBindValue(count);
-                        query.addBindValue(textOrNull(comment));
-                        query.addBindValue(textOrNull(result.previousStage));
-                        query.addBindValue(result.previousStatus);
-                        ok = exec(query);
-                    }
-                }
-            } else {
-                result.stale = true;
-                qCDebug(lcJournal) << "stale status ignored for" << result.key;
-            }
-            if (ok) {
-                // The network id is filled in once (tracked leads learn it here), never rewritten.
-                const bool learnNetworkId = !hasNetworkId && !row.networkOrderId.isEmpty();
-                query.prepare(learnNetworkId
-                                  ? QStringLiteral("UPDATE leads SET checked_at = ?, network_id = ?"
-                                                   " WHERE profile_id = ? AND lead_key = ?")
-                                  : QStringLiteral("UPDATE leads SET checked_at = ?"
-                                                   " WHERE profile_id = ? AND lead_key = ?"));
-                query.addBindValue(nowMs);
-                if (learnNetworkId)
-                    query.addBindValue(row.networkOrderId);
-                query.addBindValue(profileId);
-                query.addBindValue(result.key);
-                ok = exec(query);
+        for (qsizetype start = 0; ok && start < orderIds.size(); start += MaxListParameters) {
+            const QStringList chunk = orderIds.mid(start, MaxListParameters);
+            QVariantList values{profileId};
+            for (const QString &id : chunk)
+                values.append(id);
+            ok = select(
+                query,
+                QStringLiteral("SELECT order_id, lead_key, stage, status, reason, goods_count, comment,"
+                               " network_id FROM leads WHERE profile_id = ? AND order_id IN (") +
+                    placeholders(int(chunk.size())) + QStringLiteral(")"),
+                values);
+            while (ok && query.next()) {
+                Known lead;
+                lead.key = query.value(1).toString();
+                lead.stage = query.value(2).toString();
+                lead.status = query.value(3).toInt();
+                lead.reason = query.value(4).toInt();
+                lead.count = query.value(5).toInt();
+                lead.comment = query.value(6).toString();
+                lead.hasNetworkId = !query.value(7).toString().isEmpty();
+                known.insert(query.value(0).toString(), lead);
             }
         }
     }
-    if (!endWrite(ok)) {
-        MergeResult failed;
-        failed.key = result.key;
-        return failed;
+
+    // Every change in the order seen: (key, state after) and the state before it.
+    QList<QPair<QString, Known>> history;
+    QList<Known> historyBefore;
+    for (qsizetype i = 0; ok && i < statusRows.size(); ++i) {
+        const StatusRow &row = statusRows.at(i);
+        auto lead = known.find(row.ourOrderId);
+        if (row.ourOrderId.isEmpty() || lead == known.end())
+            continue;
+        MergeResult &result = batch.results[i];
+        result.found = true;
+        result.key = lead->key;
+        result.previousStage = lead->stage;
+        result.previousStatus = lead->status;
+        result.stage = lead->stage;
+        result.status = lead->status;
+        // The network id is filled in once (tracked leads learn it here), never rewritten.
+        if (!lead->hasNetworkId && !row.networkOrderId.isEmpty()) {
+            lead->hasNetworkId = true;
+            lead->learnedNetworkId = row.networkOrderId;
+        }
+        if (!StatusProgress::mayReplace(lead->stage, lead->status, row.stage, row.status)) {
+            result.stale = true;
+            qCDebug(lcJournal) << "stale status ignored for" << lead->key;
+            continue;
+        }
+        // Fields the reply leaves out keep what we knew: absence is not a change.
+        Known after = *lead;
+        after.stage = row.stage.isEmpty() ? lead->stage : row.stage;
+        after.status = row.status == 0 ? lead->status : row.status;
+        after.reason = row.reason;
+        after.count = row.count < 0 ? lead->count : row.count;
+        after.comment = row.comment.isEmpty() ? lead->comment : row.comment;
+        result.changed = after.stage != lead->stage || after.status != lead->status ||
+                         after.reason != lead->reason || after.count != lead->count ||
+                         after.comment != lead->comment;
+        if (!result.changed)
+            continue;
+        result.stage = after.stage;
+        result.status = after.status;
+        result.stageChanged = !lead->stage.isEmpty() && after.stage != lead->stage;
+        after.changed = true;
+        historyBefore.append(*lead);
+        history.append({lead->key, after});
+        *lead = after;
     }
-    if (result.found)
-        emit leadsChanged(profileId, {result.key});
-    return result;
+
+    // Only what changed is written; the time of the check is one statement for the whole answer.
+    if (ok) {
+        QSqlQuery query(database());
+        query.prepare(
+            QStringLiteral("INSERT INTO lead_history (profile_id, lead_key, changed_at, stage, status,"
+                           " reason, goods_count, comment, previous_stage, previous_status)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (qsizetype i = 0; ok && i < history.size(); ++i) {
+            const Known &after = history.at(i).second;
+            const Known &before = historyBefore.at(i);
+            for (const QVariant &value :
+                 {QVariant(profileId), QVariant(history.at(i).first), QVariant(nowMs),
+                  textOrNull(after.stage), QVariant(after.status), QVariant(after.reason),
+                  QVariant(after.count), textOrNull(after.comment), textOrNull(before.stage),
+                  QVariant(before.status)})
+                query.addBindValue(value);
+            ok = exec(query);
+        }
+    }
+    if (ok) {
+        QSqlQuery query(database());
+        query.prepare(QStringLiteral("UPDATE leads SET stage = ?, status = ?, reason = ?, goods_count = ?,"
+                                     " comment = ?, is_final = ?, changed_at = ?, unseen = 1"
+                                     " WHERE profile_id = ? AND lead_key = ?"));
+        for (auto lead = known.cbegin(); ok && lead != known.cend(); ++lead) {
+            if (!lead->changed)
+                continue;
+            for (const QVariant &value :
+                 {textOrNull(lead->stage), QVariant(lead->status), QVariant(lead->reason),
+                  QVariant(lead->count), textOrNull(lead->comment),
+                  QVariant(StatusProgress::isFinal(lead->stage, lead->status) ? 1 : 0), QVariant(nowMs),
+                  QVariant(profileId), QVariant(lead->key)})
+                query.addBindValue(value);
+            ok = exec(query);
+        }
+        query.prepare(
+            QStringLiteral("UPDATE leads SET network_id = ? WHERE profile_id = ? AND lead_key = ?"));
+        for (auto lead = known.cbegin(); ok && lead != known.cend(); ++lead) {
+            if (lead->learnedNetworkId.isEmpty())
+                continue;
+            query.addBindValue(lead->learnedNetworkId);
+            query.addBindValue(profileId);
+            query.addBindValue(lead->key);
+            ok = exec(query);
+        }
+    }
+    for (const Known &lead : std::as_const(known))
+        batch.checkedKeys.append(lead.key);
+    for (qsizetype start = 0; ok && start < batch.checkedKeys.size(); start += MaxListParameters) {
+        const QStringList chunk = batch.checkedKeys.mid(start, MaxListParameters);
+        QSqlQuery query(database());
+        query.prepare(
+            QStringLiteral("UPDATE leads SET checked_at = ? WHERE profile_id = ? AND lead_key IN (") +
+            placeholders(int(chunk.size())) + QStringLiteral(")"));
+        query.addBindValue(nowMs);
+        query.addBindValue(profileId);
+        for (const QString &key : chunk)
+            query.addBindValue(key);
+        ok = exec(query);
+    }
+    if (ok)
+        batch.changedRows = rows(profileId, batch.changedKeys());
+    if (!endWrite(ok)) {
+        batch.error = m_error;
+        batch.results = QList<MergeResult>(statusRows.size());
+        batch.checkedKeys.clear();
+        batch.changedRows.clear();
+        return batch;
+    }
+    batch.ok = true;
+    if (!batch.checkedKeys.isEmpty())
+        emit statusesMerged(0, profileId, batch);
+    return batch;
 }
 
 int Journal::markSeen(const QString &profileId, const QStringList &keys)
@@ -916,21 +1084,48 @@ QList<JournalEntry> Journal::outboxEntries(const QString &profileId) const
 QVector<JournalRow> Journal::rows(const QString &profileId) const
 {
     QVector<JournalRow> rows;
-    if (!isOpen())
-        return rows;
+    readRows(
+        profileId, [&rows](QVector<JournalRow> &&all, bool) { rows = std::move(all); }, -1, -1);
+    return rows;
+}
+
+bool Journal::readRows(const QString &profileId, const RowSink &sink, int firstChunk, int chunk) const
+{
+    if (!isOpen()) {
+        m_error = tr("The journal is not open.");
+        return false;
+    }
     QSqlQuery query(database());
+    int total = 0;
     if (select(query, QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ?"), {profileId}) &&
         query.next())
-        rows.reserve(query.value(0).toInt());
+        total = query.value(0).toInt();
     query.finish();
     if (!select(query,
                 QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
                     QStringLiteral(" FROM leads WHERE profile_id = ? ORDER BY created_at, lead_key"),
                 {profileId}))
-        return rows;
-    while (query.next())
+        return false;
+    // A piece ends at `limit` rows; -1: the rest in one piece.
+    int limit = firstChunk > 0 ? firstChunk : -1;
+    QVector<JournalRow> rows;
+    rows.reserve(limit > 0 ? qMin(limit, total) : total);
+    while (query.next()) {
         rows.append(rowFrom(query));
-    return rows;
+        if (limit > 0 && rows.size() >= limit) {
+            total -= int(rows.size());
+            sink(std::move(rows), false);
+            limit = chunk > 0 ? chunk : -1;
+            rows = QVector<JournalRow>();
+            rows.reserve(qMax(0, limit > 0 ? qMin(limit, total) : total));
+        }
+    }
+    if (query.lastError().type() != QSqlError::NoError) {
+        m_error = query.lastError().text();
+        return false;
+    }
+    sink(std::move(rows), true);
+    return true;
 }
 
 QVector<JournalRow> Journal::rows(const QString &profileId, const QStringList &keys) const
@@ -938,11 +1133,9 @@ QVector<JournalRow> Journal::rows(const QString &profileId, const QStringList &k
     QVector<JournalRow> rows;
     if (!isOpen())
         return rows;
-    // Bounded lists of placeholders: SQLite and PostgreSQL both cap the number of parameters.
-    constexpr int chunkSize = 500;
     QSqlQuery query(database());
-    for (int start = 0; start < keys.size(); start += chunkSize) {
-        const QStringList chunk = keys.mid(start, chunkSize);
+    for (qsizetype start = 0; start < keys.size(); start += MaxListParameters) {
+        const QStringList chunk = keys.mid(start, MaxListParameters);
         QVariantList values{profileId};
         for (const QString &key : chunk)
             values.append(key);

@@ -9,8 +9,10 @@
 #include <QStringList>
 #include <QVector>
 
+#include <functional>
 #include <optional>
 
+class JournalBackground;
 class QSqlDatabase;
 class QSqlQuery;
 
@@ -22,6 +24,9 @@ class QSqlQuery;
 //
 // Each profile's leads stay apart: every call names the profile. Every write is one small transaction
 // (or part of a batch, see beginBatch()). The object lives in one thread, like its SQL connection.
+//
+// The two jobs big enough to stall a window also run "in the background": on a second connection in
+// a thread of its own (JournalBackground), answered by a signal in this object's thread.
 class Journal : public QObject
 {
     Q_OBJECT
@@ -80,6 +85,11 @@ public:
     // --- Statuses ---------------------------------------------------------------------------------
     // Merges one list.json row into the lead with that order id, forward-only (see StatusProgress).
     MergeResult mergeStatus(const QString &profileId, const StatusRow &row, qint64 nowMs);
+    // Merges one whole list.json answer in one transaction: one read for all its ids, a write only for
+    // what changed, one statement for the time of the check. Announced by statusesMerged(0, ...).
+    StatusMergeBatch mergeStatuses(const QString &profileId, const QList<StatusRow> &rows, qint64 nowMs);
+    // The same on the background connection; statusesMerged(ticket, ...) answers, failed or not.
+    quint64 mergeStatusesInBackground(const QString &profileId, const QList<StatusRow> &rows, qint64 nowMs);
     int markSeen(const QString &profileId, const QStringList &keys);
 
     // --- Queries ----------------------------------------------------------------------------------
@@ -101,6 +111,13 @@ public:
     // Every lead of a profile, oldest first, for the table model (one query).
     QVector<JournalRow> rows(const QString &profileId) const;
     QVector<JournalRow> rows(const QString &profileId, const QStringList &keys) const;
+    // Every lead of a profile, oldest first, handed to `sink` in pieces: `firstChunk` rows, then
+    // `chunk` rows at a time; the last call (perhaps with no rows) says so. False on a failed query.
+    using RowSink = std::function<void(QVector<JournalRow> &&rows, bool last)>;
+    bool readRows(const QString &profileId, const RowSink &sink, int firstChunk, int chunk) const;
+    // The same on the background connection: rowsLoaded(ticket, ...) brings each piece, and
+    // rowsLoadFailed(ticket, ...) replaces the rest if the reading fails.
+    quint64 loadRowsInBackground(const QString &profileId);
     QList<StatusChange> history(const QString &profileId, const QString &key) const;
 
     // --- Small settings kept with the data (e.g. the id generator's high-water mark) ---------------
@@ -113,6 +130,11 @@ signals:
     void leadsAdded(const QString &profileId, const QStringList &keys);
     void leadsChanged(const QString &profileId, const QStringList &keys);
     void leadsRemoved(const QString &profileId, const QStringList &keys);
+    // Statuses were merged: `ticket` is 0 for mergeStatus()/mergeStatuses(), else what
+    // mergeStatusesInBackground() returned (then batch.ok may be false).
+    void statusesMerged(quint64 ticket, const QString &profileId, const StatusMergeBatch &batch);
+    void rowsLoaded(quint64 ticket, const QString &profileId, const QVector<JournalRow> &rows, bool last);
+    void rowsLoadFailed(quint64 ticket, const QString &profileId, const QString &error);
 
 private:
     QSqlDatabase database() const;
@@ -133,7 +155,12 @@ private:
     bool prepareFiles(const QString &filePath);
     void restrictCompanionFiles() const;
 
+    JournalBackground *background();
+    void stopBackground();
+
     QString m_connectionName;
+    JournalBackground *m_background = nullptr;
+    quint64 m_lastTicket = 0;
     QString m_filePath;
     mutable QString m_error;
     int m_batchDepth = 0;

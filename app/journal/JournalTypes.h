@@ -5,7 +5,10 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QString>
+#include <QStringList>
+#include <QVector>
 
 // Everything the journal knows about one lead (the outbox view and the lead form read these).
 struct JournalEntry
@@ -86,4 +89,17 @@ struct MergeResult
     QString stage;
     int previousStatus = 0;
     int status = 0;
+};
+
+// What merging one list.json answer (up to 50 rows) did, as one transaction.
+struct StatusMergeBatch
+{
+    bool ok = false;
+    QString error;              // why it failed, translated; nothing was stored then
+    QList<MergeResult> results; // one per row given, in the same order
+    QStringList checkedKeys;    // every lead found: its "last checked" time is now checkedAtMs
+    qint64 checkedAtMs = 0;
+    QVector<JournalRow> changedRows; // the leads whose status changed, as they are now
+
+    QStringList changedKeys() const;
 };

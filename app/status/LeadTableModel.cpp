@@ -6,12 +6,15 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QSet>
 
 #include <algorithm>
 #include <numeric>
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcStatusTable, "cpadesk.status", QtWarningMsg)
 
 QString digitsOf(const QString &text)
 {
@@ -144,6 +147,9 @@ LeadTableModel::LeadTableModel(Journal *journal, QObject *parent)
     connect(m_journal, &Journal::leadsAdded, this, &LeadTableModel::onLeadsAdded);
     connect(m_journal, &Journal::leadsChanged, this, &LeadTableModel::onLeadsChanged);
     connect(m_journal, &Journal::leadsRemoved, this, &LeadTableModel::onLeadsRemoved);
+    connect(m_journal, &Journal::statusesMerged, this, &LeadTableModel::onStatusesMerged);
+    connect(m_journal, &Journal::rowsLoaded, this, &LeadTableModel::onRowsLoaded);
+    connect(m_journal, &Journal::rowsLoadFailed, this, &LeadTableModel::onRowsLoadFailed);
 }
 
 void LeadTableModel::setProfile(const QString &profileId)
@@ -154,10 +160,22 @@ void LeadTableModel::setProfile(const QString &profileId)
 
 void LeadTableModel::reload()
 {
+    const bool wasLoading = isLoading();
     beginResetModel();
     m_rows.clear();
     m_keys.clear();
+    m_order.clear();
     m_historyKey.clear();
+    m_removedWhileLoading.clear();
+    m_loadTicket = 0;
+    if (m_loadInBackground && !m_profileId.isEmpty()) {
+        rebuildIndexes();
+        m_loadTicket = m_journal->loadRowsInBackground(m_profileId);
+        endResetModel();
+        if (!wasLoading)
+            emit loadingChanged(true);
+        return;
+    }
     if (!m_profileId.isEmpty())
         m_rows = m_journal->rows(m_profileId);
     m_keys.reserve(m_rows.size());
@@ -170,6 +188,46 @@ void LeadTableModel::reload()
     rebuildIndexes();
     endResetModel();
     emit distinctValuesMayHaveChanged();
+    if (wasLoading)
+        emit loadingChanged(false);
+}
+
+void LeadTableModel::onRowsLoaded(quint64 ticket, const QString &profileId, const QVector<JournalRow> &rows,
+                                  bool last)
+{
+    if (ticket != m_loadTicket || profileId != m_profileId)
+        return;
+    // Leads the model heard of while the load ran were read after their change: theirs is the newer
+    // copy. Leads removed meanwhile stay removed.
+    QVector<JournalRow> fresh;
+    fresh.reserve(rows.size());
+    for (const JournalRow &lead : rows)
+        if (!m_slotByKey.contains(lead.key) && !m_removedWhileLoading.contains(lead.key))
+            fresh.append(lead);
+    addRows(fresh, false);
+    if (last)
+        finishLoading();
+}
+
+void LeadTableModel::onRowsLoadFailed(quint64 ticket, const QString &profileId, const QString &error)
+{
+    if (ticket != m_loadTicket || profileId != m_profileId)
+        return;
+    // The background connection failed (it could not open the file, say): read here instead, once.
+    qCWarning(lcStatusTable) << "background load failed; reading the rows at once:" << error;
+    m_loadInBackground = false;
+    reload();
+    m_loadInBackground = true;
+}
+
+void LeadTableModel::finishLoading()
+{
+    m_loadTicket = 0;
+    m_removedWhileLoading.clear();
+    if (m_sortColumn >= 0)
+        sort(m_sortColumn, m_sortOrder);
+    emit distinctValuesMayHaveChanged();
+    emit loadingChanged(false);
 }
 
 int LeadTableModel::rowCount(const QModelIndex &parent) const
@@ -576,7 +634,32 @@ void LeadTableModel::onLeadsChanged(const QString &profileId, const QStringList 
 {
     if (profileId != m_profileId || keys.isEmpty())
         return;
-    const QVector<JournalRow> fresh = m_journal->rows(m_profileId, keys);
+    applyFreshRows(m_journal->rows(m_profileId, keys));
+}
+
+void LeadTableModel::onStatusesMerged(quint64, const QString &profileId, const StatusMergeBatch &batch)
+{
+    if (profileId != m_profileId || !batch.ok)
+        return;
+    applyFreshRows(batch.changedRows);
+    // Every lead asked about was checked just now, changed or not: only that column moves.
+    QList<int> checkedRows;
+    for (const QString &key : batch.checkedKeys) {
+        const int slot = m_slotByKey.value(key, -1);
+        if (slot < 0 || m_rows.at(slot).checkedAtMs == batch.checkedAtMs)
+            continue;
+        m_rows[slot].checkedAtMs = batch.checkedAtMs;
+        checkedRows.append(m_rowOfSlot.at(slot));
+    }
+    emitRowsChanged(checkedRows, Checked);
+    if (m_sortColumn == Checked && !checkedRows.isEmpty())
+        reposition(checkedRows);
+}
+
+void LeadTableModel::applyFreshRows(const QVector<JournalRow> &fresh)
+{
+    if (fresh.isEmpty())
+        return;
     QVector<JournalRow> missing;
     QList<int> changedRows;
     changedRows.reserve(fresh.size());
@@ -606,6 +689,8 @@ void LeadTableModel::onLeadsRemoved(const QString &profileId, const QStringList 
 {
     if (profileId != m_profileId)
         return;
+    if (isLoading())
+        m_removedWhileLoading.unite(QSet<QString>(keys.cbegin(), keys.cend()));
     QList<int> rows;
     QVector<bool> removedSlot(m_rows.size(), false);
     for (const QString &key : keys) {
@@ -649,7 +734,7 @@ void LeadTableModel::onLeadsRemoved(const QString &profileId, const QStringList 
     rebuildIndexes();
 }
 
-void LeadTableModel::addRows(const QVector<JournalRow> &rows)
+void LeadTableModel::addRows(const QVector<JournalRow> &rows, bool keepSorted)
 {
     if (rows.isEmpty())
         return;
@@ -663,7 +748,7 @@ void LeadTableModel::addRows(const QVector<JournalRow> &rows)
     const int added = int(rows.size());
     // A few new leads go straight to their sorted place; a big import is appended, then sorted.
     constexpr int fewRows = 64;
-    if (m_sortColumn >= 0 && added <= fewRows) {
+    if (keepSorted && m_sortColumn >= 0 && added <= fewRows) {
         for (int slot = firstSlot; slot < firstSlot + added; ++slot) {
             const int row = sortedInsertPosition(slot);
             beginInsertRows(QModelIndex(), row, row);
@@ -679,13 +764,14 @@ void LeadTableModel::addRows(const QVector<JournalRow> &rows)
             m_order.append(slot);
         }
         endInsertRows();
-        if (m_sortColumn >= 0) {
+        if (keepSorted && m_sortColumn >= 0) {
             QList<int> newRows(added);
             std::iota(newRows.begin(), newRows.end(), firstRow);
             reposition(newRows);
         }
     }
-    emit distinctValuesMayHaveChanged();
+    if (!isLoading())
+        emit distinctValuesMayHaveChanged();
 }
 
 void LeadTableModel::storeInSlot(int slot, const JournalRow &lead)
@@ -721,7 +807,7 @@ void LeadTableModel::rebuildRowOfSlot()
         m_rowOfSlot[m_order.at(row)] = row;
 }
 
-void LeadTableModel::emitRowsChanged(QList<int> rows)
+void LeadTableModel::emitRowsChanged(QList<int> rows, int column)
 {
     // One signal per run of neighbouring rows: a proxy re-filters whatever range it is told changed,
     // so neither one signal per row nor one huge range over unchanged rows.
@@ -732,6 +818,7 @@ void LeadTableModel::emitRowsChanged(QList<int> rows)
         int last = first;
         while (++i < rows.size() && rows.at(i) == last + 1)
             last = rows.at(i);
-        emit dataChanged(index(first, 0), index(last, NB_COLUMNS - 1));
+        emit dataChanged(index(first, column < 0 ? 0 : column),
+                         index(last, column < 0 ? NB_COLUMNS - 1 : column));
     }
 }

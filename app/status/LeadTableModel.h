@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 #include <QVector>
 
@@ -13,8 +14,9 @@
 class Journal;
 
 // Every lead of one profile as the status table shows it: one row per lead, one column per fact, the
-// network's codes in words. It reads Journal::rows() once and then follows the journal's signals,
-// reloading only the leads that were added, changed or removed, so a refresh never resets the view.
+// network's codes in words. It reads the profile's rows once and then follows the journal's signals,
+// reloading only the leads that were added, changed or removed, so a refresh never resets the view;
+// merged statuses arrive with their rows, so a refresh costs the model no query at all.
 //
 // Built for 100,000 rows: rows stay in the journal's compact form, words are made only for the cells
 // being painted, and the lowercase search keys the filter needs are made once per row.
@@ -65,6 +67,11 @@ public:
     void setProfile(const QString &profileId);
     QString profileId() const { return m_profileId; }
     void reload();
+    // Reads the rows on the journal's background connection, a piece at a time, so that opening
+    // 100,000 leads never stalls the window; rows appear as they come. Off by default (tools and
+    // tests read at once).
+    void setLoadInBackground(bool on) { m_loadInBackground = on; }
+    bool isLoading() const { return m_loadTicket != 0; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -97,18 +104,27 @@ public:
 signals:
     // New offers, webmasters or countries may have appeared (rows were added or reloaded).
     void distinctValuesMayHaveChanged();
+    void loadingChanged(bool loading);
 
 private:
     void onLeadsAdded(const QString &profileId, const QStringList &keys);
     void onLeadsChanged(const QString &profileId, const QStringList &keys);
     void onLeadsRemoved(const QString &profileId, const QStringList &keys);
+    void onStatusesMerged(quint64 ticket, const QString &profileId, const StatusMergeBatch &batch);
+    void onRowsLoaded(quint64 ticket, const QString &profileId, const QVector<JournalRow> &rows, bool last);
+    void onRowsLoadFailed(quint64 ticket, const QString &profileId, const QString &error);
+    // Takes rows read after a change: replaces the leads held, adds the others.
+    void applyFreshRows(const QVector<JournalRow> &fresh);
+    void finishLoading();
 
     // Rows are stored in arrival order ("slots") and shown through m_order (row -> slot).
-    void addRows(const QVector<JournalRow> &rows);
+    // `keepSorted` false: appended as they are (a background load sorts once, at its end).
+    void addRows(const QVector<JournalRow> &rows, bool keepSorted = true);
     void storeInSlot(int slot, const JournalRow &lead);
     void rebuildIndexes();
     void rebuildRowOfSlot();
-    void emitRowsChanged(QList<int> rows);
+    // One dataChanged per run of neighbouring rows, over all columns or just `column`.
+    void emitRowsChanged(QList<int> rows, int column = -1);
     // Negative, zero or positive, in the current sort column and order (ties by arrival).
     int compareSlots(int leftSlot, int rightSlot, int column) const;
     bool slotLess(int leftSlot, int rightSlot) const;
@@ -143,6 +159,10 @@ private:
     QVector<int> m_order;       // row -> slot
     QVector<int> m_rowOfSlot;   // slot -> row
     QHash<QString, int> m_slotByKey;
+    bool m_loadInBackground = false;
+    quint64 m_loadTicket = 0; // the background load under way, 0 when none
+    // Leads removed while a background load runs: its later pieces may still hold them.
+    QSet<QString> m_removedWhileLoading;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 

@@ -213,13 +213,15 @@ void Outbox::onSendFinished(const JournalEntry &entry, const AddResult &result)
                               << m_journal->errorString();
         emit sent(entry.key, result.networkOrderId);
     } else if (result.error.isService()) {
-        const bool mayBeThere = entry.attempts > 0 || entry.maybeDelivered;
-        if (result.error.code == duplicateCode && mayBeThere && !entry.isAuto()) {
-            // Probably our own earlier attempt: confirm with list.json before calling it anything.
+        if (result.error.code == duplicateCode && !entry.isAuto()) {
+            // Maybe our own attempt, even on the first try: a proxy or the network stack may have
+            // resent it after the network stored it. list.json for our id says which, at the cost
+            // of one request; only an order under another id makes it a real duplicate.
             JournalEntry inDoubt = entry;
             inDoubt.errorCode = duplicateCode;
-            inDoubt.errorText = tr("The network reports a duplicate after an earlier attempt got no answer: "
-                                   "checking whether that attempt arrived.");
+            inDoubt.errorText = tr("The network reports a duplicate: checking whether it holds this order "
+                                   "under our id %1.")
+                                    .arg(entry.orderId);
             inDoubt.attempts = attempts;
             inDoubt.maybeDelivered = true;
             m_journal->markWaiting(m_profileId, entry.key, SendState::Unknown, inDoubt.errorCode,

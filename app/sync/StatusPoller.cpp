@@ -10,6 +10,7 @@ StatusPoller::StatusPoller(Journal *journal, LeadTransport *transport, const QSt
     : QObject(parent), m_journal(journal), m_transport(transport), m_profileId(profileId),
       m_clock(clock ? clock : SystemClock::instance()), m_autoRefresh(m_clock->createTimer(this))
 {
+    connect(m_journal, &Journal::statusesMerged, this, &StatusPoller::onMerged);
     connect(m_autoRefresh, &ClockTimer::timeout, this, [this] {
         if (!refreshAll())
             armAutoRefresh(); // nothing to ask (or busy): look again next interval
@@ -53,6 +54,8 @@ bool StatusPoller::refresh(const QStringList &orderIds)
         return false;
     m_autoRefresh->stop();
     m_cancelled = false;
+    m_fetchDone = false;
+    m_running = true;
     m_fetch = m_transport->fetchStatuses(orderIds);
     connect(m_fetch, &PendingStatuses::progress, this, &StatusPoller::progress);
     connect(m_fetch, &PendingStatuses::batchFinished, this, &StatusPoller::mergeBatch);
@@ -71,40 +74,56 @@ void StatusPoller::cancel()
 
 void StatusPoller::mergeBatch(const ListResult &batch)
 {
-    if (batch.rows.isEmpty())
+    if (!batch.rows.isEmpty())
+        m_pendingMerges.insert(
+            m_journal->mergeStatusesInBackground(m_profileId, batch.rows, m_clock->nowMs()));
+}
+
+void StatusPoller::onMerged(quint64 ticket, const QString &profileId, const StatusMergeBatch &batch)
+{
+    if (profileId != m_profileId || !m_pendingMerges.remove(ticket))
         return;
-    const qint64 now = m_clock->nowMs();
-    QStringList changed;
-    QList<StageChange> stages;
-    // One transaction (one disk flush) per batch of up to 50 rows.
-    m_journal->beginBatch();
-    for (const StatusRow &row : batch.rows) {
-        const MergeResult result = m_journal->mergeStatus(m_profileId, row, now);
-        if (!result.changed)
-            continue;
-        changed.append(result.key);
-        if (result.stageChanged)
-            stages.append(
-                StageChange{result.key, row.ourOrderId, result.previousStage, result.stage, result.status});
+    if (!batch.ok) {
+        qCWarning(lcSync) << "statuses not stored:" << batch.error;
+    } else {
+        const QStringList changed = batch.changedKeys();
+        QHash<QString, QString> orderIdOf;
+        for (const JournalRow &row : batch.changedRows)
+            orderIdOf.insert(row.key, row.orderId);
+        QList<StageChange> stages;
+        for (const MergeResult &result : batch.results)
+            if (result.stageChanged)
+                stages.append(StageChange{result.key, orderIdOf.value(result.key), result.previousStage,
+                                          result.stage, result.status});
+        if (!changed.isEmpty())
+            emit leadsChanged(changed);
+        if (!stages.isEmpty())
+            emit stagesChanged(stages);
     }
-    if (!m_journal->commitBatch()) {
-        qCWarning(lcSync) << "statuses not stored:" << m_journal->errorString();
-        return;
-    }
-    if (!changed.isEmpty())
-        emit leadsChanged(changed);
-    if (!stages.isEmpty())
-        emit stagesChanged(stages);
+    finishWhenMerged();
 }
 
 void StatusPoller::onFinished(const ListResult &result)
 {
     m_fetch.clear();
-    const bool failed = !result.error.isOk() && result.error.kind != ApiError::Kind::Cancelled;
+    m_fetchResult = result;
+    m_fetchDone = true;
+    finishWhenMerged();
+}
+
+void StatusPoller::finishWhenMerged()
+{
+    if (!m_running || !m_fetchDone || !m_pendingMerges.isEmpty())
+        return;
+    m_running = false;
+    m_fetchDone = false;
+    const ApiError error = m_fetchResult.error;
+    m_fetchResult = ListResult();
+    const bool failed = !error.isOk() && error.kind != ApiError::Kind::Cancelled;
     if (failed) {
-        qCInfo(lcSync) << "refresh failed:" << result.error.code;
-        emit refreshFailed(result.error);
+        qCInfo(lcSync) << "refresh failed:" << error.code;
+        emit refreshFailed(error);
     }
-    emit finished(!failed && !m_cancelled && result.error.isOk());
+    emit finished(!failed && !m_cancelled && error.isOk());
     armAutoRefresh();
 }

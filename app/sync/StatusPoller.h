@@ -4,11 +4,13 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
 
 class Clock;
 class ClockTimer;
 class Journal;
+struct StatusMergeBatch;
 class LeadTransport;
 class PendingStatuses;
 
@@ -23,8 +25,10 @@ struct StageChange
 };
 
 // Asks list.json what became of a profile's leads and merges the answers into the journal, batch by
-// batch as they land (forward-only: see Journal::mergeStatus). One refresh at a time; a failed or
-// cancelled refresh leaves everything merged so far, and nothing else, in the journal.
+// batch as they land (forward-only: see Journal::mergeStatus), on the journal's background connection
+// so the window never waits for the disk. One refresh at a time; it finishes when the last answer is
+// merged. A failed or cancelled refresh leaves everything merged so far, and nothing else, in the
+// journal.
 class StatusPoller : public QObject
 {
     Q_OBJECT
@@ -41,7 +45,7 @@ public:
     // These order ids (e.g. the selected rows), final or not.
     bool refresh(const QStringList &orderIds);
     void cancel();
-    bool isRunning() const { return !m_fetch.isNull(); }
+    bool isRunning() const { return m_running; }
 
     // Time between the end of one automatic refresh and the start of the next; 0 turns it off.
     void setAutoRefreshInterval(qint64 ms);
@@ -57,7 +61,9 @@ signals:
 
 private:
     void mergeBatch(const ListResult &batch);
+    void onMerged(quint64 ticket, const QString &profileId, const StatusMergeBatch &batch);
     void onFinished(const ListResult &result);
+    void finishWhenMerged();
     void armAutoRefresh();
 
     Journal *m_journal;
@@ -67,5 +73,9 @@ private:
     ClockTimer *m_autoRefresh;
     qint64 m_intervalMs = DefaultIntervalMs;
     QPointer<PendingStatuses> m_fetch;
+    QSet<quint64> m_pendingMerges;
+    ListResult m_fetchResult; // how the fetch ended, kept until its last answer is merged
+    bool m_fetchDone = false;
+    bool m_running = false;
     bool m_cancelled = false;
 };

@@ -78,6 +78,9 @@ private slots:
     void trackedLeadsAreExternalAndPolled();
     void mergeIsForwardOnlyWithHistory();
     void mergeKeepsAbsentFieldsAndLearnsNetworkId();
+    void mergeStatusesTakesAWholeAnswerAtOnce();
+    void backgroundMergeAnswersItsTicket();
+    void backgroundLoadComesInPieces();
     void mergeOfUnknownOrderIdChangesNothing();
     void seenFlag();
     void rowsForTheTable();
@@ -434,6 +437,140 @@ void TestJournal::mergeIsForwardOnlyWithHistory()
     QCOMPARE(history.at(4).previousStage, QStringLiteral("wait"));
     QCOMPARE(history.at(4).previousStatus, 3);
     QCOMPARE(history.at(5).changedAt.toMSecsSinceEpoch(), t0 + 8);
+}
+
+void TestJournal::mergeStatusesTakesAWholeAnswerAtOnce()
+{
+    for (const char *id : {"61", "62", "63"}) {
+        const QString key = QLatin1String(id);
+        QVERIFY(m_journal->addLead(profile, key, sampleLead(key, QStringLiteral("7900123456") + key.right(1)),
+                                   t0));
+        QVERIFY(m_journal->markSent(profile, key, QStringLiteral("N") + key, QString(), t0));
+    }
+    QVERIFY(
+        m_journal->mergeStatus(profile, statusRow(QStringLiteral("62"), QStringLiteral("wait"), 1), t0 + 1)
+            .changed);
+
+    QSignalSpy merged(m_journal.get(), &Journal::statusesMerged);
+    QSignalSpy changed(m_journal.get(), &Journal::leadsChanged);
+    // One answer as list.json may give it: a change, no change, an id we never sent, a second row for
+    // the same lead (merged after the first), and a stale row behind an approval in the same answer.
+    const QList<StatusRow> answer{statusRow(QStringLiteral("61"), QStringLiteral("wait"), 1),
+                                  statusRow(QStringLiteral("62"), QStringLiteral("wait"), 1),
+                                  statusRow(QStringLiteral("999"), QStringLiteral("wait"), 1),
+                                  statusRow(QStringLiteral("61"), QStringLiteral("hold"), 4),
+                                  statusRow(QStringLiteral("63"), QStringLiteral("approve"), 6),
+                                  statusRow(QStringLiteral("63"), QStringLiteral("wait"), 2)};
+    const StatusMergeBatch batch = m_journal->mergeStatuses(profile, answer, t0 + 100);
+    QVERIFY2(batch.ok, qPrintable(batch.error));
+    QCOMPARE(batch.results.size(), answer.size());
+    QVERIFY(batch.results.at(0).changed && !batch.results.at(0).stageChanged);
+    QVERIFY(batch.results.at(1).found && !batch.results.at(1).changed && !batch.results.at(1).stale);
+    QVERIFY(!batch.results.at(2).found);
+    QVERIFY(batch.results.at(3).changed && batch.results.at(3).stageChanged);
+    QCOMPARE(batch.results.at(3).previousStage, QStringLiteral("wait"));
+    QCOMPARE(batch.results.at(3).previousStatus, 1);
+    QVERIFY(batch.results.at(4).changed);
+    QVERIFY(batch.results.at(5).stale && !batch.results.at(5).changed);
+
+    QCOMPARE(batch.changedKeys(), (QStringList{QStringLiteral("61"), QStringLiteral("63")}));
+    QStringList checked = batch.checkedKeys;
+    checked.sort();
+    QCOMPARE(checked, (QStringList{QStringLiteral("61"), QStringLiteral("62"), QStringLiteral("63")}));
+    QCOMPARE(batch.checkedAtMs, t0 + 100);
+    QCOMPARE(batch.changedRows.size(), 2);
+    for (const JournalRow &row : batch.changedRows) {
+        QCOMPARE(row.checkedAtMs, t0 + 100);
+        QCOMPARE(row.changedAtMs, t0 + 100);
+        QCOMPARE(row.stage,
+                 row.key == QLatin1String("61") ? QStringLiteral("hold") : QStringLiteral("approve"));
+    }
+
+    // Every lead asked about was checked; only the changed ones changed, with one history row per change.
+    const auto unchanged = m_journal->entry(profile, QStringLiteral("62"));
+    QCOMPARE(unchanged->checkedAt.toMSecsSinceEpoch(), t0 + 100);
+    QCOMPARE(unchanged->changedAt.toMSecsSinceEpoch(), t0 + 1);
+    const QList<StatusChange> history = m_journal->history(profile, QStringLiteral("61"));
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history.at(1).previousStatus, 1);
+    QCOMPARE(history.at(1).status, 4);
+    QCOMPARE(m_journal->history(profile, QStringLiteral("63")).size(), 1);
+    QCOMPARE(m_journal->entry(profile, QStringLiteral("63"))->stage, QStringLiteral("approve"));
+
+    // Said once, for the whole answer, with the rows as they now are.
+    QCOMPARE(merged.size(), 1);
+    QCOMPARE(merged.constFirst().at(0).toULongLong(), 0u);
+    QCOMPARE(changed.size(), 0);
+}
+
+void TestJournal::backgroundMergeAnswersItsTicket()
+{
+    const QString id = QStringLiteral("71");
+    QVERIFY(m_journal->addLead(profile, id, sampleLead(id), t0));
+    QVERIFY(m_journal->markSent(profile, id, QStringLiteral("N71"), QString(), t0));
+
+    QList<QPair<quint64, StatusMergeBatch>> answers;
+    connect(m_journal.get(), &Journal::statusesMerged, this,
+            [&answers](quint64 ticket, const QString &, const StatusMergeBatch &batch) {
+                answers.append({ticket, batch});
+            });
+    const quint64 first =
+        m_journal->mergeStatusesInBackground(profile, {statusRow(id, QStringLiteral("wait"), 1)}, t0 + 5);
+    const quint64 second =
+        m_journal->mergeStatusesInBackground(profile, {statusRow(id, QStringLiteral("hold"), 4)}, t0 + 6);
+    QVERIFY(first != 0 && second != first);
+    QVERIFY(answers.isEmpty()); // the answer never comes from inside the call
+    QTRY_COMPARE_WITH_TIMEOUT(answers.size(), 2, 10000);
+    // In the order given, each with the rows the window needs.
+    QCOMPARE(answers.at(0).first, first);
+    QCOMPARE(answers.at(1).first, second);
+    QVERIFY(answers.at(1).second.ok);
+    QCOMPARE(answers.at(1).second.changedRows.size(), 1);
+    QCOMPARE(answers.at(1).second.changedRows.constFirst().stage, QStringLiteral("hold"));
+    QVERIFY(answers.at(1).second.results.constFirst().stageChanged);
+    // Written through the other connection, read through this one.
+    QCOMPARE(m_journal->entry(profile, id)->stage, QStringLiteral("hold"));
+    QCOMPARE(m_journal->history(profile, id).size(), 2);
+
+    // A journal that is closed still answers every ticket: with a failure.
+    Journal closed;
+    QList<StatusMergeBatch> failures;
+    connect(&closed, &Journal::statusesMerged, this,
+            [&failures](quint64, const QString &, const StatusMergeBatch &batch) { failures.append(batch); });
+    closed.mergeStatusesInBackground(profile, {statusRow(id, QStringLiteral("approve"), 6)}, t0 + 7);
+    QTRY_COMPARE_WITH_TIMEOUT(failures.size(), 1, 10000);
+    QVERIFY(!failures.constFirst().ok);
+    QVERIFY(!failures.constFirst().error.isEmpty());
+}
+
+void TestJournal::backgroundLoadComesInPieces()
+{
+    QStringList ids;
+    for (int i = 0; i < 1500; ++i)
+        ids << QString::number(100000 + i);
+    QCOMPARE(m_journal->addTracked(profile, ids, t0), 1500);
+
+    QList<int> pieces;
+    QStringList loadedKeys;
+    bool done = false;
+    const quint64 ticket = m_journal->loadRowsInBackground(profile);
+    connect(m_journal.get(), &Journal::rowsLoaded, this,
+            [&](quint64 answered, const QString &profileId, const QVector<JournalRow> &rows, bool last) {
+                QCOMPARE(answered, ticket);
+                QCOMPARE(profileId, profile);
+                QVERIFY(!done);
+                pieces << int(rows.size());
+                for (const JournalRow &row : rows)
+                    loadedKeys << row.key;
+                done = last;
+            });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    // A first screenful, then the rest, in the journal's order.
+    QCOMPARE(pieces, (QList<int>{200, 1300}));
+    QStringList expected;
+    for (const JournalRow &row : m_journal->rows(profile))
+        expected << row.key;
+    QCOMPARE(loadedKeys, expected);
 }
 
 void TestJournal::mergeKeepsAbsentFieldsAndLearnsNetworkId()

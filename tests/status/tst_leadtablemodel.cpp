@@ -38,6 +38,8 @@ private slots:
     void sortsItself();
     void staysSortedAsLeadsArriveAndChange();
     void bigImportIsSortedIn();
+    void unchangedStatusMovesOnlyTheCheckedColumn();
+    void loadsInBackgroundWhileLeadsComeAndGo();
 
 private:
     int rowOf(const QString &orderId) const;
@@ -408,6 +410,72 @@ void TestLeadTableModel::bigImportIsSortedIn()
         QVERIFY(LeadTableModel::compareIds(m_model->leadAt(row - 1).orderId, m_model->leadAt(row).orderId) >
                 0);
     QCOMPARE(m_model->leadAt(1).orderId, QStringLiteral("1897"));
+}
+
+void TestLeadTableModel::unchangedStatusMovesOnlyTheCheckedColumn()
+{
+    const int row = rowOf(QStringLiteral("11"));
+    QVERIFY(row >= 0);
+    const JournalRow before = m_model->leadAt(row);
+    QVERIFY(!before.stage.isEmpty());
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    StatusRow same;
+    same.ourOrderId = before.orderId;
+    same.stage = before.stage;
+    same.status = before.status;
+    same.reason = before.reason;
+    const qint64 now = before.checkedAtMs + 60'000;
+    const StatusMergeBatch batch = m_journal->mergeStatuses(profile, {same}, now);
+    QVERIFY(batch.ok);
+    QVERIFY(batch.changedRows.isEmpty());
+    // No query, no whole-row repaint: the one cell that moved.
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), m_model->index(row, LeadTableModel::Checked));
+    QCOMPARE(changed.first().at(1).toModelIndex(), m_model->index(row, LeadTableModel::Checked));
+    QCOMPARE(m_model->leadAt(row).checkedAtMs, now);
+    QCOMPARE(m_model->leadAt(row).stage, before.stage);
+}
+
+void TestLeadTableModel::loadsInBackgroundWhileLeadsComeAndGo()
+{
+    const QString big = QStringLiteral("profile-big");
+    QVERIFY(StatusDataSet::fillGenerated(*m_journal, big, 1500));
+    const QString goneKey = m_journal->rows(big).at(1400).key; // in the second piece
+
+    LeadTableModel model(m_journal.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLoadInBackground(true);
+    model.sort(LeadTableModel::Name, Qt::DescendingOrder);
+    QSignalSpy loading(&model, &LeadTableModel::loadingChanged);
+    model.setProfile(big);
+    QVERIFY(model.isLoading());
+    QCOMPARE(model.rowCount(), 0);
+
+    // While the rows are read elsewhere, the operator sends a lead and someone discards another.
+    Lead lead;
+    lead.orderId = QStringLiteral("5550001");
+    lead.offer = QStringLiteral("10");
+    lead.phone = QStringLiteral("79995550001");
+    lead.name = QStringLiteral("Zed Newcomer");
+    QVERIFY(m_journal->addLead(big, lead.orderId, lead, StatusDataSet::createdMs(40)));
+    QVERIFY(m_journal->remove(big, goneKey));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
+    QCOMPARE(loading.count(), 2);
+    QCOMPARE(loading.at(0).at(0).toBool(), true);
+    QCOMPARE(loading.at(1).at(0).toBool(), false);
+    QCOMPARE(model.rowCount(), 1500);
+    QSet<QString> keys;
+    for (int row = 0; row < model.rowCount(); ++row)
+        keys.insert(model.leadAt(row).key);
+    QCOMPARE(keys.size(), 1500); // no lead twice
+    QVERIFY(keys.contains(lead.orderId));
+    QVERIFY(!keys.contains(goneKey));
+    // The sort asked for before the load holds for every row once it is complete.
+    for (int row = 1; row < model.rowCount(); ++row)
+        QVERIFY2(model.compareRows(row - 1, row, LeadTableModel::Name) >= 0,
+                 qPrintable(QString::number(row)));
+    QCOMPARE(model.rowOfKey(lead.orderId), 0); // "Zed" first, descending
 }
 
 QTEST_GUILESS_MAIN(TestLeadTableModel)

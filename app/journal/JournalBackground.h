@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <functional>
+
+class Journal;
+
+// A second connection to a journal file, on a thread of its own, for the jobs long enough to stall a
+// window: merging a refresh's answers, reading 100,000 rows for the table. SQLite in WAL mode lets it
+// write while the first connection reads, and each side's transactions stay whole for the other.
+//
+// Jobs run one after another, in the order given. A job hands what it wants done with its results to
+// `deliver`, which runs it in this object's thread, queued; a job that streams calls it many times.
+class JournalBackground : public QObject
+{
+    Q_OBJECT
+public:
+    using Delivery = std::function<void()>;
+    using Deliver = std::function<void(Delivery)>;
+    using Job = std::function<void(Journal &journal, const Deliver &deliver)>;
+
+    explicit JournalBackground(const QString &filePath, QObject *parent = nullptr);
+    // Lets every job already given run to its end, then stops the thread. Deliveries still queued
+    // are dropped with this object: see Journal::close(), which hands them out first.
+    ~JournalBackground() override;
+
+    void run(Job job);
+    // Blocks until every job given so far has run. For shutdown only: it stalls the caller.
+    void finishJobs();
+
+private:
+    QString m_filePath;
+    QThread m_thread;
+    QObject *m_worker;            // lives in m_thread: a job is a queued call on it
+    Journal *m_journal = nullptr; // made, used and destroyed in m_thread only
+};
