@@ -37,8 +37,15 @@ public:
     // The journal of the current user: <AppDataLocation>/journal.sqlite.
     static QString defaultFilePath();
 
+    enum class Durability
+    {
+        EveryCommit, // synchronous=FULL: a commit that returned survives a crash and a power cut
+        // synchronous=NORMAL: survives a crash or kill -9; a power cut may lose the last commits. Only
+        // for writes that can be made again, such as statuses fetched anew by the next refresh.
+        Relaxed,
+    };
     // Opens (creating if needed) and upgrades the journal. An empty path means defaultFilePath().
-    bool open(const QString &filePath = QString());
+    bool open(const QString &filePath = QString(), Durability durability = Durability::EveryCommit);
     void close();
     bool isOpen() const;
     QString filePath() const;

@@ -36,7 +36,10 @@ void JournalBackground::run(Job job)
         [this, job = std::move(job)] {
             if (!m_journal) {
                 m_journal = new Journal;
-                if (!m_journal->open(m_filePath))
+                // Its jobs write only statuses, which the next refresh fetches again: a commit need
+                // not wait for the disk (a crash still loses nothing; the other connection's next
+                // commit flushes these too, and every lead's own writes keep waiting for it).
+                if (!m_journal->open(m_filePath, Journal::Durability::Relaxed))
                     qCWarning(lcJournal) << "background connection not opened:" << m_journal->errorString();
             }
             job(*m_journal, [this](Delivery delivery) {
