@@ -296,7 +296,7 @@ quint64 Journal::loadRowsInBackground(const QString &profileId)
     background()->run([this, ticket, profileId](Journal &worker, const JournalBackground::Deliver &deliver) {
         // A first screenful quickly, then big pieces: each piece costs the window one short insert.
         constexpr int firstChunk = 200;
-        constexpr int chunk = 5000;
+        constexpr int chunk = 2000;
         const bool ok = worker.readRows(
             profileId,
             [&](QVector<JournalRow> &&rows, bool last) {
