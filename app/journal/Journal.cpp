@@ -17,6 +17,8 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace {
 
 const QFile::Permissions ownerOnlyFile = QFile::ReadOwner | QFile::WriteOwner;
