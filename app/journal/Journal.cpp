@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -185,7 +186,7 @@ void Journal::restrictCompanionFiles() const
     }
 }
 
-bool Journal::open(const QString &filePath, Durability durability)
+bool Journal::open(const QString &filePath)
 {
     close();
     m_error.clear();
@@ -208,9 +209,7 @@ bool Journal::open(const QString &filePath, Durability durability)
             if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next() ||
                 query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
                 m_error = tr("The journal cannot use write-ahead logging: %1").arg(query.lastError().text());
-            } else if (!query.exec(durability == Durability::EveryCommit
-                                       ? QStringLiteral("PRAGMA synchronous = FULL")
-                                       : QStringLiteral("PRAGMA synchronous = NORMAL"))) {
+            } else if (!query.exec(QStringLiteral("PRAGMA synchronous = FULL"))) {
                 m_error = query.lastError().text();
             } else {
                 query.finish();
@@ -248,8 +247,13 @@ void Journal::close()
 
 JournalBackground *Journal::background()
 {
-    if (!m_background)
+    if (!m_background) {
         m_background = new JournalBackground(m_filePath, this);
+        // What the other connection wrote, this object announces: its listeners need not know.
+        connect(m_background, &JournalBackground::leadsAdded, this, &Journal::leadsAdded);
+        connect(m_background, &JournalBackground::leadsChanged, this, &Journal::leadsChanged);
+        connect(m_background, &JournalBackground::leadsRemoved, this, &Journal::leadsRemoved);
+    }
     return m_background;
 }
 
@@ -283,6 +287,31 @@ quint64 Journal::mergeStatusesInBackground(const QString &profileId, const QList
             deliver([this, ticket, profileId, batch] { emit statusesMerged(ticket, profileId, batch); });
         });
     return ticket;
+}
+
+void Journal::writeInBackground(QObject *context, BackgroundWrite write, WriteDone done)
+{
+    QPointer<QObject> guard(context);
+    if (!isOpen()) {
+        const QString error = tr("The journal is not open.");
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done, error] {
+                if (guard)
+                    done(false, error);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    background()->run([guard, write = std::move(write),
+                       done = std::move(done)](Journal &worker, const JournalBackground::Deliver &deliver) {
+        const bool ok = write(worker);
+        const QString error = ok ? QString() : worker.errorString();
+        deliver([guard, done, ok, error] {
+            if (guard)
+                done(ok, error);
+        });
+    });
 }
 
 quint64 Journal::loadRowsInBackground(const QString &profileId)
@@ -369,10 +398,8 @@ bool Journal::beginBatch()
         return false;
     }
     if (m_batchDepth == 0) {
-        if (!database().transaction()) {
-            m_error = database().lastError().text();
+        if (!beginTransaction())
             return false;
-        }
         m_batchFailed = false;
     }
     ++m_batchDepth;
@@ -415,11 +442,28 @@ bool Journal::beginWrite()
     }
     if (m_batchDepth > 0)
         return !m_batchFailed;
-    if (!database().transaction()) {
-        m_error = database().lastError().text();
+    return beginTransaction();
+}
+
+bool Journal::beginTransaction()
+{
+    QSqlDatabase db = database();
+    if (db.driverName() != QLatin1String("QSQLITE")) {
+        if (db.transaction())
+            return true;
+        m_error = db.lastError().text();
         return false;
     }
-    return true;
+    // Every transaction here writes. SQLite's plain BEGIN starts as a reader and upgrades at the
+    // first write, and in WAL mode that upgrade fails at once ("database is locked", no waiting)
+    // when another connection (the background one, another process) committed in between. BEGIN
+    // IMMEDIATE takes the write lock first, waiting for it under the busy timeout. Qt's commit()
+    // and rollback() end it as usual.
+    QSqlQuery begin(db);
+    if (begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return true;
+    m_error = begin.lastError().text();
+    return false;
 }
 
 bool Journal::endWrite(bool ok)

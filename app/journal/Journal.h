@@ -25,8 +25,9 @@ class QSqlQuery;
 // Each profile's leads stay apart: every call names the profile. Every write is one small transaction
 // (or part of a batch, see beginBatch()). The object lives in one thread, like its SQL connection.
 //
-// The two jobs big enough to stall a window also run "in the background": on a second connection in
-// a thread of its own (JournalBackground), answered by a signal in this object's thread.
+// What must not stall a window runs "in the background", on a second connection in a thread of its own
+// (JournalBackground): status merges, loading the table, and the outbox's writes while it sends. Their
+// answers, and the changes they make, come as signals from this object, in its thread.
 class Journal : public QObject
 {
     Q_OBJECT
@@ -37,15 +38,8 @@ public:
     // The journal of the current user: <AppDataLocation>/journal.sqlite.
     static QString defaultFilePath();
 
-    enum class Durability
-    {
-        EveryCommit, // synchronous=FULL: a commit that returned survives a crash and a power cut
-        // synchronous=NORMAL: survives a crash or kill -9; a power cut may lose the last commits. Only
-        // for writes that can be made again, such as statuses fetched anew by the next refresh.
-        Relaxed,
-    };
     // Opens (creating if needed) and upgrades the journal. An empty path means defaultFilePath().
-    bool open(const QString &filePath = QString(), Durability durability = Durability::EveryCommit);
+    bool open(const QString &filePath = QString());
     void close();
     bool isOpen() const;
     QString filePath() const;
@@ -118,6 +112,12 @@ public:
     // Every lead of a profile, oldest first, for the table model (one query).
     QVector<JournalRow> rows(const QString &profileId) const;
     QVector<JournalRow> rows(const QString &profileId, const QStringList &keys) const;
+    // Runs `write` on the background connection; `done` then runs in this object's thread with its
+    // result and, on failure, why (unless `context` was destroyed meanwhile). Jobs run in the order
+    // given. The changes they announce (leadsAdded/Changed/Removed) come from this object as usual.
+    using BackgroundWrite = std::function<bool(Journal &journal)>;
+    using WriteDone = std::function<void(bool ok, const QString &error)>;
+    void writeInBackground(QObject *context, BackgroundWrite write, WriteDone done);
     // Every lead of a profile, oldest first, handed to `sink` in pieces: `firstChunk` rows, then
     // `chunk` rows at a time; the last call (perhaps with no rows) says so. False on a failed query.
     using RowSink = std::function<void(QVector<JournalRow> &&rows, bool last)>;
@@ -156,6 +156,7 @@ private:
     // Whether the profile holds this key or order id. On a failed query: false, with errorString() set.
     bool holds(QSqlQuery &query, const QString &profileId, const QString &key, const QString &orderId) const;
     bool beginWrite();
+    bool beginTransaction();
     bool endWrite(bool ok);
     bool updateState(const QString &profileId, const QString &key, const QString &assignments,
                      const QVariantList &values);

@@ -2,15 +2,17 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 
 #include <functional>
 
 class Journal;
 
-// A second connection to a journal file, on a thread of its own, for the jobs long enough to stall a
-// window: merging a refresh's answers, reading 100,000 rows for the table. SQLite in WAL mode lets it
-// write while the first connection reads, and each side's transactions stay whole for the other.
+// A second connection to a journal file, on a thread of its own, for the work that must not stall a
+// window: merging a refresh's answers, reading 100,000 rows for the table, the outbox's writes (each a
+// commit that waits for the disk, or for another writer's lock). SQLite in WAL mode lets it write
+// while the first connection reads, and each side's transactions stay whole for the other.
 //
 // Jobs run one after another, in the order given. A job hands what it wants done with its results to
 // `deliver`, which runs it in this object's thread, queued; a job that streams calls it many times.
@@ -31,7 +33,15 @@ public:
     // Blocks until every job given so far has run. For shutdown only: it stalls the caller.
     void finishJobs();
 
+signals:
+    // Changes the background connection wrote, told in this object's thread, in the order written.
+    void leadsAdded(const QString &profileId, const QStringList &keys);
+    void leadsChanged(const QString &profileId, const QStringList &keys);
+    void leadsRemoved(const QString &profileId, const QStringList &keys);
+
 private:
+    void openConnection();
+
     QString m_filePath;
     QThread m_thread;
     QObject *m_worker;            // lives in m_thread: a job is a queued call on it

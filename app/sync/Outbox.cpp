@@ -185,128 +185,212 @@ void Outbox::scheduleWakeUp()
     m_wakeUp->start(delay > 0 ? delay : m_schedule.policy().firstDelayMs);
 }
 
+void Outbox::writeThen(const QString &key, Journal::BackgroundWrite write,
+                       std::function<void(bool ok, const QString &error)> then)
+{
+    // The lead stays busy until its state is committed: nothing else may start on it meanwhile.
+    if (!m_inFlight.contains(key))
+        m_inFlight.insert(key, nullptr);
+    m_journal->writeInBackground(this, std::move(write), std::move(then));
+}
+
+void Outbox::settle(const QString &key, const std::function<void()> &announce)
+{
+    m_inFlight.remove(key); // free before anyone hears of it: a listener may act on the lead at once
+    announce();
+    updateWaitingCount();
+    queuePump();
+}
+
 bool Outbox::startSend(const JournalEntry &entry)
 {
     const QByteArray body = m_transport->requestBody(entry.lead);
+    const QString profileId = m_profileId;
+    const qint64 now = m_clock->nowMs();
     // Recorded before the request exists: if we die from here on, the next start looks it up.
-    if (!m_journal->markSending(m_profileId, entry.key, body, m_clock->nowMs())) {
-        qCWarning(lcSync) << "not sending: the journal refused the write:" << m_journal->errorString();
-        return false;
-    }
-    PendingAdd *call = m_transport->sendLead(entry.lead);
-    m_inFlight.insert(entry.key, call);
-    connect(call, &PendingAdd::finished, this,
-            [this, entry](const AddResult &result) { onSendFinished(entry, result); });
-    updateWaitingCount();
+    writeThen(
+        entry.key,
+        [profileId, key = entry.key, body, now](Journal &journal) {
+            return journal.markSending(profileId, key, body, now);
+        },
+        [this, entry](bool ok, const QString &error) {
+            if (!ok) {
+                qCWarning(lcSync) << "not sending: the journal refused the write:" << error;
+                m_inFlight.remove(entry.key);
+                // Nothing may go out until the journal works again: try later, not in a loop.
+                m_wakeUp->start(m_schedule.policy().firstDelayMs);
+                return;
+            }
+            PendingAdd *call = m_transport->sendLead(entry.lead);
+            m_inFlight.insert(entry.key, call);
+            connect(call, &PendingAdd::finished, this,
+                    [this, entry](const AddResult &result) { onSendFinished(entry, result); });
+            updateWaitingCount();
+        });
     return true;
 }
 
 void Outbox::onSendFinished(const JournalEntry &entry, const AddResult &result)
 {
-    m_inFlight.remove(entry.key);
+    const QString profileId = m_profileId;
+    const QString key = entry.key;
     const qint64 now = m_clock->nowMs();
     const int attempts = entry.attempts + 1;
     if (result.ok()) {
-        if (!m_journal->markSent(m_profileId, entry.key, result.networkOrderId,
-                                 entry.isAuto() ? result.ourOrderId : QString(), now))
-            qCWarning(lcSync) << "sent, but the journal could not record it; it will be looked up:"
-                              << m_journal->errorString();
-        emit sent(entry.key, result.networkOrderId);
+        const QString learnedId = entry.isAuto() ? result.ourOrderId : QString();
+        writeThen(
+            key,
+            [=](Journal &journal) {
+                return journal.markSent(profileId, key, result.networkOrderId, learnedId, now);
+            },
+            [this, key, result](bool ok, const QString &error) {
+                if (!ok)
+                    qCWarning(lcSync)
+                        << "sent, but the journal could not record it; it will be looked up:" << error;
+                settle(key, [&] { emit sent(key, result.networkOrderId); });
+            });
+    } else if (result.error.isService() && result.error.code == duplicateCode && !entry.isAuto()) {
+        // Maybe our own attempt, even on the first try: a proxy or the network stack may have
+        // resent it after the network stored it. list.json for our id says which, at the cost
+        // of one request; only an order under another id makes it a real duplicate.
+        JournalEntry inDoubt = entry;
+        inDoubt.errorCode = duplicateCode;
+        inDoubt.errorText = tr("The network reports a duplicate: checking whether it holds this order "
+                               "under our id %1.")
+                                .arg(entry.orderId);
+        inDoubt.attempts = attempts;
+        inDoubt.maybeDelivered = true;
+        m_inFlight.remove(key);
+        startLookup(inDoubt);
     } else if (result.error.isService()) {
-        if (result.error.code == duplicateCode && !entry.isAuto()) {
-            // Maybe our own attempt, even on the first try: a proxy or the network stack may have
-            // resent it after the network stored it. list.json for our id says which, at the cost
-            // of one request; only an order under another id makes it a real duplicate.
-            JournalEntry inDoubt = entry;
-            inDoubt.errorCode = duplicateCode;
-            inDoubt.errorText = tr("The network reports a duplicate: checking whether it holds this order "
-                                   "under our id %1.")
-                                    .arg(entry.orderId);
-            inDoubt.attempts = attempts;
-            inDoubt.maybeDelivered = true;
-            m_journal->markWaiting(m_profileId, entry.key, SendState::Unknown, inDoubt.errorCode,
-                                   inDoubt.errorText, now, true);
-            startLookup(inDoubt);
-        } else {
-            m_journal->markRejected(m_profileId, entry.key, result.error.code, result.error.message);
-            emit rejected(entry.key, result.error);
-        }
+        writeThen(
+            key,
+            [=](Journal &journal) {
+                return journal.markRejected(profileId, key, result.error.code, result.error.message);
+            },
+            [this, key, result](bool, const QString &) {
+                settle(key, [&] { emit rejected(key, result.error); });
+            });
     } else if (entry.isAuto()) {
         ApiError error = result.error;
         error.message = tr("No answer from the network (%1). This lead was sent with the id \"auto\", so "
                            "sending it again could create a second order: it is not retried automatically. "
                            "Check with the network, then resend or discard it.")
                             .arg(result.error.message.isEmpty() ? result.error.code : result.error.message);
-        m_journal->markWaiting(m_profileId, entry.key, SendState::Unknown, error.code, error.message, -1,
-                               true);
-        emit deferred(entry.key, error);
-        emit outcomeUnknown(entry.key, error);
+        writeThen(
+            key,
+            [=](Journal &journal) {
+                return journal.markWaiting(profileId, key, SendState::Unknown, error.code, error.message, -1,
+                                           true);
+            },
+            [this, key, error](bool, const QString &) {
+                settle(key, [&] {
+                    emit deferred(key, error);
+                    emit outcomeUnknown(key, error);
+                });
+            });
     } else {
         // Transport failure or an abort: it may have arrived, and the same id makes a retry safe.
         const qint64 delay = m_schedule.delayAfterFailure(attempts);
-        m_journal->markWaiting(m_profileId, entry.key, SendState::Queued, result.error.code,
-                               result.error.message, now + delay, true);
         qCInfo(lcSync) << "send failed:" << result.error.code << "- retry in" << delay << "ms";
-        emit deferred(entry.key, result.error);
+        writeThen(
+            key,
+            [=](Journal &journal) {
+                return journal.markWaiting(profileId, key, SendState::Queued, result.error.code,
+                                           result.error.message, now + delay, true);
+            },
+            [this, key, result](bool, const QString &) {
+                settle(key, [&] { emit deferred(key, result.error); });
+            });
     }
-    updateWaitingCount();
-    queuePump();
 }
 
 bool Outbox::startLookup(const JournalEntry &entry)
 {
+    const QString profileId = m_profileId;
     const qint64 now = m_clock->nowMs();
     // A lease: if we die during the look-up, it is due again when the lease runs out.
-    if (!m_journal->markWaiting(m_profileId, entry.key, SendState::Unknown, entry.errorCode, entry.errorText,
-                                now + LookupLeaseMs, true)) {
-        qCWarning(lcSync) << "not looking up: the journal refused the write:" << m_journal->errorString();
-        return false;
-    }
-    PendingStatuses *call = m_transport->fetchStatuses({entry.orderId});
-    m_inFlight.insert(entry.key, call);
-    connect(call, &PendingStatuses::finished, this,
-            [this, entry](const ListResult &result) { onLookupFinished(entry, result); });
+    writeThen(
+        entry.key,
+        [profileId, entry, now](Journal &journal) {
+            return journal.markWaiting(profileId, entry.key, SendState::Unknown, entry.errorCode,
+                                       entry.errorText, now + LookupLeaseMs, true);
+        },
+        [this, entry](bool ok, const QString &error) {
+            if (!ok) {
+                qCWarning(lcSync) << "not looking up: the journal refused the write:" << error;
+                m_inFlight.remove(entry.key);
+                m_wakeUp->start(m_schedule.policy().firstDelayMs);
+                return;
+            }
+            PendingStatuses *call = m_transport->fetchStatuses({entry.orderId});
+            m_inFlight.insert(entry.key, call);
+            connect(call, &PendingStatuses::finished, this,
+                    [this, entry](const ListResult &result) { onLookupFinished(entry, result); });
+        });
     return true;
 }
 
 void Outbox::onLookupFinished(const JournalEntry &entry, const ListResult &result)
 {
-    m_inFlight.remove(entry.key);
+    const QString profileId = m_profileId;
+    const QString key = entry.key;
     const qint64 now = m_clock->nowMs();
     if (!result.error.isOk()) {
-        const int failures = ++m_lookupFailures[entry.key];
-        m_journal->markWaiting(m_profileId, entry.key, SendState::Unknown, entry.errorCode, entry.errorText,
-                               now + m_schedule.delayAfterFailure(failures), true);
-        emit deferred(entry.key, result.error);
-    } else {
-        m_lookupFailures.remove(entry.key);
-        const auto found =
-            std::find_if(result.rows.cbegin(), result.rows.cend(),
-                         [&entry](const StatusRow &row) { return row.ourOrderId == entry.orderId; });
-        if (found != result.rows.cend()) {
-            m_journal->markSent(m_profileId, entry.key, found->networkOrderId, QString(), now);
-            m_journal->mergeStatus(m_profileId, *found, now);
-            emit sent(entry.key, found->networkOrderId);
-        } else if (entry.errorCode == duplicateCode) {
-            ApiError error;
-            error.kind = ApiError::Kind::Service;
-            error.code = duplicateCode;
-            error.message =
-                tr("The network reports a duplicate, but holds no order with our id %1: it already "
-                   "has this customer's order under another id.")
-                    .arg(entry.orderId);
-            m_journal->markRejected(m_profileId, entry.key, error.code, error.message);
-            emit rejected(entry.key, error);
-        } else {
-            // Not there: the interrupted attempt never arrived. Send again, same id.
-            m_journal->markWaiting(m_profileId, entry.key, SendState::Queued, entry.errorCode,
-                                   tr("Not found on the network after an interrupted attempt: sending again "
-                                      "with the same order id."),
-                                   now, true);
-        }
+        const int failures = ++m_lookupFailures[key];
+        const qint64 next = now + m_schedule.delayAfterFailure(failures);
+        writeThen(
+            key,
+            [=](Journal &journal) {
+                return journal.markWaiting(profileId, key, SendState::Unknown, entry.errorCode,
+                                           entry.errorText, next, true);
+            },
+            [this, key, result](bool, const QString &) {
+                settle(key, [&] { emit deferred(key, result.error); });
+            });
+        return;
     }
-    updateWaitingCount();
-    queuePump();
+    m_lookupFailures.remove(key);
+    const auto found = std::find_if(result.rows.cbegin(), result.rows.cend(), [&entry](const StatusRow &row) {
+        return row.ourOrderId == entry.orderId;
+    });
+    if (found != result.rows.cend()) {
+        const StatusRow row = *found;
+        writeThen(
+            key,
+            [=](Journal &journal) {
+                // Both or neither: the lead is sent, with what the network says of it.
+                journal.beginBatch();
+                journal.markSent(profileId, key, row.networkOrderId, QString(), now);
+                journal.mergeStatus(profileId, row, now);
+                return journal.commitBatch();
+            },
+            [this, key, row](bool, const QString &) {
+                settle(key, [&] { emit sent(key, row.networkOrderId); });
+            });
+    } else if (entry.errorCode == duplicateCode) {
+        ApiError error;
+        error.kind = ApiError::Kind::Service;
+        error.code = duplicateCode;
+        error.message = tr("The network reports a duplicate, but holds no order with our id %1: it already "
+                           "has this customer's order under another id.")
+                            .arg(entry.orderId);
+        writeThen(
+            key,
+            [=](Journal &journal) { return journal.markRejected(profileId, key, error.code, error.message); },
+            [this, key, error](bool, const QString &) { settle(key, [&] { emit rejected(key, error); }); });
+    } else {
+        // Not there: the interrupted attempt never arrived. Send again, same id.
+        const QString text = tr("Not found on the network after an interrupted attempt: sending again "
+                                "with the same order id.");
+        writeThen(
+            key,
+            [=](Journal &journal) {
+                return journal.markWaiting(profileId, key, SendState::Queued, entry.errorCode, text, now,
+                                           true);
+            },
+            [this, key](bool, const QString &) { settle(key, [] {}); });
+    }
 }
 
 std::optional<JournalEntry> Outbox::idleEntry(const QString &key)

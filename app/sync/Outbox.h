@@ -2,14 +2,16 @@
 
 #include "LeadGateway.h"
 #include "RetrySchedule.h"
+#include "journal/Journal.h"
 #include "journal/JournalTypes.h"
 
 #include <QHash>
 #include <QPointer>
 
+#include <functional>
+
 class Clock;
 class ClockTimer;
-class Journal;
 class LeadTransport;
 class OrderIdGenerator;
 
@@ -25,7 +27,10 @@ class OrderIdGenerator;
 // A lead is committed to the journal before any network call, and its order id is reused on every
 // attempt: that is what makes a retry safe. "auto" leads cannot be made safe (the network picks their
 // id): after a transport failure they stay unknown, with a note, until the user resends or discards.
-// All work is asynchronous; journal writes are single small transactions.
+// All work is asynchronous. What the sending does to the journal is written on its background
+// connection (each a single small transaction, committed before the next step), so the window never
+// waits for the disk; submit() alone commits in the caller's thread, because the lead must be safe
+// before the operator is told it is.
 class Outbox : public LeadGateway
 {
     Q_OBJECT
@@ -79,6 +84,13 @@ private:
     void onSendFinished(const JournalEntry &entry, const AddResult &result);
     void onLookupFinished(const JournalEntry &entry, const ListResult &result);
     void updateWaitingCount();
+    // Commits `write` on the journal's background connection, then runs `then` here; the lead counts
+    // as busy until then.
+    void writeThen(const QString &key, Journal::BackgroundWrite write,
+                   std::function<void(bool ok, const QString &error)> then);
+    // A lead's step is committed: it is free again, `announce` tells whoever listens, and the outbox
+    // looks for more work.
+    void settle(const QString &key, const std::function<void()> &announce);
     bool isBusy(const QString &key) const { return m_inFlight.contains(key); }
     std::optional<JournalEntry> idleEntry(const QString &key);
 
@@ -94,6 +106,7 @@ private:
     bool m_pumpQueued = false;
     int m_lastWaitingCount = -1;
     QString m_lastError;
-    QHash<QString, QPointer<QObject>> m_inFlight; // key -> the PendingAdd or PendingStatuses
+    // key -> the PendingAdd or PendingStatuses; null while the lead's state is being written
+    QHash<QString, QPointer<QObject>> m_inFlight;
     QHash<QString, int> m_lookupFailures;
 };

@@ -5,9 +5,13 @@
 #include "journal/OrderIdGenerator.h"
 #include "sync/Outbox.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
+#include <QTimer>
 
 namespace {
 const QString profile = QStringLiteral("main");
@@ -65,6 +69,7 @@ private slots:
     void limitsSendsInFlight();
     void editDiscardAndRetryFromTheOutboxView();
     void findRecentSeesSubmittedLeads();
+    void sendingNeverMakesThisThreadWaitForTheDatabase();
 
 private:
     Outbox *makeOutbox();
@@ -106,6 +111,52 @@ Outbox *TestOutbox::makeOutbox()
     auto *outbox = new Outbox(m_journal.get(), m_transport.get(), m_ids.get(), profile, m_clock.get());
     outbox->setRetrySchedule(RetrySchedule(testPolicy(), 42));
     return outbox;
+}
+
+void TestOutbox::sendingNeverMakesThisThreadWaitForTheDatabase()
+{
+    QSignalSpy sent(m_outbox.get(), &LeadGateway::sent);
+    QSignalSpy changed(m_journal.get(), &Journal::leadsChanged);
+    const QString key = submitted(makeLead());
+    QVERIFY(!key.isEmpty());
+
+    // Another writer (a second app instance, say) holds the journal's write lock for a while.
+    const QString lockName = QStringLiteral("tst_outbox.lock");
+    {
+        QSqlDatabase lock = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName);
+        lock.setDatabaseName(m_journal->filePath());
+        QVERIFY(lock.open());
+        QSqlQuery begin(lock);
+        QVERIFY(begin.exec(QStringLiteral("BEGIN IMMEDIATE")));
+
+        // The outbox must record "sending" before the request goes out, and cannot while the lock is
+        // held: it waits on its background connection, and this thread goes on with its events.
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        ticker.start(10);
+        QElapsedTimer held;
+        held.start();
+        while (held.elapsed() < 1000)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        ticker.stop();
+        QVERIFY2(ticks >= 20,
+                 qPrintable(QStringLiteral("the event loop ran %1 timer ticks in 1 s").arg(ticks)));
+        QVERIFY(m_transport->sentLeads.isEmpty()); // nothing went out before its state was written
+        QCOMPARE(stateOf(key), SendState::Queued);
+
+        QVERIFY(lock.rollback());
+        lock.close();
+    }
+    QSqlDatabase::removeDatabase(lockName);
+
+    // Once the lock is free, the lead goes out and every step is announced by the journal as usual.
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, timeoutMs);
+    QCOMPARE(m_transport->sentLeads.size(), 1);
+    QCOMPARE(stateOf(key), SendState::Sent);
+    QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [&key](const QList<QVariant> &args) {
+        return args.at(1).toStringList().contains(key);
+    }));
 }
 
 QString TestOutbox::submitted(const Lead &lead)
