@@ -2844,5 +2844,9 @@
         <source>Loading leads...</source>
         <translation>Загрузка лидов...</translation>
     </message>
+    <message>
+        <source>Could not mark the leads as seen: %1</source>
+        <translation>Не удалось отметить лиды как просмотренные: %1</translation>
+    </message>
 </context>
 </TS>

@@ -550,8 +550,21 @@ void StatusView::markSelectionSeen(const QItemSelection &selected)
         if (index.column() == 0 && index.data(LeadTableModel::UnseenRole).toBool())
             keys << index.data(LeadTableModel::KeyRole).toString();
     }
-    if (!keys.isEmpty())
-        m_journal->markSeen(m_model->profileId(), keys);
+    markSeen(keys);
+}
+
+void StatusView::markSeen(const QStringList &keys)
+{
+    if (keys.isEmpty())
+        return;
+    // Selecting rows is constant work for a manager: its write never makes the window wait for the disk.
+    const QString profileId = m_model->profileId();
+    m_journal->writeInBackground(
+        this, [profileId, keys](Journal &journal) { return journal.markSeen(profileId, keys) >= 0; },
+        [this](bool ok, const QString &error) {
+            if (!ok)
+                showBanner(tr("Could not mark the leads as seen: %1").arg(error));
+        });
 }
 
 void StatusView::markAllSeen()
@@ -562,8 +575,7 @@ void StatusView::markAllSeen()
         if (lead.unseenChange)
             keys << lead.key;
     }
-    if (!keys.isEmpty())
-        m_journal->markSeen(m_model->profileId(), keys);
+    markSeen(keys);
 }
 
 void StatusView::refreshAll()

@@ -92,6 +92,7 @@ private:
 
     void onRefreshStarted(int leadCount);
     void onLoadingChanged(bool loading);
+    void markSeen(const QStringList &keys);
     void fitColumnsToRows();
     void onRefreshProgress(int done, int total);
     void onRefreshFailed(const ApiError &error);
