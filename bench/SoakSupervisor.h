@@ -35,7 +35,7 @@ public:
         QString failure;            // why not, when not
         int restarts = 0;           // kills survived: the driver was started again after each
         int submitted = 0;          // leads in the journal
-        int confirmedByUser = 0;    // ids submit() returned (the --confirmed file)
+        int confirmedByUser = 0;    // ids the outbox said were stored (the --confirmed file)
         int confirmedBySandbox = 0; // of the journal's leads, how many the sandbox holds
         int sentInJournal = 0;      // leads the journal marks sent
         int rejected = 0;           // leads the journal marks rejected

@@ -3,9 +3,10 @@
 // statuses through the StatusPoller, against a cpadesk-sandbox injecting faults, while a supervisor
 // (cpadesk-soak) kills it with SIGKILL at random moments and starts it again on the same journal.
 //
-// For every lead submit() returned an id for ("confirmed by the user"), the id is appended to the
-// --confirmed file and fsynced only after submit() returned, as an operator sees the confirmation only
-// then. With --drain it submits nothing more and exits 0 once nothing is waiting in the outbox.
+// For every lead the outbox said was stored (submitInBackground() then stored(), the lead form's
+// way: "confirmed to the user"), the id is appended to the --confirmed file and fsynced only after
+// that, as an operator sees the confirmation only then. With --drain it submits nothing more and
+// exits 0 once nothing is waiting in the outbox.
 //
 //   cpadesk-soak-driver --url URL --journal FILE --confirmed FILE [--rate N] [--limit N] [--drain]
 #include "BenchSupport.h"
@@ -54,7 +55,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption journalOption(QStringLiteral("journal"), QStringLiteral("The journal file."),
                                            QStringLiteral("file"));
     const QCommandLineOption confirmedOption(QStringLiteral("confirmed"),
-                                             QStringLiteral("Where the ids submit() returned are appended."),
+                                             QStringLiteral("Where the ids of stored leads are appended."),
                                              QStringLiteral("file"));
     const QCommandLineOption rateOption(QStringLiteral("rate"), QStringLiteral("Leads submitted per second."),
                                         QStringLiteral("n"), QStringLiteral("40"));
@@ -114,14 +115,17 @@ int main(int argc, char *argv[])
             submitter.stop();
             return;
         }
-        const QString id = outbox.submit(BenchSupport::lead(next));
-        if (id.isEmpty()) {
-            std::fprintf(stderr, "submit failed: %s\n", outbox.lastError().toUtf8().constData());
-            return;
-        }
+        // As the lead form does: the journal commits on its background connection, and the lead is
+        // confirmed to the user only when stored() says it is safe.
+        outbox.submitInBackground(BenchSupport::lead(next));
         ++next;
+    });
+    QObject::connect(&outbox, &LeadGateway::stored, &app, [&](quint64, const QString &id) {
         if (!appendDurably(confirmed, id))
             std::fprintf(stderr, "cannot record confirmed id %s\n", id.toUtf8().constData());
+    });
+    QObject::connect(&outbox, &LeadGateway::notStored, &app, [](quint64, const QString &reason) {
+        std::fprintf(stderr, "submit failed: %s\n", reason.toUtf8().constData());
     });
     if (!drain)
         submitter.start();

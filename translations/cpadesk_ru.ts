@@ -7,6 +7,10 @@
         <source>No profile is active yet; the lead was not stored. Try again in a moment.</source>
         <translation>Активный профиль ещё не выбран; лид не сохранён. Повторите попытку через несколько секунд.</translation>
     </message>
+    <message>
+        <source>The profile changed while this lead was being saved. Look for it in the previous profile&apos;s outbox before sending it again.</source>
+        <translation>Профиль сменился, пока лид сохранялся. Поищите его в исходящих предыдущего профиля, прежде чем отправлять снова.</translation>
+    </message>
 </context>
 <context>
     <name>ApiClient</name>
@@ -1417,6 +1421,14 @@
     <message>
         <source>UTM conte&amp;nt</source>
         <translation>UTM: содер&amp;жание</translation>
+    </message>
+    <message>
+        <source>being saved…</source>
+        <translation>сохраняется…</translation>
+    </message>
+    <message>
+        <source>Saving the lead…</source>
+        <translation>Лид сохраняется…</translation>
     </message>
 </context>
 <context>

@@ -177,6 +177,10 @@ LeadForm::LeadForm(LeadGateway *gateway, const LeadFormDefaults &defaults, QWidg
         connect(m_gateway, &LeadGateway::sent, this, &LeadForm::onSent, Qt::QueuedConnection);
         connect(m_gateway, &LeadGateway::rejected, this, &LeadForm::onRejected, Qt::QueuedConnection);
         connect(m_gateway, &LeadGateway::deferred, this, &LeadForm::onDeferred, Qt::QueuedConnection);
+        // Direct: a gateway never answers these from inside submitInBackground(), and the form must
+        // know the lead's id before the (queued) answer about it arrives.
+        connect(m_gateway, &LeadGateway::stored, this, &LeadForm::onStored);
+        connect(m_gateway, &LeadGateway::notStored, this, &LeadForm::onNotStored);
     }
 
     connectEdits();
@@ -897,7 +901,9 @@ void LeadForm::updateSubmitEnabled()
 
 void LeadForm::updateOrderIdLabel()
 {
-    if (isSubmitting())
+    if (m_storeTicket != 0)
+        m_orderIdValue->setText(tr("being saved\u2026"));
+    else if (isSubmitting())
         m_orderIdValue->setText(m_pendingOrderId);
     else if (m_autoIdCheck->isChecked())
         m_orderIdValue->setText(tr("auto: the network assigns it"));
@@ -935,20 +941,37 @@ void LeadForm::sendNow()
 {
     const Lead current = lead();
     m_duplicateConfirmed = false;
-    const QString orderId = m_gateway->submit(current);
-    if (orderId.isEmpty()) {
-        const QString reason = m_gateway->lastError();
-        qCWarning(lcLeadForm) << "the journal refused a lead:" << reason;
-        showBanner(BannerKind::Error, tr("The lead could not be saved, so nothing was sent: %1").arg(reason));
-        updateSubmitEnabled();
+    m_storingOffer = current.offer;
+    // The journal commits without the window waiting; until it says "stored", the form is locked as
+    // while the lead is in flight.
+    m_storeTicket = m_gateway->submitInBackground(current);
+    updateOrderIdLabel();
+    updateSubmitEnabled();
+    showBanner(BannerKind::Info, tr("Saving the lead\u2026"));
+}
+
+void LeadForm::onStored(quint64 ticket, const QString &orderId)
+{
+    if (ticket != m_storeTicket)
         return;
-    }
+    m_storeTicket = 0;
     m_pendingOrderId = orderId;
     updateOrderIdLabel();
     updateSubmitEnabled();
-    rememberOffer(current.offer);
+    rememberOffer(m_storingOffer);
     showBanner(BannerKind::Info, tr("Order %1 is saved and being sent\u2026").arg(orderId));
     emit leadSubmitted(orderId);
+}
+
+void LeadForm::onNotStored(quint64 ticket, const QString &reason)
+{
+    if (ticket != m_storeTicket)
+        return;
+    m_storeTicket = 0;
+    qCWarning(lcLeadForm) << "the journal refused a lead:" << reason;
+    showBanner(BannerKind::Error, tr("The lead could not be saved, so nothing was sent: %1").arg(reason));
+    updateOrderIdLabel();
+    updateSubmitEnabled();
 }
 
 void LeadForm::onSent(const QString &ourOrderId, const QString &networkOrderId)

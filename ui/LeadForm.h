@@ -56,7 +56,8 @@ public:
 
     bool isValid() const { return m_problems.isEmpty(); }
     QList<LeadProblem> problems() const { return m_problems; }
-    bool isSubmitting() const { return !m_pendingOrderId.isEmpty(); }
+    // From Send until the lead's answer: being stored, then in flight.
+    bool isSubmitting() const { return m_storeTicket != 0 || !m_pendingOrderId.isEmpty(); }
 
     // Ctrl+Enter / Ctrl+Return and Ctrl+N; the main window may also put them in its menus.
     QAction *submitAction() const { return m_submitAction; }
@@ -129,6 +130,8 @@ private:
     void rememberOffer(const QString &offer);
     void focusFirstEmptyField();
 
+    void onStored(quint64 ticket, const QString &orderId);
+    void onNotStored(quint64 ticket, const QString &reason);
     void onSent(const QString &ourOrderId, const QString &networkOrderId);
     void onRejected(const QString &ourOrderId, const ApiError &error);
     void onDeferred(const QString &ourOrderId, const ApiError &error);
@@ -142,6 +145,8 @@ private:
     QHash<LeadField, FieldRow> m_rows;
     QSet<LeadField> m_touched;
     QList<LeadProblem> m_problems;
+    quint64 m_storeTicket = 0; // the lead being stored (submitInBackground()); 0 when none
+    QString m_storingOffer;
     QString m_pendingOrderId; // the lead in flight; empty when none
     bool m_duplicateConfirmed = false;
     bool m_filling = false; // while the form fills itself, edits are not the operator's

@@ -6,12 +6,37 @@ void ActiveProfileGateway::setOutbox(Outbox *outbox)
 {
     if (m_outbox)
         disconnect(m_outbox, nullptr, this, nullptr);
+    // Leads still being stored by the previous profile's outbox get no answer from it any more: say
+    // so, rather than leave the form waiting. (The commit may still land; then that profile's outbox
+    // sends the lead when the profile is next active.)
+    const QList<quint64> unanswered = m_ticketOfOutboxTicket.values();
+    m_ticketOfOutboxTicket.clear();
+    for (const quint64 ticket : unanswered)
+        emit notStored(ticket, tr("The profile changed while this lead was being saved. Look for it in the "
+                                  "previous profile's outbox before sending it again."));
     m_outbox = outbox;
     if (!outbox)
         return;
     connect(outbox, &LeadGateway::sent, this, &LeadGateway::sent);
     connect(outbox, &LeadGateway::rejected, this, &LeadGateway::rejected);
     connect(outbox, &LeadGateway::deferred, this, &LeadGateway::deferred);
+    connect(outbox, &LeadGateway::stored, this, [this](quint64 outboxTicket, const QString &id) {
+        if (m_ticketOfOutboxTicket.contains(outboxTicket))
+            emit stored(m_ticketOfOutboxTicket.take(outboxTicket), id);
+    });
+    connect(outbox, &LeadGateway::notStored, this, [this](quint64 outboxTicket, const QString &reason) {
+        if (m_ticketOfOutboxTicket.contains(outboxTicket))
+            emit notStored(m_ticketOfOutboxTicket.take(outboxTicket), reason);
+    });
+}
+
+quint64 ActiveProfileGateway::submitInBackground(const Lead &lead)
+{
+    if (!m_outbox)
+        return LeadGateway::submitInBackground(lead); // answers "no profile" through submit()
+    const quint64 ticket = nextSubmitTicket();
+    m_ticketOfOutboxTicket.insert(m_outbox->submitInBackground(lead), ticket);
+    return ticket;
 }
 
 QString ActiveProfileGateway::submit(const Lead &lead)

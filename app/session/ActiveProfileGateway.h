@@ -2,6 +2,7 @@
 
 #include "sync/LeadGateway.h"
 
+#include <QHash>
 #include <QPointer>
 
 class Outbox;
@@ -18,6 +19,7 @@ public:
     void setOutbox(Outbox *outbox);
 
     QString submit(const Lead &lead) override;
+    quint64 submitInBackground(const Lead &lead) override;
     QString lastError() const override;
     QList<LeadSummary> findRecent(const QString &phone, const QString &offer,
                                   const QDateTime &since) const override;
@@ -25,4 +27,5 @@ public:
 private:
     QPointer<Outbox> m_outbox;
     QString m_lastError;
+    QHash<quint64, quint64> m_ticketOfOutboxTicket; // the current outbox's tickets -> ours, until answered
 };

@@ -32,6 +32,12 @@ public:
     // sent).
     virtual QString submit(const Lead &lead) = 0;
     virtual QString lastError() const = 0;
+    // submit() without making the caller wait for the disk: returns a ticket at once; stored(ticket,
+    // id) follows once the lead is safe in the journal (it is sent only after that), or
+    // notStored(ticket, reason) when it could not be stored (then nothing was sent). Never answers
+    // from inside the call. This default runs submit() on the next turn of the event loop; the outbox
+    // commits on the journal's background connection instead.
+    virtual quint64 submitInBackground(const Lead &lead);
 
     // Leads with this phone and offer created at or after `since`, newest first.
     virtual QList<LeadSummary> findRecent(const QString &phone, const QString &offer,
@@ -42,4 +48,13 @@ signals:
     void rejected(const QString &ourOrderId, const ApiError &error);
     // A transport failure: the lead stays in the outbox and will be retried with the same id.
     void deferred(const QString &ourOrderId, const ApiError &error);
+    // The answers to submitInBackground().
+    void stored(quint64 ticket, const QString &ourOrderId);
+    void notStored(quint64 ticket, const QString &reason);
+
+protected:
+    quint64 nextSubmitTicket() { return ++m_lastSubmitTicket; }
+
+private:
+    quint64 m_lastSubmitTicket = 0;
 };

@@ -16,7 +16,7 @@ Outbox::Outbox(Journal *journal, LeadTransport *transport, OrderIdGenerator *ord
                const QString &profileId, Clock *clock, QObject *parent)
     : LeadGateway(parent), m_journal(journal), m_transport(transport), m_orderIds(orderIds),
       m_profileId(profileId), m_clock(clock ? clock : SystemClock::instance()),
-      m_wakeUp(m_clock->createTimer(this))
+      m_wakeUp(m_clock->createTimer(this)), m_backgroundIds(std::make_shared<BackgroundIds>())
 {
     connect(m_wakeUp, &ClockTimer::timeout, this, &Outbox::pump);
 }
@@ -70,30 +70,34 @@ void Outbox::start()
     queuePump();
 }
 
+QString Outbox::keyFor(Lead &lead, OrderIdGenerator &orderIds, QString *error)
+{
+    lead.orderId = lead.orderId.trimmed();
+    if (lead.orderId.isEmpty()) {
+        lead.orderId = orderIds.next();
+        if (lead.orderId.isEmpty())
+            *error = tr("No order id could be reserved: %1").arg(orderIds.errorString());
+        return lead.orderId;
+    }
+    if (lead.orderId == autoId) {
+        // Only a placeholder for the journal: what goes to the network stays "auto".
+        const QString placeholder = orderIds.next();
+        if (placeholder.isEmpty()) {
+            *error = tr("No journal key could be reserved: %1").arg(orderIds.errorString());
+            return QString();
+        }
+        return QStringLiteral("auto-") + placeholder;
+    }
+    return lead.orderId;
+}
+
 QString Outbox::submit(const Lead &lead)
 {
     m_lastError.clear();
     Lead stored = lead;
-    stored.orderId = stored.orderId.trimmed();
-    QString key;
-    if (stored.orderId.isEmpty()) {
-        stored.orderId = m_orderIds->next();
-        if (stored.orderId.isEmpty()) {
-            m_lastError = tr("No order id could be reserved: %1").arg(m_orderIds->errorString());
-            return QString();
-        }
-        key = stored.orderId;
-    } else if (stored.orderId == autoId) {
-        // Only a placeholder for the journal: what goes to the network stays "auto".
-        const QString placeholder = m_orderIds->next();
-        if (placeholder.isEmpty()) {
-            m_lastError = tr("No journal key could be reserved: %1").arg(m_orderIds->errorString());
-            return QString();
-        }
-        key = QStringLiteral("auto-") + placeholder;
-    } else {
-        key = stored.orderId;
-    }
+    const QString key = keyFor(stored, *m_orderIds, &m_lastError);
+    if (key.isEmpty())
+        return QString();
     if (!m_journal->addLead(m_profileId, key, stored, m_clock->nowMs())) {
         m_lastError = tr("The lead was not stored, and not sent: %1").arg(m_journal->errorString());
         return QString();
@@ -101,6 +105,46 @@ QString Outbox::submit(const Lead &lead)
     updateWaitingCount();
     queuePump(); // never send from inside submit(): the caller first learns the id
     return key;
+}
+
+quint64 Outbox::submitInBackground(const Lead &lead)
+{
+    const quint64 ticket = nextSubmitTicket();
+    // What the job makes in the background thread, read here once its commit is delivered.
+    struct Outcome
+    {
+        QString key;
+        QString idError;
+    };
+    const auto outcome = std::make_shared<Outcome>();
+    const auto ids = m_backgroundIds;
+    const Clock *clock = m_clock;
+    const QString profileId = m_profileId;
+    const qint64 now = m_clock->nowMs();
+    m_journal->writeInBackground(
+        this,
+        [=](Journal &journal) {
+            // Ids are claimed through the connection that stores the lead; the claim is a commit too.
+            if (ids->boundTo != &journal) {
+                ids->generator = std::make_unique<OrderIdGenerator>(&journal, clock);
+                ids->boundTo = &journal;
+            }
+            Lead stored = lead;
+            outcome->key = keyFor(stored, *ids->generator, &outcome->idError);
+            return !outcome->key.isEmpty() && journal.addLead(profileId, outcome->key, stored, now);
+        },
+        [this, ticket, outcome](bool ok, const QString &error) {
+            if (!ok) {
+                emit notStored(ticket, outcome->idError.isEmpty()
+                                           ? tr("The lead was not stored, and not sent: %1").arg(error)
+                                           : outcome->idError);
+                return;
+            }
+            updateWaitingCount();
+            emit stored(ticket, outcome->key);
+            queuePump();
+        });
+    return ticket;
 }
 
 QString Outbox::lastError() const

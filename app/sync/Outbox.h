@@ -4,16 +4,17 @@
 #include "RetrySchedule.h"
 #include "journal/Journal.h"
 #include "journal/JournalTypes.h"
+#include "journal/OrderIdGenerator.h"
 
 #include <QHash>
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 class Clock;
 class ClockTimer;
 class LeadTransport;
-class OrderIdGenerator;
 
 // Gets every lead of one profile to the network exactly once, whatever the network does.
 //
@@ -51,6 +52,9 @@ public:
 
     // LeadGateway
     QString submit(const Lead &lead) override;
+    // The window's way in: the lead (and its order id's claim) is committed on the journal's
+    // background connection, so the operator's Send never waits for the disk.
+    quint64 submitInBackground(const Lead &lead) override;
     QString lastError() const override;
     QList<LeadSummary> findRecent(const QString &phone, const QString &offer,
                                   const QDateTime &since) const override;
@@ -84,6 +88,9 @@ private:
     void onSendFinished(const JournalEntry &entry, const AddResult &result);
     void onLookupFinished(const JournalEntry &entry, const ListResult &result);
     void updateWaitingCount();
+    // The lead's key in the journal: its order id (made here when it has none; `lead` gets it), or a
+    // placeholder for an "auto" lead. Empty, with `error` set, when no id could be reserved.
+    static QString keyFor(Lead &lead, OrderIdGenerator &orderIds, QString *error);
     // Commits `write` on the journal's background connection, then runs `then` here; the lead counts
     // as busy until then.
     void writeThen(const QString &key, Journal::BackgroundWrite write,
@@ -109,4 +116,12 @@ private:
     // key -> the PendingAdd or PendingStatuses; null while the lead's state is being written
     QHash<QString, QPointer<QObject>> m_inFlight;
     QHash<QString, int> m_lookupFailures;
+    // The order-id generator of the journal's background connection, used only in its thread (made
+    // there on first use, and again if that connection is ever replaced).
+    struct BackgroundIds
+    {
+        std::unique_ptr<OrderIdGenerator> generator;
+        QPointer<Journal> boundTo;
+    };
+    std::shared_ptr<BackgroundIds> m_backgroundIds;
 };

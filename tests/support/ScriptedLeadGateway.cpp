@@ -22,11 +22,11 @@ void ScriptedLeadGateway::addEarlierLead(const QString &phone, const QString &of
     m_journal.append({phone, offer, summary});
 }
 
-QString ScriptedLeadGateway::submit(const Lead &lead)
+QString ScriptedLeadGateway::record(const Lead &lead, Answer *next)
 {
     m_submitted.append(lead);
-    const Answer next = m_script.isEmpty() ? Answer{} : m_script.dequeue();
-    if (next.outcome == Outcome::StoreFails) {
+    *next = m_script.isEmpty() ? Answer{} : m_script.dequeue();
+    if (next->outcome == Outcome::StoreFails) {
         m_lastError = QStringLiteral("disk full");
         return QString();
     }
@@ -39,11 +39,41 @@ QString ScriptedLeadGateway::submit(const Lead &lead)
     summary.sendState = QStringLiteral("queued");
     summary.name = lead.name;
     m_journal.append({lead.phone, lead.offer, summary});
-    if (next.outcome != Outcome::Silent) {
+    return ourId;
+}
+
+QString ScriptedLeadGateway::submit(const Lead &lead)
+{
+    Answer next;
+    const QString ourId = record(lead, &next);
+    if (!ourId.isEmpty() && next.outcome != Outcome::Silent) {
         QMetaObject::invokeMethod(
             this, [this, ourId, next] { deliver(ourId, next); }, Qt::QueuedConnection);
     }
     return ourId;
+}
+
+quint64 ScriptedLeadGateway::submitInBackground(const Lead &lead)
+{
+    // The lead is recorded at once, so a test sees what the form handed over right after Send; the
+    // answers come as from the outbox: stored (or not) first, then the network's.
+    const quint64 ticket = nextSubmitTicket();
+    Answer next;
+    const QString ourId = record(lead, &next);
+    const QString error = m_lastError;
+    QMetaObject::invokeMethod(
+        this,
+        [this, ticket, ourId, next, error] {
+            if (ourId.isEmpty()) {
+                emit notStored(ticket, error);
+                return;
+            }
+            emit stored(ticket, ourId);
+            if (next.outcome != Outcome::Silent)
+                deliver(ourId, next);
+        },
+        Qt::QueuedConnection);
+    return ticket;
 }
 
 QList<LeadSummary> ScriptedLeadGateway::findRecent(const QString &phone, const QString &offer,

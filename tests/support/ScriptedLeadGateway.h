@@ -20,7 +20,8 @@ public:
         Rejected,
         Deferred,
         Silent,     // no answer until the test calls answer(): the lead stays in flight
-        StoreFails, // submit() returns "" and lastError() says why, as when the journal cannot write
+        StoreFails, // submit() returns "" (submitInBackground(): notStored) and lastError() says why,
+                    // as when the journal cannot write
     };
     struct Answer
     {
@@ -43,6 +44,7 @@ public:
     int findRecentCalls() const { return m_findRecentCalls; }
 
     QString submit(const Lead &lead) override;
+    quint64 submitInBackground(const Lead &lead) override;
     QString lastError() const override { return m_lastError; }
     QList<LeadSummary> findRecent(const QString &phone, const QString &offer,
                                   const QDateTime &since) const override;
@@ -55,6 +57,8 @@ private:
         LeadSummary summary;
     };
     void deliver(const QString &ourOrderId, const Answer &answer);
+    // Takes a lead as the journal would: its id, or "" when the script says the store fails.
+    QString record(const Lead &lead, Answer *next);
 
     QQueue<Answer> m_script;
     QList<Lead> m_submitted;

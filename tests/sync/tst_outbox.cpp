@@ -70,6 +70,8 @@ private slots:
     void editDiscardAndRetryFromTheOutboxView();
     void findRecentSeesSubmittedLeads();
     void sendingNeverMakesThisThreadWaitForTheDatabase();
+    void submitInBackgroundNeverMakesThisThreadWaitForTheDatabase();
+    void submitInBackgroundSaysWhenTheLeadIsNotStored();
 
 private:
     Outbox *makeOutbox();
@@ -113,43 +115,69 @@ Outbox *TestOutbox::makeOutbox()
     return outbox;
 }
 
+namespace {
+
+// Another writer (a second app instance, say) holding the journal's write lock for as long as it lives.
+class JournalWriteLock
+{
+public:
+    explicit JournalWriteLock(const QString &filePath)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(filePath);
+        QSqlQuery begin(db);
+        m_held = db.open() && begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    }
+    ~JournalWriteLock()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.rollback();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    bool isHeld() const { return m_held; }
+
+private:
+    static inline const QString name = QStringLiteral("tst_outbox.lock");
+    bool m_held = false;
+};
+
+// How many times a 10 ms timer fired while this thread ran its event loop for `ms`: about ms / 10
+// when nothing blocks it, 0 when something waits for the database meanwhile.
+int timerTicksWhileRunning(int ms)
+{
+    int ticks = 0;
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
+    ticker.start(10);
+    QElapsedTimer running;
+    running.start();
+    while (running.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    return ticks;
+}
+
+} // namespace
+
 void TestOutbox::sendingNeverMakesThisThreadWaitForTheDatabase()
 {
     QSignalSpy sent(m_outbox.get(), &LeadGateway::sent);
     QSignalSpy changed(m_journal.get(), &Journal::leadsChanged);
     const QString key = submitted(makeLead());
     QVERIFY(!key.isEmpty());
-
-    // Another writer (a second app instance, say) holds the journal's write lock for a while.
-    const QString lockName = QStringLiteral("tst_outbox.lock");
     {
-        QSqlDatabase lock = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName);
-        lock.setDatabaseName(m_journal->filePath());
-        QVERIFY(lock.open());
-        QSqlQuery begin(lock);
-        QVERIFY(begin.exec(QStringLiteral("BEGIN IMMEDIATE")));
-
+        JournalWriteLock lock(m_journal->filePath());
+        QVERIFY(lock.isHeld());
         // The outbox must record "sending" before the request goes out, and cannot while the lock is
         // held: it waits on its background connection, and this thread goes on with its events.
-        int ticks = 0;
-        QTimer ticker;
-        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
-        ticker.start(10);
-        QElapsedTimer held;
-        held.start();
-        while (held.elapsed() < 1000)
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        ticker.stop();
+        const int ticks = timerTicksWhileRunning(1000);
         QVERIFY2(ticks >= 20,
                  qPrintable(QStringLiteral("the event loop ran %1 timer ticks in 1 s").arg(ticks)));
         QVERIFY(m_transport->sentLeads.isEmpty()); // nothing went out before its state was written
         QCOMPARE(stateOf(key), SendState::Queued);
-
-        QVERIFY(lock.rollback());
-        lock.close();
     }
-    QSqlDatabase::removeDatabase(lockName);
-
     // Once the lock is free, the lead goes out and every step is announced by the journal as usual.
     QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, timeoutMs);
     QCOMPARE(m_transport->sentLeads.size(), 1);
@@ -157,6 +185,60 @@ void TestOutbox::sendingNeverMakesThisThreadWaitForTheDatabase()
     QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [&key](const QList<QVariant> &args) {
         return args.at(1).toStringList().contains(key);
     }));
+}
+
+void TestOutbox::submitInBackgroundNeverMakesThisThreadWaitForTheDatabase()
+{
+    QSignalSpy stored(m_outbox.get(), &LeadGateway::stored);
+    QSignalSpy notStored(m_outbox.get(), &LeadGateway::notStored);
+    QSignalSpy sent(m_outbox.get(), &LeadGateway::sent);
+    quint64 ticket = 0;
+    {
+        JournalWriteLock lock(m_journal->filePath());
+        QVERIFY(lock.isHeld());
+        ticket = m_outbox->submitInBackground(makeLead());
+        QVERIFY(ticket != 0);
+        const int ticks = timerTicksWhileRunning(1000);
+        QVERIFY2(ticks >= 20,
+                 qPrintable(QStringLiteral("the event loop ran %1 timer ticks in 1 s").arg(ticks)));
+        // Not stored yet, so not said to be, and not sent.
+        QCOMPARE(stored.size(), 0);
+        QCOMPARE(notStored.size(), 0);
+        QVERIFY(m_transport->sentLeads.isEmpty());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, timeoutMs);
+    QCOMPARE(stored.constFirst().at(0).toULongLong(), ticket);
+    const QString key = stored.constFirst().at(1).toString();
+    QVERIFY2(QRegularExpression(QStringLiteral("^[0-9]+$")).match(key).hasMatch(), qPrintable(key));
+    // Stored before it was sent, with the id the background connection claimed.
+    QVERIFY(m_journal->entry(profile, key).has_value());
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, timeoutMs);
+    QCOMPARE(sent.constFirst().at(0).toString(), key);
+    QCOMPARE(m_transport->sentLeads.constFirst().orderId, key);
+
+    // Ids claimed by either connection never repeat.
+    const QString next = submitted(makeLead(QString(), QStringLiteral("79001112233")));
+    QVERIFY(!next.isEmpty() && next != key);
+    const quint64 third = m_outbox->submitInBackground(makeLead(QString(), QStringLiteral("79001112244")));
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 2, timeoutMs);
+    QCOMPARE(stored.at(1).at(0).toULongLong(), third);
+    const QString thirdKey = stored.at(1).at(1).toString();
+    QVERIFY(thirdKey != key && thirdKey != next);
+}
+
+void TestOutbox::submitInBackgroundSaysWhenTheLeadIsNotStored()
+{
+    QSignalSpy stored(m_outbox.get(), &LeadGateway::stored);
+    QSignalSpy notStored(m_outbox.get(), &LeadGateway::notStored);
+    // The same order id twice: the journal refuses the second one, and nothing is sent for it.
+    const Lead lead = makeLead(QStringLiteral("5550001"));
+    QCOMPARE(submitted(lead), lead.orderId);
+    const quint64 ticket = m_outbox->submitInBackground(lead);
+    QTRY_COMPARE_WITH_TIMEOUT(notStored.size(), 1, timeoutMs);
+    QCOMPARE(notStored.constFirst().at(0).toULongLong(), ticket);
+    QVERIFY2(notStored.constFirst().at(1).toString().contains(QStringLiteral("5550001")),
+             qPrintable(notStored.constFirst().at(1).toString()));
+    QCOMPARE(stored.size(), 0);
 }
 
 QString TestOutbox::submitted(const Lead &lead)
