@@ -2117,6 +2117,14 @@
             <numerusform>%n лидов удалено.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The waiting leads could not be retried: %1</source>
+        <translation>Не удалось повторить отправку ожидающих лидов: %1</translation>
+    </message>
+    <message>
+        <source>Lead %1: the change could not be stored: %2</source>
+        <translation>Лид %1: изменение не удалось сохранить: %2</translation>
+    </message>
 </context>
 <context>
     <name>PhoneNormalizer</name>

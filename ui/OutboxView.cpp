@@ -73,7 +73,14 @@ OutboxView::OutboxView(Journal *journal, QWidget *parent)
 
 void OutboxView::setOutbox(Outbox *outbox, const QString &profileId)
 {
+    if (m_outbox)
+        disconnect(m_outbox, &Outbox::actionFailed, this, nullptr);
     m_outbox = outbox;
+    if (outbox)
+        connect(outbox, &Outbox::actionFailed, this, [this](const QString &key, const QString &reason) {
+            showResult(key.isEmpty() ? tr("The waiting leads could not be retried: %1").arg(reason)
+                                     : tr("Lead %1: the change could not be stored: %2").arg(key, reason));
+        });
     m_model->setProfile(profileId);
     m_table->resizeColumnsToContents();
     updateActions();

@@ -54,20 +54,35 @@ void Outbox::start()
     if (m_started)
         return;
     m_started = true;
-    const int recovered = m_journal->recoverInterruptedSends(
-        m_profileId, m_clock->nowMs(), interruptedCode,
+    const QString profileId = m_profileId;
+    const qint64 now = m_clock->nowMs();
+    const QString numberedText =
         tr("CPA Desk stopped while this lead was being sent. Checking with the network whether it arrived "
-           "before sending it again."),
+           "before sending it again.");
+    const QString autoText =
         tr("CPA Desk stopped while this lead was being sent. It was sent with the id \"auto\", so it cannot "
-           "be looked up or sent again safely: check with the network, then resend or discard it."));
-    if (recovered > 0)
-        qCInfo(lcSync) << recovered << "interrupted sends recovered as unknown";
-    // A look-up lease belongs to the process that took it; after a restart nobody holds it, so leads
-    // waiting to be looked up are looked up now instead of when a dead process's lease runs out.
-    // (Queued leads keep their stored backoff schedule.)
-    m_journal->makeWaitingDue(m_profileId, m_clock->nowMs(), {SendState::Unknown});
+           "be looked up or sent again safely: check with the network, then resend or discard it.");
+    // First in the background connection's queue, so before any "sending" this run writes: only
+    // leads a dead process left "sending" are recovered.
+    m_journal->writeInBackground(
+        this,
+        [=](Journal &journal) {
+            const int recovered =
+                journal.recoverInterruptedSends(profileId, now, interruptedCode, numberedText, autoText);
+            if (recovered > 0)
+                qCInfo(lcSync) << recovered << "interrupted sends recovered as unknown";
+            // A look-up lease belongs to the process that took it; after a restart nobody holds it, so
+            // leads waiting to be looked up are looked up now instead of when a dead process's lease
+            // runs out. (Queued leads keep their stored backoff schedule.)
+            return recovered >= 0 && journal.makeWaitingDue(profileId, now, {SendState::Unknown}) >= 0;
+        },
+        [this](bool ok, const QString &error) {
+            if (!ok)
+                qCWarning(lcSync) << "start-up recovery not stored:" << error;
+            updateWaitingCount();
+            queuePump();
+        });
     updateWaitingCount();
-    queuePump();
 }
 
 QString Outbox::keyFor(Lead &lead, OrderIdGenerator &orderIds, QString *error)
@@ -452,8 +467,15 @@ std::optional<JournalEntry> Outbox::idleEntry(const QString &key)
 
 void Outbox::retryNow()
 {
-    m_journal->makeWaitingDue(m_profileId, m_clock->nowMs());
-    queuePump();
+    const QString profileId = m_profileId;
+    const qint64 now = m_clock->nowMs();
+    m_journal->writeInBackground(
+        this, [=](Journal &journal) { return journal.makeWaitingDue(profileId, now) >= 0; },
+        [this](bool ok, const QString &error) {
+            if (!ok)
+                emit actionFailed(QString(), error);
+            queuePump();
+        });
 }
 
 bool Outbox::retry(const QString &key)
@@ -461,30 +483,40 @@ bool Outbox::retry(const QString &key)
     const std::optional<JournalEntry> entry = idleEntry(key);
     if (!entry)
         return false;
+    const QString profileId = m_profileId;
     const qint64 now = m_clock->nowMs();
-    bool ok = false;
+    const auto requeue = [=](Journal &journal) {
+        return journal.requeue(profileId, key, now);
+    };
+    Journal::BackgroundWrite write;
     switch (entry->sendState) {
     case SendState::Queued:
-        ok = m_journal->requeue(m_profileId, key, now);
+    case SendState::Rejected:
+        write = requeue;
         break;
     case SendState::Unknown:
         // A numbered lead is looked up first; an "auto" one is sent again because the user says so.
-        ok = entry->isAuto() ? m_journal->requeue(m_profileId, key, now)
-                             : m_journal->markWaiting(m_profileId, key, SendState::Unknown, entry->errorCode,
-                                                      entry->errorText, now, true);
-        break;
-    case SendState::Rejected:
-        ok = m_journal->requeue(m_profileId, key, now);
+        if (entry->isAuto()) {
+            write = requeue;
+        } else {
+            const QString code = entry->errorCode;
+            const QString text = entry->errorText;
+            write = [=](Journal &journal) {
+                return journal.markWaiting(profileId, key, SendState::Unknown, code, text, now, true);
+            };
+        }
         break;
     default:
         m_lastError = tr("Lead %1 is not waiting to be sent.").arg(key);
         return false;
     }
-    if (!ok && m_lastError.isEmpty())
-        m_lastError = m_journal->errorString();
-    updateWaitingCount();
-    queuePump();
-    return ok;
+    writeThen(key, std::move(write), [this, key](bool ok, const QString &error) {
+        settle(key, [&] {
+            if (!ok)
+                emit actionFailed(key, error);
+        });
+    });
+    return true;
 }
 
 bool Outbox::editAndResend(const QString &key, const Lead &lead)
@@ -523,10 +555,14 @@ bool Outbox::discard(const QString &key)
         m_lastError = tr("Lead %1 is not in the outbox.").arg(key);
         return false;
     }
-    if (!m_journal->remove(m_profileId, key)) {
-        m_lastError = m_journal->errorString();
-        return false;
-    }
-    updateWaitingCount();
+    const QString profileId = m_profileId;
+    writeThen(
+        key, [=](Journal &journal) { return journal.remove(profileId, key); },
+        [this, key](bool ok, const QString &error) {
+            settle(key, [&] {
+                if (!ok)
+                    emit actionFailed(key, error);
+            });
+        });
     return true;
 }

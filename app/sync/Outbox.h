@@ -64,6 +64,10 @@ public:
     int waitingCount() const;
     int inFlightCount() const { return int(m_inFlight.size()); }
 
+    // The user's actions check at once what can be checked (false, with lastError(), when the lead is
+    // busy, unknown or in no state for it); their write is then committed on the journal's background
+    // connection, and actionFailed() says if it could not be.
+    //
     // Every waiting lead is tried (or looked up) now instead of at its scheduled time.
     void retryNow();
     // One lead, now. A rejected lead, or an "auto" lead in doubt, is sent again: the user's decision.
@@ -78,6 +82,8 @@ signals:
     void waitingCountChanged(int count);
     // An "auto" lead whose fate is unknown: it is not retried automatically.
     void outcomeUnknown(const QString &key, const ApiError &error);
+    // A user's retry or discard (key empty: "retry now") could not be stored.
+    void actionFailed(const QString &key, const QString &reason);
 
 private:
     void queuePump();

@@ -574,10 +574,10 @@ void TestOutbox::restartLooksUpInterruptedSendFound()
 
     m_outbox.reset(makeOutbox());
     QSignalSpy sent(m_outbox.get(), &LeadGateway::sent);
-    m_outbox->start();
-    QCOMPARE(stateOf(key), SendState::Unknown); // recovered before anything else happens
+    m_outbox->start(); // recovery is the first job of the background connection, before any send
     QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, timeoutMs);
     QCOMPARE(m_transport->sentLeads.size(), 1); // looked up, not resent
+    QCOMPARE(m_transport->fetchRequests, QList<QStringList>{QStringList{key}});
     const auto entry = m_journal->entry(profile, key);
     QCOMPARE(entry->sendState, SendState::Sent);
     QCOMPARE(entry->networkOrderId, QStringLiteral("8800"));
@@ -638,15 +638,14 @@ void TestOutbox::autoLeadInterruptedWaitsForTheUser()
     m_outbox.reset();
     m_outbox.reset(makeOutbox());
     m_outbox->start();
-    QCoreApplication::processEvents();
-    QCoreApplication::processEvents();
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(key), SendState::Unknown, timeoutMs);
+    QCOMPARE(m_outbox->waitingCount(), 1);
     const auto entry = m_journal->entry(profile, key);
-    QCOMPARE(entry->sendState, SendState::Unknown);
     QVERIFY(entry->errorText.contains(QStringLiteral("auto")));
     QCOMPARE(m_transport->sentLeads.size(), 1);
     QVERIFY(m_transport->fetchRequests.isEmpty());
     QVERIFY(m_outbox->discard(key)); // the user checked, and drops it
-    QVERIFY(!m_journal->entry(profile, key).has_value());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_journal->entry(profile, key).has_value(), timeoutMs);
 }
 
 void TestOutbox::limitsSendsInFlight()
@@ -688,7 +687,7 @@ void TestOutbox::editDiscardAndRetryFromTheOutboxView()
     QVERIFY(!m_outbox->discard(fixable)); // sent: not the outbox's to delete
     QVERIFY(!m_outbox->editAndResend(fixable, corrected));
     QVERIFY(m_outbox->discard(hopeless));
-    QVERIFY(!m_journal->entry(profile, hopeless).has_value());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_journal->entry(profile, hopeless).has_value(), timeoutMs);
     QVERIFY(m_outbox->entries().isEmpty());
 
     // A numbered lead in doubt may be on the network: no editing until it is checked.
@@ -701,7 +700,7 @@ void TestOutbox::editDiscardAndRetryFromTheOutboxView()
     m_outbox.reset(makeOutbox());
     m_transport->queueFetch(FakeLeadTransport::FetchOutcome::Hang);
     m_outbox->start();
-    QCOMPARE(stateOf(inDoubt), SendState::Unknown);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(inDoubt), SendState::Unknown, timeoutMs);
     QVERIFY(!m_outbox->editAndResend(inDoubt, corrected));
 }
 
