@@ -36,6 +36,31 @@ QString ResendGateway::submit(const Lead &lead)
     return m_orderId.isEmpty() ? m_key : m_orderId;
 }
 
+quint64 ResendGateway::submitInBackground(const Lead &lead)
+{
+    const quint64 ticket = nextSubmitTicket();
+    const QString id = m_orderId.isEmpty() ? m_key : m_orderId;
+    QPointer<ResendGateway> self(this);
+    const bool accepted = m_outbox && m_outbox->editAndResendInBackground(
+                                          m_key, lead, [self, ticket, id](bool ok, const QString &error) {
+                                              if (!self)
+                                                  return;
+                                              if (ok)
+                                                  emit self->stored(ticket, id);
+                                              else
+                                                  emit self->notStored(ticket, error);
+                                          });
+    if (!accepted) {
+        const QString reason = m_outbox
+                                   ? m_outbox->lastError()
+                                   : tr("The profile changed while the lead was open; it was not resent.");
+        // Never from inside the call.
+        QMetaObject::invokeMethod(
+            this, [this, ticket, reason] { emit notStored(ticket, reason); }, Qt::QueuedConnection);
+    }
+    return ticket;
+}
+
 QList<LeadSummary> ResendGateway::findRecent(const QString &phone, const QString &offer,
                                              const QDateTime &since) const
 {

@@ -17,6 +17,8 @@ public:
     ResendGateway(Outbox *outbox, const QString &key, const QString &orderId, QObject *parent = nullptr);
 
     QString submit(const Lead &lead) override;
+    // The form's way: the corrected lead is committed on the journal's background connection.
+    quint64 submitInBackground(const Lead &lead) override;
     QString lastError() const override { return m_lastError; }
     QList<LeadSummary> findRecent(const QString &phone, const QString &offer,
                                   const QDateTime &since) const override;

@@ -519,11 +519,11 @@ bool Outbox::retry(const QString &key)
     return true;
 }
 
-bool Outbox::editAndResend(const QString &key, const Lead &lead)
+std::optional<Lead> Outbox::editedLead(const QString &key, const Lead &lead)
 {
     const std::optional<JournalEntry> entry = idleEntry(key);
     if (!entry)
-        return false;
+        return std::nullopt;
     // A queued lead whose earlier attempt went unanswered may already be on the network: a resend with
     // the same id would be confirmed as that earlier lead and the edit silently lost.
     const bool editable = (entry->sendState == SendState::Queued && !entry->maybeDelivered) ||
@@ -532,16 +532,38 @@ bool Outbox::editAndResend(const QString &key, const Lead &lead)
     if (!editable) {
         m_lastError =
             tr("Lead %1 may already be on the network: it cannot be changed until that is checked.").arg(key);
-        return false;
+        return std::nullopt;
     }
     Lead edited = lead;
     edited.orderId = entry->lead.orderId; // the id is what makes a retry safe: it never changes
-    if (!m_journal->replaceLead(m_profileId, key, edited, m_clock->nowMs())) {
+    return edited;
+}
+
+bool Outbox::editAndResend(const QString &key, const Lead &lead)
+{
+    const std::optional<Lead> edited = editedLead(key, lead);
+    if (!edited)
+        return false;
+    if (!m_journal->replaceLead(m_profileId, key, *edited, m_clock->nowMs())) {
         m_lastError = m_journal->errorString();
         return false;
     }
     updateWaitingCount();
     queuePump();
+    return true;
+}
+
+bool Outbox::editAndResendInBackground(const QString &key, const Lead &lead, Journal::WriteDone done)
+{
+    const std::optional<Lead> edited = editedLead(key, lead);
+    if (!edited)
+        return false;
+    const QString profileId = m_profileId;
+    const qint64 now = m_clock->nowMs();
+    const Lead corrected = *edited;
+    writeThen(
+        key, [=](Journal &journal) { return journal.replaceLead(profileId, key, corrected, now); },
+        [this, key, done](bool ok, const QString &error) { settle(key, [&] { done(ok, error); }); });
     return true;
 }
 

@@ -75,6 +75,9 @@ public:
     // The operator corrected a lead that is waiting, was rejected, or is an "auto" lead in doubt. It
     // keeps its order id and is queued. Refused for a numbered lead that may already be on the network.
     bool editAndResend(const QString &key, const Lead &lead);
+    // The same, committed on the journal's background connection: false (with lastError()) when the
+    // lead cannot be edited; otherwise `done` runs once the corrected lead is stored, or could not be.
+    bool editAndResendInBackground(const QString &key, const Lead &lead, Journal::WriteDone done);
     // Removes a lead that is not on its way (explicit user action, confirmed by the UI).
     bool discard(const QString &key);
 
@@ -106,6 +109,8 @@ private:
     void settle(const QString &key, const std::function<void()> &announce);
     bool isBusy(const QString &key) const { return m_inFlight.contains(key); }
     std::optional<JournalEntry> idleEntry(const QString &key);
+    // The corrected lead with the stored lead's order id, if that lead may be edited now.
+    std::optional<Lead> editedLead(const QString &key, const Lead &lead);
 
     Journal *m_journal;
     LeadTransport *m_transport;

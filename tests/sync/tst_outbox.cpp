@@ -3,6 +3,7 @@
 #include "TestEnvironment.h"
 #include "journal/Journal.h"
 #include "journal/OrderIdGenerator.h"
+#include "session/ResendGateway.h"
 #include "sync/Outbox.h"
 
 #include <QElapsedTimer>
@@ -72,6 +73,7 @@ private slots:
     void sendingNeverMakesThisThreadWaitForTheDatabase();
     void submitInBackgroundNeverMakesThisThreadWaitForTheDatabase();
     void submitInBackgroundSaysWhenTheLeadIsNotStored();
+    void correctionFromTheFormIsStoredInTheBackground();
 
 private:
     Outbox *makeOutbox();
@@ -239,6 +241,43 @@ void TestOutbox::submitInBackgroundSaysWhenTheLeadIsNotStored()
     QVERIFY2(notStored.constFirst().at(1).toString().contains(QStringLiteral("5550001")),
              qPrintable(notStored.constFirst().at(1).toString()));
     QCOMPARE(stored.size(), 0);
+}
+
+void TestOutbox::correctionFromTheFormIsStoredInTheBackground()
+{
+    QSignalSpy rejected(m_outbox.get(), &LeadGateway::rejected);
+    m_transport->queueAdd(FakeLeadTransport::AddOutcome::Reject, QStringLiteral("nophone"));
+    const QString key = submitted(makeLead());
+    QTRY_COMPARE_WITH_TIMEOUT(rejected.size(), 1, timeoutMs);
+
+    // The lead form opened on that lead sends through a ResendGateway: same key, same order id.
+    ResendGateway gateway(m_outbox.get(), key, key);
+    QSignalSpy stored(&gateway, &LeadGateway::stored);
+    QSignalSpy notStored(&gateway, &LeadGateway::notStored);
+    QSignalSpy sent(&gateway, &LeadGateway::sent);
+    const Lead corrected = makeLead(QString(), QStringLiteral("79005550000"));
+    const quint64 ticket = gateway.submitInBackground(corrected);
+    QCOMPARE(stored.size(), 0); // never from inside the call
+    QTRY_COMPARE_WITH_TIMEOUT(stored.size(), 1, timeoutMs);
+    QCOMPARE(stored.constFirst().at(0).toULongLong(), ticket);
+    QCOMPARE(stored.constFirst().at(1).toString(), key);
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, timeoutMs);
+    QCOMPARE(m_transport->sentLeads.constLast().orderId, key);
+    QCOMPARE(m_transport->sentLeads.constLast().phone, QStringLiteral("79005550000"));
+    QCOMPARE(notStored.size(), 0);
+
+    // A lead on its way cannot be corrected: said on the ticket, not from inside the call.
+    m_transport->queueAdd(FakeLeadTransport::AddOutcome::Hang);
+    const QString busy = submitted(makeLead(QString(), QStringLiteral("79005550001")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_transport->addCallsInFlight(), 1, timeoutMs);
+    ResendGateway busyGateway(m_outbox.get(), busy, busy);
+    QSignalSpy refused(&busyGateway, &LeadGateway::notStored);
+    const quint64 refusedTicket = busyGateway.submitInBackground(corrected);
+    QCOMPARE(refused.size(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, timeoutMs);
+    QCOMPARE(refused.constFirst().at(0).toULongLong(), refusedTicket);
+    QVERIFY2(refused.constFirst().at(1).toString().contains(busy),
+             qPrintable(refused.constFirst().at(1).toString()));
 }
 
 QString TestOutbox::submitted(const Lead &lead)
