@@ -261,6 +261,14 @@ void Outbox::settle(const QString &key, const std::function<void()> &announce)
     queuePump();
 }
 
+void Outbox::holdBack(const QString &key, const QString &error)
+{
+    qCWarning(lcSync) << "no request for a lead: the journal refused the write before it:" << error;
+    m_inFlight.remove(key);
+    // Nothing may go out until the journal works again: try later, not in a loop.
+    m_wakeUp->start(m_schedule.policy().firstDelayMs);
+}
+
 bool Outbox::startSend(const JournalEntry &entry)
 {
     const QByteArray body = m_transport->requestBody(entry.lead);
@@ -274,10 +282,7 @@ bool Outbox::startSend(const JournalEntry &entry)
         },
         [this, entry](bool ok, const QString &error) {
             if (!ok) {
-                qCWarning(lcSync) << "not sending: the journal refused the write:" << error;
-                m_inFlight.remove(entry.key);
-                // Nothing may go out until the journal works again: try later, not in a loop.
-                m_wakeUp->start(m_schedule.policy().firstDelayMs);
+                holdBack(entry.key, error);
                 return;
             }
             PendingAdd *call = m_transport->sendLead(entry.lead);
@@ -377,9 +382,7 @@ bool Outbox::startLookup(const JournalEntry &entry)
         },
         [this, entry](bool ok, const QString &error) {
             if (!ok) {
-                qCWarning(lcSync) << "not looking up: the journal refused the write:" << error;
-                m_inFlight.remove(entry.key);
-                m_wakeUp->start(m_schedule.policy().firstDelayMs);
+                holdBack(entry.key, error);
                 return;
             }
             PendingStatuses *call = m_transport->fetchStatuses({entry.orderId});

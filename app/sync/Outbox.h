@@ -107,6 +107,8 @@ private:
     // A lead's step is committed: it is free again, `announce` tells whoever listens, and the outbox
     // looks for more work.
     void settle(const QString &key, const std::function<void()> &announce);
+    // The write that must come before a lead's request failed: no request, and a later try.
+    void holdBack(const QString &key, const QString &error);
     bool isBusy(const QString &key) const { return m_inFlight.contains(key); }
     std::optional<JournalEntry> idleEntry(const QString &key);
     // The corrected lead with the stored lead's order id, if that lead may be edited now.
