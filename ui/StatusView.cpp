@@ -34,6 +34,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace {
 
 // Waiting for the user to pause before recounting: the figures visit every row shown.
@@ -679,24 +681,35 @@ void StatusView::openTrackDialog()
     dialog->open(); // window-modal, without a nested event loop
 }
 
-int StatusView::trackOrderIds(const QStringList &orderIds)
+void StatusView::trackOrderIds(const QStringList &orderIds)
 {
-    if (orderIds.isEmpty() || m_model->profileId().isEmpty())
-        return 0;
-    const int added = m_journal->addTracked(m_model->profileId(), orderIds, SystemClock::instance()->nowMs());
-    if (added < 0) {
-        showBanner(tr("The order ids could not be stored: %1").arg(m_journal->errorString()));
-        return -1;
-    }
-    const int known = int(orderIds.size()) - added;
-    const QString text =
-        known > 0 ? tr("%n order id(s) added to the table; %1 were there already.", nullptr, added).arg(known)
-                  : tr("%n order id(s) added to the table.", nullptr, added);
-    m_refreshLabel->setText(text);
-    emit message(text);
-    if (m_poller && !m_poller->isRunning())
-        m_poller->refresh(orderIds);
-    return added;
+    const QString profileId = m_model->profileId();
+    if (orderIds.isEmpty() || profileId.isEmpty())
+        return;
+    const qint64 now = SystemClock::instance()->nowMs();
+    const auto added = std::make_shared<int>(-1); // written by the job, read once it is delivered
+    m_journal->writeInBackground(
+        this,
+        [profileId, orderIds, now, added](Journal &journal) {
+            *added = journal.addTracked(profileId, orderIds, now);
+            return *added >= 0;
+        },
+        [this, orderIds, added](bool ok, const QString &error) {
+            if (!ok) {
+                showBanner(tr("The order ids could not be stored: %1").arg(error));
+                return;
+            }
+            const int known = int(orderIds.size()) - *added;
+            const QString text =
+                known > 0 ? tr("%n order id(s) added to the table; %1 were there already.", nullptr, *added)
+                                .arg(known)
+                          : tr("%n order id(s) added to the table.", nullptr, *added);
+            m_refreshLabel->setText(text);
+            emit message(text);
+            emit orderIdsTracked(*added);
+            if (m_poller && !m_poller->isRunning())
+                m_poller->refresh(orderIds);
+        });
 }
 
 void StatusView::showColumnMenu(const QPoint &position)

@@ -61,12 +61,15 @@ public:
     // Writes what is shown to a CSV file; on failure says why in `error`.
     bool exportTo(const QString &filePath, QString *error);
     // Adds order ids of leads sent elsewhere to the table (and asks about them at once when a poller
-    // is set); returns how many were new, or -1 when the journal failed.
-    int trackOrderIds(const QStringList &orderIds);
+    // is set). Stored on the journal's background connection: orderIdsTracked() says how many were
+    // new, or a banner says why none could be stored.
+    void trackOrderIds(const QStringList &orderIds);
 
 signals:
     // A one-line result for the main window's status bar ("Exported 120 leads to ...").
     void message(const QString &text);
+    // trackOrderIds() stored its ids: `added` of them were new.
+    void orderIdsTracked(int added);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -160,7 +160,10 @@ void TestStatusViewRefresh::trackedIdsAreRefreshedInBatchesOfFifty()
 {
     m_sandbox->clearReceivedRequests();
     QSignalSpy finished(m_poller.get(), &StatusPoller::finished);
-    QCOMPARE(m_view->trackOrderIds(m_ids), leadCount);
+    QSignalSpy tracked(m_view.get(), &StatusView::orderIdsTracked);
+    m_view->trackOrderIds(m_ids);
+    QTRY_COMPARE_WITH_TIMEOUT(tracked.count(), 1, 20000);
+    QCOMPARE(tracked.first().at(0).toInt(), leadCount);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
     QCOMPARE(finished.first().at(0).toBool(), true);
     QCOMPARE(listRequests(), 3); // 50 + 50 + 20
