@@ -248,7 +248,9 @@ void Journal::close()
 JournalBackground *Journal::background()
 {
     if (!m_background) {
-        m_background = new JournalBackground(m_filePath, this);
+        // A closed journal gets a background connection that is closed too: its jobs then fail the
+        // way they would here ("the journal is not open"), through the same answers.
+        m_background = new JournalBackground(isOpen() ? m_filePath : QString(), this);
         // What the other connection wrote, this object announces: its listeners need not know.
         connect(m_background, &JournalBackground::leadsAdded, this, &Journal::leadsAdded);
         connect(m_background, &JournalBackground::leadsChanged, this, &Journal::leadsChanged);
@@ -272,15 +274,6 @@ quint64 Journal::mergeStatusesInBackground(const QString &profileId, const QList
                                            qint64 nowMs)
 {
     const quint64 ticket = ++m_lastTicket;
-    if (!isOpen()) {
-        StatusMergeBatch failed;
-        failed.error = tr("The journal is not open.");
-        failed.results.resize(rows.size());
-        QMetaObject::invokeMethod(
-            this, [this, ticket, profileId, failed] { emit statusesMerged(ticket, profileId, failed); },
-            Qt::QueuedConnection);
-        return ticket;
-    }
     background()->run(
         [this, ticket, profileId, rows, nowMs](Journal &worker, const JournalBackground::Deliver &deliver) {
             const StatusMergeBatch batch = worker.mergeStatuses(profileId, rows, nowMs);
@@ -292,17 +285,6 @@ quint64 Journal::mergeStatusesInBackground(const QString &profileId, const QList
 void Journal::writeInBackground(QObject *context, BackgroundWrite write, WriteDone done)
 {
     QPointer<QObject> guard(context);
-    if (!isOpen()) {
-        const QString error = tr("The journal is not open.");
-        QMetaObject::invokeMethod(
-            this,
-            [guard, done, error] {
-                if (guard)
-                    done(false, error);
-            },
-            Qt::QueuedConnection);
-        return;
-    }
     background()->run([guard, write = std::move(write),
                        done = std::move(done)](Journal &worker, const JournalBackground::Deliver &deliver) {
         const bool ok = write(worker);
@@ -317,13 +299,6 @@ void Journal::writeInBackground(QObject *context, BackgroundWrite write, WriteDo
 quint64 Journal::loadRowsInBackground(const QString &profileId)
 {
     const quint64 ticket = ++m_lastTicket;
-    if (!isOpen()) {
-        const QString error = tr("The journal is not open.");
-        QMetaObject::invokeMethod(
-            this, [this, ticket, profileId, error] { emit rowsLoadFailed(ticket, profileId, error); },
-            Qt::QueuedConnection);
-        return ticket;
-    }
     background()->run([this, ticket, profileId](Journal &worker, const JournalBackground::Deliver &deliver) {
         // A first screenful quickly, then big pieces: each piece costs the window one short insert.
         constexpr int firstChunk = 200;

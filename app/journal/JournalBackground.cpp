@@ -49,7 +49,9 @@ void JournalBackground::openConnection()
     // As durable as the other connection (synchronous=FULL): it writes send states too, and an "auto"
     // lead whose "sending" was lost to a power cut would be sent twice. (Relaxing it for status merges
     // was measured: the commit was never their cost.)
-    if (!m_journal->open(m_filePath))
+    if (m_filePath.isEmpty())
+        qCWarning(lcJournal) << "background connection for a closed journal: its jobs will fail";
+    else if (!m_journal->open(m_filePath))
         qCWarning(lcJournal) << "background connection not opened:" << m_journal->errorString();
     using Announcement = void (JournalBackground::*)(const QString &, const QStringList &);
     const auto forward = [this](Announcement announcement) {

@@ -24,6 +24,7 @@ public:
     using Deliver = std::function<void(Delivery)>;
     using Job = std::function<void(Journal &journal, const Deliver &deliver)>;
 
+    // An empty `filePath` leaves the connection closed: every job then meets a journal that is not open.
     explicit JournalBackground(const QString &filePath, QObject *parent = nullptr);
     // Lets every job already given run to its end, then stops the thread. Deliveries still queued
     // are dropped with this object: see Journal::close(), which hands them out first.
