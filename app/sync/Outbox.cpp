@@ -244,8 +244,7 @@ void Outbox::scheduleWakeUp()
     m_wakeUp->start(delay > 0 ? delay : m_schedule.policy().firstDelayMs);
 }
 
-void Outbox::writeThen(const QString &key, Journal::BackgroundWrite write,
-                       std::function<void(bool ok, const QString &error)> then)
+void Outbox::writeThen(const QString &key, Journal::BackgroundWrite write, Journal::WriteDone then)
 {
     // The lead stays busy until its state is committed: nothing else may start on it meanwhile.
     if (!m_inFlight.contains(key))
@@ -253,12 +252,15 @@ void Outbox::writeThen(const QString &key, Journal::BackgroundWrite write,
     m_journal->writeInBackground(this, std::move(write), std::move(then));
 }
 
-void Outbox::settle(const QString &key, const std::function<void()> &announce)
+void Outbox::writeThenSettle(const QString &key, Journal::BackgroundWrite write, Journal::WriteDone announce)
 {
-    m_inFlight.remove(key); // free before anyone hears of it: a listener may act on the lead at once
-    announce();
-    updateWaitingCount();
-    queuePump();
+    writeThen(
+        key, std::move(write), [this, key, announce = std::move(announce)](bool ok, const QString &error) {
+            m_inFlight.remove(key); // free before anyone hears of it: a listener may act on the lead at once
+            announce(ok, error);
+            updateWaitingCount();
+            queuePump();
+        });
 }
 
 void Outbox::holdBack(const QString &key, const QString &error)
@@ -302,7 +304,7 @@ void Outbox::onSendFinished(const JournalEntry &entry, const AddResult &result)
     const int attempts = entry.attempts + 1;
     if (result.ok()) {
         const QString learnedId = entry.isAuto() ? result.ourOrderId : QString();
-        writeThen(
+        writeThenSettle(
             key,
             [=](Journal &journal) {
                 return journal.markSent(profileId, key, result.networkOrderId, learnedId, now);
@@ -311,7 +313,7 @@ void Outbox::onSendFinished(const JournalEntry &entry, const AddResult &result)
                 if (!ok)
                     qCWarning(lcSync)
                         << "sent, but the journal could not record it; it will be looked up:" << error;
-                settle(key, [&] { emit sent(key, result.networkOrderId); });
+                emit sent(key, result.networkOrderId);
             });
     } else if (result.error.isService() && result.error.code == duplicateCode && !entry.isAuto()) {
         // Maybe our own attempt, even on the first try: a proxy or the network stack may have
@@ -327,45 +329,39 @@ void Outbox::onSendFinished(const JournalEntry &entry, const AddResult &result)
         m_inFlight.remove(key);
         startLookup(inDoubt);
     } else if (result.error.isService()) {
-        writeThen(
+        writeThenSettle(
             key,
             [=](Journal &journal) {
                 return journal.markRejected(profileId, key, result.error.code, result.error.message);
             },
-            [this, key, result](bool, const QString &) {
-                settle(key, [&] { emit rejected(key, result.error); });
-            });
+            [this, key, result](bool, const QString &) { emit rejected(key, result.error); });
     } else if (entry.isAuto()) {
         ApiError error = result.error;
         error.message = tr("No answer from the network (%1). This lead was sent with the id \"auto\", so "
                            "sending it again could create a second order: it is not retried automatically. "
                            "Check with the network, then resend or discard it.")
                             .arg(result.error.message.isEmpty() ? result.error.code : result.error.message);
-        writeThen(
+        writeThenSettle(
             key,
             [=](Journal &journal) {
                 return journal.markWaiting(profileId, key, SendState::Unknown, error.code, error.message, -1,
                                            true);
             },
             [this, key, error](bool, const QString &) {
-                settle(key, [&] {
-                    emit deferred(key, error);
-                    emit outcomeUnknown(key, error);
-                });
+                emit deferred(key, error);
+                emit outcomeUnknown(key, error);
             });
     } else {
         // Transport failure or an abort: it may have arrived, and the same id makes a retry safe.
         const qint64 delay = m_schedule.delayAfterFailure(attempts);
         qCInfo(lcSync) << "send failed:" << result.error.code << "- retry in" << delay << "ms";
-        writeThen(
+        writeThenSettle(
             key,
             [=](Journal &journal) {
                 return journal.markWaiting(profileId, key, SendState::Queued, result.error.code,
                                            result.error.message, now + delay, true);
             },
-            [this, key, result](bool, const QString &) {
-                settle(key, [&] { emit deferred(key, result.error); });
-            });
+            [this, key, result](bool, const QString &) { emit deferred(key, result.error); });
     }
 }
 
@@ -401,15 +397,13 @@ void Outbox::onLookupFinished(const JournalEntry &entry, const ListResult &resul
     if (!result.error.isOk()) {
         const int failures = ++m_lookupFailures[key];
         const qint64 next = now + m_schedule.delayAfterFailure(failures);
-        writeThen(
+        writeThenSettle(
             key,
             [=](Journal &journal) {
                 return journal.markWaiting(profileId, key, SendState::Unknown, entry.errorCode,
                                            entry.errorText, next, true);
             },
-            [this, key, result](bool, const QString &) {
-                settle(key, [&] { emit deferred(key, result.error); });
-            });
+            [this, key, result](bool, const QString &) { emit deferred(key, result.error); });
         return;
     }
     m_lookupFailures.remove(key);
@@ -418,7 +412,7 @@ void Outbox::onLookupFinished(const JournalEntry &entry, const ListResult &resul
     });
     if (found != result.rows.cend()) {
         const StatusRow row = *found;
-        writeThen(
+        writeThenSettle(
             key,
             [=](Journal &journal) {
                 // Both or neither: the lead is sent, with what the network says of it.
@@ -427,9 +421,7 @@ void Outbox::onLookupFinished(const JournalEntry &entry, const ListResult &resul
                 journal.mergeStatus(profileId, row, now);
                 return journal.commitBatch();
             },
-            [this, key, row](bool, const QString &) {
-                settle(key, [&] { emit sent(key, row.networkOrderId); });
-            });
+            [this, key, row](bool, const QString &) { emit sent(key, row.networkOrderId); });
     } else if (entry.errorCode == duplicateCode) {
         ApiError error;
         error.kind = ApiError::Kind::Service;
@@ -437,21 +429,21 @@ void Outbox::onLookupFinished(const JournalEntry &entry, const ListResult &resul
         error.message = tr("The network reports a duplicate, but holds no order with our id %1: it already "
                            "has this customer's order under another id.")
                             .arg(entry.orderId);
-        writeThen(
+        writeThenSettle(
             key,
             [=](Journal &journal) { return journal.markRejected(profileId, key, error.code, error.message); },
-            [this, key, error](bool, const QString &) { settle(key, [&] { emit rejected(key, error); }); });
+            [this, key, error](bool, const QString &) { emit rejected(key, error); });
     } else {
         // Not there: the interrupted attempt never arrived. Send again, same id.
         const QString text = tr("Not found on the network after an interrupted attempt: sending again "
                                 "with the same order id.");
-        writeThen(
+        writeThenSettle(
             key,
             [=](Journal &journal) {
                 return journal.markWaiting(profileId, key, SendState::Queued, entry.errorCode, text, now,
                                            true);
             },
-            [this, key](bool, const QString &) { settle(key, [] {}); });
+            [](bool, const QString &) {});
     }
 }
 
@@ -513,11 +505,9 @@ bool Outbox::retry(const QString &key)
         m_lastError = tr("Lead %1 is not waiting to be sent.").arg(key);
         return false;
     }
-    writeThen(key, std::move(write), [this, key](bool ok, const QString &error) {
-        settle(key, [&] {
-            if (!ok)
-                emit actionFailed(key, error);
-        });
+    writeThenSettle(key, std::move(write), [this, key](bool ok, const QString &error) {
+        if (!ok)
+            emit actionFailed(key, error);
     });
     return true;
 }
@@ -564,9 +554,9 @@ bool Outbox::editAndResendInBackground(const QString &key, const Lead &lead, Jou
     const QString profileId = m_profileId;
     const qint64 now = m_clock->nowMs();
     const Lead corrected = *edited;
-    writeThen(
+    writeThenSettle(
         key, [=](Journal &journal) { return journal.replaceLead(profileId, key, corrected, now); },
-        [this, key, done](bool ok, const QString &error) { settle(key, [&] { done(ok, error); }); });
+        std::move(done));
     return true;
 }
 
@@ -581,13 +571,11 @@ bool Outbox::discard(const QString &key)
         return false;
     }
     const QString profileId = m_profileId;
-    writeThen(
+    writeThenSettle(
         key, [=](Journal &journal) { return journal.remove(profileId, key); },
         [this, key](bool ok, const QString &error) {
-            settle(key, [&] {
-                if (!ok)
-                    emit actionFailed(key, error);
-            });
+            if (!ok)
+                emit actionFailed(key, error);
         });
     return true;
 }

@@ -102,11 +102,10 @@ private:
     static QString keyFor(Lead &lead, OrderIdGenerator &orderIds, QString *error);
     // Commits `write` on the journal's background connection, then runs `then` here; the lead counts
     // as busy until then.
-    void writeThen(const QString &key, Journal::BackgroundWrite write,
-                   std::function<void(bool ok, const QString &error)> then);
-    // A lead's step is committed: it is free again, `announce` tells whoever listens, and the outbox
-    // looks for more work.
-    void settle(const QString &key, const std::function<void()> &announce);
+    void writeThen(const QString &key, Journal::BackgroundWrite write, Journal::WriteDone then);
+    // The last write of a lead's step: once committed (or refused), the lead is free again,
+    // `announce` tells whoever listens, and the outbox looks for more work.
+    void writeThenSettle(const QString &key, Journal::BackgroundWrite write, Journal::WriteDone announce);
     // The write that must come before a lead's request failed: no request, and a later try.
     void holdBack(const QString &key, const QString &error);
     bool isBusy(const QString &key) const { return m_inFlight.contains(key); }
