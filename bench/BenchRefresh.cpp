@@ -142,30 +142,17 @@ struct AppPath
 BenchFigure refreshFigure(const QString &name, const Run &run, double bareMs, const QString &baselineName,
                           const QString &note)
 {
-    BenchFigure figure;
-    figure.name = name;
-    figure.unit = QStringLiteral("ms");
-    figure.value = run.ms;
-    figure.baseline = bareMs;
-    figure.baselineName = baselineName;
-    figure.targetOn = BenchFigure::TargetOn::Ratio;
-    figure.target = 1.5;
-    figure.note = note;
-    return figure;
+    return BenchFigure::measured(name, QStringLiteral("ms"), run.ms, bareMs, baselineName)
+        .withTarget(BenchFigure::TargetOn::Ratio, 1.5)
+        .withNote(note);
 }
 
 BenchFigure stallFigure(const QString &name, double stallMs, double bareStallMs, const QString &note)
 {
-    BenchFigure figure;
-    figure.name = name;
-    figure.unit = QStringLiteral("ms");
-    figure.value = stallMs;
-    figure.baseline = bareStallMs;
-    figure.baselineName = QStringLiteral("longest stall of the bare loop");
-    figure.targetOn = BenchFigure::TargetOn::Value;
-    figure.target = 50;
-    figure.note = note;
-    return figure;
+    return BenchFigure::measured(name, QStringLiteral("ms"), stallMs, bareStallMs,
+                                 QStringLiteral("longest stall of the bare loop"))
+        .withTarget(BenchFigure::TargetOn::Value, 50)
+        .withNote(note);
 }
 
 } // namespace

@@ -35,6 +35,32 @@ QString firstLineWith(const QString &path, const QString &prefix)
 
 } // namespace
 
+BenchFigure BenchFigure::measured(const QString &name, const QString &unit, double value, double baseline,
+                                  const QString &baselineName, Better better)
+{
+    BenchFigure figure;
+    figure.name = name;
+    figure.unit = unit;
+    figure.value = value;
+    figure.better = better;
+    figure.baseline = baseline;
+    figure.baselineName = baselineName;
+    return figure;
+}
+
+BenchFigure &BenchFigure::withTarget(TargetOn on, double limit)
+{
+    targetOn = on;
+    target = limit;
+    return *this;
+}
+
+BenchFigure &BenchFigure::withNote(const QString &text)
+{
+    note = text;
+    return *this;
+}
+
 double BenchFigure::ratio() const
 {
     if (std::isnan(value) || std::isnan(baseline) || baseline == 0 || value == 0)

@@ -36,6 +36,13 @@ struct BenchFigure
     double target = NAN; // the figure (or ratio) must be <= target (>= for Better::Higher values)
     QString note;
 
+    // A figure and the baseline measured beside it, in one statement; the optional parts follow:
+    // BenchFigure::measured(...).withTarget(TargetOn::Value, 50).withNote(...).
+    static BenchFigure measured(const QString &name, const QString &unit, double value, double baseline,
+                                const QString &baselineName, Better better = Better::Lower);
+    BenchFigure &withTarget(TargetOn on, double limit);
+    BenchFigure &withNote(const QString &text);
+
     double ratio() const;
     bool hasTarget() const { return targetOn != TargetOn::None; }
     bool targetMet() const;

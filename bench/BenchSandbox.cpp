@@ -117,15 +117,11 @@ void benchSandbox(BenchReport &report, const BenchOptions &options)
             });
         },
         &appFailures);
-    BenchFigure list;
-    list.name = QStringLiteral("sandbox.list50.rate");
-    list.unit = QStringLiteral("req/s");
-    list.better = BenchFigure::Better::Higher;
-    list.value = appListRate;
-    list.baseline = rawListRate;
-    list.baselineName = QStringLiteral("raw keep-alive client, %1 connections").arg(options.concurrency);
-    list.note = failureNote(appFailures, rawFailures);
-    report.add(list);
+    const QString rawClient =
+        QStringLiteral("raw keep-alive client, %1 connections").arg(options.concurrency);
+    report.add(BenchFigure::measured(QStringLiteral("sandbox.list50.rate"), QStringLiteral("req/s"),
+                                     appListRate, rawListRate, rawClient, BenchFigure::Better::Higher)
+                   .withNote(failureNote(appFailures, rawFailures)));
 
     // add.json: every request a new lead (distinct ids and phones for the two clients).
     err << "sandbox: add.json, raw client\n";
@@ -151,13 +147,7 @@ void benchSandbox(BenchReport &report, const BenchOptions &options)
                              [finished](const AddResult &result) { finished(result.ok()); });
         },
         &appFailures);
-    BenchFigure add;
-    add.name = QStringLiteral("sandbox.add.rate");
-    add.unit = QStringLiteral("req/s");
-    add.better = BenchFigure::Better::Higher;
-    add.value = appAddRate;
-    add.baseline = rawAddRate;
-    add.baselineName = list.baselineName;
-    add.note = failureNote(appFailures, rawFailures);
-    report.add(add);
+    report.add(BenchFigure::measured(QStringLiteral("sandbox.add.rate"), QStringLiteral("req/s"), appAddRate,
+                                     rawAddRate, rawClient, BenchFigure::Better::Higher)
+                   .withNote(failureNote(appFailures, rawFailures)));
 }

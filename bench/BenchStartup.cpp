@@ -91,14 +91,11 @@ void benchStartup(BenchReport &report, const BenchOptions &options)
     const QString missing = QStringLiteral("cpadesk printed no \"first-paint-ms\" line: this build does not "
                                            "support CPADESK_REPORT_FIRST_PAINT=1");
 
-    BenchFigure paint;
-    paint.name = QStringLiteral("startup.first-paint");
-    paint.unit = QStringLiteral("ms");
-    paint.value = medianOf(app, &StartupRun::firstPaintMs);
-    paint.baseline = medianOf(bare, &StartupRun::firstPaintMs);
-    paint.baselineName = QStringLiteral("a bare QMainWindow process, same measurement");
-    paint.targetOn = BenchFigure::TargetOn::Value;
-    paint.target = 300;
+    const QString bareWindow = QStringLiteral("a bare QMainWindow process, same measurement");
+    BenchFigure paint = BenchFigure::measured(QStringLiteral("startup.first-paint"), QStringLiteral("ms"),
+                                              medianOf(app, &StartupRun::firstPaintMs),
+                                              medianOf(bare, &StartupRun::firstPaintMs), bareWindow)
+                            .withTarget(BenchFigure::TargetOn::Value, 300);
     paint.note = appReported ? QStringLiteral("median of %1, process start to first paint seen by the parent "
                                               "(the app itself reported %2 ms)")
                                    .arg(repeats)
@@ -106,12 +103,8 @@ void benchStartup(BenchReport &report, const BenchOptions &options)
                              : missing;
     report.add(paint);
 
-    BenchFigure memory;
-    memory.name = QStringLiteral("startup.idle-rss");
-    memory.unit = QStringLiteral("MB");
-    memory.value = medianOf(app, &StartupRun::idleRssMb);
-    memory.baseline = medianOf(bare, &StartupRun::idleRssMb);
-    memory.baselineName = paint.baselineName;
-    memory.note = appReported ? QStringLiteral("2 s after the first paint") : missing;
-    report.add(memory);
+    report.add(BenchFigure::measured(QStringLiteral("startup.idle-rss"), QStringLiteral("MB"),
+                                     medianOf(app, &StartupRun::idleRssMb),
+                                     medianOf(bare, &StartupRun::idleRssMb), bareWindow)
+                   .withNote(appReported ? QStringLiteral("2 s after the first paint") : missing));
 }

@@ -140,26 +140,19 @@ void benchSubmit(BenchReport &report, const BenchOptions &options)
     const double baselineRate = directRate(config, count, 500000);
     const QList<double> bareMs = bareCommitLatencies(dir.filePath(QStringLiteral("bare.sqlite")), count);
 
-    BenchFigure throughput;
-    throughput.name = QStringLiteral("submit.rate");
-    throughput.unit = QStringLiteral("leads/s");
-    throughput.better = BenchFigure::Better::Higher;
-    throughput.value = rate;
-    throughput.baseline = baselineRate;
-    throughput.baselineName =
-        QStringLiteral("ApiClient::addLead alone, %1 in flight, no journal").arg(Outbox::DefaultMaxInFlight);
-    throughput.note =
-        QStringLiteral("%1 leads: submit() -> journal (fsync) -> add.json -> journal").arg(count);
-    report.add(throughput);
+    report.add(
+        BenchFigure::measured(QStringLiteral("submit.rate"), QStringLiteral("leads/s"), rate, baselineRate,
+                              QStringLiteral("ApiClient::addLead alone, %1 in flight, no journal")
+                                  .arg(Outbox::DefaultMaxInFlight),
+                              BenchFigure::Better::Higher)
+            .withNote(
+                QStringLiteral("%1 leads: submit() -> journal (fsync) -> add.json -> journal").arg(count)));
 
     for (const double p : {50.0, 99.0}) {
-        BenchFigure latency;
-        latency.name = p == 50 ? QStringLiteral("submit.commit.median") : QStringLiteral("submit.commit.p99");
-        latency.unit = QStringLiteral("ms");
-        latency.value = percentile(commitMs, p);
-        latency.baseline = percentile(bareMs, p);
-        latency.baselineName = QStringLiteral("bare one-row SQLite commit, WAL + synchronous=FULL");
-        latency.note = QStringLiteral("submit() returning: order id claimed, lead committed");
-        report.add(latency);
+        report.add(BenchFigure::measured(p == 50 ? QStringLiteral("submit.commit.median")
+                                                 : QStringLiteral("submit.commit.p99"),
+                                         QStringLiteral("ms"), percentile(commitMs, p), percentile(bareMs, p),
+                                         QStringLiteral("bare one-row SQLite commit, WAL + synchronous=FULL"))
+                       .withNote(QStringLiteral("submit() returning: order id claimed, lead committed")));
     }
 }

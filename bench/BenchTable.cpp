@@ -155,37 +155,23 @@ void benchTable(BenchReport &report, const BenchOptions &options)
     if (proxy.rowCount() != count)
         err << "table: the model shows " << proxy.rowCount() << " rows of " << count << '\n';
 
-    BenchFigure first;
-    first.name = QStringLiteral("table.%1k.first-rows").arg(count / 1000);
-    first.unit = QStringLiteral("ms");
-    first.value = firstRowsMs;
-    first.baseline = rowsMs;
-    first.baselineName = QStringLiteral("Journal::rows() alone");
-    first.targetOn = BenchFigure::TargetOn::Value;
-    first.target = 1000;
-    first.note = QStringLiteral("first rows on screen while the rest loads in the background");
-    report.add(first);
-
-    BenchFigure all;
-    all.name = QStringLiteral("table.%1k.all-rows").arg(count / 1000);
-    all.unit = QStringLiteral("ms");
-    all.value = allRowsMs;
-    all.baseline = rowsMs;
-    all.baselineName = QStringLiteral("Journal::rows() alone");
-    all.note = QStringLiteral("every row loaded (in the foreground the model took %1 ms, window frozen)")
-                   .arg(atOnceMs, 0, 'f', 0);
-    report.add(all);
-
-    BenchFigure loadStall;
-    loadStall.name = QStringLiteral("table.%1k.load-stall").arg(count / 1000);
-    loadStall.unit = QStringLiteral("ms");
-    loadStall.value = stall.longestStallMs();
-    loadStall.baseline = atOnceMs;
-    loadStall.baselineName = QStringLiteral("the same load in the foreground");
-    loadStall.targetOn = BenchFigure::TargetOn::Value;
-    loadStall.target = 50;
-    loadStall.note = QStringLiteral("longest main-thread stall (5 ms timer) while the rows load");
-    report.add(loadStall);
+    const QString size = QString::number(count / 1000) + QLatin1Char('k');
+    const QString rowsAlone = QStringLiteral("Journal::rows() alone");
+    report.add(BenchFigure::measured(QStringLiteral("table.%1.first-rows").arg(size), QStringLiteral("ms"),
+                                     firstRowsMs, rowsMs, rowsAlone)
+                   .withTarget(BenchFigure::TargetOn::Value, 1000)
+                   .withNote(QStringLiteral("first rows on screen while the rest loads in the background")));
+    report.add(
+        BenchFigure::measured(QStringLiteral("table.%1.all-rows").arg(size), QStringLiteral("ms"), allRowsMs,
+                              rowsMs, rowsAlone)
+            .withNote(QStringLiteral("every row loaded (in the foreground the model took %1 ms, window "
+                                     "frozen)")
+                          .arg(atOnceMs, 0, 'f', 0)));
+    report.add(BenchFigure::measured(QStringLiteral("table.%1.load-stall").arg(size), QStringLiteral("ms"),
+                                     stall.longestStallMs(), atOnceMs,
+                                     QStringLiteral("the same load in the foreground"))
+                   .withTarget(BenchFigure::TargetOn::Value, 50)
+                   .withNote(QStringLiteral("longest main-thread stall (5 ms timer) while the rows load")));
 
     // A search typed key by key, then a phone number: the slowest keystroke counts.
     const QStringList typed{
@@ -213,19 +199,14 @@ void benchTable(BenchReport &report, const BenchOptions &options)
     }
     proxy.setSearchText(QString());
     proxy.rowCount();
-    BenchFigure keystroke;
-    keystroke.name = QStringLiteral("table.%1k.keystroke").arg(count / 1000);
-    keystroke.unit = QStringLiteral("ms");
-    keystroke.value = percentile(keystrokes, 100);
-    keystroke.baseline = slowestScan;
-    keystroke.baselineName = QStringLiteral("bare contains() over the rows");
-    keystroke.targetOn = BenchFigure::TargetOn::Value;
-    keystroke.target = 50;
-    keystroke.note = QStringLiteral("slowest of %1 keystrokes (\"%2\"), median %3 ms")
-                         .arg(typed.size())
-                         .arg(typed.join(QStringLiteral("\", \"")))
-                         .arg(percentile(keystrokes, 50), 0, 'f', 1);
-    report.add(keystroke);
+    report.add(BenchFigure::measured(QStringLiteral("table.%1.keystroke").arg(size), QStringLiteral("ms"),
+                                     percentile(keystrokes, 100), slowestScan,
+                                     QStringLiteral("bare contains() over the rows"))
+                   .withTarget(BenchFigure::TargetOn::Value, 50)
+                   .withNote(QStringLiteral("slowest of %1 keystrokes (\"%2\"), median %3 ms")
+                                 .arg(typed.size())
+                                 .arg(typed.join(QStringLiteral("\", \"")))
+                                 .arg(percentile(keystrokes, 50), 0, 'f', 1)));
 
     // Sorting by customer name, the costliest column (text); the floor is std::sort of the same keys.
     const double sortMs = timeMs([&] {
@@ -243,21 +224,10 @@ void benchTable(BenchReport &report, const BenchOptions &options)
     const double bareSortMs = timeMs([&] {
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return names.at(a) < names.at(b); });
     });
-    BenchFigure sort;
-    sort.name = QStringLiteral("table.%1k.sort-by-name").arg(count / 1000);
-    sort.unit = QStringLiteral("ms");
-    sort.value = sortMs;
-    sort.baseline = bareSortMs;
-    sort.baselineName = QStringLiteral("std::stable_sort of the lower-case names");
-    report.add(sort);
-
-    BenchFigure memory;
-    memory.name = QStringLiteral("table.%1k.rss").arg(count / 1000);
-    memory.unit = QStringLiteral("MB");
-    memory.value = rss;
-    memory.baseline = rssBefore;
-    memory.baselineName = QStringLiteral("the same process before opening the journal");
-    memory.targetOn = BenchFigure::TargetOn::Value;
-    memory.target = 150;
-    report.add(memory);
+    report.add(BenchFigure::measured(QStringLiteral("table.%1.sort-by-name").arg(size), QStringLiteral("ms"),
+                                     sortMs, bareSortMs,
+                                     QStringLiteral("std::stable_sort of the lower-case names")));
+    report.add(BenchFigure::measured(QStringLiteral("table.%1.rss").arg(size), QStringLiteral("MB"), rss,
+                                     rssBefore, QStringLiteral("the same process before opening the journal"))
+                   .withTarget(BenchFigure::TargetOn::Value, 150));
 }
