@@ -104,16 +104,28 @@ JournalRow rowFrom(const QSqlQuery &query)
     return row;
 }
 
-// Lists of placeholders stay bounded: SQLite and PostgreSQL both cap the number of parameters.
-constexpr qsizetype MaxListParameters = 500;
+// Lists of values in "IN (...)" always have this length, so that one prepared statement serves every
+// list (see StatementCache): longer lists go in pieces, and a short piece is padded with repeats of
+// its last value, which changes nothing in IN. 50 is what one list.json answer holds.
+constexpr qsizetype InListLength = 50;
 
-QString placeholders(int count)
+QString inListPlaceholders()
 {
     QString text;
-    text.reserve(count * 3);
-    for (int i = 0; i < count; ++i)
+    for (qsizetype i = 0; i < InListLength; ++i)
         text += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
     return text;
+}
+
+// The values of `list` from `start` for one IN list, padded to InListLength, after `leading`.
+QVariantList inListValues(QVariantList leading, const QStringList &list, qsizetype start)
+{
+    const qsizetype end = qMin(list.size(), start + InListLength);
+    for (qsizetype i = start; i < end; ++i)
+        leading.append(list.at(i));
+    for (qsizetype i = end - start; i < InListLength; ++i)
+        leading.append(list.at(end - 1));
+    return leading;
 }
 
 } // namespace
@@ -238,6 +250,7 @@ void Journal::close()
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (m_batchDepth > 0)
             db.rollback();
+        m_statements.clear();
         db.close();
     }
     m_batchDepth = 0;
@@ -357,13 +370,30 @@ bool Journal::exec(QSqlQuery &query) const
     return false;
 }
 
-bool Journal::select(QSqlQuery &query, const QString &sql, const QVariantList &values) const
+PreparedStatement Journal::statement(const QString &sql) const
 {
-    query.setForwardOnly(true);
-    query.prepare(sql);
+    QString error;
+    PreparedStatement prepared = m_statements.take(database(), sql, &error);
+    if (!prepared) {
+        m_error = error;
+        qCWarning(lcJournal) << "journal statement not prepared:" << m_error;
+    }
+    return prepared;
+}
+
+bool Journal::run(QSqlQuery &query, const QVariantList &values) const
+{
     for (const QVariant &value : values)
         query.addBindValue(value);
     return exec(query);
+}
+
+PreparedStatement Journal::select(const QString &sql, const QVariantList &values) const
+{
+    PreparedStatement query = statement(sql);
+    if (query && run(*query, values))
+        return query;
+    return PreparedStatement();
 }
 
 bool Journal::beginBatch()
@@ -434,11 +464,8 @@ bool Journal::beginTransaction()
     // when another connection (the background one, another process) committed in between. BEGIN
     // IMMEDIATE takes the write lock first, waiting for it under the busy timeout. Qt's commit()
     // and rollback() end it as usual.
-    QSqlQuery begin(db);
-    if (begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return true;
-    m_error = begin.lastError().text();
-    return false;
+    const PreparedStatement begin = statement(QStringLiteral("BEGIN IMMEDIATE"));
+    return begin && exec(*begin);
 }
 
 bool Journal::endWrite(bool ok)
@@ -461,21 +488,18 @@ bool Journal::endWrite(bool ok)
     return true;
 }
 
-bool Journal::holds(QSqlQuery &query, const QString &profileId, const QString &key,
-                    const QString &orderId) const
+bool Journal::holds(const QString &profileId, const QString &key, const QString &orderId) const
 {
     // Two lookups, each on its own index: "lead_key = ? OR order_id = ?" would scan the table.
     m_error.clear();
     for (const QString &column : {QStringLiteral("lead_key"), QStringLiteral("order_id")}) {
-        query.prepare(QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ? AND ") + column +
-                      QStringLiteral(" = ?"));
-        query.addBindValue(profileId);
-        query.addBindValue(column == QLatin1String("lead_key") ? key : orderId);
-        if (!exec(query) || !query.next())
+        const PreparedStatement query =
+            select(QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ? AND ") + column +
+                       QStringLiteral(" = ?"),
+                   {profileId, column == QLatin1String("lead_key") ? key : orderId});
+        if (!query || !query->next())
             return false;
-        const bool found = query.value(0).toInt() > 0;
-        query.finish();
-        if (found)
+        if (query->value(0).toInt() > 0)
             return true;
     }
     return false;
@@ -486,34 +510,21 @@ bool Journal::addLead(const QString &profileId, const QString &key, const Lead &
     if (!beginWrite())
         return false;
     const bool isAuto = lead.orderId == QLatin1String("auto");
-    bool ok;
-    {
-        QSqlQuery query(database());
-        const bool known = holds(query, profileId, key, isAuto ? key : lead.orderId);
-        ok = m_error.isEmpty();
-        if (ok && known) {
-            m_error = tr("The journal already holds order %1.").arg(isAuto ? key : lead.orderId);
-            ok = false;
-        }
-        if (ok) {
-            query.prepare(QStringLiteral(
-                "INSERT INTO leads (profile_id, lead_key, order_id, lead_json, send_state, attempts,"
-                " next_try_at, created_at, phone, offer, name, wm, country)"
-                " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)"));
-            query.addBindValue(profileId);
-            query.addBindValue(key);
-            query.addBindValue(isAuto ? textOrNull(QString()) : QVariant(lead.orderId));
-            query.addBindValue(QString::fromUtf8(LeadJson::toJson(lead)));
-            query.addBindValue(SendStates::toText(SendState::Queued));
-            query.addBindValue(nowMs);
-            query.addBindValue(nowMs);
-            query.addBindValue(lead.phone);
-            query.addBindValue(lead.offer);
-            query.addBindValue(lead.name);
-            query.addBindValue(lead.wm);
-            query.addBindValue(lead.country);
-            ok = exec(query);
-        }
+    const bool known = holds(profileId, key, isAuto ? key : lead.orderId);
+    bool ok = m_error.isEmpty();
+    if (ok && known) {
+        m_error = tr("The journal already holds order %1.").arg(isAuto ? key : lead.orderId);
+        ok = false;
+    }
+    if (ok) {
+        const PreparedStatement insert = statement(QStringLiteral(
+            "INSERT INTO leads (profile_id, lead_key, order_id, lead_json, send_state, attempts,"
+            " next_try_at, created_at, phone, offer, name, wm, country)"
+            " VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)"));
+        ok = insert &&
+             run(*insert, {profileId, key, isAuto ? textOrNull(QString()) : QVariant(lead.orderId),
+                           QString::fromUtf8(LeadJson::toJson(lead)), SendStates::toText(SendState::Queued),
+                           nowMs, nowMs, lead.phone, lead.offer, lead.name, lead.wm, lead.country});
     }
     if (!endWrite(ok))
         return false;
@@ -527,35 +538,28 @@ int Journal::addTracked(const QString &profileId, const QStringList &orderIds, q
         return -1;
     QStringList added;
     QSet<QString> seen;
-    bool ok = true;
-    {
-        QSqlQuery exists(database());
-        QSqlQuery insert(database());
-        insert.prepare(
-            QStringLiteral("INSERT INTO leads (profile_id, lead_key, order_id, lead_json, send_state,"
-                           " created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-        for (const QString &rawId : orderIds) {
-            const QString orderId = rawId.trimmed();
-            if (orderId.isEmpty() || seen.contains(orderId))
-                continue;
-            seen.insert(orderId);
-            const bool known = holds(exists, profileId, orderId, orderId);
-            if (!(ok = m_error.isEmpty()))
-                break;
-            if (known)
-                continue;
-            Lead lead;
-            lead.orderId = orderId;
-            insert.addBindValue(profileId);
-            insert.addBindValue(orderId);
-            insert.addBindValue(orderId);
-            insert.addBindValue(QString::fromUtf8(LeadJson::toJson(lead)));
-            insert.addBindValue(SendStates::toText(SendState::External));
-            insert.addBindValue(nowMs);
-            if (!(ok = exec(insert)))
-                break;
+    const PreparedStatement insert =
+        statement(QStringLiteral("INSERT INTO leads (profile_id, lead_key, order_id, lead_json, send_state,"
+                                 " created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    bool ok = bool(insert);
+    for (const QString &rawId : orderIds) {
+        if (!ok)
+            break;
+        const QString orderId = rawId.trimmed();
+        if (orderId.isEmpty() || seen.contains(orderId))
+            continue;
+        seen.insert(orderId);
+        const bool known = holds(profileId, orderId, orderId);
+        if (!(ok = m_error.isEmpty()))
+            break;
+        if (known)
+            continue;
+        Lead lead;
+        lead.orderId = orderId;
+        ok = run(*insert, {profileId, orderId, orderId, QString::fromUtf8(LeadJson::toJson(lead)),
+                           SendStates::toText(SendState::External), nowMs});
+        if (ok)
             added.append(orderId);
-        }
     }
     if (!endWrite(ok))
         return -1;
@@ -571,15 +575,10 @@ bool Journal::updateState(const QString &profileId, const QString &key, const QS
         return false;
     bool ok;
     {
-        QSqlQuery query(database());
-        query.prepare(QStringLiteral("UPDATE leads SET ") + assignments +
-                      QStringLiteral(" WHERE profile_id = ? AND lead_key = ?"));
-        for (const QVariant &value : values)
-            query.addBindValue(value);
-        query.addBindValue(profileId);
-        query.addBindValue(key);
-        ok = exec(query);
-        if (ok && query.numRowsAffected() != 1) {
+        const PreparedStatement query = statement(QStringLiteral("UPDATE leads SET ") + assignments +
+                                                  QStringLiteral(" WHERE profile_id = ? AND lead_key = ?"));
+        ok = query && run(*query, values + QVariantList{profileId, key});
+        if (ok && query->numRowsAffected() != 1) {
             m_error = tr("The journal holds no lead %1.").arg(key);
             ok = false;
         }
@@ -637,34 +636,26 @@ int Journal::recoverInterruptedSends(const QString &profileId, qint64 nowMs, con
     if (!beginWrite())
         return -1;
     QStringList keys;
+    QList<std::pair<QString, bool>> found;
     bool ok;
     {
-        QSqlQuery query(database());
-        query.prepare(
-            QStringLiteral("SELECT lead_key, order_id FROM leads WHERE profile_id = ? AND send_state = ?"));
-        query.addBindValue(profileId);
-        query.addBindValue(SendStates::toText(SendState::Sending));
-        ok = exec(query);
-        QList<std::pair<QString, bool>> found;
-        while (ok && query.next())
-            found.append({query.value(0).toString(), query.value(1).isNull()});
-        query.finish();
-        QSqlQuery update(database());
-        update.prepare(
-            QStringLiteral("UPDATE leads SET send_state = ?, maybe_delivered = 1, error_code = ?,"
-                           " error_text = ?, next_try_at = ? WHERE profile_id = ? AND lead_key = ?"));
-        for (const auto &[key, isAuto] : found) {
-            if (!ok)
-                break;
-            update.addBindValue(SendStates::toText(SendState::Unknown));
-            update.addBindValue(code);
-            update.addBindValue(isAuto ? autoText : numberedText);
-            update.addBindValue(isAuto ? msOrNull(-1) : QVariant(nowMs));
-            update.addBindValue(profileId);
-            update.addBindValue(key);
-            ok = exec(update);
-            keys.append(key);
-        }
+        const PreparedStatement query = select(
+            QStringLiteral("SELECT lead_key, order_id FROM leads WHERE profile_id = ? AND send_state = ?"),
+            {profileId, SendStates::toText(SendState::Sending)});
+        ok = bool(query);
+        while (ok && query->next())
+            found.append({query->value(0).toString(), query->value(1).isNull()});
+    }
+    const PreparedStatement update =
+        statement(QStringLiteral("UPDATE leads SET send_state = ?, maybe_delivered = 1, error_code = ?,"
+                                 " error_text = ?, next_try_at = ? WHERE profile_id = ? AND lead_key = ?"));
+    ok = ok && update;
+    for (const auto &[key, isAuto] : found) {
+        if (!ok)
+            break;
+        ok = run(*update, {SendStates::toText(SendState::Unknown), code, isAuto ? autoText : numberedText,
+                           isAuto ? msOrNull(-1) : QVariant(nowMs), profileId, key});
+        keys.append(key);
     }
     if (!endWrite(ok))
         return -1;
@@ -700,28 +691,23 @@ int Journal::makeWaitingDue(const QString &profileId, qint64 nowMs, const QList<
         placeholders << QStringLiteral("?");
     const QString condition = QStringLiteral(" WHERE profile_id = ? AND send_state IN (") +
                               placeholders.join(QLatin1Char(',')) + QStringLiteral(") AND next_try_at > ?");
-    const auto bindCondition = [&](QSqlQuery &query) {
-        query.addBindValue(profileId);
-        for (const SendState state : states)
-            query.addBindValue(SendStates::toText(state));
-        query.addBindValue(nowMs);
-    };
+    QVariantList conditionValues{profileId};
+    for (const SendState state : states)
+        conditionValues.append(SendStates::toText(state));
+    conditionValues.append(nowMs);
     QStringList keys;
     bool ok;
     {
-        QSqlQuery query(database());
-        query.prepare(QStringLiteral("SELECT lead_key FROM leads") + condition);
-        bindCondition(query);
-        ok = exec(query);
-        while (ok && query.next())
-            keys.append(query.value(0).toString());
-        query.finish();
-        if (ok && !keys.isEmpty()) {
-            query.prepare(QStringLiteral("UPDATE leads SET next_try_at = ?") + condition);
-            query.addBindValue(nowMs);
-            bindCondition(query);
-            ok = exec(query);
-        }
+        const PreparedStatement query =
+            select(QStringLiteral("SELECT lead_key FROM leads") + condition, conditionValues);
+        ok = bool(query);
+        while (ok && query->next())
+            keys.append(query->value(0).toString());
+    }
+    if (ok && !keys.isEmpty()) {
+        const PreparedStatement update =
+            statement(QStringLiteral("UPDATE leads SET next_try_at = ?") + condition);
+        ok = update && run(*update, QVariantList{nowMs} + conditionValues);
     }
     if (!endWrite(ok))
         return -1;
@@ -736,20 +722,17 @@ bool Journal::remove(const QString &profileId, const QString &key)
         return false;
     bool ok;
     {
-        QSqlQuery query(database());
-        query.prepare(QStringLiteral("DELETE FROM lead_history WHERE profile_id = ? AND lead_key = ?"));
-        query.addBindValue(profileId);
-        query.addBindValue(key);
-        ok = exec(query);
-        if (ok) {
-            query.prepare(QStringLiteral("DELETE FROM leads WHERE profile_id = ? AND lead_key = ?"));
-            query.addBindValue(profileId);
-            query.addBindValue(key);
-            ok = exec(query);
-            if (ok && query.numRowsAffected() != 1) {
-                m_error = tr("The journal holds no lead %1.").arg(key);
-                ok = false;
-            }
+        const PreparedStatement history =
+            statement(QStringLiteral("DELETE FROM lead_history WHERE profile_id = ? AND lead_key = ?"));
+        ok = history && run(*history, {profileId, key});
+    }
+    if (ok) {
+        const PreparedStatement lead =
+            statement(QStringLiteral("DELETE FROM leads WHERE profile_id = ? AND lead_key = ?"));
+        ok = lead && run(*lead, {profileId, key});
+        if (ok && lead->numRowsAffected() != 1) {
+            m_error = tr("The journal holds no lead %1.").arg(key);
+            ok = false;
         }
     }
     if (!endWrite(ok))
@@ -794,22 +777,15 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
     };
     QHash<QString, Known> known; // by our order id
     bool ok = true;
-    {
-        QSqlQuery query(database());
-        for (qsizetype start = 0; ok && start < orderIds.size(); start += MaxListParameters) {
-            const QStringList chunk = orderIds.mid(start, MaxListParameters);
-            QVariantList values{profileId};
-            for (const QString &id : chunk)
-                values.append(id);
-            ok = select(query,
-                        QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
-                            QStringLiteral(" FROM leads WHERE profile_id = ? AND order_id IN (") +
-                            placeholders(int(chunk.size())) + QStringLiteral(")"),
-                        values);
-            while (ok && query.next()) {
-                const JournalRow row = rowFrom(query);
-                known.insert(row.orderId, Known{row});
-            }
+    const QString selectSql = QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
+                              QStringLiteral(" FROM leads WHERE profile_id = ? AND order_id IN (") +
+                              inListPlaceholders() + QStringLiteral(")");
+    for (qsizetype start = 0; ok && start < orderIds.size(); start += InListLength) {
+        const PreparedStatement query = select(selectSql, inListValues({profileId}, orderIds, start));
+        ok = bool(query);
+        while (ok && query->next()) {
+            const JournalRow row = rowFrom(*query);
+            known.insert(row.orderId, Known{row});
         }
     }
 
@@ -870,73 +846,50 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
     }
 
     // Writes: one history row per change, one update per changed lead (its final state, the time of
-    // the check, a learned network id), and one statement for the time of the check of all others.
-    for (qsizetype start = 0; ok && start < changes.size(); start += MaxListParameters / 10) {
-        const qsizetype count = qMin<qsizetype>(MaxListParameters / 10, changes.size() - start);
-        QString sql =
-            QStringLiteral("INSERT INTO lead_history (profile_id, lead_key, changed_at, stage, status,"
-                           " reason, goods_count, comment, previous_stage, previous_status) VALUES ");
-        for (qsizetype i = 0; i < count; ++i)
-            sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                          : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        QSqlQuery query(database());
-        query.prepare(sql);
-        for (qsizetype i = start; i < start + count; ++i) {
+    // the check, a learned network id), and one statement per 50 for the time of the check of all
+    // others.
+    if (ok && !changes.isEmpty()) {
+        const PreparedStatement insert = statement(QStringLiteral(
+            "INSERT INTO lead_history (profile_id, lead_key, changed_at, stage, status, reason,"
+            " goods_count, comment, previous_stage, previous_status)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        ok = bool(insert);
+        for (qsizetype i = 0; ok && i < changes.size(); ++i) {
             const Change &change = changes.at(i);
-            for (const QVariant &value :
-                 {QVariant(profileId), QVariant(change.key), QVariant(nowMs), textOrNull(change.after.stage),
-                  QVariant(int(change.after.status)), QVariant(int(change.after.reason)),
-                  QVariant(change.after.count), textOrNull(change.after.comment),
-                  textOrNull(change.before.stage), QVariant(int(change.before.status))})
-                query.addBindValue(value);
+            ok = run(*insert,
+                     {profileId, change.key, nowMs, textOrNull(change.after.stage), int(change.after.status),
+                      int(change.after.reason), change.after.count, textOrNull(change.after.comment),
+                      textOrNull(change.before.stage), int(change.before.status)});
         }
-        ok = exec(query);
     }
     QStringList checkedOnly; // keys of leads that did not change
-    if (ok) {
-        QSqlQuery update(database());
-        update.prepare(
-            QStringLiteral("UPDATE leads SET stage = ?, status = ?, reason = ?, goods_count = ?,"
-                           " comment = ?, is_final = ?, changed_at = ?, unseen = 1, checked_at = ?,"
-                           " network_id = ? WHERE profile_id = ? AND lead_key = ?"));
-        QSqlQuery learn(database());
-        learn.prepare(
-            QStringLiteral("UPDATE leads SET network_id = ? WHERE profile_id = ? AND lead_key = ?"));
-        for (auto lead = known.begin(); ok && lead != known.end(); ++lead) {
-            JournalRow &row = lead->row;
-            row.checkedAtMs = nowMs;
-            batch.checkedKeys.append(row.key);
-            if (lead->changed) {
-                for (const QVariant &value :
-                     {textOrNull(row.stage), QVariant(int(row.status)), QVariant(int(row.reason)),
-                      QVariant(row.count), textOrNull(row.comment),
-                      QVariant(StatusProgress::isFinal(row.stage, row.status) ? 1 : 0), QVariant(nowMs),
-                      QVariant(nowMs), textOrNull(row.networkOrderId), QVariant(profileId),
-                      QVariant(row.key)})
-                    update.addBindValue(value);
-                ok = exec(update);
-                continue;
-            }
-            checkedOnly.append(row.key);
-            if (lead->learnedNetworkId) {
-                learn.addBindValue(row.networkOrderId);
-                learn.addBindValue(profileId);
-                learn.addBindValue(row.key);
-                ok = exec(learn);
-            }
+    for (auto lead = known.begin(); ok && lead != known.end(); ++lead) {
+        JournalRow &row = lead->row;
+        row.checkedAtMs = nowMs;
+        batch.checkedKeys.append(row.key);
+        if (lead->changed) {
+            const PreparedStatement update = statement(
+                QStringLiteral("UPDATE leads SET stage = ?, status = ?, reason = ?, goods_count = ?,"
+                               " comment = ?, is_final = ?, changed_at = ?, unseen = 1, checked_at = ?,"
+                               " network_id = ? WHERE profile_id = ? AND lead_key = ?"));
+            ok = update && run(*update, {textOrNull(row.stage), int(row.status), int(row.reason), row.count,
+                                         textOrNull(row.comment),
+                                         StatusProgress::isFinal(row.stage, row.status) ? 1 : 0, nowMs, nowMs,
+                                         textOrNull(row.networkOrderId), profileId, row.key});
+            continue;
+        }
+        checkedOnly.append(row.key);
+        if (lead->learnedNetworkId) {
+            const PreparedStatement learn = statement(
+                QStringLiteral("UPDATE leads SET network_id = ? WHERE profile_id = ? AND lead_key = ?"));
+            ok = learn && run(*learn, {row.networkOrderId, profileId, row.key});
         }
     }
-    for (qsizetype start = 0; ok && start < checkedOnly.size(); start += MaxListParameters) {
-        const QStringList chunk = checkedOnly.mid(start, MaxListParameters);
-        QSqlQuery query(database());
-        query.prepare(
+    for (qsizetype start = 0; ok && start < checkedOnly.size(); start += InListLength) {
+        const PreparedStatement update = statement(
             QStringLiteral("UPDATE leads SET checked_at = ? WHERE profile_id = ? AND lead_key IN (") +
-            placeholders(int(chunk.size())) + QStringLiteral(")"));
-        query.addBindValue(nowMs);
-        query.addBindValue(profileId);
-        for (const QString &key : chunk)
-            query.addBindValue(key);
-        ok = exec(query);
+            inListPlaceholders() + QStringLiteral(")"));
+        ok = update && run(*update, inListValues({nowMs, profileId}, checkedOnly, start));
     }
     if (!endWrite(ok)) {
         batch.error = m_error;
@@ -961,15 +914,12 @@ int Journal::markSeen(const QString &profileId, const QStringList &keys)
     int changed = 0;
     bool ok = true;
     {
-        QSqlQuery query(database());
-        query.prepare(QStringLiteral(
+        const PreparedStatement query = statement(QStringLiteral(
             "UPDATE leads SET unseen = 0 WHERE profile_id = ? AND lead_key = ? AND unseen <> 0"));
-        for (const QString &key : keys) {
-            query.addBindValue(profileId);
-            query.addBindValue(key);
-            if (!(ok = exec(query)))
-                break;
-            changed += query.numRowsAffected();
+        ok = bool(query);
+        for (qsizetype i = 0; ok && i < keys.size(); ++i) {
+            ok = run(*query, {profileId, keys.at(i)});
+            changed += ok ? query->numRowsAffected() : 0;
         }
     }
     if (!endWrite(ok))
@@ -994,27 +944,23 @@ std::optional<JournalEntry> Journal::entryWhere(const QString &profileId, QLatin
 {
     if (!isOpen())
         return std::nullopt;
-    QSqlQuery query(database());
-    if (!select(query,
-                QStringLiteral("SELECT ") + QLatin1String(entryColumns) +
-                    QStringLiteral(" FROM leads WHERE profile_id = ? AND ") + column + QStringLiteral(" = ?"),
-                {profileId, value}) ||
-        !query.next())
+    const PreparedStatement query =
+        select(QStringLiteral("SELECT ") + QLatin1String(entryColumns) +
+                   QStringLiteral(" FROM leads WHERE profile_id = ? AND ") + column + QStringLiteral(" = ?"),
+               {profileId, value});
+    if (!query || !query->next())
         return std::nullopt;
-    return entryFrom(query);
+    return entryFrom(*query);
 }
 
 QList<JournalEntry> Journal::entriesWhere(const QString &condition, const QVariantList &values) const
 {
     QList<JournalEntry> entries;
-    QSqlQuery query(database());
-    if (!select(query,
-                QStringLiteral("SELECT ") + QLatin1String(entryColumns) + QStringLiteral(" FROM leads ") +
-                    condition,
-                values))
-        return entries;
-    while (query.next())
-        entries.append(entryFrom(query));
+    const PreparedStatement query = select(QStringLiteral("SELECT ") + QLatin1String(entryColumns) +
+                                               QStringLiteral(" FROM leads ") + condition,
+                                           values);
+    while (query && query->next())
+        entries.append(entryFrom(*query));
     return entries;
 }
 
@@ -1024,22 +970,21 @@ QList<LeadSummary> Journal::findRecent(const QString &profileId, const QString &
     QList<LeadSummary> found;
     if (!isOpen())
         return found;
-    QSqlQuery query(database());
-    if (!select(query,
-                QStringLiteral("SELECT lead_key, order_id, network_id, created_at, send_state, stage, status,"
-                               " name FROM leads WHERE profile_id = ? AND phone = ? AND offer = ?"
-                               " AND created_at >= ? ORDER BY created_at DESC"),
-                {profileId, phone, offer, since.isValid() ? since.toMSecsSinceEpoch() : qint64(0)}))
-        return found;
-    while (query.next()) {
+    const PreparedStatement query =
+        select(QStringLiteral("SELECT lead_key, order_id, network_id, created_at, send_state, stage, status,"
+                              " name FROM leads WHERE profile_id = ? AND phone = ? AND offer = ?"
+                              " AND created_at >= ? ORDER BY created_at DESC"),
+               {profileId, phone, offer, since.isValid() ? since.toMSecsSinceEpoch() : qint64(0)});
+    while (query && query->next()) {
         LeadSummary summary;
-        summary.ourOrderId = query.value(1).isNull() ? query.value(0).toString() : query.value(1).toString();
-        summary.networkOrderId = query.value(2).toString();
-        summary.createdAt = timeOf(query.value(3));
-        summary.sendState = query.value(4).toString();
-        summary.stage = query.value(5).toString();
-        summary.status = query.value(6).toInt();
-        summary.name = query.value(7).toString();
+        summary.ourOrderId =
+            query->value(1).isNull() ? query->value(0).toString() : query->value(1).toString();
+        summary.networkOrderId = query->value(2).toString();
+        summary.createdAt = timeOf(query->value(3));
+        summary.sendState = query->value(4).toString();
+        summary.stage = query->value(5).toString();
+        summary.status = query->value(6).toInt();
+        summary.name = query->value(7).toString();
         found.append(summary);
     }
     return found;
@@ -1050,14 +995,12 @@ QStringList Journal::openOrderIds(const QString &profileId) const
     QStringList ids;
     if (!isOpen())
         return ids;
-    QSqlQuery query(database());
-    if (!select(query,
-                QStringLiteral("SELECT order_id FROM leads WHERE profile_id = ? AND is_final = 0"
-                               " AND send_state IN (?, ?) AND order_id IS NOT NULL ORDER BY created_at"),
-                {profileId, SendStates::toText(SendState::Sent), SendStates::toText(SendState::External)}))
-        return ids;
-    while (query.next())
-        ids.append(query.value(0).toString());
+    const PreparedStatement query =
+        select(QStringLiteral("SELECT order_id FROM leads WHERE profile_id = ? AND is_final = 0"
+                              " AND send_state IN (?, ?) AND order_id IS NOT NULL ORDER BY created_at"),
+               {profileId, SendStates::toText(SendState::Sent), SendStates::toText(SendState::External)});
+    while (query && query->next())
+        ids.append(query->value(0).toString());
     return ids;
 }
 
@@ -1075,28 +1018,25 @@ std::optional<qint64> Journal::nextDueTime(const QString &profileId) const
 {
     if (!isOpen())
         return std::nullopt;
-    QSqlQuery query(database());
-    if (!select(query,
-                QStringLiteral(
-                    "SELECT MIN(next_try_at) FROM leads WHERE profile_id = ? AND send_state IN (?, ?)"),
-                {profileId, SendStates::toText(SendState::Queued), SendStates::toText(SendState::Unknown)}) ||
-        !query.next() || query.value(0).isNull())
+    const PreparedStatement query = select(
+        QStringLiteral("SELECT MIN(next_try_at) FROM leads WHERE profile_id = ? AND send_state IN (?, ?)"),
+        {profileId, SendStates::toText(SendState::Queued), SendStates::toText(SendState::Unknown)});
+    if (!query || !query->next() || query->value(0).isNull())
         return std::nullopt;
-    return query.value(0).toLongLong();
+    return query->value(0).toLongLong();
 }
 
 int Journal::waitingCount(const QString &profileId) const
 {
     if (!isOpen())
         return 0;
-    QSqlQuery query(database());
-    if (!select(query,
-                QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ? AND send_state IN (?, ?, ?)"),
-                {profileId, SendStates::toText(SendState::Queued), SendStates::toText(SendState::Sending),
-                 SendStates::toText(SendState::Unknown)}) ||
-        !query.next())
+    const PreparedStatement query =
+        select(QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ? AND send_state IN (?, ?, ?)"),
+               {profileId, SendStates::toText(SendState::Queued), SendStates::toText(SendState::Sending),
+                SendStates::toText(SendState::Unknown)});
+    if (!query || !query->next())
         return 0;
-    return query.value(0).toInt();
+    return query->value(0).toInt();
 }
 
 QList<JournalEntry> Journal::outboxEntries(const QString &profileId) const
@@ -1123,23 +1063,25 @@ bool Journal::readRows(const QString &profileId, const RowSink &sink, int firstC
         m_error = tr("The journal is not open.");
         return false;
     }
-    QSqlQuery query(database());
     int total = 0;
-    if (select(query, QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ?"), {profileId}) &&
-        query.next())
-        total = query.value(0).toInt();
-    query.finish();
-    if (!select(query,
-                QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
-                    QStringLiteral(" FROM leads WHERE profile_id = ? ORDER BY created_at, lead_key"),
-                {profileId}))
+    {
+        const PreparedStatement count =
+            select(QStringLiteral("SELECT COUNT(*) FROM leads WHERE profile_id = ?"), {profileId});
+        if (count && count->next())
+            total = count->value(0).toInt();
+    }
+    const PreparedStatement query =
+        select(QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
+                   QStringLiteral(" FROM leads WHERE profile_id = ? ORDER BY created_at, lead_key"),
+               {profileId});
+    if (!query)
         return false;
     // A piece ends at `limit` rows; -1: the rest in one piece.
     int limit = firstChunk > 0 ? firstChunk : -1;
     QVector<JournalRow> rows;
     rows.reserve(limit > 0 ? qMin(limit, total) : total);
-    while (query.next()) {
-        rows.append(rowFrom(query));
+    while (query->next()) {
+        rows.append(rowFrom(*query));
         if (limit > 0 && rows.size() >= limit) {
             total -= int(rows.size());
             sink(std::move(rows), false);
@@ -1148,8 +1090,8 @@ bool Journal::readRows(const QString &profileId, const RowSink &sink, int firstC
             rows.reserve(qMax(0, limit > 0 ? qMin(limit, total) : total));
         }
     }
-    if (query.lastError().type() != QSqlError::NoError) {
-        m_error = query.lastError().text();
+    if (query->lastError().type() != QSqlError::NoError) {
+        m_error = query->lastError().text();
         return false;
     }
     sink(std::move(rows), true);
@@ -1161,20 +1103,15 @@ QVector<JournalRow> Journal::rows(const QString &profileId, const QStringList &k
     QVector<JournalRow> rows;
     if (!isOpen())
         return rows;
-    QSqlQuery query(database());
-    for (qsizetype start = 0; start < keys.size(); start += MaxListParameters) {
-        const QStringList chunk = keys.mid(start, MaxListParameters);
-        QVariantList values{profileId};
-        for (const QString &key : chunk)
-            values.append(key);
-        if (!select(query,
-                    QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
+    const QString sql = QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
                         QStringLiteral(" FROM leads WHERE profile_id = ? AND lead_key IN (") +
-                        placeholders(int(chunk.size())) + QStringLiteral(")"),
-                    values))
+                        inListPlaceholders() + QStringLiteral(")");
+    for (qsizetype start = 0; start < keys.size(); start += InListLength) {
+        const PreparedStatement query = select(sql, inListValues({profileId}, keys, start));
+        if (!query)
             return rows;
-        while (query.next())
-            rows.append(rowFrom(query));
+        while (query->next())
+            rows.append(rowFrom(*query));
     }
     // Ordered here, not by the query: an ORDER BY lets SQLite walk the creation-time index over every
     // lead of the profile (6 ms at 10,000 leads) instead of looking up the few keys asked for.
@@ -1190,24 +1127,21 @@ QList<StatusChange> Journal::history(const QString &profileId, const QString &ke
     QList<StatusChange> changes;
     if (!isOpen())
         return changes;
-    QSqlQuery query(database());
-    if (!select(
-            query,
-            QStringLiteral("SELECT changed_at, stage, status, reason, goods_count, comment, previous_stage,"
-                           " previous_status FROM lead_history WHERE profile_id = ? AND lead_key = ?"
-                           " ORDER BY changed_at"),
-            {profileId, key}))
-        return changes;
-    while (query.next()) {
+    const PreparedStatement query = select(
+        QStringLiteral("SELECT changed_at, stage, status, reason, goods_count, comment, previous_stage,"
+                       " previous_status FROM lead_history WHERE profile_id = ? AND lead_key = ?"
+                       " ORDER BY changed_at"),
+        {profileId, key});
+    while (query && query->next()) {
         StatusChange change;
-        change.changedAt = timeOf(query.value(0));
-        change.stage = query.value(1).toString();
-        change.status = query.value(2).toInt();
-        change.reason = query.value(3).toInt();
-        change.count = query.value(4).toInt();
-        change.comment = query.value(5).toString();
-        change.previousStage = query.value(6).toString();
-        change.previousStatus = query.value(7).toInt();
+        change.changedAt = timeOf(query->value(0));
+        change.stage = query->value(1).toString();
+        change.status = query->value(2).toInt();
+        change.reason = query->value(3).toInt();
+        change.count = query->value(4).toInt();
+        change.comment = query->value(5).toString();
+        change.previousStage = query->value(6).toString();
+        change.previousStatus = query->value(7).toInt();
         changes.append(change);
     }
     return changes;
@@ -1217,11 +1151,11 @@ QString Journal::metaValue(const QString &key) const
 {
     if (!isOpen())
         return QString();
-    QSqlQuery query(database());
-    if (!select(query, QStringLiteral("SELECT meta_value FROM meta WHERE meta_key = ?"), {key}) ||
-        !query.next())
+    const PreparedStatement query =
+        select(QStringLiteral("SELECT meta_value FROM meta WHERE meta_key = ?"), {key});
+    if (!query || !query->next())
         return QString();
-    return query.value(0).toString();
+    return query->value(0).toString();
 }
 
 bool Journal::compareAndSetMeta(const QString &key, const QString &expected, const QString &value)
@@ -1233,22 +1167,15 @@ bool Journal::compareAndSetMeta(const QString &key, const QString &expected, con
     {
         // One statement, no read first: a read-then-write transaction in WAL mode fails outright
         // when another process wrote in between, where this simply matches nothing.
-        QSqlQuery query(database());
-        if (expected.isEmpty()) {
-            query.prepare(QStringLiteral("INSERT INTO meta (meta_key, meta_value) SELECT ?, ?"
-                                         " WHERE NOT EXISTS (SELECT 1 FROM meta WHERE meta_key = ?)"));
-            query.addBindValue(key);
-            query.addBindValue(value);
-            query.addBindValue(key);
-        } else {
-            query.prepare(
-                QStringLiteral("UPDATE meta SET meta_value = ? WHERE meta_key = ? AND meta_value = ?"));
-            query.addBindValue(value);
-            query.addBindValue(key);
-            query.addBindValue(expected);
-        }
-        ok = exec(query);
-        matched = ok && query.numRowsAffected() == 1;
+        const PreparedStatement query =
+            expected.isEmpty()
+                ? statement(QStringLiteral("INSERT INTO meta (meta_key, meta_value) SELECT ?, ?"
+                                           " WHERE NOT EXISTS (SELECT 1 FROM meta WHERE meta_key = ?)"))
+                : statement(
+                      QStringLiteral("UPDATE meta SET meta_value = ? WHERE meta_key = ? AND meta_value = ?"));
+        ok = query && run(*query, expected.isEmpty() ? QVariantList{key, value, key}
+                                                     : QVariantList{value, key, expected});
+        matched = ok && query->numRowsAffected() == 1;
     }
     if (!endWrite(ok))
         return false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JournalTypes.h"
+#include "StatementCache.h"
 #include "api/ApiTypes.h"
 #include "sync/LeadGateway.h"
 
@@ -146,15 +147,21 @@ signals:
 private:
     QSqlDatabase database() const;
     bool exec(QSqlQuery &query) const;
-    // Prepares a read, binds `values` in order and runs it, to be read forward once.
-    bool select(QSqlQuery &query, const QString &sql, const QVariantList &values) const;
+    // This connection's prepared statement for `sql` (see StatementCache); empty, with errorString()
+    // set, when it does not prepare.
+    PreparedStatement statement(const QString &sql) const;
+    // Binds `values` in order and runs the statement.
+    bool run(QSqlQuery &query, const QVariantList &values) const;
+    // A read: the statement for `sql` with `values` bound in order, run, to be read forward once; empty,
+    // with errorString() set, when it fails.
+    PreparedStatement select(const QString &sql, const QVariantList &values) const;
     // The entry of this profile whose `column` (lead_key or order_id) holds `value`.
     std::optional<JournalEntry> entryWhere(const QString &profileId, QLatin1String column,
                                            const QString &value) const;
     // The entries matching `condition`, a WHERE clause whose placeholders `values` fill.
     QList<JournalEntry> entriesWhere(const QString &condition, const QVariantList &values) const;
     // Whether the profile holds this key or order id. On a failed query: false, with errorString() set.
-    bool holds(QSqlQuery &query, const QString &profileId, const QString &key, const QString &orderId) const;
+    bool holds(const QString &profileId, const QString &key, const QString &orderId) const;
     bool beginWrite();
     bool beginTransaction();
     bool endWrite(bool ok);
@@ -171,6 +178,7 @@ private:
     quint64 m_lastTicket = 0;
     QString m_filePath;
     mutable QString m_error;
+    mutable StatementCache m_statements;
     int m_batchDepth = 0;
     bool m_batchFailed = false;
 };
