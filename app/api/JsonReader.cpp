@@ -2,6 +2,8 @@
 
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace {
 
 // Deeper documents are not API replies; refusing them keeps a hostile body from exhausting the stack.
@@ -15,8 +17,11 @@ bool isDigit(char c)
 // QString::fromUtf8() drops a leading U+FEFF, which would eat a byte order mark that is part of a string
 // value (found by fuzz/fuzz_lead_encoder). Only the one at the very start of the document is skipped.
 // Stateless, so that a cut sequence at the end of a segment still becomes U+FFFD.
-QString decodeUtf8KeepingBom(const QByteArray &utf8)
+QString decodeUtf8KeepingBom(QByteArrayView utf8)
 {
+    // Most of a reply is ASCII (ids, codes, dates), which needs no decoder.
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return QString::fromLatin1(utf8);
     QStringDecoder decoder(QStringDecoder::Utf8,
                            QStringConverter::Flag::ConvertInitialBom | QStringConverter::Flag::Stateless);
     return decoder.decode(utf8);
@@ -188,67 +193,67 @@ bool JsonReader::parseSeparator(char closer, bool &closed)
 bool JsonReader::parseString(QString &out)
 {
     ++m_pos; // opening quote
-    QByteArray utf8;
+    // Runs of plain bytes are decoded whole, each on its own (a UTF-8 sequence cut by an escape becomes
+    // U+FFFD); escapes are appended as the characters they stand for.
     QString decoded;
-    auto flush = [&] {
-        decoded += decodeUtf8KeepingBom(utf8);
-        utf8.clear();
+    const char *const data = m_data.constData();
+    const qsizetype size = m_data.size();
+    qsizetype runStart = m_pos;
+    const auto flushRun = [&] {
+        if (m_pos > runStart)
+            decoded += decodeUtf8KeepingBom(QByteArrayView(data + runStart, m_pos - runStart));
     };
-    while (!atEnd()) {
-        const char c = m_data.at(m_pos++);
+    while (m_pos < size) {
+        const char c = data[m_pos];
         if (c == '"') {
-            flush();
+            flushRun();
+            ++m_pos;
             out = decoded;
             return true;
         }
-        if (static_cast<unsigned char>(c) < 0x20) {
-            --m_pos;
+        if (static_cast<unsigned char>(c) < 0x20)
             return fail(Status::Malformed);
-        }
         if (c != '\\') {
-            utf8 += c;
+            ++m_pos;
             continue;
         }
+        flushRun();
+        ++m_pos;
         if (atEnd())
             return fail(Status::Truncated);
-        const char escape = m_data.at(m_pos++);
+        const char escape = data[m_pos++];
         switch (escape) {
         case '"':
-            utf8 += '"';
-            break;
         case '\\':
-            utf8 += '\\';
-            break;
         case '/':
-            utf8 += '/';
+            decoded += QLatin1Char(escape);
             break;
         case 'b':
-            utf8 += '\b';
+            decoded += QLatin1Char('\b');
             break;
         case 'f':
-            utf8 += '\f';
+            decoded += QLatin1Char('\f');
             break;
         case 'n':
-            utf8 += '\n';
+            decoded += QLatin1Char('\n');
             break;
         case 'r':
-            utf8 += '\r';
+            decoded += QLatin1Char('\r');
             break;
         case 't':
-            utf8 += '\t';
+            decoded += QLatin1Char('\t');
             break;
         case 'u': {
-            if (m_pos + 4 > m_data.size())
+            if (m_pos + 4 > size)
                 return fail(Status::Truncated);
             int code = 0;
             for (int i = 0; i < 4; ++i) {
-                const int digit = hexValue(m_data.at(m_pos + i));
+                const int digit = hexValue(data[m_pos + i]);
                 if (digit < 0)
                     return fail(Status::Malformed);
                 code = code * 16 + digit;
             }
             m_pos += 4;
-            flush();
             decoded += QChar(static_cast<char16_t>(code)); // surrogate halves pair up in the QString
             break;
         }
@@ -256,6 +261,7 @@ bool JsonReader::parseString(QString &out)
             --m_pos;
             return fail(Status::Malformed);
         }
+        runStart = m_pos;
     }
     return fail(Status::Truncated);
 }

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QPointer>
 #include <QSet>
 #include <QSqlDatabase>
@@ -283,23 +284,77 @@ void Journal::stopBackground()
     m_background = nullptr;
 }
 
+void Journal::runInBackground(JournalBackground::Job job)
+{
+    m_openMerges.reset();
+    background()->run(std::move(job));
+}
+
+// Merges given to the background connection that run as one transaction. The GUI thread adds to the
+// group until the background thread begins it (or it is full); the mutex settles which came first.
+struct Journal::MergeGroup
+{
+    struct Merge
+    {
+        quint64 ticket = 0;
+        QString profileId;
+        QList<StatusRow> rows;
+        qint64 nowMs = 0;
+    };
+    QMutex mutex;
+    QList<Merge> merges;
+    bool begun = false;
+};
+
 quint64 Journal::mergeStatusesInBackground(const QString &profileId, const QList<StatusRow> &rows,
                                            qint64 nowMs)
 {
     const quint64 ticket = ++m_lastTicket;
-    background()->run(
-        [this, ticket, profileId, rows, nowMs](Journal &worker, const JournalBackground::Deliver &deliver) {
-            const StatusMergeBatch batch = worker.mergeStatuses(profileId, rows, nowMs);
-            deliver([this, ticket, profileId, batch] { emit statusesMerged(ticket, profileId, batch); });
+    MergeGroup::Merge merge{ticket, profileId, rows, nowMs};
+    if (m_openMerges) {
+        QMutexLocker lock(&m_openMerges->mutex);
+        if (!m_openMerges->begun && m_openMerges->merges.size() < MaxMergesPerTransaction) {
+            m_openMerges->merges.append(std::move(merge));
+            return ticket;
+        }
+    }
+    auto group = std::make_shared<MergeGroup>();
+    group->merges.append(std::move(merge));
+    runInBackground([this, group](Journal &worker, const JournalBackground::Deliver &deliver) {
+        QList<MergeGroup::Merge> merges;
+        {
+            QMutexLocker lock(&group->mutex);
+            group->begun = true;
+            merges = std::move(group->merges);
+        }
+        QList<StatusMergeBatch> batches;
+        const bool grouped = worker.beginBatch(); // if not, each merge is a transaction of its own
+        for (const MergeGroup::Merge &merge : std::as_const(merges))
+            batches.append(worker.mergeStatuses(merge.profileId, merge.rows, merge.nowMs));
+        if (grouped && !worker.commitBatch()) {
+            // Nothing of the group was stored, whatever each merge said within it.
+            const QString error = worker.errorString();
+            for (qsizetype i = 0; i < batches.size(); ++i) {
+                StatusMergeBatch failed;
+                failed.error = batches.at(i).ok ? error : batches.at(i).error;
+                failed.results = QList<MergeResult>(merges.at(i).rows.size());
+                batches[i] = failed;
+            }
+        }
+        deliver([this, merges, batches] {
+            for (qsizetype i = 0; i < merges.size(); ++i)
+                emit statusesMerged(merges.at(i).ticket, merges.at(i).profileId, batches.at(i));
         });
+    });
+    m_openMerges = group;
     return ticket;
 }
 
 void Journal::writeInBackground(QObject *context, BackgroundWrite write, WriteDone done)
 {
     QPointer<QObject> guard(context);
-    background()->run([guard, write = std::move(write),
-                       done = std::move(done)](Journal &worker, const JournalBackground::Deliver &deliver) {
+    runInBackground([guard, write = std::move(write),
+                     done = std::move(done)](Journal &worker, const JournalBackground::Deliver &deliver) {
         const bool ok = write(worker);
         const QString error = ok ? QString() : worker.errorString();
         deliver([guard, done, ok, error] {
@@ -312,7 +367,7 @@ void Journal::writeInBackground(QObject *context, BackgroundWrite write, WriteDo
 quint64 Journal::loadRowsInBackground(const QString &profileId)
 {
     const quint64 ticket = ++m_lastTicket;
-    background()->run([this, ticket, profileId](Journal &worker, const JournalBackground::Deliver &deliver) {
+    runInBackground([this, ticket, profileId](Journal &worker, const JournalBackground::Deliver &deliver) {
         // A first screenful quickly, then big pieces: each piece costs the window one short insert.
         constexpr int firstChunk = 200;
         constexpr int chunk = 2000;
@@ -766,9 +821,9 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         return batch;
     }
 
-    // Each lead asked about is read whole, once, and brought forward row by row in memory (a lead
-    // named twice in one answer merges twice, as if the rows came one by one). The rows the table
-    // needs are then these, so nothing is read back after the writes.
+    // What a merge compares of each lead asked about is read once, and brought forward row by row in
+    // memory (a lead named twice in one answer merges twice, as if the rows came one by one). Only the
+    // leads that changed are then read whole, for the table: in most answers, none.
     struct Known
     {
         JournalRow row;
@@ -777,14 +832,23 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
     };
     QHash<QString, Known> known; // by our order id
     bool ok = true;
-    const QString selectSql = QStringLiteral("SELECT ") + QLatin1String(rowColumns) +
-                              QStringLiteral(" FROM leads WHERE profile_id = ? AND order_id IN (") +
-                              inListPlaceholders() + QStringLiteral(")");
+    const QString selectSql =
+        QStringLiteral("SELECT lead_key, order_id, network_id, stage, status, reason, goods_count, comment"
+                       " FROM leads WHERE profile_id = ? AND order_id IN (") +
+        inListPlaceholders() + QStringLiteral(")");
     for (qsizetype start = 0; ok && start < orderIds.size(); start += InListLength) {
         const PreparedStatement query = select(selectSql, inListValues({profileId}, orderIds, start));
         ok = bool(query);
         while (ok && query->next()) {
-            const JournalRow row = rowFrom(*query);
+            JournalRow row;
+            row.key = query->value(0).toString();
+            row.orderId = query->value(1).toString();
+            row.networkOrderId = query->value(2).toString();
+            row.stage = query->value(3).toString();
+            row.status = qint16(query->value(4).toInt());
+            row.reason = qint16(query->value(5).toInt());
+            row.count = query->value(6).toInt();
+            row.comment = query->value(7).toString();
             known.insert(row.orderId, Known{row});
         }
     }
@@ -891,14 +955,25 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
             inListPlaceholders() + QStringLiteral(")"));
         ok = update && run(*update, inListValues({nowMs, profileId}, checkedOnly, start));
     }
+    if (ok && !changedOrder.isEmpty()) {
+        QStringList keys;
+        for (const QString &orderId : std::as_const(changedOrder))
+            keys.append(known.value(orderId).row.key);
+        QHash<QString, JournalRow> whole;
+        for (JournalRow &row : rows(profileId, keys))
+            whole.insert(row.key, std::move(row));
+        for (const QString &key : std::as_const(keys))
+            batch.changedRows.append(whole.value(key));
+        ok = whole.size() == keys.size(); // fewer only when the read failed: errorString() says why
+    }
     if (!endWrite(ok)) {
         batch.error = m_error;
         batch.results = QList<MergeResult>(statusRows.size());
         batch.checkedKeys.clear();
+        batch.changedRows.clear();
+        batch.ok = false;
         return batch;
     }
-    for (const QString &orderId : std::as_const(changedOrder))
-        batch.changedRows.append(known.value(orderId).row);
     batch.ok = true;
     if (!batch.checkedKeys.isEmpty())
         emit statusesMerged(0, profileId, batch);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "JournalBackground.h"
 #include "JournalTypes.h"
 #include "StatementCache.h"
 #include "api/ApiTypes.h"
@@ -11,9 +12,9 @@
 #include <QVector>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
-class JournalBackground;
 class QSqlDatabase;
 class QSqlQuery;
 
@@ -91,6 +92,9 @@ public:
     // what changed, one statement for the time of the check. Announced by statusesMerged(0, ...).
     StatusMergeBatch mergeStatuses(const QString &profileId, const QList<StatusRow> &rows, qint64 nowMs);
     // The same on the background connection; statusesMerged(ticket, ...) answers, failed or not.
+    // Answers given one after another (a refresh's) are merged in one transaction, up to
+    // MaxMergesPerTransaction of them: one commit, one wait for the disk, for all.
+    static constexpr int MaxMergesPerTransaction = 20;
     quint64 mergeStatusesInBackground(const QString &profileId, const QList<StatusRow> &rows, qint64 nowMs);
     int markSeen(const QString &profileId, const QStringList &keys);
 
@@ -171,10 +175,15 @@ private:
     void restrictCompanionFiles() const;
 
     JournalBackground *background();
+    // Every background job but a status merge goes through here: it ends the open merge group, so
+    // that jobs keep the order they were given in.
+    void runInBackground(JournalBackground::Job job);
     void stopBackground();
+    struct MergeGroup;
 
     QString m_connectionName;
     JournalBackground *m_background = nullptr;
+    std::shared_ptr<MergeGroup> m_openMerges; // the last background job, while it is merges not begun
     quint64 m_lastTicket = 0;
     QString m_filePath;
     mutable QString m_error;

@@ -6,8 +6,10 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -80,6 +82,8 @@ private slots:
     void mergeKeepsAbsentFieldsAndLearnsNetworkId();
     void mergeStatusesTakesAWholeAnswerAtOnce();
     void backgroundMergeAnswersItsTicket();
+    void backgroundMergesGroupedKeepTheOrderOfOtherJobs();
+    void backgroundMergeGroupFailsWhole();
     void backgroundLoadComesInPieces();
     void mergeOfUnknownOrderIdChangesNothing();
     void seenFlag();
@@ -541,6 +545,133 @@ void TestJournal::backgroundMergeAnswersItsTicket()
     QTRY_COMPARE_WITH_TIMEOUT(failures.size(), 1, 10000);
     QVERIFY(!failures.constFirst().ok);
     QVERIFY(!failures.constFirst().error.isEmpty());
+}
+
+namespace {
+// Holds the background connection in a job of its own until the gate opens, so that what is given
+// meanwhile queues up behind it, as a refresh's answers do behind a slow commit.
+void holdBackground(Journal &journal, QObject *context, QSemaphore &gate)
+{
+    journal.writeInBackground(
+        context,
+        [&gate](Journal &) {
+            gate.acquire();
+            return true;
+        },
+        [](bool, const QString &) {});
+}
+
+QList<QPair<quint64, StatusMergeBatch>> *collectMerges(Journal &journal, QObject *context)
+{
+    auto *answers = new QList<QPair<quint64, StatusMergeBatch>>;
+    QObject::connect(&journal, &Journal::statusesMerged, context,
+                     [answers](quint64 ticket, const QString &, const StatusMergeBatch &batch) {
+                         if (ticket != 0)
+                             answers->append({ticket, batch});
+                     });
+    QObject::connect(context, &QObject::destroyed, [answers] { delete answers; });
+    return answers;
+}
+} // namespace
+
+void TestJournal::backgroundMergesGroupedKeepTheOrderOfOtherJobs()
+{
+    const QStringList ids{QStringLiteral("81"), QStringLiteral("82")};
+    for (const QString &id : ids) {
+        QVERIFY(m_journal->addLead(profile, id, sampleLead(id), t0));
+        QVERIFY(m_journal->markSent(profile, id, QStringLiteral("N") + id, QString(), t0));
+    }
+    QObject context;
+    const auto *answers = collectMerges(*m_journal, &context);
+    QSemaphore gate;
+    holdBackground(*m_journal, &context, gate);
+    QList<quint64> tickets;
+    tickets << m_journal->mergeStatusesInBackground(profile, {statusRow(ids[0], QStringLiteral("hold"), 4)},
+                                                    t0 + 1);
+    // A job given between merges runs between them: the merge after it sees its work.
+    m_journal->writeInBackground(
+        &context, [&](Journal &worker) { return worker.remove(profile, ids[1]); },
+        [](bool, const QString &) {});
+    tickets << m_journal->mergeStatusesInBackground(profile, {statusRow(ids[1], QStringLiteral("hold"), 4)},
+                                                    t0 + 2);
+    // More answers than one transaction takes: every one is answered, in order.
+    const int more = Journal::MaxMergesPerTransaction + 5;
+    for (int i = 0; i < more; ++i) {
+        StatusRow row = statusRow(ids[0], QStringLiteral("approve"), 6);
+        row.comment = QStringLiteral("call %1").arg(i); // each answer a change
+        tickets << m_journal->mergeStatusesInBackground(profile, {row}, t0 + 3 + i);
+    }
+    gate.release();
+
+    QTRY_COMPARE_WITH_TIMEOUT(answers->size(), tickets.size(), 10000);
+    for (qsizetype i = 0; i < tickets.size(); ++i) {
+        QCOMPARE(answers->at(i).first, tickets.at(i));
+        QVERIFY(answers->at(i).second.ok);
+    }
+    QVERIFY(answers->at(0).second.results.constFirst().changed);
+    QCOMPARE(answers->at(0).second.changedRows.constFirst().stage, QStringLiteral("hold"));
+    QVERIFY(!answers->at(1).second.results.constFirst().found); // removed before it
+    QVERIFY(answers->at(2).second.results.constFirst().stageChanged);
+    for (int i = 0; i < more; ++i) {
+        const StatusMergeBatch &batch = answers->at(2 + i).second;
+        QCOMPARE(batch.changedRows.size(), 1);
+        QCOMPARE(batch.changedRows.constFirst().comment, QStringLiteral("call %1").arg(i));
+    }
+    QCOMPARE(m_journal->entry(profile, ids[0])->comment, QStringLiteral("call %1").arg(more - 1));
+    QCOMPARE(m_journal->history(profile, ids[0]).size(), 1 + more);
+    QVERIFY(!m_journal->entry(profile, ids[1]));
+}
+
+void TestJournal::backgroundMergeGroupFailsWhole()
+{
+    const QStringList ids{QStringLiteral("91"), QStringLiteral("92")};
+    for (const QString &id : ids) {
+        QVERIFY(m_journal->addLead(profile, id, sampleLead(id), t0));
+        QVERIFY(m_journal->markSent(profile, id, QStringLiteral("N") + id, QString(), t0));
+    }
+    {
+        // The disk refusing the history of one lead, injected as a trigger on a connection of the test.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inject"));
+        db.setDatabaseName(m_journal->filePath());
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY2(query.exec(
+                     QStringLiteral("CREATE TRIGGER refuse_92 BEFORE INSERT ON lead_history"
+                                    " WHEN NEW.lead_key = '92' BEGIN SELECT RAISE(ABORT, 'injected'); END")),
+                 qPrintable(query.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("inject"));
+
+    QObject context;
+    const auto *answers = collectMerges(*m_journal, &context);
+    QSemaphore gate;
+    holdBackground(*m_journal, &context, gate);
+    const quint64 first =
+        m_journal->mergeStatusesInBackground(profile, {statusRow(ids[0], QStringLiteral("hold"), 4)}, t0 + 1);
+    const quint64 second =
+        m_journal->mergeStatusesInBackground(profile, {statusRow(ids[1], QStringLiteral("hold"), 4)}, t0 + 2);
+    gate.release();
+
+    QTRY_COMPARE_WITH_TIMEOUT(answers->size(), 2, 10000);
+    QCOMPARE(answers->at(0).first, first);
+    QCOMPARE(answers->at(1).first, second);
+    // One transaction: the first lead's change, fine on its own, was not stored either, and its
+    // answer says so instead of reporting a change the journal does not hold.
+    for (const auto &[ticket, batch] : *answers) {
+        QVERIFY(!batch.ok);
+        QVERIFY(!batch.error.isEmpty());
+        QVERIFY(batch.changedRows.isEmpty());
+        QVERIFY(!batch.results.constFirst().changed);
+    }
+    QVERIFY(answers->at(1).second.error.contains(QStringLiteral("injected")));
+    QCOMPARE(m_journal->entry(profile, ids[0])->stage, QString());
+    QVERIFY(m_journal->history(profile, ids[0]).isEmpty());
+
+    // Given alone, the first lead's answer is stored.
+    QSignalSpy merged(m_journal.get(), &Journal::statusesMerged);
+    m_journal->mergeStatusesInBackground(profile, {statusRow(ids[0], QStringLiteral("hold"), 4)}, t0 + 3);
+    QTRY_COMPARE_WITH_TIMEOUT(merged.size(), 1, 10000);
+    QCOMPARE(m_journal->entry(profile, ids[0])->stage, QStringLiteral("hold"));
 }
 
 void TestJournal::backgroundLoadComesInPieces()
