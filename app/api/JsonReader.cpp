@@ -19,6 +19,8 @@ bool isDigit(char c)
 // Stateless, so that a cut sequence at the end of a segment still becomes U+FFFD.
 QString decodeUtf8KeepingBom(QByteArrayView utf8)
 {
+    if (utf8.isEmpty())
+        return QString();
     // Most of a reply is ASCII (ids, codes, dates), which needs no decoder.
     if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
         return QString::fromLatin1(utf8);
@@ -206,9 +208,13 @@ bool JsonReader::parseString(QString &out)
     while (m_pos < size) {
         const char c = data[m_pos];
         if (c == '"') {
-            flushRun();
+            if (decoded.isNull()) // no escape: the common case, one decoded run
+                out = decodeUtf8KeepingBom(QByteArrayView(data + runStart, m_pos - runStart));
+            else {
+                flushRun();
+                out = decoded;
+            }
             ++m_pos;
-            out = decoded;
             return true;
         }
         if (static_cast<unsigned char>(c) < 0x20)
@@ -292,7 +298,7 @@ bool JsonReader::parseNumber(JsonValue &out)
             return failAtEndOr(Status::Malformed);
     }
     out.m_type = JsonValue::Type::Number;
-    out.m_text = QString::fromLatin1(m_data.mid(start, m_pos - start));
+    out.m_text = QString::fromLatin1(m_data.constData() + start, m_pos - start);
     return true;
 }
 
