@@ -35,6 +35,7 @@
 #include <QVBoxLayout>
 
 #include <memory>
+#include <utility>
 
 namespace {
 
@@ -405,6 +406,7 @@ void StatusView::setPoller(StatusPoller *poller)
         connect(m_poller, &StatusPoller::progress, this, &StatusView::onRefreshProgress);
         connect(m_poller, &StatusPoller::refreshFailed, this, &StatusView::onRefreshFailed);
         connect(m_poller, &StatusPoller::finished, this, &StatusView::onRefreshFinished);
+        connect(m_poller, &StatusPoller::nothingToRefresh, this, [this] { m_nothingToRefresh = true; });
     }
     m_progressBar->hide();
     m_cancelButton->hide();
@@ -582,11 +584,8 @@ void StatusView::markAllSeen()
 
 void StatusView::refreshAll()
 {
-    if (!m_poller || m_poller->isRunning())
-        return;
-    if (!m_poller->refreshAll())
-        m_refreshLabel->setText(
-            tr("Nothing to refresh: every lead's outcome is final, or none has been sent."));
+    if (m_poller && m_poller->refreshAll())
+        updateActions(); // disabled while the poller reads which leads to ask about
 }
 
 void StatusView::refreshSelected()
@@ -624,10 +623,13 @@ void StatusView::onRefreshFinished(bool complete)
 {
     m_progressBar->hide();
     m_cancelButton->hide();
+    const bool nothingAsked = std::exchange(m_nothingToRefresh, false);
     if (complete) {
         hideBanner();
         m_refreshLabel->setText(
-            tr("Refreshed at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+            nothingAsked
+                ? tr("Nothing to refresh: every lead's outcome is final, or none has been sent.")
+                : tr("Refreshed at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     } else if (m_banner->isHidden()) {
         m_refreshLabel->setText(tr("Refresh cancelled"));
     } else {

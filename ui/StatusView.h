@@ -136,6 +136,7 @@ private:
     QLabel *m_otherStagesLabel = nullptr;
     QLabel *m_shownLabel = nullptr;
     bool m_layoutRestored = false;
+    bool m_nothingToRefresh = false; // the refresh ending now had no lead to ask about
     QLabel *m_approvalLabel = nullptr;
     QLabel *m_approvalNoTrashLabel = nullptr;
     QLabel *m_trashLabel = nullptr;

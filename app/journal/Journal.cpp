@@ -387,6 +387,19 @@ quint64 Journal::loadRowsInBackground(const QString &profileId)
     return ticket;
 }
 
+quint64 Journal::openOrderIdsInBackground(const QString &profileId)
+{
+    const quint64 ticket = ++m_lastTicket;
+    runInBackground([this, ticket, profileId](Journal &worker, const JournalBackground::Deliver &deliver) {
+        worker.m_error.clear();
+        const QStringList ids = worker.openOrderIds(profileId);
+        const QString error = worker.m_error; // set only by a failed read
+        deliver(
+            [this, ticket, profileId, ids, error] { emit openOrderIdsRead(ticket, profileId, ids, error); });
+    });
+    return ticket;
+}
+
 bool Journal::isOpen() const
 {
     return QSqlDatabase::contains(m_connectionName) && database().isOpen();

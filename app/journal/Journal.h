@@ -106,6 +106,8 @@ public:
                                   const QDateTime &since) const;
     // Order ids of leads on the network whose outcome is not final yet: what a refresh asks about.
     QStringList openOrderIds(const QString &profileId) const;
+    // The same read on the background connection; openOrderIdsRead(ticket, ...) answers.
+    quint64 openOrderIdsInBackground(const QString &profileId);
     // Waiting leads due at `nowMs`, longest waiting first.
     QList<JournalEntry> dueEntries(const QString &profileId, qint64 nowMs, int limit) const;
     // The earliest scheduled try of a waiting lead, if any.
@@ -147,6 +149,9 @@ signals:
     void statusesMerged(quint64 ticket, const QString &profileId, const StatusMergeBatch &batch);
     void rowsLoaded(quint64 ticket, const QString &profileId, const QVector<JournalRow> &rows, bool last);
     void rowsLoadFailed(quint64 ticket, const QString &profileId, const QString &error);
+    // `error` is empty unless the read failed.
+    void openOrderIdsRead(quint64 ticket, const QString &profileId, const QStringList &orderIds,
+                          const QString &error);
 
 private:
     QSqlDatabase database() const;

@@ -75,6 +75,15 @@ const char *const version2[] = {
     "CREATE INDEX IF NOT EXISTS leads_by_created ON leads (profile_id, created_at)",
 };
 
+// Version 3: choosing which leads a refresh asks about reads one index instead of every lead of the
+// profile: its open leads in creation order, with the columns the question needs (a covering index;
+// 105 ms at 100,000 leads before). It takes the place of leads_open, whose queries it also serves.
+const char *const version3[] = {
+    "CREATE INDEX IF NOT EXISTS leads_open_by_created"
+    " ON leads (profile_id, is_final, created_at, send_state, order_id)",
+    "DROP INDEX IF EXISTS leads_open",
+};
+
 template <std::size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList list;
@@ -104,6 +113,8 @@ QStringList JournalSchema::stepStatements(int version)
         return toList(version1);
     case 2:
         return toList(version2);
+    case 3:
+        return toList(version3);
     default:
         return {};
     }

@@ -11,6 +11,7 @@ StatusPoller::StatusPoller(Journal *journal, LeadTransport *transport, const QSt
       m_clock(clock ? clock : SystemClock::instance()), m_autoRefresh(m_clock->createTimer(this))
 {
     connect(m_journal, &Journal::statusesMerged, this, &StatusPoller::onMerged);
+    connect(m_journal, &Journal::openOrderIdsRead, this, &StatusPoller::onOpenOrderIds);
     connect(m_autoRefresh, &ClockTimer::timeout, this, [this] {
         if (!refreshAll())
             armAutoRefresh(); // nothing to ask (or busy): look again next interval
@@ -45,7 +46,28 @@ bool StatusPoller::refreshAll()
 {
     if (isRunning())
         return false;
-    return refresh(m_journal->openOrderIds(m_profileId));
+    m_autoRefresh->stop();
+    m_cancelled = false;
+    m_running = true;
+    m_openIdsTicket = m_journal->openOrderIdsInBackground(m_profileId);
+    return true;
+}
+
+void StatusPoller::onOpenOrderIds(quint64 ticket, const QString &profileId, const QStringList &orderIds,
+                                  const QString &error)
+{
+    if (ticket != m_openIdsTicket || profileId != m_profileId)
+        return;
+    m_openIdsTicket = 0;
+    if (!error.isEmpty()) {
+        qCWarning(lcSync) << "open leads not read from the journal:" << error;
+        endRun(false);
+    } else if (orderIds.isEmpty()) {
+        emit nothingToRefresh();
+        endRun(true);
+    } else {
+        startFetch(orderIds);
+    }
 }
 
 bool StatusPoller::refresh(const QStringList &orderIds)
@@ -54,18 +76,29 @@ bool StatusPoller::refresh(const QStringList &orderIds)
         return false;
     m_autoRefresh->stop();
     m_cancelled = false;
-    m_fetchDone = false;
     m_running = true;
+    startFetch(orderIds);
+    return true;
+}
+
+void StatusPoller::startFetch(const QStringList &orderIds)
+{
+    m_fetchDone = false;
     m_fetch = m_transport->fetchStatuses(orderIds);
     connect(m_fetch, &PendingStatuses::progress, this, &StatusPoller::progress);
     connect(m_fetch, &PendingStatuses::batchFinished, this, &StatusPoller::mergeBatch);
     connect(m_fetch, &PendingStatuses::finished, this, &StatusPoller::onFinished);
     emit started(int(orderIds.size()));
-    return true;
 }
 
 void StatusPoller::cancel()
 {
+    if (m_openIdsTicket != 0) { // nothing asked yet: the answer of the read is dropped
+        m_openIdsTicket = 0;
+        m_cancelled = true;
+        endRun(false);
+        return;
+    }
     if (!m_fetch)
         return;
     m_cancelled = true;
@@ -115,7 +148,6 @@ void StatusPoller::finishWhenMerged()
 {
     if (!m_running || !m_fetchDone || !m_pendingMerges.isEmpty())
         return;
-    m_running = false;
     m_fetchDone = false;
     const ApiError error = m_fetchResult.error;
     m_fetchResult = ListResult();
@@ -124,6 +156,12 @@ void StatusPoller::finishWhenMerged()
         qCInfo(lcSync) << "refresh failed:" << error.code;
         emit refreshFailed(error);
     }
-    emit finished(!failed && !m_cancelled && error.isOk());
+    endRun(!failed && !m_cancelled && error.isOk());
+}
+
+void StatusPoller::endRun(bool complete)
+{
+    m_running = false;
+    emit finished(complete);
     armAutoRefresh();
 }

@@ -40,7 +40,9 @@ public:
     ~StatusPoller() override;
 
     // Every lead of the profile on the network whose outcome is not final. False when a refresh is
-    // already running or there is nothing to ask about.
+    // already running. Which leads those are is read on the journal's background connection (at
+    // 100,000 leads the read alone would stall a window): started() follows, or nothingToRefresh()
+    // and finished(true) when there is nothing to ask about.
     bool refreshAll();
     // These order ids (e.g. the selected rows), final or not.
     bool refresh(const QStringList &orderIds);
@@ -58,8 +60,13 @@ signals:
     void stagesChanged(const QList<StageChange> &changes);
     void refreshFailed(const ApiError &error); // at most once per refresh; the journal is untouched by it
     void finished(bool complete);              // false: failed or cancelled
+    void nothingToRefresh();                   // before finished(true): no open lead to ask about
 
 private:
+    void onOpenOrderIds(quint64 ticket, const QString &profileId, const QStringList &orderIds,
+                        const QString &error);
+    void startFetch(const QStringList &orderIds);
+    void endRun(bool complete);
     void mergeBatch(const ListResult &batch);
     void onMerged(quint64 ticket, const QString &profileId, const StatusMergeBatch &batch);
     void onFinished(const ListResult &result);
@@ -72,6 +79,7 @@ private:
     Clock *m_clock;
     ClockTimer *m_autoRefresh;
     qint64 m_intervalMs = DefaultIntervalMs;
+    quint64 m_openIdsTicket = 0; // the read of the open leads refreshAll() waits for, 0 when none
     QPointer<PendingStatuses> m_fetch;
     QSet<quint64> m_pendingMerges;
     ListResult m_fetchResult; // how the fetch ended, kept until its last answer is merged

@@ -4,6 +4,7 @@
 #include "journal/Journal.h"
 #include "sync/StatusPoller.h"
 
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -39,6 +40,8 @@ private slots:
     void failureIsReportedOnceAndKeepsTheTable();
     void cancelStopsQuietly();
     void oneRefreshAtATime();
+    void nothingToAskAboutEndsAtOnce();
+    void cancelWhileChoosingLeads();
     void refreshesChosenIds();
     void autoRefreshOnInterval();
 
@@ -106,6 +109,8 @@ void TestStatusPoller::asksExactlyForOpenLeads()
     QSignalSpy finished(m_poller.get(), &StatusPoller::finished);
     QSignalSpy started(m_poller.get(), &StatusPoller::started);
     QVERIFY(m_poller->refreshAll());
+    QVERIFY(m_poller->isRunning()); // while it reads which leads to ask about, off the caller's thread
+    QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, timeoutMs);
     QCOMPARE(started.constFirst().at(0).toInt(), 4);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, timeoutMs);
     QCOMPARE(m_transport->fetchRequests.size(), 1);
@@ -251,9 +256,51 @@ void TestStatusPoller::oneRefreshAtATime()
     QVERIFY(m_poller->refreshAll());
     QVERIFY(!m_poller->refreshAll());
     QVERIFY(!m_poller->refresh({QStringLiteral("1")}));
+    QTRY_COMPARE_WITH_TIMEOUT(m_transport->fetchRequests.size(), 1, timeoutMs);
+    QVERIFY(!m_poller->refreshAll());
     QCOMPARE(m_transport->fetchRequests.size(), 1);
-    QVERIFY(!StatusPoller(m_journal.get(), m_transport.get(), QStringLiteral("empty profile"), m_clock.get())
-                 .refreshAll()); // nothing to ask about
+}
+
+void TestStatusPoller::nothingToAskAboutEndsAtOnce()
+{
+    addSent(QStringLiteral("1"), QStringLiteral("approve"), 10); // final
+    QSignalSpy nothing(m_poller.get(), &StatusPoller::nothingToRefresh);
+    QSignalSpy started(m_poller.get(), &StatusPoller::started);
+    QSignalSpy finished(m_poller.get(), &StatusPoller::finished);
+    QVERIFY(m_poller->refreshAll());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, timeoutMs);
+    QCOMPARE(nothing.size(), 1);
+    QVERIFY(finished.constFirst().at(0).toBool());
+    QCOMPARE(started.size(), 0);
+    QVERIFY(m_transport->fetchRequests.isEmpty());
+    QVERIFY(!m_poller->isRunning());
+}
+
+void TestStatusPoller::cancelWhileChoosingLeads()
+{
+    addSent(QStringLiteral("1"));
+    // The journal's background connection is busy (a long commit): the read of the open leads waits.
+    QSemaphore gate;
+    m_journal->writeInBackground(
+        m_poller.get(),
+        [&gate](Journal &) {
+            gate.acquire();
+            return true;
+        },
+        [](bool, const QString &) {});
+    QSignalSpy finished(m_poller.get(), &StatusPoller::finished);
+    QVERIFY(m_poller->refreshAll());
+    m_poller->cancel();
+    QCOMPARE(finished.size(), 1); // at once: the window need not wait for the disk to stop
+    QVERIFY(!finished.constFirst().at(0).toBool());
+    QVERIFY(!m_poller->isRunning());
+    gate.release();
+    // The read's late answer starts nothing.
+    QSignalSpy read(m_journal.get(), &Journal::openOrderIdsRead);
+    QTRY_COMPARE_WITH_TIMEOUT(read.size(), 1, timeoutMs);
+    QCoreApplication::processEvents();
+    QVERIFY(m_transport->fetchRequests.isEmpty());
+    QCOMPARE(finished.size(), 1);
 }
 
 void TestStatusPoller::refreshesChosenIds()

@@ -51,6 +51,7 @@ private slots:
     void refreshShowsNewOutcomesInWordsAndColours();
     void failedRefreshKeepsTheTable();
     void cancelKeepsTheTable();
+    void nothingToRefreshIsSaid();
 
 private:
     int listRequests() const;
@@ -298,6 +299,20 @@ void TestStatusViewRefresh::cancelKeepsTheTable()
     QVERIFY(progress->isHidden());
     QCOMPARE(cell(orderIdOf(7), LeadTableModel::Stage).data().toString(), stageBefore);
     QCOMPARE(m_view->table()->model()->rowCount(), leadCount);
+}
+
+void TestStatusViewRefresh::nothingToRefreshIsSaid()
+{
+    // No lead tracked or sent yet: the refresh asks the network nothing and says why.
+    m_sandbox->clearReceivedRequests();
+    auto *refresh = m_view->findChild<QAction *>(QStringLiteral("refreshAllAction"));
+    QVERIFY(runRefresh(refresh));
+    QCOMPARE(listRequests(), 0);
+    QVERIFY2(m_view->findChild<QLabel *>(QStringLiteral("refreshLabel"))
+                 ->text()
+                 .startsWith(QStringLiteral("Nothing to refresh")),
+             qPrintable(m_view->findChild<QLabel *>(QStringLiteral("refreshLabel"))->text()));
+    QVERIFY(refresh->isEnabled());
 }
 
 QTEST_MAIN(TestStatusViewRefresh)
