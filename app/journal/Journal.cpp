@@ -329,8 +329,8 @@ quint64 Journal::mergeStatusesInBackground(const QString &profileId, const QList
         }
         QList<StatusMergeBatch> batches;
         const bool grouped = worker.beginBatch(); // if not, each merge is a transaction of its own
-        for (const MergeGroup::Merge &merge : std::as_const(merges))
-            batches.append(worker.mergeStatuses(merge.profileId, merge.rows, merge.nowMs));
+        for (const MergeGroup::Merge &given : std::as_const(merges))
+            batches.append(worker.mergeStatuses(given.profileId, given.rows, given.nowMs));
         if (grouped && !worker.commitBatch()) {
             // Nothing of the group was stored, whatever each merge said within it.
             const QString error = worker.errorString();

@@ -3,10 +3,42 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <utility>
+
+namespace {
+
+std::unique_ptr<QSqlQuery> prepare(const QSqlDatabase &db, const QString &sql, QString *error)
+{
+    auto query = std::make_unique<QSqlQuery>(db);
+    query->setForwardOnly(true);
+    if (query->prepare(sql))
+        return query;
+    *error = query->lastError().text();
+    return nullptr;
+}
+
+} // namespace
+
+PreparedStatement::PreparedStatement(QSqlQuery *cached, bool *inUse) : m_query(cached), m_inUse(inUse)
+{
+    *m_inUse = true;
+}
+
+PreparedStatement::PreparedStatement(std::unique_ptr<QSqlQuery> unshared)
+    : m_query(unshared.get()), m_unshared(std::move(unshared))
+{}
+
+PreparedStatement::PreparedStatement(PreparedStatement &&other) noexcept
+    : m_query(std::exchange(other.m_query, nullptr)), m_inUse(std::exchange(other.m_inUse, nullptr)),
+      m_unshared(std::move(other.m_unshared))
+{}
+
 PreparedStatement::~PreparedStatement()
 {
     if (m_query)
         m_query->finish();
+    if (m_inUse)
+        *m_inUse = false;
 }
 
 StatementCache::StatementCache() = default;
@@ -16,17 +48,19 @@ StatementCache::~StatementCache() = default;
 PreparedStatement StatementCache::take(const QSqlDatabase &db, const QString &sql, QString *error)
 {
     const auto found = m_statements.find(sql);
-    if (found != m_statements.end())
-        return PreparedStatement(found->second.get());
-    auto query = std::make_unique<QSqlQuery>(db);
-    query->setForwardOnly(true);
-    if (!query->prepare(sql)) {
-        *error = query->lastError().text();
-        return PreparedStatement();
+    if (found != m_statements.end()) {
+        Entry &entry = found->second;
+        if (!entry.inUse)
+            return PreparedStatement(entry.query.get(), &entry.inUse);
+        std::unique_ptr<QSqlQuery> unshared = prepare(db, sql, error);
+        return unshared ? PreparedStatement(std::move(unshared)) : PreparedStatement();
     }
-    QSqlQuery *taken = query.get();
-    m_statements.emplace(sql, std::move(query));
-    return PreparedStatement(taken);
+    std::unique_ptr<QSqlQuery> query = prepare(db, sql, error);
+    if (!query)
+        return PreparedStatement();
+    Entry &entry = m_statements[sql];
+    entry.query = std::move(query);
+    return PreparedStatement(entry.query.get(), &entry.inUse);
 }
 
 void StatementCache::clear()

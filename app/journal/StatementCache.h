@@ -10,17 +10,13 @@ class QSqlDatabase;
 class QSqlQuery;
 
 // A prepared statement taken from a StatementCache. When it goes out of scope it is reset (not
-// destroyed): a read left open would keep its snapshot of the database, and in WAL mode hold back
-// checkpoints, until the next use of the same statement.
+// destroyed) and given back: a read left open would keep its snapshot of the database, and in WAL mode
+// hold back checkpoints, until the next use of the same statement.
 class PreparedStatement
 {
 public:
     PreparedStatement() = default;
-    explicit PreparedStatement(QSqlQuery *query) : m_query(query) {}
-    PreparedStatement(PreparedStatement &&other) noexcept : m_query(other.m_query)
-    {
-        other.m_query = nullptr;
-    }
+    PreparedStatement(PreparedStatement &&other) noexcept;
     PreparedStatement(const PreparedStatement &) = delete;
     PreparedStatement &operator=(const PreparedStatement &) = delete;
     PreparedStatement &operator=(PreparedStatement &&) = delete;
@@ -31,7 +27,13 @@ public:
     QSqlQuery *operator->() const { return m_query; }
 
 private:
+    friend class StatementCache;
+    PreparedStatement(QSqlQuery *cached, bool *inUse);
+    explicit PreparedStatement(std::unique_ptr<QSqlQuery> unshared);
+
     QSqlQuery *m_query = nullptr;
+    bool *m_inUse = nullptr;               // the cache's flag for m_query, when it is a cached one
+    std::unique_ptr<QSqlQuery> m_unshared; // or a statement of its own (the cached one was in use)
 };
 
 // The prepared statements of one database connection, kept for as long as it is open.
@@ -42,7 +44,8 @@ private:
 // each is parsed once per connection instead of once per use.
 //
 // Statements are never evicted: their SQL comes from a finite set of texts (lists of values are padded
-// to fixed lengths, see Journal), and a PreparedStatement in use must stay valid while others are taken.
+// to fixed lengths, see Journal). A statement asked for while its cached copy is in use (a signal's
+// slot calling back into the journal, say) is prepared afresh for that use.
 class StatementCache
 {
 public:
@@ -54,10 +57,15 @@ public:
     // The statement for `sql` on `db`, prepared (forward-only) the first time it is asked for. An empty
     // PreparedStatement when it does not prepare; the reason is then in *error.
     PreparedStatement take(const QSqlDatabase &db, const QString &sql, QString *error);
-    // Drops every statement: call it before the connection is closed.
+    // Drops every statement: call it before the connection is closed, with none in use.
     void clear();
     std::size_t size() const { return m_statements.size(); }
 
 private:
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    struct Entry
+    {
+        std::unique_ptr<QSqlQuery> query;
+        bool inUse = false;
+    };
+    std::unordered_map<QString, Entry> m_statements;
 };
