@@ -142,11 +142,14 @@ bool JsonReader::parseObject(JsonValue &out, int depth)
         if (atEnd() || m_data.at(m_pos) != ':')
             return failAtEndOr(Status::Malformed);
         ++m_pos;
-        JsonValue child;
-        if (!parseValue(child, depth))
+        // Built in place (a failed document is dropped whole). A reply row has about ten members.
+        if (out.m_children.empty()) {
+            out.m_keys.reserve(8);
+            out.m_children.reserve(8);
+        }
+        out.m_keys.push_back(std::move(key));
+        if (!parseValue(out.m_children.emplace_back(), depth))
             return false;
-        out.m_keys.push_back(key);
-        out.m_children.push_back(std::move(child));
         bool closed = false;
         if (!parseSeparator('}', closed))
             return false;
@@ -167,11 +170,9 @@ bool JsonReader::parseArray(JsonValue &out, int depth)
             ++m_pos;
             return true;
         }
-        JsonValue child;
-        if (!parseValue(child, depth))
-            return false;
         out.m_keys.emplace_back();
-        out.m_children.push_back(std::move(child));
+        if (!parseValue(out.m_children.emplace_back(), depth))
+            return false;
         bool closed = false;
         if (!parseSeparator(']', closed))
             return false;
