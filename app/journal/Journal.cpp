@@ -253,6 +253,7 @@ void Journal::close()
             db.rollback();
         m_statements.clear();
         db.close();
+        m_mergeCache.clear();
     }
     m_batchDepth = 0;
     m_batchFailed = false;
@@ -488,13 +489,16 @@ bool Journal::commitBatch()
     QSqlDatabase db = database();
     if (m_batchFailed) {
         db.rollback();
+        transactionEnded(false);
         return false;
     }
     if (!db.commit()) {
         m_error = db.lastError().text();
         db.rollback();
+        transactionEnded(false);
         return false;
     }
+    transactionEnded(true);
     return true;
 }
 
@@ -503,8 +507,10 @@ void Journal::rollbackBatch()
     if (m_batchDepth == 0)
         return;
     m_batchFailed = true;
-    if (--m_batchDepth == 0)
+    if (--m_batchDepth == 0) {
         database().rollback();
+        transactionEnded(false);
+    }
 }
 
 bool Journal::beginWrite()
@@ -513,6 +519,8 @@ bool Journal::beginWrite()
         m_error = tr("The journal is not open.");
         return false;
     }
+    if (!m_merging) // any other write may touch what the merge cache holds
+        m_mergeCache.clear();
     if (m_batchDepth > 0)
         return !m_batchFailed;
     return beginTransaction();
@@ -546,13 +554,40 @@ bool Journal::endWrite(bool ok)
     QSqlDatabase db = database();
     if (!ok) {
         db.rollback();
+        transactionEnded(false);
         return false;
     }
     if (!db.commit()) {
         m_error = db.lastError().text();
         db.rollback();
+        transactionEnded(false);
         return false;
     }
+    transactionEnded(true);
+    return true;
+}
+
+void Journal::transactionEnded(bool committed)
+{
+    if (committed)
+        m_mergeCache.commit();
+    else
+        m_mergeCache.rollback();
+}
+
+bool Journal::mergeCacheUsable()
+{
+    // SQLite-specific, like the durability settings: another journal would merge without the cache.
+    if (database().driverName() != QLatin1String("QSQLITE")) {
+        m_mergeCache.clear();
+        return false;
+    }
+    const PreparedStatement version = select(QStringLiteral("PRAGMA data_version"), {});
+    if (!version || !version->next()) {
+        m_mergeCache.clear();
+        return false;
+    }
+    m_mergeCache.validate(version->value(0).toLongLong());
     return true;
 }
 
@@ -829,14 +864,19 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         batch.ok = true;
         return batch;
     }
-    if (!beginWrite()) {
+    m_merging = true; // what a merge writes, it stages in the merge cache itself
+    const bool begun = beginWrite();
+    m_merging = false;
+    if (!begun) {
         batch.error = m_error;
         return batch;
     }
+    const bool cacheUsable = mergeCacheUsable();
 
-    // What a merge compares of each lead asked about is read once, and brought forward row by row in
-    // memory (a lead named twice in one answer merges twice, as if the rows came one by one). Only the
-    // leads that changed are then read whole, for the table: in most answers, none.
+    // What a merge compares of each lead asked about is read once (or taken from the merge cache, as
+    // the last merge left it), and brought forward row by row in memory (a lead named twice in one
+    // answer merges twice, as if the rows came one by one). Only the leads that changed are then read
+    // whole, for the table: in most answers, none.
     struct Known
     {
         JournalRow row;
@@ -845,12 +885,30 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
     };
     QHash<QString, Known> known; // by our order id
     bool ok = true;
+    QStringList unread; // order ids the merge cache does not hold
+    for (const QString &orderId : std::as_const(orderIds)) {
+        const MergeCache::Lead *cached = cacheUsable ? m_mergeCache.find(profileId, orderId) : nullptr;
+        if (!cached) {
+            unread.append(orderId);
+            continue;
+        }
+        JournalRow row;
+        row.key = cached->key;
+        row.orderId = orderId;
+        row.networkOrderId = cached->networkId;
+        row.stage = cached->stage;
+        row.status = cached->status;
+        row.reason = cached->reason;
+        row.count = cached->count;
+        row.comment = cached->comment;
+        known.insert(orderId, Known{row});
+    }
     const QString selectSql =
         QStringLiteral("SELECT lead_key, order_id, network_id, stage, status, reason, goods_count, comment"
                        " FROM leads WHERE profile_id = ? AND order_id IN (") +
         inListPlaceholders() + QStringLiteral(")");
-    for (qsizetype start = 0; ok && start < orderIds.size(); start += InListLength) {
-        const PreparedStatement query = select(selectSql, inListValues({profileId}, orderIds, start));
+    for (qsizetype start = 0; ok && start < unread.size(); start += InListLength) {
+        const PreparedStatement query = select(selectSql, inListValues({profileId}, unread, start));
         ok = bool(query);
         while (ok && query->next()) {
             JournalRow row;
@@ -967,6 +1025,12 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
             QStringLiteral("UPDATE leads SET checked_at = ? WHERE profile_id = ? AND lead_key IN (") +
             inListPlaceholders() + QStringLiteral(")"));
         ok = update && run(*update, inListValues({nowMs, profileId}, checkedOnly, start));
+    }
+    for (auto lead = known.cbegin(); ok && cacheUsable && lead != known.cend(); ++lead) {
+        const JournalRow &row = lead->row;
+        m_mergeCache.stage(profileId, lead.key(),
+                           MergeCache::Lead{row.key, row.networkOrderId, row.stage, row.comment, row.status,
+                                            row.reason, row.count});
     }
     if (ok && !changedOrder.isEmpty()) {
         QStringList keys;

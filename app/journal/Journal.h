@@ -2,6 +2,7 @@
 
 #include "JournalBackground.h"
 #include "JournalTypes.h"
+#include "MergeCache.h"
 #include "StatementCache.h"
 #include "api/ApiTypes.h"
 #include "sync/LeadGateway.h"
@@ -174,6 +175,10 @@ private:
     bool beginWrite();
     bool beginTransaction();
     bool endWrite(bool ok);
+    // A transaction ended (committed or not): what it staged in the merge cache is kept or dropped.
+    void transactionEnded(bool committed);
+    // Validates the merge cache inside the merge's transaction: false when it cannot be used.
+    bool mergeCacheUsable();
     bool updateState(const QString &profileId, const QString &key, const QString &assignments,
                      const QVariantList &values);
     bool prepareFiles(const QString &filePath);
@@ -193,6 +198,8 @@ private:
     QString m_filePath;
     mutable QString m_error;
     mutable StatementCache m_statements;
+    MergeCache m_mergeCache;
+    bool m_merging = false; // a merge's own writes leave the merge cache as it is
     int m_batchDepth = 0;
     bool m_batchFailed = false;
 };

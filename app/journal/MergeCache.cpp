@@ -1,0 +1,75 @@
+#include "MergeCache.h"
+
+namespace {
+
+// Stages are a handful of words: every lead shares one copy of each.
+QString shared(const QString &stage)
+{
+    static thread_local QHash<QString, QString> known;
+    const auto found = known.constFind(stage);
+    if (found != known.cend())
+        return *found;
+    if (known.size() < 64) // codes a newer network invents are kept as they come
+        known.insert(stage, stage);
+    return stage;
+}
+
+} // namespace
+
+void MergeCache::validate(qint64 dataVersion)
+{
+    if (dataVersion != m_dataVersion) {
+        clear();
+        m_dataVersion = dataVersion;
+    }
+}
+
+void MergeCache::clear()
+{
+    m_committed.clear();
+    m_staged.clear();
+    m_size = 0;
+    m_dataVersion = -1;
+}
+
+const MergeCache::Lead *MergeCache::find(const QString &profileId, const QString &orderId) const
+{
+    for (const QHash<QString, Leads> *layer : {&m_staged, &m_committed}) {
+        const auto profile = layer->constFind(profileId);
+        if (profile == layer->cend())
+            continue;
+        const auto lead = profile->constFind(orderId);
+        if (lead != profile->cend())
+            return &*lead;
+    }
+    return nullptr;
+}
+
+void MergeCache::stage(const QString &profileId, const QString &orderId, const Lead &lead)
+{
+    Lead kept = lead;
+    kept.stage = shared(lead.stage);
+    m_staged[profileId].insert(orderId, kept);
+}
+
+void MergeCache::commit()
+{
+    for (auto profile = m_staged.cbegin(); profile != m_staged.cend(); ++profile) {
+        Leads &leads = m_committed[profile.key()];
+        for (auto lead = profile->cbegin(); lead != profile->cend(); ++lead) {
+            auto existing = leads.find(lead.key());
+            if (existing != leads.end()) {
+                *existing = lead.value();
+            } else if (m_size < MaxLeads) {
+                leads.insert(lead.key(), lead.value());
+                ++m_size;
+            }
+        }
+    }
+    m_staged.clear();
+}
+
+void MergeCache::rollback()
+{
+    m_staged.clear();
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+// What one journal connection last read or wrote of each lead's status, so that merging a refresh's
+// answers need not read the same leads again every time (reading them was half of the cost of a
+// refresh where nothing changed).
+//
+// Trusted only while nothing else wrote: the journal clears it when this connection writes anything
+// but a merge, and validate() clears it when another connection (or process) committed since it was
+// filled. What a transaction reads or writes is staged, and kept only if it commits.
+class MergeCache
+{
+public:
+    struct Lead
+    {
+        QString key;
+        QString networkId;
+        QString stage;
+        QString comment;
+        qint16 status = 0;
+        qint16 reason = 0;
+        int count = -1;
+    };
+    // A bound on memory (~200 bytes a lead): more leads than this are read each time.
+    static constexpr qsizetype MaxLeads = 20000;
+
+    // `dataVersion`: SQLite's PRAGMA data_version, read inside the transaction about to use the cache;
+    // it changes when another connection commits.
+    void validate(qint64 dataVersion);
+    void clear();
+    const Lead *find(const QString &profileId, const QString &orderId) const;
+    void stage(const QString &profileId, const QString &orderId, const Lead &lead);
+    void commit();   // the transaction that staged committed
+    void rollback(); // it did not: what it staged is dropped
+    qsizetype size() const { return m_size; }
+
+private:
+    using Leads = QHash<QString, Lead>; // by our order id
+    QHash<QString, Leads> m_committed;  // by profile
+    QHash<QString, Leads> m_staged;
+    qsizetype m_size = 0;
+    qint64 m_dataVersion = -1;
+};
