@@ -84,6 +84,7 @@ private slots:
     void backgroundMergeAnswersItsTicket();
     void backgroundMergesGroupedKeepTheOrderOfOtherJobs();
     void backgroundMergeGroupFailsWhole();
+    void mergeCacheYieldsToOtherWriters();
     void backgroundLoadComesInPieces();
     void mergeOfUnknownOrderIdChangesNothing();
     void seenFlag();
@@ -672,6 +673,44 @@ void TestJournal::backgroundMergeGroupFailsWhole()
     m_journal->mergeStatusesInBackground(profile, {statusRow(ids[0], QStringLiteral("hold"), 4)}, t0 + 3);
     QTRY_COMPARE_WITH_TIMEOUT(merged.size(), 1, 10000);
     QCOMPARE(m_journal->entry(profile, ids[0])->stage, QStringLiteral("hold"));
+}
+
+void TestJournal::mergeCacheYieldsToOtherWriters()
+{
+    const QStringList ids{QStringLiteral("95"), QStringLiteral("96")};
+    for (const QString &id : ids) {
+        QVERIFY(m_journal->addLead(profile, id, sampleLead(id), t0));
+        QVERIFY(m_journal->markSent(profile, id, QStringLiteral("N") + id, QString(), t0));
+    }
+    QObject context;
+    const auto *answers = collectMerges(*m_journal, &context);
+    const auto mergeInBackground = [&](const StatusRow &row, qint64 at) {
+        const qsizetype before = answers->size();
+        m_journal->mergeStatusesInBackground(profile, {row}, at);
+        return QTest::qWaitFor([&] { return answers->size() == before + 1; }, 10000) &&
+               answers->constLast().second.ok;
+    };
+    // The background connection merges both leads: it now holds them in its merge cache.
+    QVERIFY(mergeInBackground(statusRow(ids[0], QStringLiteral("cancel"), 5, 2), t0 + 1));
+    QVERIFY(mergeInBackground(statusRow(ids[1], QStringLiteral("wait"), 1), t0 + 1));
+
+    // Another connection (this one) corrects the reason, final to final.
+    QVERIFY(
+        m_journal->mergeStatus(profile, statusRow(ids[0], QStringLiteral("cancel"), 5, 9), t0 + 2).changed);
+    // The network says reason 2 again: a change for the journal, whatever the cache last saw.
+    QVERIFY(mergeInBackground(statusRow(ids[0], QStringLiteral("cancel"), 5, 2), t0 + 3));
+    QVERIFY(answers->constLast().second.results.constFirst().changed);
+    QCOMPARE(m_journal->entry(profile, ids[0])->reason, 2);
+    QCOMPARE(m_journal->history(profile, ids[0]).size(), 3);
+
+    // The background connection's own writes other than merges count too.
+    QVERIFY(mergeInBackground(statusRow(ids[1], QStringLiteral("wait"), 1), t0 + 4)); // held again
+    m_journal->writeInBackground(
+        &context, [&](Journal &worker) { return worker.remove(profile, ids[1]); },
+        [](bool, const QString &) {});
+    QVERIFY(mergeInBackground(statusRow(ids[1], QStringLiteral("hold"), 4), t0 + 5));
+    QVERIFY(!answers->constLast().second.results.constFirst().found);
+    QVERIFY(!m_journal->entry(profile, ids[1]));
 }
 
 void TestJournal::backgroundLoadComesInPieces()
