@@ -47,8 +47,8 @@ void JournalBackground::openConnection()
 {
     m_journal = new Journal;
     // As durable as the other connection (synchronous=FULL): it writes send states too, and an "auto"
-    // lead whose "sending" was lost to a power cut would be sent twice. (Relaxing it for status merges
-    // was measured: the commit was never their cost.)
+    // lead whose "sending" was lost to a power cut would be sent twice. A refresh's answers share
+    // their commits instead (see Journal::mergeStatusesInBackground).
     if (m_filePath.isEmpty())
         qCWarning(lcJournal) << "background connection for a closed journal: its jobs will fail";
     else if (!m_journal->open(m_filePath))
