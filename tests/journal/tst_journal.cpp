@@ -94,6 +94,9 @@ private slots:
     void metaCompareAndSet();
 
 private:
+    // Stores these leads and marks them sent, as the outbox would.
+    bool addSentLeads(const QStringList &ids);
+
     QString journalPath() const { return m_env->path() + QStringLiteral("/j/journal.sqlite"); }
 
     std::unique_ptr<TestEnvironment> m_env;
@@ -548,6 +551,16 @@ void TestJournal::backgroundMergeAnswersItsTicket()
     QVERIFY(!failures.constFirst().error.isEmpty());
 }
 
+bool TestJournal::addSentLeads(const QStringList &ids)
+{
+    for (const QString &id : ids) {
+        if (!m_journal->addLead(profile, id, sampleLead(id), t0) ||
+            !m_journal->markSent(profile, id, QStringLiteral("N") + id, QString(), t0))
+            return false;
+    }
+    return true;
+}
+
 namespace {
 // Holds the background connection in a job of its own until the gate opens, so that what is given
 // meanwhile queues up behind it, as a refresh's answers do behind a slow commit.
@@ -578,10 +591,7 @@ QList<QPair<quint64, StatusMergeBatch>> *collectMerges(Journal &journal, QObject
 void TestJournal::backgroundMergesGroupedKeepTheOrderOfOtherJobs()
 {
     const QStringList ids{QStringLiteral("81"), QStringLiteral("82")};
-    for (const QString &id : ids) {
-        QVERIFY(m_journal->addLead(profile, id, sampleLead(id), t0));
-        QVERIFY(m_journal->markSent(profile, id, QStringLiteral("N") + id, QString(), t0));
-    }
+    QVERIFY(addSentLeads(ids));
     QObject context;
     const auto *answers = collectMerges(*m_journal, &context);
     QSemaphore gate;
@@ -626,10 +636,7 @@ void TestJournal::backgroundMergesGroupedKeepTheOrderOfOtherJobs()
 void TestJournal::backgroundMergeGroupFailsWhole()
 {
     const QStringList ids{QStringLiteral("91"), QStringLiteral("92")};
-    for (const QString &id : ids) {
-        QVERIFY(m_journal->addLead(profile, id, sampleLead(id), t0));
-        QVERIFY(m_journal->markSent(profile, id, QStringLiteral("N") + id, QString(), t0));
-    }
+    QVERIFY(addSentLeads(ids));
     {
         // The disk refusing the history of one lead, injected as a trigger on a connection of the test.
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inject"));
@@ -678,10 +685,7 @@ void TestJournal::backgroundMergeGroupFailsWhole()
 void TestJournal::mergeCacheYieldsToOtherWriters()
 {
     const QStringList ids{QStringLiteral("95"), QStringLiteral("96")};
-    for (const QString &id : ids) {
-        QVERIFY(m_journal->addLead(profile, id, sampleLead(id), t0));
-        QVERIFY(m_journal->markSent(profile, id, QStringLiteral("N") + id, QString(), t0));
-    }
+    QVERIFY(addSentLeads(ids));
     QObject context;
     const auto *answers = collectMerges(*m_journal, &context);
     const auto mergeInBackground = [&](const StatusRow &row, qint64 at) {
