@@ -584,8 +584,10 @@ void StatusView::markAllSeen()
 
 void StatusView::refreshAll()
 {
-    if (m_poller && m_poller->refreshAll())
+    if (m_poller && m_poller->refreshAll()) {
+        m_refreshAsked = true;
         updateActions(); // disabled while the poller reads which leads to ask about
+    }
 }
 
 void StatusView::refreshSelected()
@@ -624,12 +626,16 @@ void StatusView::onRefreshFinished(bool complete)
     m_progressBar->hide();
     m_cancelButton->hide();
     const bool nothingAsked = std::exchange(m_nothingToRefresh, false);
-    if (complete) {
+    const bool userAsked = std::exchange(m_refreshAsked, false);
+    if (complete && nothingAsked) {
+        // Said when the user asked; an automatic refresh with nothing to do leaves the line alone.
+        if (userAsked)
+            m_refreshLabel->setText(
+                tr("Nothing to refresh: every lead's outcome is final, or none has been sent."));
+    } else if (complete) {
         hideBanner();
         m_refreshLabel->setText(
-            nothingAsked
-                ? tr("Nothing to refresh: every lead's outcome is final, or none has been sent.")
-                : tr("Refreshed at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+            tr("Refreshed at %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     } else if (m_banner->isHidden()) {
         m_refreshLabel->setText(tr("Refresh cancelled"));
     } else {

@@ -137,6 +137,7 @@ private:
     QLabel *m_shownLabel = nullptr;
     bool m_layoutRestored = false;
     bool m_nothingToRefresh = false; // the refresh ending now had no lead to ask about
+    bool m_refreshAsked = false;     // ... and the user asked for it (not the automatic refresh)
     QLabel *m_approvalLabel = nullptr;
     QLabel *m_approvalNoTrashLabel = nullptr;
     QLabel *m_trashLabel = nullptr;

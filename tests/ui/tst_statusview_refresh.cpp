@@ -313,6 +313,15 @@ void TestStatusViewRefresh::nothingToRefreshIsSaid()
                  .startsWith(QStringLiteral("Nothing to refresh")),
              qPrintable(m_view->findChild<QLabel *>(QStringLiteral("refreshLabel"))->text()));
     QVERIFY(refresh->isEnabled());
+
+    // The automatic refresh, with nothing to do either, leaves the line as it was.
+    auto *label = m_view->findChild<QLabel *>(QStringLiteral("refreshLabel"));
+    label->setText(QStringLiteral("as before"));
+    QSignalSpy finished(m_poller.get(), &StatusPoller::finished);
+    m_poller->setAutoRefreshInterval(10);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
+    m_poller->setAutoRefreshInterval(0);
+    QCOMPARE(label->text(), QStringLiteral("as before"));
 }
 
 QTEST_MAIN(TestStatusViewRefresh)
