@@ -4,6 +4,7 @@
 #include "journal/Journal.h"
 #include "sync/StatusPoller.h"
 
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
@@ -281,6 +282,7 @@ void TestStatusPoller::cancelWhileChoosingLeads()
     addSent(QStringLiteral("1"));
     // The journal's background connection is busy (a long commit): the read of the open leads waits.
     QSemaphore gate;
+    const auto openGate = qScopeGuard([&gate] { gate.release(); }); // even if a check below fails
     m_journal->writeInBackground(
         m_poller.get(),
         [&gate](Journal &) {
