@@ -89,8 +89,9 @@ public:
     // --- Statuses ---------------------------------------------------------------------------------
     // Merges one list.json row into the lead with that order id, forward-only (see StatusProgress).
     MergeResult mergeStatus(const QString &profileId, const StatusRow &row, qint64 nowMs);
-    // Merges one whole list.json answer in one transaction: one read for all its ids, a write only for
-    // what changed, one statement for the time of the check. Announced by statusesMerged(0, ...).
+    // Merges one whole list.json answer in one transaction: one read for the ids the merge cache does
+    // not hold (see MergeCache), a write only for what changed, one statement per 50 for the time of
+    // the check. Announced by statusesMerged(0, ...).
     StatusMergeBatch mergeStatuses(const QString &profileId, const QList<StatusRow> &rows, qint64 nowMs);
     // The same on the background connection; statusesMerged(ticket, ...) answers, failed or not.
     // Answers given one after another (a refresh's) are merged in one transaction, up to
