@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <memory>
 #include <unistd.h>
 
 namespace {
@@ -575,15 +576,15 @@ void holdBackground(Journal &journal, QObject *context, QSemaphore &gate)
         [](bool, const QString &) {});
 }
 
-QList<QPair<quint64, StatusMergeBatch>> *collectMerges(Journal &journal, QObject *context)
+// The background merges' answers, in the order they come, for as long as `context` lives.
+std::shared_ptr<QList<QPair<quint64, StatusMergeBatch>>> collectMerges(Journal &journal, QObject *context)
 {
-    auto *answers = new QList<QPair<quint64, StatusMergeBatch>>;
+    auto answers = std::make_shared<QList<QPair<quint64, StatusMergeBatch>>>();
     QObject::connect(&journal, &Journal::statusesMerged, context,
                      [answers](quint64 ticket, const QString &, const StatusMergeBatch &batch) {
                          if (ticket != 0)
                              answers->append({ticket, batch});
                      });
-    QObject::connect(context, &QObject::destroyed, [answers] { delete answers; });
     return answers;
 }
 } // namespace
@@ -593,7 +594,7 @@ void TestJournal::backgroundMergesGroupedKeepTheOrderOfOtherJobs()
     const QStringList ids{QStringLiteral("81"), QStringLiteral("82")};
     QVERIFY(addSentLeads(ids));
     QObject context;
-    const auto *answers = collectMerges(*m_journal, &context);
+    const auto answers = collectMerges(*m_journal, &context);
     QSemaphore gate;
     holdBackground(*m_journal, &context, gate);
     QList<quint64> tickets;
@@ -651,7 +652,7 @@ void TestJournal::backgroundMergeGroupFailsWhole()
     QSqlDatabase::removeDatabase(QStringLiteral("inject"));
 
     QObject context;
-    const auto *answers = collectMerges(*m_journal, &context);
+    const auto answers = collectMerges(*m_journal, &context);
     QSemaphore gate;
     holdBackground(*m_journal, &context, gate);
     const quint64 first =
@@ -687,7 +688,7 @@ void TestJournal::mergeCacheYieldsToOtherWriters()
     const QStringList ids{QStringLiteral("95"), QStringLiteral("96")};
     QVERIFY(addSentLeads(ids));
     QObject context;
-    const auto *answers = collectMerges(*m_journal, &context);
+    const auto answers = collectMerges(*m_journal, &context);
     const auto mergeInBackground = [&](const StatusRow &row, qint64 at) {
         const qsizetype before = answers->size();
         m_journal->mergeStatusesInBackground(profile, {row}, at);
