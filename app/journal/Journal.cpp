@@ -442,7 +442,7 @@ bool Journal::exec(QSqlQuery &query) const
 PreparedStatement Journal::statement(const QString &sql) const
 {
     QString error;
-    PreparedStatement prepared = m_statements.take(database(), sql, &error);
+    PreparedStatement prepared = m_statements.take(m_connectionName, sql, &error);
     if (!prepared) {
         m_error = error;
         qCWarning(lcJournal) << "journal statement not prepared:" << m_error;

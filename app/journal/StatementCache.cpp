@@ -1,5 +1,6 @@
 #include "StatementCache.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -7,9 +8,9 @@
 
 namespace {
 
-std::unique_ptr<QSqlQuery> prepare(const QSqlDatabase &db, const QString &sql, QString *error)
+std::unique_ptr<QSqlQuery> prepare(const QString &connectionName, const QString &sql, QString *error)
 {
-    auto query = std::make_unique<QSqlQuery>(db);
+    auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(connectionName, false));
     query->setForwardOnly(true);
     if (query->prepare(sql))
         return query;
@@ -45,17 +46,17 @@ StatementCache::StatementCache() = default;
 
 StatementCache::~StatementCache() = default;
 
-PreparedStatement StatementCache::take(const QSqlDatabase &db, const QString &sql, QString *error)
+PreparedStatement StatementCache::take(const QString &connectionName, const QString &sql, QString *error)
 {
     const auto found = m_statements.find(sql);
     if (found != m_statements.end()) {
         Entry &entry = found->second;
         if (!entry.inUse)
             return PreparedStatement(entry.query.get(), &entry.inUse);
-        std::unique_ptr<QSqlQuery> unshared = prepare(db, sql, error);
+        std::unique_ptr<QSqlQuery> unshared = prepare(connectionName, sql, error);
         return unshared ? PreparedStatement(std::move(unshared)) : PreparedStatement();
     }
-    std::unique_ptr<QSqlQuery> query = prepare(db, sql, error);
+    std::unique_ptr<QSqlQuery> query = prepare(connectionName, sql, error);
     if (!query)
         return PreparedStatement();
     Entry &entry = m_statements[sql];

@@ -6,7 +6,6 @@
 #include <memory>
 #include <unordered_map>
 
-class QSqlDatabase;
 class QSqlQuery;
 
 // A prepared statement taken from a StatementCache. When it goes out of scope it is reset (not
@@ -54,9 +53,10 @@ public:
     StatementCache(const StatementCache &) = delete;
     StatementCache &operator=(const StatementCache &) = delete;
 
-    // The statement for `sql` on `db`, prepared (forward-only) the first time it is asked for. An empty
-    // PreparedStatement when it does not prepare; the reason is then in *error.
-    PreparedStatement take(const QSqlDatabase &db, const QString &sql, QString *error);
+    // The statement for `sql` on the connection named `connectionName`, prepared (forward-only) the
+    // first time it is asked for; only then is the connection looked up (Qt does that under a global
+    // lock). An empty PreparedStatement when it does not prepare; the reason is then in *error.
+    PreparedStatement take(const QString &connectionName, const QString &sql, QString *error);
     // Drops every statement: call it before the connection is closed, with none in use.
     void clear();
     std::size_t size() const { return m_statements.size(); }

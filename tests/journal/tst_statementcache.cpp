@@ -29,10 +29,6 @@ namespace {
 const QString connection = QStringLiteral("statement-cache-test");
 const QString aboveSql = QStringLiteral("SELECT value FROM numbers WHERE value > ? ORDER BY value");
 
-QSqlDatabase db()
-{
-    return QSqlDatabase::database(connection, false);
-}
 } // namespace
 
 void TestStatementCache::init()
@@ -58,7 +54,7 @@ void TestStatementCache::cleanup()
 QList<int> TestStatementCache::valuesAbove(StatementCache &cache, int floor)
 {
     QString error;
-    const PreparedStatement query = cache.take(db(), aboveSql, &error);
+    const PreparedStatement query = cache.take(connection, aboveSql, &error);
     QList<int> values;
     if (!query)
         return values;
@@ -80,13 +76,13 @@ void TestStatementCache::statementIsPreparedOnceAndReused()
     QString error;
     {
         // Given back reset: the read that stopped after one row holds nothing open.
-        const PreparedStatement query = cache.take(db(), aboveSql, &error);
+        const PreparedStatement query = cache.take(connection, aboveSql, &error);
         query->addBindValue(0);
         QVERIFY(query->exec());
         QVERIFY(query->next());
     }
     {
-        const PreparedStatement again = cache.take(db(), aboveSql, &error);
+        const PreparedStatement again = cache.take(connection, aboveSql, &error);
         QVERIFY(!again->isActive());
     }
     cache.clear();
@@ -97,7 +93,7 @@ void TestStatementCache::nestedUseOfTheSameStatementGetsItsOwn()
 {
     StatementCache cache;
     QString error;
-    const PreparedStatement outer = cache.take(db(), aboveSql, &error);
+    const PreparedStatement outer = cache.take(connection, aboveSql, &error);
     outer->addBindValue(0);
     QVERIFY(outer->exec());
     QList<int> outerValues;
@@ -116,7 +112,8 @@ void TestStatementCache::statementThatDoesNotPrepareSaysWhy()
 {
     StatementCache cache;
     QString error;
-    const PreparedStatement query = cache.take(db(), QStringLiteral("SELECT value FROM nowhere"), &error);
+    const PreparedStatement query =
+        cache.take(connection, QStringLiteral("SELECT value FROM nowhere"), &error);
     QVERIFY(!query);
     QVERIFY2(error.contains(QStringLiteral("nowhere")), qPrintable(error));
     QCOMPARE(cache.size(), std::size_t(0));
