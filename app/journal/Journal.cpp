@@ -129,6 +129,28 @@ QVariantList inListValues(QVariantList leading, const QStringList &list, qsizety
     return leading;
 }
 
+// What a merge compares of a lead (its status fields), with what it needs to write (key, network id):
+// a JournalRow holding just those, and back.
+JournalRow comparedRow(const QString &orderId, const MergeCache::Lead &lead)
+{
+    JournalRow row;
+    row.key = lead.key;
+    row.orderId = orderId;
+    row.networkOrderId = lead.networkId;
+    row.stage = lead.stage;
+    row.status = lead.status;
+    row.reason = lead.reason;
+    row.count = lead.count;
+    row.comment = lead.comment;
+    return row;
+}
+
+MergeCache::Lead comparedState(const JournalRow &row)
+{
+    return MergeCache::Lead{row.key,    row.networkOrderId, row.stage, row.comment,
+                            row.status, row.reason,         row.count};
+}
+
 } // namespace
 
 QStringList StatusMergeBatch::changedKeys() const
@@ -892,35 +914,23 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
             unread.append(orderId);
             continue;
         }
-        JournalRow row;
-        row.key = cached->key;
-        row.orderId = orderId;
-        row.networkOrderId = cached->networkId;
-        row.stage = cached->stage;
-        row.status = cached->status;
-        row.reason = cached->reason;
-        row.count = cached->count;
-        row.comment = cached->comment;
-        known.insert(orderId, Known{row});
+        known.insert(orderId, Known{comparedRow(orderId, *cached)});
     }
     const QString selectSql =
-        QStringLiteral("SELECT lead_key, order_id, network_id, stage, status, reason, goods_count, comment"
+        QStringLiteral("SELECT lead_key, network_id, stage, comment, status, reason, goods_count, order_id"
                        " FROM leads WHERE profile_id = ? AND order_id IN (") +
         inListPlaceholders() + QStringLiteral(")");
     for (qsizetype start = 0; ok && start < unread.size(); start += InListLength) {
         const PreparedStatement query = select(selectSql, inListValues({profileId}, unread, start));
         ok = bool(query);
         while (ok && query->next()) {
-            JournalRow row;
-            row.key = query->value(0).toString();
-            row.orderId = query->value(1).toString();
-            row.networkOrderId = query->value(2).toString();
-            row.stage = query->value(3).toString();
-            row.status = qint16(query->value(4).toInt());
-            row.reason = qint16(query->value(5).toInt());
-            row.count = query->value(6).toInt();
-            row.comment = query->value(7).toString();
-            known.insert(row.orderId, Known{row});
+            // The columns in the order of MergeCache::Lead's fields.
+            const MergeCache::Lead lead{query->value(0).toString(),      query->value(1).toString(),
+                                        query->value(2).toString(),      query->value(3).toString(),
+                                        qint16(query->value(4).toInt()), qint16(query->value(5).toInt()),
+                                        query->value(6).toInt()};
+            const QString orderId = query->value(7).toString();
+            known.insert(orderId, Known{comparedRow(orderId, lead)});
         }
     }
 
@@ -1027,10 +1037,7 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         ok = update && run(*update, inListValues({nowMs, profileId}, checkedOnly, start));
     }
     for (auto lead = known.cbegin(); ok && cacheUsable && lead != known.cend(); ++lead) {
-        const JournalRow &row = lead->row;
-        m_mergeCache.stage(profileId, lead.key(),
-                           MergeCache::Lead{row.key, row.networkOrderId, row.stage, row.comment, row.status,
-                                            row.reason, row.count});
+        m_mergeCache.stage(profileId, lead.key(), comparedState(lead->row));
     }
     if (ok && !changedOrder.isEmpty()) {
         QStringList keys;
