@@ -41,11 +41,16 @@ QDateTime timeOf(const QVariant &value)
     return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+// When a lead was last checked: a table of its own since schema version 4 (see JournalSchema).
+#define CHECKED_AT_OF_LEAD                                                                                   \
+    "(SELECT c.checked_at FROM lead_checks c"                                                                \
+    " WHERE c.profile_id = leads.profile_id AND c.lead_key = leads.lead_key)"
+
 // The columns entryFrom() reads, in its order.
 const char entryColumns[] =
     "profile_id, lead_key, order_id, network_id, lead_json, request_body, send_state,"
     " attempts, maybe_delivered, next_try_at, error_code, error_text, stage, status,"
-    " reason, goods_count, comment, created_at, sent_at, checked_at, changed_at, unseen";
+    " reason, goods_count, comment, created_at, sent_at, " CHECKED_AT_OF_LEAD ", changed_at, unseen";
 
 JournalEntry entryFrom(const QSqlQuery &query)
 {
@@ -77,7 +82,8 @@ JournalEntry entryFrom(const QSqlQuery &query)
 }
 
 const char rowColumns[] = "lead_key, order_id, network_id, offer, wm, name, phone, country, stage, comment,"
-                          " error_code, created_at, checked_at, changed_at, status, reason, goods_count,"
+                          " error_code, created_at, " CHECKED_AT_OF_LEAD ", changed_at, status, reason,"
+                          " goods_count,"
                           " send_state, unseen";
 
 JournalRow rowFrom(const QSqlQuery &query)
@@ -110,12 +116,11 @@ JournalRow rowFrom(const QSqlQuery &query)
 // its last value, which changes nothing in IN. 50 is what one list.json answer holds.
 constexpr qsizetype InListLength = 50;
 
-QString inListPlaceholders()
+// InListLength times `each`, comma-separated.
+QString inListPlaceholders(const QString &each = QStringLiteral("?"))
 {
-    QString text;
-    for (qsizetype i = 0; i < InListLength; ++i)
-        text += i == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
-    return text;
+    QStringList text(InListLength, each);
+    return text.join(QStringLiteral(", "));
 }
 
 // The values of `list` from `start` for one IN list, padded to InListLength, after `leading`.
@@ -277,6 +282,7 @@ void Journal::close()
         db.close();
         m_mergeCache.clear();
     }
+    m_mergeCacheChecked.reset();
     m_batchDepth = 0;
     m_batchFailed = false;
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -351,6 +357,12 @@ quint64 Journal::mergeStatusesInBackground(const QString &profileId, const QList
             merges = std::move(group->merges);
         }
         QList<StatusMergeBatch> batches;
+        // A refresh's answers are the one write that may be lost to a power cut: nothing of a lead is
+        // in them that the next refresh does not ask again, and its answers merge forward-only. Not
+        // waiting for the disk at each commit halves what a refresh costs the journal. Send states
+        // and leads (this connection's other jobs, the GUI's connection) keep waiting, and their next
+        // commit carries these to the disk too.
+        const bool relaxed = worker.setCommitsWaitForDisk(false);
         const bool grouped = worker.beginBatch(); // if not, each merge is a transaction of its own
         for (const MergeGroup::Merge &given : std::as_const(merges))
             batches.append(worker.mergeStatuses(given.profileId, given.rows, given.nowMs));
@@ -364,6 +376,9 @@ quint64 Journal::mergeStatusesInBackground(const QString &profileId, const QList
                 batches[i] = failed;
             }
         }
+        if (relaxed && !worker.setCommitsWaitForDisk(true))
+            qCWarning(lcJournal) << "commits of the background connection may not wait for the disk:"
+                                 << worker.errorString();
         deliver([this, merges, batches] {
             for (qsizetype i = 0; i < merges.size(); ++i)
                 emit statusesMerged(merges.at(i).ticket, merges.at(i).profileId, batches.at(i));
@@ -591,13 +606,39 @@ bool Journal::endWrite(bool ok)
 
 void Journal::transactionEnded(bool committed)
 {
+    m_mergeCacheChecked.reset();
     if (committed)
         m_mergeCache.commit();
     else
         m_mergeCache.rollback();
 }
 
+bool Journal::setCommitsWaitForDisk(bool wait)
+{
+    // SQLite-specific, like the settings made on opening.
+    if (!isOpen() || database().driverName() != QLatin1String("QSQLITE"))
+        return false;
+    const PreparedStatement pragma = statement(wait ? QStringLiteral("PRAGMA synchronous = FULL")
+                                                    : QStringLiteral("PRAGMA synchronous = NORMAL"));
+    return pragma && exec(*pragma);
+}
+
+bool Journal::commitsWaitForDisk() const
+{
+    if (!isOpen() || database().driverName() != QLatin1String("QSQLITE"))
+        return true; // another database: its own durability, never relaxed here
+    const PreparedStatement pragma = select(QStringLiteral("PRAGMA synchronous"), {});
+    return pragma && pragma->next() && pragma->value(0).toInt() >= 2; // FULL (2) or EXTRA (3)
+}
+
 bool Journal::mergeCacheUsable()
+{
+    if (!m_mergeCacheChecked)
+        m_mergeCacheChecked = validateMergeCache();
+    return *m_mergeCacheChecked;
+}
+
+bool Journal::validateMergeCache()
 {
     // SQLite-specific, like the durability settings: another journal would merge without the cache.
     if (database().driverName() != QLatin1String("QSQLITE")) {
@@ -845,11 +886,11 @@ bool Journal::remove(const QString &profileId, const QString &key)
 {
     if (!beginWrite())
         return false;
-    bool ok;
-    {
-        const PreparedStatement history =
-            statement(QStringLiteral("DELETE FROM lead_history WHERE profile_id = ? AND lead_key = ?"));
-        ok = history && run(*history, {profileId, key});
+    bool ok = true;
+    for (const char *table : {"lead_history", "lead_checks"}) {
+        const PreparedStatement related = statement(
+            QStringLiteral("DELETE FROM %1 WHERE profile_id = ? AND lead_key = ?").arg(QLatin1String(table)));
+        ok = ok && related && run(*related, {profileId, key});
     }
     if (ok) {
         const PreparedStatement lead =
@@ -897,11 +938,16 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
 
     // What a merge compares of each lead asked about is read once (or taken from the merge cache, as
     // the last merge left it), and brought forward row by row in memory (a lead named twice in one
-    // answer merges twice, as if the rows came one by one). Only the leads that changed are then read
-    // whole, for the table: in most answers, none.
+    // answer merges twice, as if the rows came one by one). The table learns what changed from the
+    // merge's own result (StatusUpdate), without reading the leads again.
     struct Known
     {
+        explicit Known(JournalRow compared)
+            : row(std::move(compared)), wasFinal(StatusProgress::isFinal(row.stage, row.status))
+        {}
+        Known() = default;
         JournalRow row;
+        bool wasFinal = false;
         bool changed = false;
         bool learnedNetworkId = false;
     };
@@ -990,9 +1036,8 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         row = after;
     }
 
-    // Writes: one history row per change, one update per changed lead (its final state, the time of
-    // the check, a learned network id), and one statement per 50 for the time of the check of all
-    // others.
+    // Writes: one history row per change, one update per changed lead (its final state, a learned
+    // network id), and one statement per 50 leads for the time of the check.
     if (ok && !changes.isEmpty()) {
         const PreparedStatement insert = statement(QStringLiteral(
             "INSERT INTO lead_history (profile_id, lead_key, changed_at, stage, status, reason,"
@@ -1007,54 +1052,73 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
                       textOrNull(change.before.stage), int(change.before.status)});
         }
     }
-    QStringList checkedOnly; // keys of leads that did not change
     for (auto lead = known.begin(); ok && lead != known.end(); ++lead) {
         JournalRow &row = lead->row;
         row.checkedAtMs = nowMs;
         batch.checkedKeys.append(row.key);
         if (lead->changed) {
+            // is_final is set only when it changes: setting it rewrites the open-leads index entry,
+            // a quarter of the cost of the update.
+            const bool isFinal = StatusProgress::isFinal(row.stage, row.status);
+            static const QString updateSql = QStringLiteral(
+                "UPDATE leads SET stage = ?, status = ?, reason = ?, goods_count = ?, comment = ?,"
+                " changed_at = ?, unseen = 1, network_id = ? %1"
+                " WHERE profile_id = ? AND lead_key = ?");
+            QVariantList values{textOrNull(row.stage),
+                                int(row.status),
+                                int(row.reason),
+                                row.count,
+                                textOrNull(row.comment),
+                                nowMs,
+                                textOrNull(row.networkOrderId)};
+            if (isFinal != lead->wasFinal)
+                values.append(isFinal ? 1 : 0);
+            values << profileId << row.key;
             const PreparedStatement update = statement(
-                QStringLiteral("UPDATE leads SET stage = ?, status = ?, reason = ?, goods_count = ?,"
-                               " comment = ?, is_final = ?, changed_at = ?, unseen = 1, checked_at = ?,"
-                               " network_id = ? WHERE profile_id = ? AND lead_key = ?"));
-            ok = update && run(*update, {textOrNull(row.stage), int(row.status), int(row.reason), row.count,
-                                         textOrNull(row.comment),
-                                         StatusProgress::isFinal(row.stage, row.status) ? 1 : 0, nowMs, nowMs,
-                                         textOrNull(row.networkOrderId), profileId, row.key});
+                updateSql.arg(isFinal != lead->wasFinal ? QStringLiteral(", is_final = ?") : QString()));
+            ok = update && run(*update, values);
             continue;
         }
-        checkedOnly.append(row.key);
         if (lead->learnedNetworkId) {
             const PreparedStatement learn = statement(
                 QStringLiteral("UPDATE leads SET network_id = ? WHERE profile_id = ? AND lead_key = ?"));
             ok = learn && run(*learn, {row.networkOrderId, profileId, row.key});
         }
     }
-    for (qsizetype start = 0; ok && start < checkedOnly.size(); start += InListLength) {
+    // A padded list repeats its last key: the same time written twice.
+    static const QString checkedSql =
+        QStringLiteral("INSERT INTO lead_checks (profile_id, lead_key, checked_at) SELECT ?, column1, ? FROM"
+                       " (VALUES ") +
+        inListPlaceholders(QStringLiteral("(?)")) +
+        QStringLiteral(") WHERE true ON CONFLICT (profile_id, lead_key) DO UPDATE"
+                       " SET checked_at = excluded.checked_at");
+    for (qsizetype start = 0; ok && start < batch.checkedKeys.size(); start += InListLength) {
+        // Most leads were checked before: an update of the times in place is half the cost of an
+        // insert that finds it has to update. Only a piece holding a lead never checked (fewer rows
+        // updated than keys) takes the insert.
         const PreparedStatement update = statement(
-            QStringLiteral("UPDATE leads SET checked_at = ? WHERE profile_id = ? AND lead_key IN (") +
+            QStringLiteral("UPDATE lead_checks SET checked_at = ? WHERE profile_id = ? AND lead_key IN (") +
             inListPlaceholders() + QStringLiteral(")"));
-        ok = update && run(*update, inListValues({nowMs, profileId}, checkedOnly, start));
+        ok = update && run(*update, inListValues({nowMs, profileId}, batch.checkedKeys, start));
+        if (ok && update->numRowsAffected() < qMin(InListLength, batch.checkedKeys.size() - start)) {
+            const PreparedStatement upsert = statement(checkedSql);
+            ok = upsert && run(*upsert, inListValues({profileId, nowMs}, batch.checkedKeys, start));
+        }
     }
     for (auto lead = known.cbegin(); ok && cacheUsable && lead != known.cend(); ++lead) {
         m_mergeCache.stage(profileId, lead.key(), comparedState(lead->row));
     }
-    if (ok && !changedOrder.isEmpty()) {
-        QStringList keys;
-        for (const QString &orderId : std::as_const(changedOrder))
-            keys.append(known.value(orderId).row.key);
-        QHash<QString, JournalRow> whole;
-        for (JournalRow &row : rows(profileId, keys))
-            whole.insert(row.key, std::move(row));
-        for (const QString &key : std::as_const(keys))
-            batch.changedRows.append(whole.value(key));
-        ok = whole.size() == keys.size(); // fewer only when the read failed: errorString() says why
+    for (const QString &orderId : std::as_const(changedOrder)) {
+        const JournalRow &row = known.value(orderId).row;
+        batch.changedStatuses.append(StatusUpdate{row.key, orderId, row.networkOrderId, row.stage,
+                                                  row.comment, row.changedAtMs, row.status, row.reason,
+                                                  row.count});
     }
     if (!endWrite(ok)) {
         batch.error = m_error;
         batch.results = QList<MergeResult>(statusRows.size());
         batch.checkedKeys.clear();
-        batch.changedRows.clear();
+        batch.changedStatuses.clear();
         batch.ok = false;
         return batch;
     }

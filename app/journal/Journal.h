@@ -127,6 +127,9 @@ public:
     using BackgroundWrite = std::function<bool(Journal &journal)>;
     using WriteDone = std::function<void(bool ok, const QString &error)>;
     void writeInBackground(QObject *context, BackgroundWrite write, WriteDone done);
+    // Whether this connection's commits wait for the disk: always, but inside the background
+    // connection's merge groups (see mergeStatusesInBackground).
+    bool commitsWaitForDisk() const;
     // Every lead of a profile, oldest first, handed to `sink` in pieces: `firstChunk` rows, then
     // `chunk` rows at a time; the last call (perhaps with no rows) says so. False on a failed query.
     using RowSink = std::function<void(QVector<JournalRow> &&rows, bool last)>;
@@ -178,8 +181,14 @@ private:
     bool endWrite(bool ok);
     // A transaction ended (committed or not): what it staged in the merge cache is kept or dropped.
     void transactionEnded(bool committed);
-    // Validates the merge cache inside the merge's transaction: false when it cannot be used.
+    // Validates the merge cache inside the merge's transaction, once per transaction: false when it
+    // cannot be used.
     bool mergeCacheUsable();
+    bool validateMergeCache();
+    // Whether commits wait for the disk (SQLite's synchronous FULL, the default here) or only for the
+    // operating system (NORMAL: kept through a crash of the app, maybe not through a power cut). Set
+    // between transactions. False when the setting could not be changed.
+    bool setCommitsWaitForDisk(bool wait);
     bool updateState(const QString &profileId, const QString &key, const QString &assignments,
                      const QVariantList &values);
     bool prepareFiles(const QString &filePath);
@@ -201,6 +210,9 @@ private:
     mutable StatementCache m_statements;
     MergeCache m_mergeCache;
     bool m_merging = false; // a merge's own writes leave the merge cache as it is
+    // Whether mergeCacheUsable() already answered in this transaction (nobody else can commit while
+    // it holds the write lock, so the answer stands until it ends), and what it said.
+    std::optional<bool> m_mergeCacheChecked;
     int m_batchDepth = 0;
     bool m_batchFailed = false;
 };

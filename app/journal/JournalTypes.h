@@ -64,6 +64,34 @@ struct JournalRow
     bool unseenChange = false;
 };
 
+// A lead's status as a merge left it: what a merge writes of the lead's row, and all that a view
+// holding the rest of the row needs to bring it up to date.
+struct StatusUpdate
+{
+    QString key;
+    QString orderId;
+    QString networkOrderId;
+    QString stage;
+    QString comment;
+    qint64 changedAtMs = 0;
+    qint16 status = 0;
+    qint16 reason = 0;
+    qint32 count = -1;
+
+    // The row with this status, seen as changed.
+    void applyTo(JournalRow &row) const
+    {
+        row.networkOrderId = networkOrderId;
+        row.stage = stage;
+        row.comment = comment;
+        row.changedAtMs = changedAtMs;
+        row.status = status;
+        row.reason = reason;
+        row.count = count;
+        row.unseenChange = true;
+    }
+};
+
 // One recorded status change.
 struct StatusChange
 {
@@ -99,7 +127,7 @@ struct StatusMergeBatch
     QList<MergeResult> results; // one per row given, in the same order
     QStringList checkedKeys;    // every lead found: its "last checked" time is now checkedAtMs
     qint64 checkedAtMs = 0;
-    QVector<JournalRow> changedRows; // the leads whose status changed, as they are now
+    QVector<StatusUpdate> changedStatuses; // the leads whose status changed, first change first
 
     QStringList changedKeys() const;
 };

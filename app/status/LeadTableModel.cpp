@@ -641,7 +641,7 @@ void LeadTableModel::onStatusesMerged(quint64, const QString &profileId, const S
 {
     if (profileId != m_profileId || !batch.ok)
         return;
-    applyFreshRows(batch.changedRows);
+    applyStatusUpdates(batch.changedStatuses, batch.checkedAtMs);
     // Every lead asked about was checked just now, changed or not: only that column moves.
     QList<int> checkedRows;
     for (const QString &key : batch.checkedKeys) {
@@ -654,6 +654,27 @@ void LeadTableModel::onStatusesMerged(quint64, const QString &profileId, const S
     emitRowsChanged(checkedRows, Checked);
     if (m_sortColumn == Checked && !checkedRows.isEmpty())
         reposition(checkedRows);
+}
+
+void LeadTableModel::applyStatusUpdates(const QVector<StatusUpdate> &updates, qint64 checkedAtMs)
+{
+    QVector<JournalRow> fresh;
+    fresh.reserve(updates.size());
+    QStringList missing; // changed before this model heard it was added: read whole
+    for (const StatusUpdate &update : updates) {
+        const int slot = m_slotByKey.value(update.key, -1);
+        if (slot < 0) {
+            missing.append(update.key);
+            continue;
+        }
+        JournalRow row = m_rows.at(slot);
+        update.applyTo(row);
+        row.checkedAtMs = checkedAtMs; // one change of the row, not two
+        fresh.append(std::move(row));
+    }
+    if (!missing.isEmpty())
+        fresh.append(m_journal->rows(m_profileId, missing));
+    applyFreshRows(fresh);
 }
 
 void LeadTableModel::applyFreshRows(const QVector<JournalRow> &fresh)

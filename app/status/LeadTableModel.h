@@ -113,6 +113,8 @@ private:
     void onStatusesMerged(quint64 ticket, const QString &profileId, const StatusMergeBatch &batch);
     void onRowsLoaded(quint64 ticket, const QString &profileId, const QVector<JournalRow> &rows, bool last);
     void onRowsLoadFailed(quint64 ticket, const QString &profileId, const QString &error);
+    // Brings rows up to date with what a merge checked at `checkedAtMs` changed of them.
+    void applyStatusUpdates(const QVector<StatusUpdate> &updates, qint64 checkedAtMs);
     // Takes rows read after a change: replaces the leads held, adds the others.
     void applyFreshRows(const QVector<JournalRow> &fresh);
     void finishLoading();

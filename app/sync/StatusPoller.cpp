@@ -121,8 +121,8 @@ void StatusPoller::onMerged(quint64 ticket, const QString &profileId, const Stat
     } else {
         const QStringList changed = batch.changedKeys();
         QHash<QString, QString> orderIdOf;
-        for (const JournalRow &row : batch.changedRows)
-            orderIdOf.insert(row.key, row.orderId);
+        for (const StatusUpdate &update : batch.changedStatuses)
+            orderIdOf.insert(update.key, update.orderId);
         QList<StageChange> stages;
         for (const MergeResult &result : batch.results)
             if (result.stageChanged)

@@ -487,12 +487,22 @@ void TestJournal::mergeStatusesTakesAWholeAnswerAtOnce()
     checked.sort();
     QCOMPARE(checked, (QStringList{QStringLiteral("61"), QStringLiteral("62"), QStringLiteral("63")}));
     QCOMPARE(batch.checkedAtMs, t0 + 100);
-    QCOMPARE(batch.changedRows.size(), 2);
-    for (const JournalRow &row : batch.changedRows) {
-        QCOMPARE(row.checkedAtMs, t0 + 100);
-        QCOMPARE(row.changedAtMs, t0 + 100);
-        QCOMPARE(row.stage,
-                 row.key == QLatin1String("61") ? QStringLiteral("hold") : QStringLiteral("approve"));
+    QCOMPARE(batch.changedStatuses.size(), 2);
+    for (const StatusUpdate &update : batch.changedStatuses) {
+        QCOMPARE(update.changedAtMs, t0 + 100);
+        QCOMPARE(update.stage,
+                 update.key == QLatin1String("61") ? QStringLiteral("hold") : QStringLiteral("approve"));
+        // What the table is told is what the journal now holds.
+        const auto stored = m_journal->entry(profile, update.key);
+        QCOMPARE(update.orderId, stored->orderId);
+        QCOMPARE(update.networkOrderId, stored->networkOrderId);
+        QCOMPARE(update.stage, stored->stage);
+        QCOMPARE(int(update.status), stored->status);
+        QCOMPARE(int(update.reason), stored->reason);
+        QCOMPARE(int(update.count), stored->count);
+        QCOMPARE(update.comment, stored->comment);
+        QCOMPARE(update.changedAtMs, stored->changedAt.toMSecsSinceEpoch());
+        QVERIFY(stored->unseenChange);
     }
 
     // Every lead asked about was checked; only the changed ones changed, with one history row per change.
@@ -534,8 +544,8 @@ void TestJournal::backgroundMergeAnswersItsTicket()
     QCOMPARE(answers.at(0).first, first);
     QCOMPARE(answers.at(1).first, second);
     QVERIFY(answers.at(1).second.ok);
-    QCOMPARE(answers.at(1).second.changedRows.size(), 1);
-    QCOMPARE(answers.at(1).second.changedRows.constFirst().stage, QStringLiteral("hold"));
+    QCOMPARE(answers.at(1).second.changedStatuses.size(), 1);
+    QCOMPARE(answers.at(1).second.changedStatuses.constFirst().stage, QStringLiteral("hold"));
     QVERIFY(answers.at(1).second.results.constFirst().stageChanged);
     // Written through the other connection, read through this one.
     QCOMPARE(m_journal->entry(profile, id)->stage, QStringLiteral("hold"));
@@ -600,10 +610,13 @@ void TestJournal::backgroundMergesGroupedKeepTheOrderOfOtherJobs()
     QList<quint64> tickets;
     tickets << m_journal->mergeStatusesInBackground(profile, {statusRow(ids[0], QStringLiteral("hold"), 4)},
                                                     t0 + 1);
-    // A job given between merges runs between them: the merge after it sees its work.
+    // A job given between merges runs between them: the merge after it sees its work. Its commit
+    // waits for the disk again, as every write but a merge does.
+    bool removed = false;
     m_journal->writeInBackground(
-        &context, [&](Journal &worker) { return worker.remove(profile, ids[1]); },
-        [](bool, const QString &) {});
+        &context,
+        [&](Journal &worker) { return worker.commitsWaitForDisk() && worker.remove(profile, ids[1]); },
+        [&](bool ok, const QString &) { removed = ok; });
     tickets << m_journal->mergeStatusesInBackground(profile, {statusRow(ids[1], QStringLiteral("hold"), 4)},
                                                     t0 + 2);
     // More answers than one transaction takes: every one is answered, in order.
@@ -621,16 +634,17 @@ void TestJournal::backgroundMergesGroupedKeepTheOrderOfOtherJobs()
         QVERIFY(answers->at(i).second.ok);
     }
     QVERIFY(answers->at(0).second.results.constFirst().changed);
-    QCOMPARE(answers->at(0).second.changedRows.constFirst().stage, QStringLiteral("hold"));
+    QCOMPARE(answers->at(0).second.changedStatuses.constFirst().stage, QStringLiteral("hold"));
     QVERIFY(!answers->at(1).second.results.constFirst().found); // removed before it
     QVERIFY(answers->at(2).second.results.constFirst().stageChanged);
     for (int i = 0; i < more; ++i) {
         const StatusMergeBatch &batch = answers->at(2 + i).second;
-        QCOMPARE(batch.changedRows.size(), 1);
-        QCOMPARE(batch.changedRows.constFirst().comment, QStringLiteral("call %1").arg(i));
+        QCOMPARE(batch.changedStatuses.size(), 1);
+        QCOMPARE(batch.changedStatuses.constFirst().comment, QStringLiteral("call %1").arg(i));
     }
     QCOMPARE(m_journal->entry(profile, ids[0])->comment, QStringLiteral("call %1").arg(more - 1));
     QCOMPARE(m_journal->history(profile, ids[0]).size(), 1 + more);
+    QVERIFY(removed);
     QVERIFY(!m_journal->entry(profile, ids[1]));
 }
 
@@ -669,7 +683,7 @@ void TestJournal::backgroundMergeGroupFailsWhole()
     for (const auto &[ticket, batch] : *answers) {
         QVERIFY(!batch.ok);
         QVERIFY(!batch.error.isEmpty());
-        QVERIFY(batch.changedRows.isEmpty());
+        QVERIFY(batch.changedStatuses.isEmpty());
         QVERIFY(!batch.results.constFirst().changed);
     }
     QVERIFY(answers->at(1).second.error.contains(QStringLiteral("injected")));
@@ -876,6 +890,9 @@ void TestJournal::removeDeletesLeadAndHistory()
     QVERIFY(m_journal->history(profile, QStringLiteral("1")).isEmpty());
     QCOMPARE(removed.size(), 1);
     QVERIFY(!m_journal->remove(profile, QStringLiteral("1")));
+    // Nothing of it is left behind: tracked again, it has never been checked.
+    QCOMPARE(m_journal->addTracked(profile, {QStringLiteral("1")}, t0 + 1), 1);
+    QVERIFY(!m_journal->entry(profile, QStringLiteral("1"))->checkedAt.isValid());
 }
 
 void TestJournal::metaCompareAndSet()

@@ -34,7 +34,8 @@ bool runOnFile(const QString &path, const QStringList &statements)
     return ok;
 }
 
-QStringList indexNames(const QString &path)
+// The first column of what `sql` returns, on a connection of the test's own.
+QStringList probe(const QString &path, const QString &sql)
 {
     QStringList names;
     {
@@ -42,14 +43,25 @@ QStringList indexNames(const QString &path)
         db.setDatabaseName(path);
         db.open();
         QSqlQuery query(db);
-        query.exec(QStringLiteral(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'"));
+        query.exec(sql);
         while (query.next())
             names.append(query.value(0).toString());
     }
     QSqlDatabase::removeDatabase(QStringLiteral("probe"));
     names.sort();
     return names;
+}
+
+QStringList indexNames(const QString &path)
+{
+    return probe(
+        path,
+        QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'"));
+}
+
+QStringList columnNames(const QString &path, const QString &table)
+{
+    return probe(path, QStringLiteral("SELECT name FROM pragma_table_info('%1')").arg(table));
 }
 
 QString leadJson(const QString &orderId)
@@ -124,8 +136,8 @@ void TestJournalMigration::version1FileIsUpgraded()
             .arg(t0 + 1),
         QStringLiteral(
             "INSERT INTO leads (profile_id, lead_key, order_id, lead_json, send_state, attempts,"
-            " network_id, stage, status, created_at, sent_at, phone, offer) VALUES ('main', '3', '3',"
-            " '%1', 'sent', 1, 'N3', 'approve', 6, %2, %2, '79001234567', '217')")
+            " network_id, stage, status, created_at, sent_at, checked_at, phone, offer) VALUES ('main', '3',"
+            " '3', '%1', 'sent', 1, 'N3', 'approve', 6, %2, %2, %2, '79001234567', '217')")
             .arg(leadJson(QStringLiteral("3")))
             .arg(t0 + 2),
         QStringLiteral("INSERT INTO lead_history (profile_id, lead_key, changed_at, stage, status)"
@@ -151,6 +163,8 @@ void TestJournalMigration::version1FileIsUpgraded()
     QCOMPARE(sent->sendState, SendState::Sent);
     QCOMPARE(sent->networkOrderId, QStringLiteral("N3"));
     QVERIFY(!sent->unseenChange);
+    QCOMPARE(sent->checkedAt.toMSecsSinceEpoch(), t0 + 2); // moved to lead_checks in version 4
+    QVERIFY(!tried->checkedAt.isValid());
     const QList<StatusChange> history = journal.history(profile, QStringLiteral("3"));
     QCOMPARE(history.size(), 1);
     QCOMPARE(history.constFirst().status, 6);
@@ -170,6 +184,8 @@ void TestJournalMigration::version1FileIsUpgraded()
                 .changed);
     QCOMPARE(journal.history(profile, QStringLiteral("3")).constLast().previousStatus, 6);
     QVERIFY(journal.entry(profile, QStringLiteral("3"))->unseenChange);
+    QCOMPARE(journal.entry(profile, QStringLiteral("3"))->checkedAt.toMSecsSinceEpoch(), t0 + 4);
+    QVERIFY(!columnNames(path(), QStringLiteral("leads")).contains(QStringLiteral("checked_at")));
     const QStringList indexes = indexNames(path());
     for (const char *name : {"leads_by_order", "leads_open_by_created", "leads_due", "leads_by_phone",
                              "leads_by_created", "lead_history_by_lead"})

@@ -54,9 +54,9 @@ bool fill(const QString &path)
         ok = ok &&
              query.prepare(QStringLiteral(
                  "INSERT INTO leads (profile_id, lead_key, order_id, lead_json, send_state, attempts,"
-                 " network_id, stage, status, reason, goods_count, is_final, created_at, sent_at, checked_at,"
+                 " network_id, stage, status, reason, goods_count, is_final, created_at, sent_at,"
                  " changed_at, phone, offer, name, wm, country) VALUES (?, ?, ?, ?, 'sent', 1, ?, ?, ?, ?, 1,"
-                 " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                 " ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (int i = 0; ok && i < total; ++i) {
             Lead lead;
             lead.orderId = QString::number(100000000 + i);
@@ -73,14 +73,17 @@ bool fill(const QString &path)
                   QVariant(QString::fromUtf8(LeadJson::toJson(lead))), QVariant(QString::number(i)),
                   QVariant(stage), QVariant(status), QVariant(status == 5 ? 2 : 0),
                   QVariant(StatusProgress::isFinal(stage, status) ? 1 : 0), QVariant(t0 + i),
-                  QVariant(t0 + i), QVariant(t0 + i), QVariant(t0 + i), QVariant(lead.phone),
-                  QVariant(lead.offer), QVariant(lead.name), QVariant(lead.wm), QVariant(lead.country)})
+                  QVariant(t0 + i), QVariant(t0 + i), QVariant(lead.phone), QVariant(lead.offer),
+                  QVariant(lead.name), QVariant(lead.wm), QVariant(lead.country)})
                 query.addBindValue(value);
             ok = query.exec();
             if (!ok)
                 qWarning() << query.lastError().text();
         }
         query.finish();
+        // Each lead checked when it was created.
+        ok = ok && query.exec(QStringLiteral("INSERT INTO lead_checks (profile_id, lead_key, checked_at)"
+                                             " SELECT profile_id, lead_key, created_at FROM leads"));
         ok = ok && db.commit();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("fill"));

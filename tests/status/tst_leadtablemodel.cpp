@@ -427,7 +427,7 @@ void TestLeadTableModel::unchangedStatusMovesOnlyTheCheckedColumn()
     const qint64 now = before.checkedAtMs + 60'000;
     const StatusMergeBatch batch = m_journal->mergeStatuses(profile, {same}, now);
     QVERIFY(batch.ok);
-    QVERIFY(batch.changedRows.isEmpty());
+    QVERIFY(batch.changedStatuses.isEmpty());
     // No query, no whole-row repaint: the one cell that moved.
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex(), m_model->index(row, LeadTableModel::Checked));
