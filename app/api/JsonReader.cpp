@@ -3,6 +3,7 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <cstring>
 
 namespace {
 
@@ -144,8 +145,8 @@ bool JsonReader::parseObject(JsonValue &out, int depth)
         ++m_pos;
         // Built in place (a failed document is dropped whole). A reply row has about ten members.
         if (out.m_children.empty()) {
-            out.m_keys.reserve(8);
-            out.m_children.reserve(8);
+            out.m_keys.reserve(12);
+            out.m_children.reserve(12);
         }
         out.m_keys.push_back(std::move(key));
         if (!parseValue(out.m_children.emplace_back(), depth))
@@ -193,6 +194,25 @@ bool JsonReader::parseSeparator(char closer, bool &closed)
     return true;
 }
 
+QString JsonReader::sharedText(qsizetype offset, qsizetype length)
+{
+    const char *const bytes = m_data.constData() + offset;
+    constexpr qsizetype longest = 24; // longer texts (ids, names, times) seldom repeat
+    if (length > longest)
+        return decodeUtf8KeepingBom(QByteArrayView(bytes, length));
+    // A hash of the length and three bytes: enough to tell apart the few texts a reply repeats.
+    const auto byteAt = [bytes](qsizetype i) {
+        return quint32(static_cast<unsigned char>(bytes[i]));
+    };
+    const quint32 hash =
+        length == 0 ? 0
+                    : quint32(length) * 31u + byteAt(0) * 7u + byteAt(length / 2) * 3u + byteAt(length - 1);
+    RecentText &recent = m_recent[hash % m_recent.size()];
+    if (recent.length != length || memcmp(m_data.constData() + recent.offset, bytes, size_t(length)) != 0)
+        recent = RecentText{offset, length, decodeUtf8KeepingBom(QByteArrayView(bytes, length))};
+    return recent.text;
+}
+
 bool JsonReader::parseString(QString &out)
 {
     ++m_pos; // opening quote
@@ -210,7 +230,7 @@ bool JsonReader::parseString(QString &out)
         const char c = data[m_pos];
         if (c == '"') {
             if (decoded.isNull()) // no escape: the common case, one decoded run
-                out = decodeUtf8KeepingBom(QByteArrayView(data + runStart, m_pos - runStart));
+                out = sharedText(runStart, m_pos - runStart);
             else {
                 flushRun();
                 out = decoded;
@@ -299,7 +319,7 @@ bool JsonReader::parseNumber(JsonValue &out)
             return failAtEndOr(Status::Malformed);
     }
     out.m_type = JsonValue::Type::Number;
-    out.m_text = QString::fromLatin1(m_data.constData() + start, m_pos - start);
+    out.m_text = sharedText(start, m_pos - start); // digits: ASCII
     return true;
 }
 

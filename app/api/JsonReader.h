@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <array>
 #include <vector>
 
 // A small JSON reader for API replies. Unlike QJsonDocument it keeps every number as the exact text that
@@ -84,7 +85,20 @@ private:
     bool fail(Status status);
     bool failAtEndOr(Status status) { return fail(atEnd() ? Status::Truncated : status); }
 
+    // The text of these bytes of the document (plain UTF-8, no escapes). Replies repeat short texts
+    // (member names, stages, small numbers): each is decoded once and shared by its repeats, which
+    // spares most of the allocations of a list reply.
+    QString sharedText(qsizetype offset, qsizetype length);
+
+    struct RecentText
+    {
+        qsizetype offset = 0;
+        qsizetype length = -1;
+        QString text;
+    };
+
     const QByteArray &m_data;
+    std::array<RecentText, 64> m_recent; // by a hash of the bytes; a collision only costs a decode
     qsizetype m_pos = 0;
     Status m_status = Status::Ok;
     qsizetype m_errorOffset = -1;

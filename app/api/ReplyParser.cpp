@@ -24,9 +24,9 @@ ApiError transportError(const QString &code, int httpStatus, const QByteArray &b
                                    Redaction::snippet(body, secret));
 }
 
-QString memberText(const JsonValue &object, const char *key)
+QString memberText(const JsonValue &object, QStringView key)
 {
-    const JsonValue *value = object.member(QString::fromLatin1(key));
+    const JsonValue *value = object.member(key);
     return value && value->isScalar() ? value->scalarText().trimmed() : QString();
 }
 
@@ -36,10 +36,10 @@ std::optional<QString> serviceErrorCode(const JsonValue &root)
 {
     if (!root.isObject())
         return std::nullopt;
-    const QString status = memberText(root, "status").toLower();
-    QString code = memberText(root, "error");
+    const QString status = memberText(root, u"status").toLower();
+    QString code = memberText(root, u"error");
     if (code.isEmpty() || code == u"true" || code == u"false")
-        code = memberText(root, "error_text");
+        code = memberText(root, u"error_text");
     if (status == u"error")
         return code;
     if (status != u"ok" && !code.isEmpty())
@@ -68,12 +68,12 @@ StatusRow readRow(const JsonValue &object, const QString &keyId)
 {
     StatusRow row;
     // In list.json "id" is OUR order id (the object key repeats it) and "uid" is the NETWORK's.
-    row.ourOrderId = memberText(object, "id");
+    row.ourOrderId = memberText(object, u"id");
     if (row.ourOrderId.isEmpty())
         row.ourOrderId = keyId.trimmed();
-    row.networkOrderId = memberText(object, "uid");
-    row.source = memberText(object, "src");
-    row.stage = memberText(object, "stage");
+    row.networkOrderId = memberText(object, u"uid");
+    row.source = memberText(object, u"src");
+    row.stage = memberText(object, u"stage");
     row.status = lenientInt(object.member(u"status"), 0);
     row.reason = lenientInt(object.member(u"reason"), 0);
     row.count = lenientInt(object.member(u"count"), -1);
@@ -134,9 +134,9 @@ AddResult parseAddReply(int httpStatus, const QByteArray &body, const QString &s
     const std::optional<JsonValue> root = readDocument(httpStatus, body, secret, result.error);
     if (!root)
         return result;
-    const QString status = memberText(*root, "status").toLower();
+    const QString status = memberText(*root, u"status").toLower();
     // In add.json "id" is the NETWORK's order id and "uid" is OURS (the one it made when we sent "auto").
-    const QString networkId = memberText(*root, "id");
+    const QString networkId = memberText(*root, u"id");
     // Success needs "ok", or at least no status and an order id. Anything else is not a verdict: the lead
     // may or may not be there, and a retry with the same id settles it.
     if (!root->isObject() || !(status == u"ok" || (status.isEmpty() && !networkId.isEmpty()))) {
@@ -144,7 +144,7 @@ AddResult parseAddReply(int httpStatus, const QByteArray &body, const QString &s
         return result;
     }
     result.networkOrderId = networkId;
-    result.ourOrderId = memberText(*root, "uid");
+    result.ourOrderId = memberText(*root, u"uid");
     return result;
 }
 

@@ -14,6 +14,7 @@ private slots:
     void numbersKeepTheirExactText();
     void objectsKeepOrderAndLastDuplicateWins();
     void stringsDecodeEscapesAndUtf8();
+    void repeatedTextsStayExact();
     void literals();
     void statusOfBrokenDocuments_data();
     void statusOfBrokenDocuments();
@@ -57,6 +58,34 @@ void TestJsonReader::stringsDecodeEscapesAndUtf8()
     QCOMPARE(items[0].scalarText(), QStringLiteral("a\"b\\c/d\n\t\b\f\r"));
     QCOMPARE(items[1].scalarText(), QStringLiteral("\u0418\u0432\U0001F600"));
     QCOMPARE(items[2].scalarText(), QStringLiteral("\u0418\u0432\u0430\u043d"));
+}
+
+void TestJsonReader::repeatedTextsStayExact()
+{
+    // Short texts are decoded once and shared by their repeats: texts that share a slot of the
+    // reader's table ("abxc"/"aqxc" take turns in one), UTF-8 ones, escaped ones, and numbers written
+    // as numbers or as strings must each still read as themselves, in any order.
+    const QStringList texts{QStringLiteral("abxc"),   QStringLiteral("aqxc"),    QStringLiteral("abxc"),
+                            QStringLiteral("wait"),   QStringLiteral("\\u0448"), QStringLiteral("ш"),
+                            QStringLiteral("aqxc"),   QStringLiteral("wait"),    QString(),
+                            QStringLiteral("a\\\\c"), QStringLiteral("abc"),     QStringLiteral("ш")};
+    QByteArray document = "[";
+    for (const QString &text : texts)
+        document += '"' + text.toUtf8() + "\",";
+    document += "12, 1.2, 12, \"12\", 120]";
+    const JsonReader::Result result = JsonReader::parse(document);
+    QCOMPARE(result.status, JsonReader::Status::Ok);
+    const QStringList expected{QStringLiteral("abxc"), QStringLiteral("aqxc"), QStringLiteral("abxc"),
+                               QStringLiteral("wait"), QStringLiteral("ш"),    QStringLiteral("ш"),
+                               QStringLiteral("aqxc"), QStringLiteral("wait"), QString(),
+                               QStringLiteral("a\\c"), QStringLiteral("abc"),  QStringLiteral("ш"),
+                               QStringLiteral("12"),   QStringLiteral("1.2"),  QStringLiteral("12"),
+                               QStringLiteral("12"),   QStringLiteral("120")};
+    QCOMPARE(result.value.children().size(), size_t(expected.size()));
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        QCOMPARE(result.value.children()[size_t(i)].scalarText(), expected.at(i));
+    QCOMPARE(result.value.children()[12].type(), JsonValue::Type::Number);
+    QCOMPARE(result.value.children()[15].type(), JsonValue::Type::String);
 }
 
 void TestJsonReader::literals()
