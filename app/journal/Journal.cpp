@@ -134,6 +134,16 @@ QVariantList inListValues(QVariantList leading, const QStringList &list, qsizety
     return leading;
 }
 
+// The merge cache's view of a lead from a query whose first columns are MergeCache::Lead's fields, in
+// their order.
+MergeCache::Lead mergeCacheLeadFrom(const QSqlQuery &query)
+{
+    return MergeCache::Lead{query.value(0).toString(),      query.value(1).toString(),
+                            query.value(2).toString(),      query.value(3).toString(),
+                            qint16(query.value(4).toInt()), qint16(query.value(5).toInt()),
+                            query.value(6).toInt()};
+}
+
 // What a merge compares of a lead (its status fields), with what it needs to write (key, network id):
 // a JournalRow holding just those, and back.
 JournalRow comparedRow(const QString &orderId, const MergeCache::Lead &lead)
@@ -434,6 +444,11 @@ quint64 Journal::openOrderIdsInBackground(const QString &profileId)
         const QString error = worker.m_error; // set only by a failed read
         deliver(
             [this, ticket, profileId, ids, error] { emit openOrderIdsRead(ticket, profileId, ids, error); });
+        // The answers about them come next: while the first questions are on their way, what their
+        // merges compare is read in one pass (a merge that finds it missing reads it 50 leads at a
+        // time, at twice the cost).
+        if (error.isEmpty())
+            worker.prepareMerges(profileId, ids);
     });
     return ticket;
 }
@@ -907,6 +922,37 @@ bool Journal::remove(const QString &profileId, const QString &key)
     return true;
 }
 
+void Journal::prepareMerges(const QString &profileId, const QStringList &orderIds)
+{
+    if (orderIds.size() < InListLength || orderIds.size() > MergeCache::MaxLeads)
+        return; // one merge reads them as cheaply; or the cache would not hold them
+    // In a transaction, like a merge: what is read matches the data version the cache is checked
+    // against, and is kept only when it commits.
+    m_merging = true;
+    const bool begun = beginWrite();
+    m_merging = false;
+    if (!begun)
+        return;
+    bool ok = mergeCacheUsable();
+    const bool needed = ok && std::any_of(orderIds.cbegin(), orderIds.cend(), [&](const QString &orderId) {
+                            return !m_mergeCache.find(profileId, orderId);
+                        });
+    if (needed) {
+        // The leads openOrderIds() chose; the columns in the order of MergeCache::Lead's fields.
+        const PreparedStatement query =
+            select(QStringLiteral(
+                       "SELECT lead_key, network_id, stage, comment, status, reason, goods_count, order_id"
+                       " FROM leads WHERE profile_id = ? AND is_final = 0 AND send_state IN (?, ?)"
+                       " AND order_id IS NOT NULL"),
+                   {profileId, SendStates::toText(SendState::Sent), SendStates::toText(SendState::External)});
+        ok = bool(query);
+        while (ok && query->next())
+            m_mergeCache.stage(profileId, query->value(7).toString(), mergeCacheLeadFrom(*query));
+    }
+    if (!endWrite(ok) && !m_error.isEmpty())
+        qCWarning(lcJournal) << "merges not prepared:" << m_error; // they read what they need
+}
+
 MergeResult Journal::mergeStatus(const QString &profileId, const StatusRow &row, qint64 nowMs)
 {
     const StatusMergeBatch batch = mergeStatuses(profileId, {row}, nowMs);
@@ -962,6 +1008,7 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         }
         known.insert(orderId, Known{comparedRow(orderId, *cached)});
     }
+    // The columns in the order of MergeCache::Lead's fields, then the order id.
     const QString selectSql =
         QStringLiteral("SELECT lead_key, network_id, stage, comment, status, reason, goods_count, order_id"
                        " FROM leads WHERE profile_id = ? AND order_id IN (") +
@@ -970,13 +1017,8 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         const PreparedStatement query = select(selectSql, inListValues({profileId}, unread, start));
         ok = bool(query);
         while (ok && query->next()) {
-            // The columns in the order of MergeCache::Lead's fields.
-            const MergeCache::Lead lead{query->value(0).toString(),      query->value(1).toString(),
-                                        query->value(2).toString(),      query->value(3).toString(),
-                                        qint16(query->value(4).toInt()), qint16(query->value(5).toInt()),
-                                        query->value(6).toInt()};
             const QString orderId = query->value(7).toString();
-            known.insert(orderId, Known{comparedRow(orderId, lead)});
+            known.insert(orderId, Known{comparedRow(orderId, mergeCacheLeadFrom(*query))});
         }
     }
 

@@ -189,6 +189,8 @@ private:
     // operating system (NORMAL: kept through a crash of the app, maybe not through a power cut). Set
     // between transactions. False when the setting could not be changed.
     bool setCommitsWaitForDisk(bool wait);
+    // Reads what merges of these open leads will compare into the merge cache, unless it holds them.
+    void prepareMerges(const QString &profileId, const QStringList &orderIds);
     bool updateState(const QString &profileId, const QString &key, const QString &assignments,
                      const QVariantList &values);
     bool prepareFiles(const QString &filePath);

@@ -86,6 +86,7 @@ private slots:
     void backgroundMergesGroupedKeepTheOrderOfOtherJobs();
     void backgroundMergeGroupFailsWhole();
     void mergeCacheYieldsToOtherWriters();
+    void mergesPreparedWithTheOpenLeadsStayExact();
     void backgroundLoadComesInPieces();
     void mergeOfUnknownOrderIdChangesNothing();
     void seenFlag();
@@ -730,6 +731,37 @@ void TestJournal::mergeCacheYieldsToOtherWriters()
     QVERIFY(mergeInBackground(statusRow(ids[1], QStringLiteral("hold"), 4), t0 + 5));
     QVERIFY(!answers->constLast().second.results.constFirst().found);
     QVERIFY(!m_journal->entry(profile, ids[1]));
+}
+
+void TestJournal::mergesPreparedWithTheOpenLeadsStayExact()
+{
+    // Enough open leads for the background connection to read what their merges compare right after
+    // it reads which they are (Journal::prepareMerges).
+    QStringList ids;
+    for (int i = 0; i < 60; ++i)
+        ids << QString::number(4000 + i);
+    QVERIFY(addSentLeads(ids));
+    QSignalSpy read(m_journal.get(), &Journal::openOrderIdsRead);
+    m_journal->openOrderIdsInBackground(profile);
+    QTRY_COMPARE_WITH_TIMEOUT(read.size(), 1, 10000);
+    QCOMPARE(read.constFirst().at(2).toStringList(), ids);
+
+    QObject context;
+    const auto answers = collectMerges(*m_journal, &context);
+    // What it read is already out of date: another connection (this one) approved a lead since.
+    QVERIFY(m_journal->mergeStatus(profile, statusRow(ids[0], QStringLiteral("approve"), 6), t0 + 1).changed);
+    // The older answer "hold" must not move the approved lead back; a new lead's first status lands.
+    m_journal->mergeStatusesInBackground(
+        profile, {statusRow(ids[0], QStringLiteral("hold"), 4), statusRow(ids[1], QStringLiteral("hold"), 4)},
+        t0 + 2);
+    QTRY_COMPARE_WITH_TIMEOUT(answers->size(), 1, 10000);
+    const StatusMergeBatch &batch = answers->constFirst().second;
+    QVERIFY(batch.ok);
+    QVERIFY(batch.results.at(0).stale);
+    QVERIFY(batch.results.at(1).changed);
+    QCOMPARE(m_journal->entry(profile, ids[0])->stage, QStringLiteral("approve"));
+    QCOMPARE(m_journal->entry(profile, ids[1])->stage, QStringLiteral("hold"));
+    QCOMPARE(m_journal->history(profile, ids[0]).size(), 1);
 }
 
 void TestJournal::backgroundLoadComesInPieces()
