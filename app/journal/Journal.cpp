@@ -994,6 +994,7 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         Known() = default;
         JournalRow row;
         bool wasFinal = false;
+        bool cached = false; // the merge cache holds it as it was
         bool changed = false;
         bool learnedNetworkId = false;
     };
@@ -1006,7 +1007,7 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
             unread.append(orderId);
             continue;
         }
-        known.insert(orderId, Known{comparedRow(orderId, *cached)});
+        known.insert(orderId, Known{comparedRow(orderId, *cached)})->cached = true;
     }
     // The columns in the order of MergeCache::Lead's fields, then the order id.
     const QString selectSql =
@@ -1148,7 +1149,8 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         }
     }
     for (auto lead = known.cbegin(); ok && cacheUsable && lead != known.cend(); ++lead) {
-        m_mergeCache.stage(profileId, lead.key(), comparedState(lead->row));
+        if (!lead->cached || lead->changed || lead->learnedNetworkId) // else it holds this already
+            m_mergeCache.stage(profileId, lead.key(), comparedState(lead->row));
     }
     for (const QString &orderId : std::as_const(changedOrder)) {
         const JournalRow &row = known.value(orderId).row;
