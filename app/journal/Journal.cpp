@@ -936,6 +936,7 @@ void Journal::prepareMerges(const QString &profileId, const QStringList &orderId
         return; // one merge reads them as cheaply; or the cache would not hold them
     // In a transaction, like a merge: what is read matches the data version the cache is checked
     // against, and is kept only when it commits.
+    m_error.clear();
     m_merging = true;
     const bool begun = beginWrite();
     m_merging = false;

@@ -39,6 +39,7 @@ private slots:
     void staysSortedAsLeadsArriveAndChange();
     void bigImportIsSortedIn();
     void unchangedStatusMovesOnlyTheCheckedColumn();
+    void mergedLeadTheModelNeverHeardOfIsReadWhole();
     void loadsInBackgroundWhileLeadsComeAndGo();
 
 private:
@@ -434,6 +435,42 @@ void TestLeadTableModel::unchangedStatusMovesOnlyTheCheckedColumn()
     QCOMPARE(changed.first().at(1).toModelIndex(), m_model->index(row, LeadTableModel::Checked));
     QCOMPARE(m_model->leadAt(row).checkedAtMs, now);
     QCOMPARE(m_model->leadAt(row).stage, before.stage);
+}
+
+void TestLeadTableModel::mergedLeadTheModelNeverHeardOfIsReadWhole()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!m_model->isLoading(), 10000);
+    const int before = m_model->rowCount();
+    {
+        // Added through another connection (another window, another process): this model was not told.
+        Journal other;
+        QVERIFY(other.open(m_dir->filePath(QStringLiteral("journal.sqlite"))));
+        Lead lead;
+        lead.orderId = QStringLiteral("5151");
+        lead.offer = QStringLiteral("77");
+        lead.phone = QStringLiteral("79995550000");
+        lead.name = QStringLiteral("Added Elsewhere");
+        QVERIFY(other.addLead(profile, lead.orderId, lead, StatusDataSet::createdMs(20)));
+        QVERIFY(other.markSending(profile, lead.orderId, QByteArray("x"), StatusDataSet::createdMs(20)));
+        QVERIFY(other.markSent(profile, lead.orderId, QStringLiteral("9191"), QString(),
+                               StatusDataSet::createdMs(20)));
+    }
+    QCOMPARE(m_model->rowCount(), before);
+
+    // Its first status comes with a merge that says only what changed: the rest is read.
+    StatusRow row;
+    row.ourOrderId = QStringLiteral("5151");
+    row.stage = QStringLiteral("hold");
+    row.status = 4;
+    QVERIFY(m_journal->mergeStatus(profile, row, StatusDataSet::createdMs(21)).changed);
+    QCOMPARE(m_model->rowCount(), before + 1);
+    const JournalRow shown = m_model->leadAt(rowOf(QStringLiteral("5151")));
+    QCOMPARE(shown.name, QStringLiteral("Added Elsewhere"));
+    QCOMPARE(shown.phone, QStringLiteral("79995550000"));
+    QCOMPARE(shown.networkOrderId, QStringLiteral("9191"));
+    QCOMPARE(shown.stage, QStringLiteral("hold"));
+    QCOMPARE(shown.checkedAtMs, StatusDataSet::createdMs(21));
+    QVERIFY(shown.unseenChange);
 }
 
 void TestLeadTableModel::loadsInBackgroundWhileLeadsComeAndGo()
