@@ -236,14 +236,15 @@ void benchRefresh(BenchReport &report, const BenchOptions &options)
     step(QStringLiteral("%1 refreshes where nothing changed, each after another connection wrote")
              .arg(repeatRuns));
     for (int i = 0; i < repeatRuns; ++i) {
-        Journal &journal = cores.at(size_t(i) % cores.size())->journal;
+        AppPath &core = *cores.at(size_t(i) % cores.size());
+        Journal &journal = core.journal;
         const QString key = QStringLiteral("bench.write");
         if (!journal.compareAndSetMeta(key, journal.metaValue(key), QString::number(i))) {
             err << "refresh: the write between refreshes failed\n";
             return;
         }
         bare << bareLoop(config, ids);
-        coreRepeatAfterWrite << appRefresh(*cores.at(size_t(i) % cores.size())->poller);
+        coreRepeatAfterWrite << appRefresh(*core.poller);
     }
     step(QStringLiteral("the same with the status table attached"));
     bare << bareLoop(config, ids);

@@ -1115,6 +1115,8 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
                 "UPDATE leads SET stage = ?, status = ?, reason = ?, goods_count = ?, comment = ?,"
                 " changed_at = ?, unseen = 1, network_id = ? %1"
                 " WHERE profile_id = ? AND lead_key = ?");
+            static const QString keepFinalSql = updateSql.arg(QString());
+            static const QString setFinalSql = updateSql.arg(QStringLiteral(", is_final = ?"));
             QVariantList values{textOrNull(row.stage),
                                 int(row.status),
                                 int(row.reason),
@@ -1125,8 +1127,8 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
             if (isFinal != lead->wasFinal)
                 values.append(isFinal ? 1 : 0);
             values << profileId << row.key;
-            const PreparedStatement update = statement(
-                updateSql.arg(isFinal != lead->wasFinal ? QStringLiteral(", is_final = ?") : QString()));
+            const PreparedStatement update =
+                statement(isFinal != lead->wasFinal ? setFinalSql : keepFinalSql);
             ok = update && run(*update, values);
             continue;
         }
@@ -1136,6 +1138,9 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
             ok = learn && run(*learn, {row.networkOrderId, profileId, row.key});
         }
     }
+    static const QString checkedUpdateSql =
+        QStringLiteral("UPDATE lead_checks SET checked_at = ? WHERE profile_id = ? AND lead_key IN (") +
+        inListPlaceholders() + QStringLiteral(")");
     // A padded list repeats its last key: the same time written twice.
     static const QString checkedSql =
         QStringLiteral("INSERT INTO lead_checks (profile_id, lead_key, checked_at) SELECT ?, column1, ? FROM"
@@ -1147,9 +1152,7 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         // Most leads were checked before: an update of the times in place is half the cost of an
         // insert that finds it has to update. Only a piece holding a lead never checked (fewer rows
         // updated than keys) takes the insert.
-        const PreparedStatement update = statement(
-            QStringLiteral("UPDATE lead_checks SET checked_at = ? WHERE profile_id = ? AND lead_key IN (") +
-            inListPlaceholders() + QStringLiteral(")"));
+        const PreparedStatement update = statement(checkedUpdateSql);
         ok = update && run(*update, inListValues({nowMs, profileId}, batch.checkedKeys, start));
         if (ok && update->numRowsAffected() < qMin(InListLength, batch.checkedKeys.size() - start)) {
             const PreparedStatement upsert = statement(checkedSql);
