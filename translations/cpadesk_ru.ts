@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>ActiveProfileGateway</name>
@@ -8,7 +7,7 @@
         <translation>Активный профиль ещё не выбран; лид не сохранён. Повторите попытку через несколько секунд.</translation>
     </message>
     <message>
-        <source>The profile changed while this lead was being saved. Look for it in the previous profile&apos;s outbox before sending it again.</source>
+        <source>The profile changed while this lead was being saved. Look for it in the previous profile's outbox before sending it again.</source>
         <translation>Профиль сменился, пока лид сохранялся. Поищите его в исходящих предыдущего профиля, прежде чем отправлять снова.</translation>
     </message>
 </context>
@@ -101,7 +100,7 @@
         <translation>В --api-url не должно быть параметров запроса и учётных данных: ID пользователя и ключ указываются в настройках.</translation>
     </message>
     <message>
-        <source>Unknown language &quot;%1&quot;: use system, %2.</source>
+        <source>Unknown language "%1": use system, %2.</source>
         <translation>Неизвестный язык «%1»: укажите system, %2.</translation>
     </message>
     <message>
@@ -728,7 +727,7 @@
         <translation>Тунисский динар</translation>
     </message>
     <message>
-        <source>Pa&apos;anga</source>
+        <source>Pa'anga</source>
         <translation>Тонганская паанга</translation>
     </message>
     <message>
@@ -1063,6 +1062,10 @@
         <source>Upgrading the journal to schema %1 failed: %2</source>
         <translation>Не удалось обновить журнал до схемы %1: %2</translation>
     </message>
+    <message>
+        <source>The journal's SQLite library is not the one this program was built with.</source>
+        <translation>Библиотека SQLite журнала не та, с которой собрана программа.</translation>
+    </message>
 </context>
 <context>
     <name>LeadForm</name>
@@ -1091,8 +1094,8 @@
         <translation>Номер &amp;назначает сеть (auto)</translation>
     </message>
     <message>
-        <source>With &quot;auto&quot;, a resend after a network failure can create a second order: the network cannot tell it is the same lead. Leave it off unless your network requires it.</source>
-        <translation>С &quot;auto&quot; повторная отправка после сбоя связи может создать второй заказ: сеть не поймёт, что это тот же лид. Не включайте, если этого не требует ваша сеть.</translation>
+        <source>With "auto", a resend after a network failure can create a second order: the network cannot tell it is the same lead. Leave it off unless your network requires it.</source>
+        <translation>С "auto" повторная отправка после сбоя связи может создать второй заказ: сеть не поймёт, что это тот же лид. Не включайте, если этого не требует ваша сеть.</translation>
     </message>
     <message>
         <source>Offer id, e.g. 217</source>
@@ -1251,7 +1254,7 @@
         <translation>IP-&amp;адрес</translation>
     </message>
     <message>
-        <source>The customer&apos;s IPv4 or IPv6 address</source>
+        <source>The customer's IPv4 or IPv6 address</source>
         <translation>IPv4- или IPv6-адрес клиента</translation>
     </message>
     <message>
@@ -1287,7 +1290,7 @@
         <translation>Всё равно отправить</translation>
     </message>
     <message>
-        <source>Don&apos;t send</source>
+        <source>Don't send</source>
         <translation>Не отправлять</translation>
     </message>
     <message>
@@ -1347,7 +1350,7 @@
         <translation>Заказ %1 сохранён и отправляется…</translation>
     </message>
     <message>
-        <source>Order %1 was sent. The network&apos;s order number is %2.</source>
+        <source>Order %1 was sent. The network's order number is %2.</source>
         <translation>Заказ %1 отправлен. Номер заказа в сети: %2.</translation>
     </message>
     <message>
@@ -1504,7 +1507,7 @@
         <translation>Наш номер заказа: номер, который присвоила эта программа (или система, отправившая лид)</translation>
     </message>
     <message>
-        <source>The network&apos;s id for the order</source>
+        <source>The network's id for the order</source>
         <translation>Номер заказа в сети</translation>
     </message>
     <message>
@@ -1600,7 +1603,7 @@
         <translation>Последняя ошибка: %1</translation>
     </message>
     <message>
-        <source>Stage: %1 (code &quot;%2&quot;)</source>
+        <source>Stage: %1 (code "%2")</source>
         <translation>Этап: %1 (код «%2»)</translation>
     </message>
     <message>
@@ -1643,8 +1646,8 @@
         <translation>Укажите номер заказа.</translation>
     </message>
     <message>
-        <source>An order id is digits only, or &quot;auto&quot;.</source>
-        <translation>Номер заказа — только цифры или &quot;auto&quot;.</translation>
+        <source>An order id is digits only, or "auto".</source>
+        <translation>Номер заказа — только цифры или "auto".</translation>
     </message>
     <message>
         <source>Choose the offer.</source>
@@ -1667,7 +1670,7 @@
         <translation>Выберите страну из списка.</translation>
     </message>
     <message>
-        <source>The customer&apos;s IP address is required.</source>
+        <source>The customer's IP address is required.</source>
         <translation>Укажите IP-адрес клиента.</translation>
     </message>
     <message>
@@ -1715,11 +1718,11 @@
         <translation>Разделяйте ID запятыми, например 135,136.</translation>
     </message>
     <message>
-        <source>Enter the good&apos;s id.</source>
+        <source>Enter the good's id.</source>
         <translation>Введите ID товара.</translation>
     </message>
     <message>
-        <source>A good&apos;s id contains no spaces.</source>
+        <source>A good's id contains no spaces.</source>
         <translation>ID товара не может содержать пробелы.</translation>
     </message>
     <message>
@@ -1731,11 +1734,11 @@
         <translation>Введите название дополнительного поля.</translation>
     </message>
     <message>
-        <source>A custom field&apos;s name cannot contain [ or ].</source>
+        <source>A custom field's name cannot contain [ or ].</source>
         <translation>Название дополнительного поля не может содержать [ или ].</translation>
     </message>
     <message>
-        <source>The name &quot;%1&quot; is used twice.</source>
+        <source>The name "%1" is used twice.</source>
         <translation>Название «%1» указано дважды.</translation>
     </message>
 </context>
@@ -1786,7 +1789,7 @@
         <translation>&lt;b&gt;Режим песочницы.&lt;/b&gt; Вы работаете со встроенным эмулятором API на этом компьютере: в реальную партнёрскую сеть ничего не отправляется.</translation>
     </message>
     <message>
-        <source>Open the settings to add or choose a profile with your network&apos;s user id and key</source>
+        <source>Open the settings to add or choose a profile with your network's user id and key</source>
         <translation>Откройте настройки, чтобы добавить или выбрать профиль с ID пользователя и ключом API вашей сети</translation>
     </message>
     <message>
@@ -1908,7 +1911,7 @@
         <translation>Работа CPA Desk прервалась во время отправки этого лида. Проверяем в сети, дошёл ли он, прежде чем отправлять его снова.</translation>
     </message>
     <message>
-        <source>CPA Desk stopped while this lead was being sent. It was sent with the id &quot;auto&quot;, so it cannot be looked up or sent again safely: check with the network, then resend or discard it.</source>
+        <source>CPA Desk stopped while this lead was being sent. It was sent with the id "auto", so it cannot be looked up or sent again safely: check with the network, then resend or discard it.</source>
         <translation>Работа CPA Desk прервалась во время отправки этого лида. Он был отправлен с номером «auto», поэтому его нельзя ни найти в сети, ни безопасно отправить повторно: уточните в сети, затем отправьте его заново или удалите.</translation>
     </message>
     <message>
@@ -1924,11 +1927,11 @@
         <translation>Лид не сохранён и не отправлен: %1</translation>
     </message>
     <message>
-        <source>No answer from the network (%1). This lead was sent with the id &quot;auto&quot;, so sending it again could create a second order: it is not retried automatically. Check with the network, then resend or discard it.</source>
+        <source>No answer from the network (%1). This lead was sent with the id "auto", so sending it again could create a second order: it is not retried automatically. Check with the network, then resend or discard it.</source>
         <translation>Сеть не ответила (%1). Этот лид был отправлен с номером «auto», поэтому повторная отправка может создать второй заказ: автоматически она не выполняется. Уточните в сети, затем отправьте лид заново или удалите его.</translation>
     </message>
     <message>
-        <source>The network reports a duplicate, but holds no order with our id %1: it already has this customer&apos;s order under another id.</source>
+        <source>The network reports a duplicate, but holds no order with our id %1: it already has this customer's order under another id.</source>
         <translation>Сеть сообщает о дубле, но заказа с нашим номером %1 в ней нет: заказ этого клиента уже есть в сети под другим номером.</translation>
     </message>
     <message>
@@ -1991,7 +1994,7 @@
         <translation>Код: %1</translation>
     </message>
     <message>
-        <source>Sent with &quot;auto&quot;: the network picks its id, so a resend cannot be checked for a duplicate.</source>
+        <source>Sent with "auto": the network picks its id, so a resend cannot be checked for a duplicate.</source>
         <translation>Отправлен с «auto»: номер выбирает сеть, поэтому при повторной отправке нельзя проверить, не возникнет ли дубль.</translation>
     </message>
     <message>
@@ -2098,7 +2101,7 @@
         <translation>Удаление лидов</translation>
     </message>
     <message numerus="yes">
-        <source>Discard %n lead(s)? They will not be sent, and the customer&apos;s order is lost unless it is entered again.</source>
+        <source>Discard %n lead(s)? They will not be sent, and the customer's order is lost unless it is entered again.</source>
         <translation>
             <numerusform>Удалить %n лид? Он не будет отправлен, и заказ клиента пропадёт, если не ввести его заново.</numerusform>
             <numerusform>Удалить %n лида? Они не будут отправлены, и заказы клиентов пропадут, если не ввести их заново.</numerusform>
@@ -2129,7 +2132,7 @@
 <context>
     <name>PhoneNormalizer</name>
     <message>
-        <source>Enter the customer&apos;s phone number.</source>
+        <source>Enter the customer's phone number.</source>
         <translation>Введите номер телефона клиента.</translation>
     </message>
     <message>
@@ -2141,7 +2144,7 @@
         <translation>Используйте только цифры; допускаются пробелы, дефисы, точки и скобки.</translation>
     </message>
     <message>
-        <source>A &apos;+&apos; may only stand in front of the number.</source>
+        <source>A '+' may only stand in front of the number.</source>
         <translation>Знак «+» может стоять только в начале номера.</translation>
     </message>
     <message>
@@ -2496,6 +2499,13 @@
     </message>
 </context>
 <context>
+    <name>SqliteStatementCache</name>
+    <message>
+        <source>The journal's SQLite connection is closed.</source>
+        <translation>Соединение журнала с SQLite закрыто.</translation>
+    </message>
+</context>
+<context>
     <name>StatusCatalog</name>
     <message>
         <source>New</source>
@@ -2773,7 +2783,7 @@
         <translation>Лиды</translation>
     </message>
     <message>
-        <source>Leads at a stage this version of CPA Desk does not know; the table shows the network&apos;s word for it</source>
+        <source>Leads at a stage this version of CPA Desk does not know; the table shows the network's word for it</source>
         <translation>Лиды на этапе, неизвестном этой версии CPA Desk; в таблице показано название этапа, которое передала сеть</translation>
     </message>
     <message numerus="yes">
@@ -2797,7 +2807,7 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Nothing to refresh: every lead&apos;s outcome is final, or none has been sent.</source>
+        <source>Nothing to refresh: every lead's outcome is final, or none has been sent.</source>
         <translation>Нечего обновлять: по всем лидам результат окончательный или ни один лид не отправлен.</translation>
     </message>
     <message numerus="yes">

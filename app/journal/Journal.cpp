@@ -15,16 +15,33 @@
 #include <QPointer>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <sqlite3.h>
 
 namespace {
 
 const QFile::Permissions ownerOnlyFile = QFile::ReadOwner | QFile::WriteOwner;
 const QFile::Permissions ownerOnlyFolder = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+
+// The connection under Qt's SQLite driver, for SqliteStatement; null unless the driver runs on a
+// SQLite built from the very source this program links (Debian's Qt plugin links the system's
+// libsqlite3, as this program does): a connection must not be handed to another SQLite's functions.
+sqlite3 *sqliteConnection(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT sqlite_source_id()")) || !query.next() ||
+        query.value(0).toString() != QLatin1String(sqlite3_sourceid()))
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
 
 QVariant textOrNull(const QString &text)
 {
@@ -85,14 +102,16 @@ const char rowColumns[] = "lead_key, order_id, network_id, offer, wm, name, phon
                           " error_code, created_at, " CHECKED_AT_OF_LEAD ", changed_at, status, reason,"
                           " goods_count, send_state, unseen";
 
-// The leads a refresh asks about: sent (by us or by a landing page), not yet final. Its two
-// placeholders take openSendStates().
+// The leads a refresh asks about: sent (by us or by a landing page), not yet final. Its placeholders
+// are the first three parameters; bindOpenLeadsCondition() fills them.
 const char openLeadsCondition[] = "profile_id = ? AND is_final = 0 AND send_state IN (?, ?)"
                                   " AND order_id IS NOT NULL";
 
-QVariantList openSendStates()
+void bindOpenLeadsCondition(SqliteStatement &read, const QString &profileId)
 {
-    return {SendStates::toText(SendState::Sent), SendStates::toText(SendState::External)};
+    read.bindText(1, profileId);
+    read.bindText(2, SendStates::toText(SendState::Sent));
+    read.bindText(3, SendStates::toText(SendState::External));
 }
 
 JournalRow rowFrom(const QSqlQuery &query)
@@ -143,14 +162,26 @@ QVariantList inListValues(QVariantList leading, const QStringList &list, qsizety
     return leading;
 }
 
-// The merge cache's view of a lead from a query whose first columns are MergeCache::Lead's fields, in
-// their order.
-MergeCache::Lead mergeCacheLeadFrom(const QSqlQuery &query)
+// Binds the values of `list` from `start` for one IN list, padded as inListValues() does, from the
+// parameter numbered `first` on.
+void bindInList(SqliteStatement &statement, int first, const QStringList &list, qsizetype start)
 {
-    return MergeCache::Lead{query.value(0).toString(),      query.value(1).toString(),
-                            query.value(2).toString(),      query.value(3).toString(),
-                            qint16(query.value(4).toInt()), qint16(query.value(5).toInt()),
-                            query.value(6).toInt()};
+    const qsizetype end = qMin(list.size(), start + InListLength);
+    for (qsizetype i = 0; i < InListLength; ++i)
+        statement.bindText(first + int(i), list.at(qMin(start + i, end - 1)));
+}
+
+// The merge cache's view of a lead from a read whose first columns are MergeCache::Lead's fields, in
+// their order.
+MergeCache::Lead mergeCacheLeadFrom(const SqliteStatement &read)
+{
+    return MergeCache::Lead{read.text(0),
+                            read.text(1),
+                            read.text(2),
+                            read.text(3),
+                            qint16(read.integer(4)),
+                            qint16(read.integer(5)),
+                            int(read.integer(6))};
 }
 
 // What a merge compares of a lead (its status fields), with what it needs to write (key, network id):
@@ -263,10 +294,12 @@ bool Journal::open(const QString &filePath)
             m_error = tr("Cannot open the journal %1: %2")
                           .arg(QDir::toNativeSeparators(m_filePath), db.lastError().text());
         } else {
-            // The only SQLite-specific SQL: durability settings. A PostgreSQL journal needs none.
             QSqlQuery query(db);
-            if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next() ||
-                query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            m_sqlite = sqliteConnection(db);
+            if (!m_sqlite) {
+                m_error = tr("The journal's SQLite library is not the one this program was built with.");
+            } else if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next() ||
+                       query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
                 m_error = tr("The journal cannot use write-ahead logging: %1").arg(query.lastError().text());
             } else if (!query.exec(QStringLiteral("PRAGMA synchronous = FULL"))) {
                 m_error = query.lastError().text();
@@ -298,6 +331,8 @@ void Journal::close()
         if (m_batchDepth > 0)
             db.rollback();
         m_statements.clear();
+        m_nativeStatements.clear();
+        m_sqlite = nullptr;
         db.close();
         m_mergeCache.clear();
     }
@@ -515,6 +550,26 @@ bool Journal::run(QSqlQuery &query, const QVariantList &values) const
     for (const QVariant &value : values)
         query.addBindValue(value);
     return exec(query);
+}
+
+SqliteStatement Journal::nativeStatement(const QString &sql) const
+{
+    QString error;
+    SqliteStatement prepared = m_nativeStatements.take(m_sqlite, sql, &error);
+    if (!prepared) {
+        m_error = error;
+        qCWarning(lcJournal) << "journal statement not prepared:" << m_error;
+    }
+    return prepared;
+}
+
+bool Journal::runNative(SqliteStatement &statement) const
+{
+    if (statement.exec())
+        return true;
+    m_error = statement.errorString();
+    qCWarning(lcJournal) << "journal query failed:" << m_error;
+    return false;
 }
 
 PreparedStatement Journal::select(const QString &sql, const QVariantList &values) const
@@ -948,14 +1003,18 @@ void Journal::prepareMerges(const QString &profileId, const QStringList &orderId
                         });
     if (needed) {
         // The leads openOrderIds() chose; the columns in the order of MergeCache::Lead's fields.
-        const PreparedStatement query =
-            select(QStringLiteral("SELECT lead_key, network_id, stage, comment, status, reason, goods_count,"
-                                  " order_id FROM leads WHERE ") +
-                       QLatin1String(openLeadsCondition),
-                   QVariantList{profileId} + openSendStates());
-        ok = bool(query);
-        while (ok && query->next())
-            m_mergeCache.stage(profileId, query->value(7).toString(), mergeCacheLeadFrom(*query));
+        SqliteStatement read =
+            nativeStatement(QStringLiteral("SELECT lead_key, network_id, stage, comment, status, reason,"
+                                           " goods_count, order_id FROM leads WHERE ") +
+                            QLatin1String(openLeadsCondition));
+        ok = bool(read);
+        if (ok)
+            bindOpenLeadsCondition(read, profileId);
+        while (ok && read.next())
+            m_mergeCache.stage(profileId, read.text(7), mergeCacheLeadFrom(read));
+        ok = ok && !read.failed();
+        if (!ok && read)
+            m_error = read.errorString();
     }
     if (!endWrite(ok) && !m_error.isEmpty())
         qCWarning(lcJournal) << "merges not prepared:" << m_error; // they read what they need
@@ -974,9 +1033,13 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
     batch.checkedAtMs = nowMs;
     batch.results.resize(statusRows.size());
     QStringList orderIds;
-    for (const StatusRow &row : statusRows)
-        if (!row.ourOrderId.isEmpty() && !orderIds.contains(row.ourOrderId))
+    QSet<QString> named;
+    for (const StatusRow &row : statusRows) {
+        if (!row.ourOrderId.isEmpty() && !named.contains(row.ourOrderId)) {
+            named.insert(row.ourOrderId);
             orderIds.append(row.ourOrderId);
+        }
+    }
     if (orderIds.isEmpty()) {
         batch.ok = true;
         return batch;
@@ -1023,11 +1086,19 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
                        " FROM leads WHERE profile_id = ? AND order_id IN (") +
         inListPlaceholders() + QStringLiteral(")");
     for (qsizetype start = 0; ok && start < unread.size(); start += InListLength) {
-        const PreparedStatement query = select(selectSql, inListValues({profileId}, unread, start));
-        ok = bool(query);
-        while (ok && query->next()) {
-            const QString orderId = query->value(7).toString();
-            known.insert(orderId, Known{comparedRow(orderId, mergeCacheLeadFrom(*query))});
+        SqliteStatement read = nativeStatement(selectSql);
+        ok = bool(read);
+        if (!ok)
+            break;
+        read.bindText(1, profileId);
+        bindInList(read, 2, unread, start);
+        while (read.next()) {
+            const QString orderId = read.text(7);
+            known.insert(orderId, Known{comparedRow(orderId, mergeCacheLeadFrom(read))});
+        }
+        if (read.failed()) {
+            m_error = read.errorString();
+            ok = false;
         }
     }
 
@@ -1090,17 +1161,24 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
     // Writes: one history row per change, one update per changed lead (its final state, a learned
     // network id), and one statement per 50 leads for the time of the check.
     if (ok && !changes.isEmpty()) {
-        const PreparedStatement insert = statement(QStringLiteral(
+        SqliteStatement insert = nativeStatement(QStringLiteral(
             "INSERT INTO lead_history (profile_id, lead_key, changed_at, stage, status, reason,"
             " goods_count, comment, previous_stage, previous_status)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         ok = bool(insert);
         for (qsizetype i = 0; ok && i < changes.size(); ++i) {
             const Change &change = changes.at(i);
-            ok = run(*insert,
-                     {profileId, change.key, nowMs, textOrNull(change.after.stage), int(change.after.status),
-                      int(change.after.reason), change.after.count, textOrNull(change.after.comment),
-                      textOrNull(change.before.stage), int(change.before.status)});
+            insert.bindText(1, profileId);
+            insert.bindText(2, change.key);
+            insert.bindInt(3, nowMs);
+            insert.bindTextOrNull(4, change.after.stage);
+            insert.bindInt(5, change.after.status);
+            insert.bindInt(6, change.after.reason);
+            insert.bindInt(7, change.after.count);
+            insert.bindTextOrNull(8, change.after.comment);
+            insert.bindTextOrNull(9, change.before.stage);
+            insert.bindInt(10, change.before.status);
+            ok = runNative(insert);
         }
     }
     for (auto lead = known.begin(); ok && lead != known.end(); ++lead) {
@@ -1117,25 +1195,35 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
                 " WHERE profile_id = ? AND lead_key = ?");
             static const QString keepFinalSql = updateSql.arg(QString());
             static const QString setFinalSql = updateSql.arg(QStringLiteral(", is_final = ?"));
-            QVariantList values{textOrNull(row.stage),
-                                int(row.status),
-                                int(row.reason),
-                                row.count,
-                                textOrNull(row.comment),
-                                nowMs,
-                                textOrNull(row.networkOrderId)};
+            SqliteStatement update = nativeStatement(isFinal != lead->wasFinal ? setFinalSql : keepFinalSql);
+            ok = bool(update);
+            if (!ok)
+                break;
+            update.bindTextOrNull(1, row.stage);
+            update.bindInt(2, row.status);
+            update.bindInt(3, row.reason);
+            update.bindInt(4, row.count);
+            update.bindTextOrNull(5, row.comment);
+            update.bindInt(6, nowMs);
+            update.bindTextOrNull(7, row.networkOrderId);
+            int next = 8;
             if (isFinal != lead->wasFinal)
-                values.append(isFinal ? 1 : 0);
-            values << profileId << row.key;
-            const PreparedStatement update =
-                statement(isFinal != lead->wasFinal ? setFinalSql : keepFinalSql);
-            ok = update && run(*update, values);
+                update.bindInt(next++, isFinal ? 1 : 0);
+            update.bindText(next, profileId);
+            update.bindText(next + 1, row.key);
+            ok = runNative(update);
             continue;
         }
         if (lead->learnedNetworkId) {
-            const PreparedStatement learn = statement(
+            SqliteStatement learn = nativeStatement(
                 QStringLiteral("UPDATE leads SET network_id = ? WHERE profile_id = ? AND lead_key = ?"));
-            ok = learn && run(*learn, {row.networkOrderId, profileId, row.key});
+            ok = bool(learn);
+            if (!ok)
+                break;
+            learn.bindText(1, row.networkOrderId);
+            learn.bindText(2, profileId);
+            learn.bindText(3, row.key);
+            ok = runNative(learn);
         }
     }
     static const QString checkedUpdateSql =
@@ -1152,11 +1240,23 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         // Most leads were checked before: an update of the times in place is half the cost of an
         // insert that finds it has to update. Only a piece holding a lead never checked (fewer rows
         // updated than keys) takes the insert.
-        const PreparedStatement update = statement(checkedUpdateSql);
-        ok = update && run(*update, inListValues({nowMs, profileId}, batch.checkedKeys, start));
-        if (ok && update->numRowsAffected() < qMin(InListLength, batch.checkedKeys.size() - start)) {
-            const PreparedStatement upsert = statement(checkedSql);
-            ok = upsert && run(*upsert, inListValues({profileId, nowMs}, batch.checkedKeys, start));
+        SqliteStatement update = nativeStatement(checkedUpdateSql);
+        ok = bool(update);
+        if (!ok)
+            break;
+        update.bindInt(1, nowMs);
+        update.bindText(2, profileId);
+        bindInList(update, 3, batch.checkedKeys, start);
+        ok = runNative(update);
+        if (ok && update.rowsChanged() < qMin(InListLength, batch.checkedKeys.size() - start)) {
+            SqliteStatement upsert = nativeStatement(checkedSql);
+            ok = bool(upsert);
+            if (!ok)
+                break;
+            upsert.bindText(1, profileId);
+            upsert.bindInt(2, nowMs);
+            bindInList(upsert, 3, batch.checkedKeys, start);
+            ok = runNative(upsert);
         }
     }
     for (auto lead = known.cbegin(); ok && cacheUsable && lead != known.cend(); ++lead) {
@@ -1273,12 +1373,16 @@ QStringList Journal::openOrderIds(const QString &profileId) const
     QStringList ids;
     if (!isOpen())
         return ids;
-    const PreparedStatement query =
-        select(QStringLiteral("SELECT order_id FROM leads WHERE ") + QLatin1String(openLeadsCondition) +
-                   QStringLiteral(" ORDER BY created_at"),
-               QVariantList{profileId} + openSendStates());
-    while (query && query->next())
-        ids.append(query->value(0).toString());
+    SqliteStatement read =
+        nativeStatement(QStringLiteral("SELECT order_id FROM leads WHERE ") +
+                        QLatin1String(openLeadsCondition) + QStringLiteral(" ORDER BY created_at"));
+    if (!read)
+        return ids;
+    bindOpenLeadsCondition(read, profileId);
+    while (read.next())
+        ids.append(read.text(0));
+    if (read.failed())
+        m_error = read.errorString();
     return ids;
 }
 

@@ -3,6 +3,7 @@
 #include "JournalBackground.h"
 #include "JournalTypes.h"
 #include "MergeCache.h"
+#include "SqliteStatements.h"
 #include "StatementCache.h"
 #include "api/ApiTypes.h"
 #include "sync/LeadGateway.h"
@@ -164,6 +165,10 @@ private:
     // This connection's prepared statement for `sql` (see StatementCache); empty, with errorString()
     // set, when it does not prepare.
     PreparedStatement statement(const QString &sql) const;
+    // The statement for `sql` on SQLite's own interface (see SqliteStatement), for what a refresh
+    // repeats thousands of times; empty, with errorString() set, when it does not prepare.
+    SqliteStatement nativeStatement(const QString &sql) const;
+    bool runNative(SqliteStatement &statement) const; // exec(), with errorString() set on failure
     // Binds `values` in order and runs the statement.
     bool run(QSqlQuery &query, const QVariantList &values) const;
     // A read: the statement for `sql` with `values` bound in order, run, to be read forward once; empty,
@@ -210,6 +215,8 @@ private:
     QString m_filePath;
     mutable QString m_error;
     mutable StatementCache m_statements;
+    sqlite3 *m_sqlite = nullptr; // the connection under m_connectionName, while it is open
+    mutable SqliteStatementCache m_nativeStatements;
     MergeCache m_mergeCache;
     bool m_merging = false; // a merge's own writes leave the merge cache as it is
     // Whether mergeCacheUsable() already answered in this transaction (nobody else can commit while
