@@ -19,6 +19,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <sqlite3.h>
@@ -184,6 +185,18 @@ MergeCache::Lead mergeCacheLeadFrom(const SqliteStatement &read)
                             int(read.integer(6))};
 }
 
+// Whether `reply` changes a lead with these status fields. The fields it leaves out (an empty stage or
+// comment, status 0, a negative count) keep what we knew: absence is not a change. The reason is
+// always given (0: none).
+bool replyChanges(const StatusRow &reply, const QString &stage, qint16 status, qint16 reason, int count,
+                  const QString &comment)
+{
+    return (!reply.stage.isEmpty() && reply.stage != stage) ||
+           (reply.status != 0 && qint16(reply.status) != status) || qint16(reply.reason) != reason ||
+           (reply.count >= 0 && reply.count != count) ||
+           (!reply.comment.isEmpty() && reply.comment != comment);
+}
+
 // What a merge compares of a lead (its status fields), with what it needs to write (key, network id):
 // a JournalRow holding just those, and back.
 JournalRow comparedRow(const QString &orderId, const MergeCache::Lead &lead)
@@ -339,6 +352,7 @@ void Journal::close()
     m_mergeCacheChecked.reset();
     m_batchDepth = 0;
     m_batchFailed = false;
+    m_commitsWaitForDisk = true;
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
@@ -370,7 +384,14 @@ void Journal::stopBackground()
 void Journal::runInBackground(JournalBackground::Job job)
 {
     m_openMerges.reset();
-    background()->run(std::move(job));
+    background()->run([job = std::move(job)](Journal &worker, const JournalBackground::Deliver &deliver) {
+        // Merges leave the connection's commits not waiting for the disk (see
+        // mergeStatusesInBackground); every other job waits, as the connection was opened.
+        if (!worker.setCommitsWaitForDisk(true))
+            qCWarning(lcJournal) << "commits of the background connection may not wait for the disk:"
+                                 << worker.errorString();
+        job(worker, deliver);
+    });
 }
 
 // Merges given to the background connection that run as one transaction. The GUI thread adds to the
@@ -403,7 +424,8 @@ quint64 Journal::mergeStatusesInBackground(const QString &profileId, const QList
     }
     auto group = std::make_shared<MergeGroup>();
     group->merges.append(std::move(merge));
-    runInBackground([this, group](Journal &worker, const JournalBackground::Deliver &deliver) {
+    m_openMerges.reset();
+    background()->run([this, group](Journal &worker, const JournalBackground::Deliver &deliver) {
         QList<MergeGroup::Merge> merges;
         {
             QMutexLocker lock(&group->mutex);
@@ -415,8 +437,10 @@ quint64 Journal::mergeStatusesInBackground(const QString &profileId, const QList
         // in them that the next refresh does not ask again, and its answers merge forward-only. Not
         // waiting for the disk took the commits of a first refresh of 10,000 leads from ~140 to
         // ~25 ms. Send states and leads (this connection's other jobs, the GUI's connection) keep
-        // waiting, and their next commit carries these to the disk too.
-        const bool relaxed = worker.setCommitsWaitForDisk(false);
+        // waiting, and their next commit carries these to the disk too. The setting stays for the
+        // next group and is put back before any other job (runInBackground): switching it costs a
+        // statement's preparation each time, and a refresh runs a hundred groups.
+        worker.setCommitsWaitForDisk(false);
         const bool grouped = worker.beginBatch(); // if not, each merge is a transaction of its own
         for (const MergeGroup::Merge &given : std::as_const(merges))
             batches.append(worker.mergeStatuses(given.profileId, given.rows, given.nowMs));
@@ -430,9 +454,6 @@ quint64 Journal::mergeStatusesInBackground(const QString &profileId, const QList
                 batches[i] = failed;
             }
         }
-        if (relaxed && !worker.setCommitsWaitForDisk(true))
-            qCWarning(lcJournal) << "commits of the background connection may not wait for the disk:"
-                                 << worker.errorString();
         deliver([this, merges, batches] {
             for (qsizetype i = 0; i < merges.size(); ++i)
                 emit statusesMerged(merges.at(i).ticket, merges.at(i).profileId, batches.at(i));
@@ -693,12 +714,16 @@ void Journal::transactionEnded(bool committed)
 
 bool Journal::setCommitsWaitForDisk(bool wait)
 {
-    // SQLite-specific, like the settings made on opening.
-    if (!isOpen() || database().driverName() != QLatin1String("QSQLITE"))
+    if (m_commitsWaitForDisk == wait)
+        return true;
+    if (!isOpen())
         return false;
     const PreparedStatement pragma = statement(wait ? QStringLiteral("PRAGMA synchronous = FULL")
                                                     : QStringLiteral("PRAGMA synchronous = NORMAL"));
-    return pragma && exec(*pragma);
+    if (!pragma || !exec(*pragma))
+        return false;
+    m_commitsWaitForDisk = wait;
+    return true;
 }
 
 bool Journal::commitsWaitForDisk() const
@@ -1032,15 +1057,8 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
     StatusMergeBatch batch;
     batch.checkedAtMs = nowMs;
     batch.results.resize(statusRows.size());
-    QStringList orderIds;
-    QSet<QString> named;
-    for (const StatusRow &row : statusRows) {
-        if (!row.ourOrderId.isEmpty() && !named.contains(row.ourOrderId)) {
-            named.insert(row.ourOrderId);
-            orderIds.append(row.ourOrderId);
-        }
-    }
-    if (orderIds.isEmpty()) {
+    if (std::all_of(statusRows.cbegin(), statusRows.cend(),
+                    [](const StatusRow &row) { return row.ourOrderId.isEmpty(); })) {
         batch.ok = true;
         return batch;
     }
@@ -1052,6 +1070,19 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         return batch;
     }
     const bool cacheUsable = mergeCacheUsable();
+    // Each row's lead as the merge cache holds it; the order ids it does not hold are read.
+    QVarLengthArray<const MergeCache::Lead *, InListLength> cachedLeads(statusRows.size());
+    QStringList unread;
+    QSet<QString> pending; // order ids not yet checked in this merge (a lead may be named twice)
+    for (qsizetype i = 0; i < statusRows.size(); ++i) {
+        const QString &orderId = statusRows.at(i).ourOrderId;
+        cachedLeads[i] = cacheUsable && !orderId.isEmpty() ? m_mergeCache.find(profileId, orderId) : nullptr;
+        if (orderId.isEmpty() || pending.contains(orderId))
+            continue;
+        pending.insert(orderId);
+        if (!cachedLeads[i])
+            unread.append(orderId);
+    }
 
     // What a merge compares of each lead asked about is read once (or taken from the merge cache, as
     // the last merge left it), and brought forward row by row in memory (a lead named twice in one
@@ -1069,17 +1100,8 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         bool changed = false;
         bool learnedNetworkId = false;
     };
-    QHash<QString, Known> known; // by our order id
+    QHash<QString, Known> known; // by our order id: leads read, and cached leads the merge changes
     bool ok = true;
-    QStringList unread; // order ids the merge cache does not hold
-    for (const QString &orderId : std::as_const(orderIds)) {
-        const MergeCache::Lead *cached = cacheUsable ? m_mergeCache.find(profileId, orderId) : nullptr;
-        if (!cached) {
-            unread.append(orderId);
-            continue;
-        }
-        known.insert(orderId, Known{comparedRow(orderId, *cached)})->cached = true;
-    }
     // The columns in the order of MergeCache::Lead's fields, then the order id.
     const QString selectSql =
         QStringLiteral("SELECT lead_key, network_id, stage, comment, status, reason, goods_count, order_id"
@@ -1113,11 +1135,32 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
     QStringList changedOrder; // order ids of changed leads, first change first
     for (qsizetype i = 0; ok && i < statusRows.size(); ++i) {
         const StatusRow &reply = statusRows.at(i);
+        MergeResult &result = batch.results[i];
         auto lead = known.find(reply.ourOrderId);
+        if (lead == known.end() && cachedLeads[i]) {
+            // Most answers leave most leads as they were: those are answered from the cache, with no
+            // copy of what it holds.
+            const MergeCache::Lead &cached = *cachedLeads[i];
+            const bool learnsNetworkId = cached.networkId.isEmpty() && !reply.networkOrderId.isEmpty();
+            const bool stale =
+                !StatusProgress::mayReplace(cached.stage, cached.status, reply.stage, reply.status);
+            if (!learnsNetworkId && (stale || !replyChanges(reply, cached.stage, cached.status, cached.reason,
+                                                            cached.count, cached.comment))) {
+                result.found = true;
+                result.stale = stale;
+                result.key = cached.key;
+                result.previousStage = result.stage = cached.stage;
+                result.previousStatus = result.status = cached.status;
+                if (pending.remove(reply.ourOrderId))
+                    batch.checkedKeys.append(cached.key);
+                continue;
+            }
+            lead = known.insert(reply.ourOrderId, Known{comparedRow(reply.ourOrderId, cached)});
+            lead->cached = true;
+        }
         if (reply.ourOrderId.isEmpty() || lead == known.end())
             continue;
         JournalRow &row = lead->row;
-        MergeResult &result = batch.results[i];
         result.found = true;
         result.key = row.key;
         result.previousStage = row.stage;
@@ -1134,18 +1177,16 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
             qCDebug(lcJournal) << "stale status ignored for" << row.key;
             continue;
         }
-        // Fields the reply leaves out keep what we knew: absence is not a change.
+        result.changed = replyChanges(reply, row.stage, row.status, row.reason, row.count, row.comment);
+        if (!result.changed)
+            continue;
+        // Fields the reply leaves out keep what we knew (see replyChanges).
         JournalRow after = row;
         after.stage = reply.stage.isEmpty() ? row.stage : reply.stage;
         after.status = qint16(reply.status == 0 ? row.status : reply.status);
         after.reason = qint16(reply.reason);
         after.count = reply.count < 0 ? row.count : reply.count;
         after.comment = reply.comment.isEmpty() ? row.comment : reply.comment;
-        result.changed = after.stage != row.stage || after.status != row.status ||
-                         after.reason != row.reason || after.count != row.count ||
-                         after.comment != row.comment;
-        if (!result.changed)
-            continue;
         after.changedAtMs = nowMs;
         after.unseenChange = true;
         result.stage = after.stage;
@@ -1184,7 +1225,8 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
     for (auto lead = known.begin(); ok && lead != known.end(); ++lead) {
         JournalRow &row = lead->row;
         row.checkedAtMs = nowMs;
-        batch.checkedKeys.append(row.key);
+        if (pending.remove(lead.key()))
+            batch.checkedKeys.append(row.key);
         if (lead->changed) {
             // is_final is set only when it changes: setting it rewrites the open-leads index entry,
             // a quarter of the cost of the update.

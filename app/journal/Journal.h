@@ -224,4 +224,5 @@ private:
     std::optional<bool> m_mergeCacheChecked;
     int m_batchDepth = 0;
     bool m_batchFailed = false;
+    bool m_commitsWaitForDisk = true; // as open() sets it
 };

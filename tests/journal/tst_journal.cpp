@@ -82,6 +82,7 @@ private slots:
     void mergeIsForwardOnlyWithHistory();
     void mergeKeepsAbsentFieldsAndLearnsNetworkId();
     void mergeStatusesTakesAWholeAnswerAtOnce();
+    void mergeOfCachedLeadsIsExact();
     void backgroundMergeAnswersItsTicket();
     void backgroundMergesGroupedKeepTheOrderOfOtherJobs();
     void backgroundMergeGroupFailsWhole();
@@ -447,6 +448,62 @@ void TestJournal::mergeIsForwardOnlyWithHistory()
     QCOMPARE(history.at(4).previousStage, QStringLiteral("wait"));
     QCOMPARE(history.at(4).previousStatus, 3);
     QCOMPARE(history.at(5).changedAt.toMSecsSinceEpoch(), t0 + 8);
+}
+
+void TestJournal::mergeOfCachedLeadsIsExact()
+{
+    // Leads the merge cache holds are answered from it when the answer leaves them as they are; every
+    // other case must come out as a merge that reads them.
+    const QStringList ids{QStringLiteral("71"), QStringLiteral("72"), QStringLiteral("73")};
+    QCOMPARE(m_journal->addTracked(profile, ids, t0), 3);
+    QList<StatusRow> first;
+    for (const QString &id : ids) {
+        first << statusRow(id, id == ids[1] ? QStringLiteral("approve") : QStringLiteral("wait"),
+                           id == ids[1] ? 6 : 1);
+        first.last().networkOrderId.clear(); // the network id comes later
+    }
+    QVERIFY(m_journal->mergeStatuses(profile, first, t0 + 1).ok);
+
+    // 71 unchanged, then changed in the same answer; 72 an older state behind its approval; 73 unchanged
+    // but with its network id at last.
+    StatusRow unchanged = statusRow(ids[0], QStringLiteral("wait"), 1);
+    unchanged.networkOrderId.clear();
+    const QList<StatusRow> answer{unchanged, statusRow(ids[0], QStringLiteral("hold"), 4),
+                                  statusRow(ids[1], QStringLiteral("wait"), 1),
+                                  statusRow(ids[2], QStringLiteral("wait"), 1)};
+    const StatusMergeBatch batch = m_journal->mergeStatuses(profile, answer, t0 + 2);
+    QVERIFY2(batch.ok, qPrintable(batch.error));
+    const MergeResult &same = batch.results.at(0);
+    QVERIFY(same.found && !same.changed && !same.stale);
+    QCOMPARE(same.key, ids[0]);
+    QCOMPARE(same.stage, QStringLiteral("wait"));
+    QCOMPARE(same.previousStatus, 1);
+    QVERIFY(batch.results.at(1).changed && batch.results.at(1).stageChanged);
+    QCOMPARE(batch.results.at(1).previousStage, QStringLiteral("wait"));
+    QVERIFY(batch.results.at(2).found && batch.results.at(2).stale);
+    QCOMPARE(batch.results.at(2).stage, QStringLiteral("approve"));
+    QVERIFY(batch.results.at(3).found && !batch.results.at(3).changed);
+    QStringList checked = batch.checkedKeys;
+    checked.sort();
+    QCOMPARE(checked, ids); // each once
+    QCOMPARE(batch.changedKeys(), QStringList{ids[0]});
+
+    QCOMPARE(m_journal->entry(profile, ids[0])->stage, QStringLiteral("hold"));
+    QCOMPARE(m_journal->history(profile, ids[0]).size(), 2);
+    QCOMPARE(m_journal->entry(profile, ids[1])->stage, QStringLiteral("approve"));
+    QCOMPARE(m_journal->history(profile, ids[1]).size(), 1);
+    QCOMPARE(m_journal->entry(profile, ids[2])->networkOrderId, QStringLiteral("N73"));
+    QCOMPARE(m_journal->history(profile, ids[2]).size(), 1); // learning the id is not a change
+    for (const QString &id : ids)
+        QCOMPARE(m_journal->entry(profile, id)->checkedAt.toMSecsSinceEpoch(), t0 + 2);
+
+    // The cache now holds what was written: the same answer again changes nothing.
+    const StatusMergeBatch again = m_journal->mergeStatuses(profile, answer.mid(1), t0 + 3);
+    QVERIFY(again.ok);
+    for (const MergeResult &result : again.results)
+        QVERIFY(result.found && !result.changed);
+    QVERIFY(again.results.at(1).stale);
+    QCOMPARE(m_journal->history(profile, ids[0]).size(), 2);
 }
 
 void TestJournal::mergeStatusesTakesAWholeAnswerAtOnce()
