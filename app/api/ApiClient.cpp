@@ -91,10 +91,12 @@ class StatusFetchImpl : public StatusFetch
 {
 public:
     StatusFetchImpl(const ApiRequestBuilder &builder, QNetworkAccessManager *manager,
-                    const QStringList &ourOrderIds, int maxParallel, QObject *parent)
-        : StatusFetch(parent), m_builder(builder), m_manager(manager), m_maxParallel(qMax(1, maxParallel))
+                    const QStringList &ourOrderIds, int maxParallel, FetchedRows rows, QObject *parent)
+        : StatusFetch(parent), m_builder(builder), m_manager(manager), m_maxParallel(qMax(1, maxParallel)),
+          m_rows(rows)
     {
         QSet<QString> seen;
+        seen.reserve(ourOrderIds.size());
         QStringList batch;
         for (const QString &raw : ourOrderIds) {
             const QString id = raw.trimmed();
@@ -166,7 +168,8 @@ private:
     void onBatch(const ListResult &batch)
     {
         ++m_done;
-        m_merged.rows.append(batch.rows);
+        if (m_rows == FetchedRows::InBatchesAndAtTheEnd)
+            m_merged.rows.append(batch.rows);
         if (!batch.error.isOk() && m_merged.error.isOk())
             m_merged.error = batch.error;
         // A service verdict (wrong key, unknown function) would be the same for every other batch.
@@ -195,6 +198,7 @@ private:
     const ApiRequestBuilder m_builder; // a snapshot: a settings change never mixes into a running fetch
     QNetworkAccessManager *m_manager;
     int m_maxParallel;
+    FetchedRows m_rows;
     QList<QStringList> m_batches;
     qsizetype m_next = 0;
     int m_done = 0;
@@ -251,11 +255,11 @@ AddCall *ApiClient::addLead(const Lead &lead)
     return call;
 }
 
-StatusFetch *ApiClient::fetchStatuses(const QStringList &ourOrderIds, int maxParallel)
+StatusFetch *ApiClient::fetchStatuses(const QStringList &ourOrderIds, int maxParallel, FetchedRows rows)
 {
     d->calls.removeAll(nullptr);
     const ApiRequestBuilder builder(d->config);
-    auto *fetch = new StatusFetchImpl(builder, d->manager, ourOrderIds, maxParallel, this);
+    auto *fetch = new StatusFetchImpl(builder, d->manager, ourOrderIds, maxParallel, rows, this);
     d->calls.append(fetch);
     if (const auto problem = builder.configProblem())
         fetch->failSoon(*problem);

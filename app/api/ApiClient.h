@@ -70,7 +70,8 @@ public:
     const ApiConfig &config() const;
 
     AddCall *addLead(const Lead &lead);
-    StatusFetch *fetchStatuses(const QStringList &ourOrderIds, int maxParallel = 4);
+    StatusFetch *fetchStatuses(const QStringList &ourOrderIds, int maxParallel = 4,
+                               FetchedRows rows = FetchedRows::InBatchesAndAtTheEnd);
 
 private:
     struct Private;

@@ -70,6 +70,15 @@ struct ListResult
     QList<StatusRow> rows;
 };
 
+// Where a fetch of statuses hands over its rows: in each batch as it lands, and all of them again when
+// it finishes, unless its caller takes them batch by batch anyway (a refresh of 10,000 leads would
+// copy them all into one list, and free it, for nothing).
+enum class FetchedRows
+{
+    InBatchesAndAtTheEnd,
+    InBatchesOnly
+};
+
 Q_DECLARE_METATYPE(ApiError)
 Q_DECLARE_METATYPE(AddResult)
 Q_DECLARE_METATYPE(ListResult)

@@ -70,7 +70,7 @@ PendingAdd *ApiLeadTransport::sendLead(const Lead &lead)
     return new ForwardedAdd(m_client->addLead(lead));
 }
 
-PendingStatuses *ApiLeadTransport::fetchStatuses(const QStringList &ourOrderIds)
+PendingStatuses *ApiLeadTransport::fetchStatuses(const QStringList &ourOrderIds, FetchedRows rows)
 {
-    return new ForwardedStatuses(m_client->fetchStatuses(ourOrderIds, m_maxParallelFetches));
+    return new ForwardedStatuses(m_client->fetchStatuses(ourOrderIds, m_maxParallelFetches, rows));
 }

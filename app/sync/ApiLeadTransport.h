@@ -13,7 +13,8 @@ public:
 
     QByteArray requestBody(const Lead &lead) const override;
     PendingAdd *sendLead(const Lead &lead) override;
-    PendingStatuses *fetchStatuses(const QStringList &ourOrderIds) override;
+    PendingStatuses *fetchStatuses(const QStringList &ourOrderIds,
+                                   FetchedRows rows = FetchedRows::InBatchesAndAtTheEnd) override;
 
 private:
     ApiClient *m_client;

@@ -47,5 +47,6 @@ public:
     virtual QByteArray requestBody(const Lead &lead) const = 0;
     virtual PendingAdd *sendLead(const Lead &lead) = 0;
     // Statuses of these order ids (the transport splits them into requests of at most 50).
-    virtual PendingStatuses *fetchStatuses(const QStringList &ourOrderIds) = 0;
+    virtual PendingStatuses *fetchStatuses(const QStringList &ourOrderIds,
+                                           FetchedRows rows = FetchedRows::InBatchesAndAtTheEnd) = 0;
 };

@@ -84,7 +84,7 @@ bool StatusPoller::refresh(const QStringList &orderIds)
 void StatusPoller::startFetch(const QStringList &orderIds)
 {
     m_fetchDone = false;
-    m_fetch = m_transport->fetchStatuses(orderIds);
+    m_fetch = m_transport->fetchStatuses(orderIds, FetchedRows::InBatchesOnly); // merged as they land
     connect(m_fetch, &PendingStatuses::progress, this, &StatusPoller::progress);
     connect(m_fetch, &PendingStatuses::batchFinished, this, &StatusPoller::mergeBatch);
     connect(m_fetch, &PendingStatuses::finished, this, &StatusPoller::onFinished);

@@ -104,6 +104,7 @@ private slots:
     void tlsFailureIsNeverIgnored();
     void abortEndsTheCallOnce();
     void cancelEndsTheFetchOnce();
+    void fetchForBatchesOnlyKeepsNoRowsForTheEnd();
     void clientGoingAwayEndsItsCalls();
 
 private:
@@ -576,6 +577,28 @@ void TestApiClient::cancelEndsTheFetchOnce()
     QCOMPARE(spy.size(), 1);
     QCOMPARE(spy.at(0).at(0).value<ListResult>().error.kind, Kind::Cancelled);
     QCOMPARE(m_server->requests().size(), 2); // the third batch never left
+}
+
+void TestApiClient::fetchForBatchesOnlyKeepsNoRowsForTheEnd()
+{
+    m_server->setHandler(listAnswer);
+    ApiClient client;
+    client.setConfig(config());
+    for (const FetchedRows mode : {FetchedRows::InBatchesAndAtTheEnd, FetchedRows::InBatchesOnly}) {
+        StatusFetch *fetch = client.fetchStatuses(numberedIds(120), 2, mode);
+        QStringList inBatches;
+        connect(fetch, &StatusFetch::batchFinished, this, [&](const ListResult &batch) {
+            for (const StatusRow &row : batch.rows)
+                inBatches << row.ourOrderId;
+        });
+        QSignalSpy spy(fetch, &StatusFetch::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 1, waitMs);
+        const ListResult end = spy.at(0).at(0).value<ListResult>();
+        QVERIFY(end.error.isOk());
+        inBatches.sort();
+        QCOMPARE(inBatches, numberedIds(120)); // every row, batch by batch, either way
+        QCOMPARE(end.rows.size(), mode == FetchedRows::InBatchesOnly ? 0 : 120);
+    }
 }
 
 void TestApiClient::clientGoingAwayEndsItsCalls()

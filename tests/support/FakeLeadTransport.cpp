@@ -41,7 +41,7 @@ class FakeStatuses : public PendingStatuses
 {
     Q_OBJECT
 public:
-    using PendingStatuses::PendingStatuses;
+    FakeStatuses(FetchedRows rows, QObject *parent) : PendingStatuses(parent), m_rows(rows) {}
 
     void answerLater(const QList<ListResult> &batches, const ApiError &error)
     {
@@ -52,7 +52,8 @@ public:
             for (const ListResult &batch : batches) {
                 if (m_done)
                     return;
-                merged.rows += batch.rows;
+                if (m_rows == FetchedRows::InBatchesAndAtTheEnd)
+                    merged.rows += batch.rows;
                 emit batchFinished(batch);
                 emit progress(++done, int(batches.size()));
             }
@@ -77,6 +78,7 @@ private:
         emit finished(result);
         deleteLater();
     }
+    const FetchedRows m_rows;
     bool m_done = false;
 };
 
@@ -176,10 +178,10 @@ PendingAdd *FakeLeadTransport::sendLead(const Lead &lead)
     return call;
 }
 
-PendingStatuses *FakeLeadTransport::fetchStatuses(const QStringList &ourOrderIds)
+PendingStatuses *FakeLeadTransport::fetchStatuses(const QStringList &ourOrderIds, FetchedRows rows)
 {
     fetchRequests.append(ourOrderIds);
-    auto *call = new FakeStatuses(this);
+    auto *call = new FakeStatuses(rows, this);
     const ScriptedFetch script = m_fetches.isEmpty()
                                      ? ScriptedFetch{FetchOutcome::Answer, QString(), {}, false}
                                      : m_fetches.takeFirst();

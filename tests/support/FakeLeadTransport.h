@@ -53,7 +53,8 @@ public:
     // LeadTransport
     QByteArray requestBody(const Lead &lead) const override;
     PendingAdd *sendLead(const Lead &lead) override;
-    PendingStatuses *fetchStatuses(const QStringList &ourOrderIds) override;
+    PendingStatuses *fetchStatuses(const QStringList &ourOrderIds,
+                                   FetchedRows rows = FetchedRows::InBatchesAndAtTheEnd) override;
 
 private:
     struct ScriptedAdd
