@@ -84,13 +84,13 @@ ApiRequestBuilder::Prepared ApiRequestBuilder::listRequest(const QStringList &ou
 {
     Prepared prepared;
     prepared.post = false;
-    QByteArray idList;
-    for (const QString &id : ourOrderIds) {
-        if (!idList.isEmpty())
-            idList += ',';
-        idList += FormCodec::urlencode(id);
+    QByteArray idsParameter = "ids=";
+    idsParameter.reserve(8 + ourOrderIds.size() * 12);
+    for (qsizetype i = 0; i < ourOrderIds.size(); ++i) {
+        if (i > 0)
+            idsParameter += ',';
+        FormCodec::appendUrlencoded(idsParameter, ourOrderIds.at(i));
     }
-    const QByteArray idsParameter = "ids=" + idList;
     QString credential = m_config.key;
     if (m_config.signRequests) {
         // A GET has no body to sign, so a signed status request is a POST whose form body repeats the ids

@@ -131,10 +131,16 @@ void insert(FormNode &root, const QStringList &path, const QString &value)
 
 QByteArray urlencode(const QString &text)
 {
+    QByteArray out;
+    out.reserve(text.size() * 3);
+    appendUrlencoded(out, text);
+    return out;
+}
+
+void appendUrlencoded(QByteArray &out, QStringView text)
+{
     static const char hex[] = "0123456789ABCDEF";
     const QByteArray utf8 = text.toUtf8();
-    QByteArray out;
-    out.reserve(utf8.size() * 3);
     for (const char c : utf8) {
         if (isUnreserved(c)) {
             out += c;
@@ -147,7 +153,6 @@ QByteArray urlencode(const QString &text)
             out += hex[byte & 0x0f];
         }
     }
-    return out;
 }
 
 QByteArray encode(const Pairs &pairs)

@@ -16,6 +16,8 @@ using Pairs = QList<std::pair<QString, QString>>;
 
 // PHP urlencode(): every byte but [A-Za-z0-9_.-] percent-encoded (upper-case hex), space as '+'.
 QByteArray urlencode(const QString &text);
+// The same, appended to `out` (one buffer for many values, as a list of ids).
+void appendUrlencoded(QByteArray &out, QStringView text);
 
 // Joins already flattened pairs ("items[0][id]" -> "135") as http_build_query does.
 QByteArray encode(const Pairs &pairs);

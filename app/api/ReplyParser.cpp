@@ -159,13 +159,14 @@ ListResult parseListReply(int httpStatus, const QByteArray &body, const QString 
         return result;
     }
     // Keyed by our id ({"1234": {...}}), or an array of rows; scalar members ("status": "ok") are not rows.
+    result.rows.reserve(qsizetype(root->children().size()));
     for (size_t i = 0; i < root->children().size(); ++i) {
         const JsonValue &child = root->children()[i];
         if (!child.isObject())
             continue;
-        const StatusRow row = readRow(child, root->isObject() ? root->keys()[i] : QString());
+        StatusRow row = readRow(child, root->isObject() ? root->keys()[i] : QString());
         if (!row.ourOrderId.isEmpty())
-            result.rows.append(row);
+            result.rows.append(std::move(row));
     }
     return result;
 }
