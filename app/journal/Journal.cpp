@@ -1023,7 +1023,8 @@ void Journal::prepareMerges(const QString &profileId, const QStringList &orderId
     if (!begun)
         return;
     bool ok = mergeCacheUsable();
-    const bool needed = ok && std::any_of(orderIds.cbegin(), orderIds.cend(), [&](const QString &orderId) {
+    const bool needed = ok && !m_mergeCache.holdsAllOpenLeads(profileId) &&
+                        std::any_of(orderIds.cbegin(), orderIds.cend(), [&](const QString &orderId) {
                             return !m_mergeCache.find(profileId, orderId);
                         });
     if (needed) {
@@ -1038,6 +1039,8 @@ void Journal::prepareMerges(const QString &profileId, const QStringList &orderId
         while (ok && read.next())
             m_mergeCache.stage(profileId, read.text(7), mergeCacheLeadFrom(read));
         ok = ok && !read.failed();
+        if (ok)
+            m_mergeCache.stageAllOpenLeads(profileId);
         if (!ok && read)
             m_error = read.errorString();
     }

@@ -28,6 +28,8 @@ void MergeCache::clear()
 {
     m_committed.clear();
     m_staged.clear();
+    m_allOpenLeads.clear();
+    m_stagedAllOpenLeads.clear();
     m_size = 0;
     m_dataVersion = -1;
 }
@@ -52,10 +54,16 @@ void MergeCache::stage(const QString &profileId, const QString &orderId, const L
     m_staged[profileId].insert(orderId, kept);
 }
 
+void MergeCache::stageAllOpenLeads(const QString &profileId)
+{
+    m_stagedAllOpenLeads.insert(profileId);
+}
+
 void MergeCache::commit()
 {
     for (auto profile = m_staged.cbegin(); profile != m_staged.cend(); ++profile) {
         Leads &leads = m_committed[profile.key()];
+        bool allKept = true;
         for (auto lead = profile->cbegin(); lead != profile->cend(); ++lead) {
             auto existing = leads.find(lead.key());
             if (existing != leads.end()) {
@@ -63,13 +71,19 @@ void MergeCache::commit()
             } else if (m_size < MaxLeads) {
                 leads.insert(lead.key(), lead.value());
                 ++m_size;
+            } else {
+                allKept = false;
             }
         }
+        if (allKept && m_stagedAllOpenLeads.contains(profile.key()))
+            m_allOpenLeads.insert(profile.key());
     }
     m_staged.clear();
+    m_stagedAllOpenLeads.clear();
 }
 
 void MergeCache::rollback()
 {
     m_staged.clear();
+    m_stagedAllOpenLeads.clear();
 }

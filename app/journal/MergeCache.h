@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 // What one journal connection last read or wrote of each lead's status, so that merging a refresh's
@@ -32,6 +33,11 @@ public:
     void clear();
     const Lead *find(const QString &profileId, const QString &orderId) const;
     void stage(const QString &profileId, const QString &orderId, const Lead &lead);
+    // What was staged for this profile is every open lead it has (Journal::prepareMerges read them
+    // all). Once that commits, holdsAllOpenLeads() is true until the cache is cleared: a lead opens
+    // only by a write other than a merge (sent, tracked), and every such write clears the cache.
+    void stageAllOpenLeads(const QString &profileId);
+    bool holdsAllOpenLeads(const QString &profileId) const { return m_allOpenLeads.contains(profileId); }
     void commit();   // the transaction that staged committed
     void rollback(); // it did not: what it staged is dropped
     qsizetype size() const { return m_size; }
@@ -40,6 +46,8 @@ private:
     using Leads = QHash<QString, Lead>; // by our order id
     QHash<QString, Leads> m_committed;  // by profile
     QHash<QString, Leads> m_staged;
+    QSet<QString> m_allOpenLeads; // profiles, see holdsAllOpenLeads()
+    QSet<QString> m_stagedAllOpenLeads;
     qsizetype m_size = 0;
     qint64 m_dataVersion = -1;
 };

@@ -11,6 +11,7 @@ private slots:
     void keptOnlyWhenTheTransactionCommits();
     void anotherWriterClearsIt();
     void boundedInSize();
+    void holdsAllOpenLeadsOnlyAfterAWholeReadCommits();
 };
 
 namespace {
@@ -82,6 +83,37 @@ void TestMergeCache::boundedInSize()
     cache.commit();
     QCOMPARE(cache.find(profile, aHeldOne)->stage, QStringLiteral("hold"));
     QCOMPARE(cache.size(), MergeCache::MaxLeads);
+}
+
+void TestMergeCache::holdsAllOpenLeadsOnlyAfterAWholeReadCommits()
+{
+    MergeCache cache;
+    cache.validate(1);
+    const QString other = QStringLiteral("other");
+    // Leads merged one by one are not all the open leads.
+    cache.stage(profile, QStringLiteral("1"), lead(QStringLiteral("wait"), 1));
+    cache.commit();
+    QVERIFY(!cache.holdsAllOpenLeads(profile));
+    // A read of all of them that does not commit counts for nothing.
+    cache.stage(profile, QStringLiteral("2"), lead(QStringLiteral("wait"), 1));
+    cache.stageAllOpenLeads(profile);
+    cache.rollback();
+    QVERIFY(!cache.holdsAllOpenLeads(profile));
+    cache.stage(profile, QStringLiteral("2"), lead(QStringLiteral("wait"), 1));
+    cache.stageAllOpenLeads(profile);
+    cache.commit();
+    QVERIFY(cache.holdsAllOpenLeads(profile));
+    QVERIFY(!cache.holdsAllOpenLeads(other)); // per profile
+    // Another writer may have opened a lead: the claim goes with the leads.
+    cache.validate(2);
+    QVERIFY(!cache.holdsAllOpenLeads(profile));
+
+    // More open leads than the cache holds: never all of them.
+    for (int i = 0; i < MergeCache::MaxLeads + 1; ++i)
+        cache.stage(other, QString::number(i), lead(QStringLiteral("wait"), 1));
+    cache.stageAllOpenLeads(other);
+    cache.commit();
+    QVERIFY(!cache.holdsAllOpenLeads(other));
 }
 
 QTEST_GUILESS_MAIN(TestMergeCache)
