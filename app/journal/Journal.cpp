@@ -185,6 +185,13 @@ MergeCache::Lead mergeCacheLeadFrom(const SqliteStatement &read)
                             int(read.integer(6))};
 }
 
+// The order id in column 7 of such a read: most leads' key is their order id, and then they share
+// one copy.
+QString orderIdFrom(const SqliteStatement &read, const MergeCache::Lead &lead)
+{
+    return read.sameText(0, 7) ? lead.key : read.text(7);
+}
+
 // Whether `reply` changes a lead with these status fields. The fields it leaves out (an empty stage or
 // comment, status 0, a negative count) keep what we knew: absence is not a change. The reason is
 // always given (0: none).
@@ -1036,8 +1043,10 @@ void Journal::prepareMerges(const QString &profileId, const QStringList &orderId
         ok = bool(read);
         if (ok)
             bindOpenLeadsCondition(read, profileId);
-        while (ok && read.next())
-            m_mergeCache.stage(profileId, read.text(7), mergeCacheLeadFrom(read));
+        while (ok && read.next()) {
+            const MergeCache::Lead lead = mergeCacheLeadFrom(read);
+            m_mergeCache.stage(profileId, orderIdFrom(read, lead), lead);
+        }
         ok = ok && !read.failed();
         if (ok)
             m_mergeCache.stageAllOpenLeads(profileId);
@@ -1118,8 +1127,9 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
         read.bindText(1, profileId);
         bindInList(read, 2, unread, start);
         while (read.next()) {
-            const QString orderId = read.text(7);
-            known.insert(orderId, Known{comparedRow(orderId, mergeCacheLeadFrom(read))});
+            const MergeCache::Lead lead = mergeCacheLeadFrom(read);
+            const QString orderId = orderIdFrom(read, lead);
+            known.insert(orderId, Known{comparedRow(orderId, lead)});
         }
         if (read.failed()) {
             m_error = read.errorString();

@@ -61,8 +61,17 @@ void MergeCache::stageAllOpenLeads(const QString &profileId)
 
 void MergeCache::commit()
 {
-    for (auto profile = m_staged.cbegin(); profile != m_staged.cend(); ++profile) {
+    for (auto profile = m_staged.begin(); profile != m_staged.end(); ++profile) {
         Leads &leads = m_committed[profile.key()];
+        if (leads.isEmpty() && m_size + profile->size() <= MaxLeads) {
+            // The first fill after the cache was cleared (a refresh's read of all open leads): taken
+            // whole instead of inserted again one by one.
+            m_size += profile->size();
+            leads = std::move(*profile);
+            if (m_stagedAllOpenLeads.contains(profile.key()))
+                m_allOpenLeads.insert(profile.key());
+            continue;
+        }
         bool allKept = true;
         for (auto lead = profile->cbegin(); lead != profile->cend(); ++lead) {
             auto existing = leads.find(lead.key());

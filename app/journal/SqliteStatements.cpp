@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <cstring>
 #include <sqlite3.h>
 #include <utility>
 
@@ -104,6 +105,15 @@ QString SqliteStatement::text(int column) const
 qint64 SqliteStatement::integer(int column) const
 {
     return sqlite3_column_int64(m_statement, column);
+}
+
+bool SqliteStatement::sameText(int column, int otherColumn) const
+{
+    const unsigned char *text = sqlite3_column_text(m_statement, column);
+    const unsigned char *other = sqlite3_column_text(m_statement, otherColumn);
+    const int size = sqlite3_column_bytes(m_statement, column);
+    return text && other && size == sqlite3_column_bytes(m_statement, otherColumn) &&
+           memcmp(text, other, size_t(size)) == 0;
 }
 
 int SqliteStatement::rowsChanged() const

@@ -44,7 +44,8 @@ public:
     // Columns count from 0. NULL reads as a null QString or 0.
     QString text(int column) const;
     qint64 integer(int column) const;
-    int rowsChanged() const; // by the last exec()
+    bool sameText(int column, int otherColumn) const; // both non-NULL and equal
+    int rowsChanged() const;                          // by the last exec()
     QString errorString() const;
 
 private:

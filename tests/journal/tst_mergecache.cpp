@@ -107,6 +107,15 @@ void TestMergeCache::holdsAllOpenLeadsOnlyAfterAWholeReadCommits()
     // Another writer may have opened a lead: the claim goes with the leads.
     cache.validate(2);
     QVERIFY(!cache.holdsAllOpenLeads(profile));
+    QVERIFY(!cache.find(profile, QStringLiteral("2")));
+    // Filled again from empty (taken whole): all of them, each as read.
+    for (int i = 0; i < 3; ++i)
+        cache.stage(profile, QString::number(10 + i), lead(QStringLiteral("hold"), 4));
+    cache.stageAllOpenLeads(profile);
+    cache.commit();
+    QVERIFY(cache.holdsAllOpenLeads(profile));
+    QCOMPARE(cache.size(), 3);
+    QCOMPARE(cache.find(profile, QStringLiteral("12"))->stage, QStringLiteral("hold"));
 
     // More open leads than the cache holds: never all of them.
     for (int i = 0; i < MergeCache::MaxLeads + 1; ++i)

@@ -24,6 +24,7 @@ private slots:
     void nestedUseOfTheSameStatementGetsItsOwn();
     void readLeftHalfwayHoldsNoSnapshot();
     void failuresSayWhy();
+    void columnsComparedAsStored();
     void clearLeavesNoStatementOpen();
 
 private:
@@ -212,6 +213,21 @@ void TestSqliteStatements::failuresSayWhy()
         }
     }
     QCOMPARE(names(cache), QStringList{QStringLiteral("seven")});
+}
+
+void TestSqliteStatements::columnsComparedAsStored()
+{
+    SqliteStatementCache cache;
+    QString error;
+    SqliteStatement read = cache.take(
+        m_sqlite, QStringLiteral("SELECT '800123', '800123', '80012', 800123, NULL, NULL, ''"), &error);
+    QVERIFY2(read && read.next(), qPrintable(error));
+    QVERIFY(read.sameText(0, 1));
+    QVERIFY(!read.sameText(0, 2));
+    QVERIFY(read.sameText(0, 3));  // a number reads as its text
+    QVERIFY(!read.sameText(4, 5)); // NULL is nothing's equal
+    QVERIFY(!read.sameText(4, 6));
+    QCOMPARE(read.text(3), QStringLiteral("800123"));
 }
 
 void TestSqliteStatements::clearLeavesNoStatementOpen()
