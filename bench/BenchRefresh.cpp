@@ -181,7 +181,7 @@ void benchRefresh(BenchReport &report, const BenchOptions &options)
     // bare run, so that both see the same machine. A first refresh needs a journal that has not
     // merged yet: one journal per run.
     const int firstRuns = options.quick ? 1 : 5;
-    const int repeatRuns = options.quick ? 2 : 9;
+    const int repeatRuns = options.quick ? 2 : 15;
     Sandbox sandbox(SandboxOptions{});
     const quint16 port = sandbox.listen();
     QTemporaryDir dir;
