@@ -562,14 +562,18 @@ bool Journal::exec(QSqlQuery &query) const
     return false;
 }
 
+void Journal::notPrepared(const QString &error) const
+{
+    m_error = error;
+    qCWarning(lcJournal) << "journal statement not prepared:" << m_error;
+}
+
 PreparedStatement Journal::statement(const QString &sql) const
 {
     QString error;
     PreparedStatement prepared = m_statements.take(m_connectionName, sql, &error);
-    if (!prepared) {
-        m_error = error;
-        qCWarning(lcJournal) << "journal statement not prepared:" << m_error;
-    }
+    if (!prepared)
+        notPrepared(error);
     return prepared;
 }
 
@@ -584,10 +588,8 @@ SqliteStatement Journal::nativeStatement(const QString &sql) const
 {
     QString error;
     SqliteStatement prepared = m_nativeStatements.take(m_sqlite, sql, &error);
-    if (!prepared) {
-        m_error = error;
-        qCWarning(lcJournal) << "journal statement not prepared:" << m_error;
-    }
+    if (!prepared)
+        notPrepared(error);
     return prepared;
 }
 

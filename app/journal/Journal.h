@@ -165,6 +165,7 @@ private:
     // This connection's prepared statement for `sql` (see StatementCache); empty, with errorString()
     // set, when it does not prepare.
     PreparedStatement statement(const QString &sql) const;
+    void notPrepared(const QString &error) const; // sets errorString() and says so in the log
     // The statement for `sql` on SQLite's own interface (see SqliteStatement), for what a refresh
     // repeats thousands of times; empty, with errorString() set, when it does not prepare.
     SqliteStatement nativeStatement(const QString &sql) const;
