@@ -60,8 +60,12 @@ void SqliteStatement::bindText(int index, const QString &text)
         sqlite3_bind_null(m_statement, index);
         return;
     }
-    m_texts->push_back(text); // shares the text's data: SQLite may point into it until the reset
-    const QString &kept = m_texts->back();
+    // One slot per parameter, sharing the text's data: SQLite may point into it until the parameter
+    // is bound again or the statement is given back (its bindings cleared).
+    if (m_texts->size() < size_t(index))
+        m_texts->resize(size_t(index));
+    QString &kept = (*m_texts)[size_t(index - 1)];
+    kept = text;
     sqlite3_bind_text16(m_statement, index, kept.utf16(), int(kept.size() * sizeof(char16_t)), SQLITE_STATIC);
 }
 

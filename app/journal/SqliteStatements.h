@@ -31,7 +31,8 @@ public:
     explicit operator bool() const { return m_statement != nullptr; }
 
     // Parameters count from 1, as in SQLite. A null QString binds NULL, as Qt SQL does; the statement
-    // keeps a reference to each text until it is reset.
+    // keeps a reference to each text until that parameter is bound again or the statement is given
+    // back, so a temporary may be bound.
     void bindText(int index, const QString &text);
     void bindTextOrNull(int index, const QString &text); // an empty text binds NULL
     void bindInt(int index, qint64 value);
@@ -54,7 +55,7 @@ private:
     explicit SqliteStatement(sqlite3_stmt *unshared); // finalized when done (the cached one was in use)
 
     sqlite3_stmt *m_statement = nullptr;
-    std::vector<QString> *m_texts = nullptr;          // what the bound texts point into
+    std::vector<QString> *m_texts = nullptr;          // what the bound texts point into, by parameter
     bool *m_inUse = nullptr;                          // the cache's flag, for a cached statement
     std::unique_ptr<std::vector<QString>> m_ownTexts; // an unshared statement's
     bool m_failed = false;
