@@ -130,9 +130,18 @@ void TestSqliteStatements::textsBoundFromTemporariesAreStoredWhole()
         insert.bindText(2, QStringLiteral("name ") + QString::number(id)); // gone before exec()
         QVERIFY(insert.exec());
     }
+    // And run again and again in one scope, as a merge runs its inserts.
+    {
+        SqliteStatement insert = cache.take(m_sqlite, insertSql, &error);
+        for (int id = 201; id <= 400; ++id) {
+            insert.bindInt(1, id);
+            insert.bindText(2, QStringLiteral("name ") + QString::number(id));
+            QVERIFY(insert.exec());
+        }
+    }
     const QStringList stored = names(cache);
-    QCOMPARE(stored.size(), 200);
-    for (int id = 1; id <= 200; ++id)
+    QCOMPARE(stored.size(), 400);
+    for (int id = 1; id <= 400; ++id)
         QCOMPARE(stored.at(id - 1), QStringLiteral("name ") + QString::number(id));
 }
 
