@@ -673,13 +673,6 @@ bool Journal::beginWrite()
 
 bool Journal::beginTransaction()
 {
-    QSqlDatabase db = database();
-    if (db.driverName() != QLatin1String("QSQLITE")) {
-        if (db.transaction())
-            return true;
-        m_error = db.lastError().text();
-        return false;
-    }
     // Every transaction here writes. SQLite's plain BEGIN starts as a reader and upgrades at the
     // first write, and in WAL mode that upgrade fails at once ("database is locked", no waiting)
     // when another connection (the background one, another process) committed in between. BEGIN
@@ -737,8 +730,8 @@ bool Journal::setCommitsWaitForDisk(bool wait)
 
 bool Journal::commitsWaitForDisk() const
 {
-    if (!isOpen() || database().driverName() != QLatin1String("QSQLITE"))
-        return true; // another database: its own durability, never relaxed here
+    if (!isOpen())
+        return true; // nothing to relax
     const PreparedStatement pragma = select(QStringLiteral("PRAGMA synchronous"), {});
     return pragma && pragma->next() && pragma->value(0).toInt() >= 2; // FULL (2) or EXTRA (3)
 }
@@ -752,11 +745,6 @@ bool Journal::mergeCacheUsable()
 
 bool Journal::validateMergeCache()
 {
-    // SQLite-specific, like the durability settings: another journal would merge without the cache.
-    if (database().driverName() != QLatin1String("QSQLITE")) {
-        m_mergeCache.clear();
-        return false;
-    }
     const PreparedStatement version = select(QStringLiteral("PRAGMA data_version"), {});
     if (!version || !version->next()) {
         m_mergeCache.clear();
@@ -1286,35 +1274,35 @@ StatusMergeBatch Journal::mergeStatuses(const QString &profileId, const QList<St
     static const QString checkedUpdateSql =
         QStringLiteral("UPDATE lead_checks SET checked_at = ? WHERE profile_id = ? AND lead_key IN (") +
         inListPlaceholders() + QStringLiteral(")");
-    // A padded list repeats its last key: the same time written twice.
-    static const QString checkedSql =
-        QStringLiteral("INSERT INTO lead_checks (profile_id, lead_key, checked_at) SELECT ?, column1, ? FROM"
+    // The same parameters, for leads never checked. A padded list repeats its last key: the same time
+    // written twice.
+    static const QString checkedInsertSql =
+        QStringLiteral("INSERT INTO lead_checks (checked_at, profile_id, lead_key) SELECT ?, ?, column1 FROM"
                        " (VALUES ") +
         inListPlaceholders(QStringLiteral("(?)")) +
         QStringLiteral(") WHERE true ON CONFLICT (profile_id, lead_key) DO UPDATE"
                        " SET checked_at = excluded.checked_at");
+    // Stamps one piece of 50 with one of those; how many rows it changed in *stamped.
+    const auto stampChecked = [&](const QString &sql, qsizetype start, int *stamped) {
+        SqliteStatement stamp = nativeStatement(sql);
+        if (!stamp)
+            return false;
+        stamp.bindInt(1, nowMs);
+        stamp.bindText(2, profileId);
+        bindInList(stamp, 3, batch.checkedKeys, start);
+        if (!runNative(stamp))
+            return false;
+        *stamped = stamp.rowsChanged();
+        return true;
+    };
     for (qsizetype start = 0; ok && start < batch.checkedKeys.size(); start += InListLength) {
         // Most leads were checked before: an update of the times in place is half the cost of an
         // insert that finds it has to update. Only a piece holding a lead never checked (fewer rows
         // updated than keys) takes the insert.
-        SqliteStatement update = nativeStatement(checkedUpdateSql);
-        ok = bool(update);
-        if (!ok)
-            break;
-        update.bindInt(1, nowMs);
-        update.bindText(2, profileId);
-        bindInList(update, 3, batch.checkedKeys, start);
-        ok = runNative(update);
-        if (ok && update.rowsChanged() < qMin(InListLength, batch.checkedKeys.size() - start)) {
-            SqliteStatement upsert = nativeStatement(checkedSql);
-            ok = bool(upsert);
-            if (!ok)
-                break;
-            upsert.bindText(1, profileId);
-            upsert.bindInt(2, nowMs);
-            bindInList(upsert, 3, batch.checkedKeys, start);
-            ok = runNative(upsert);
-        }
+        int updated = 0;
+        ok = stampChecked(checkedUpdateSql, start, &updated);
+        if (ok && updated < qMin(InListLength, batch.checkedKeys.size() - start))
+            ok = stampChecked(checkedInsertSql, start, &updated);
     }
     for (auto lead = known.cbegin(); ok && cacheUsable && lead != known.cend(); ++lead) {
         if (!lead->cached || lead->changed || lead->learnedNetworkId) // else it holds this already
