@@ -231,9 +231,12 @@ MergeCache::Lead comparedState(const JournalRow &row)
 QStringList StatusMergeBatch::changedKeys() const
 {
     QStringList keys;
+    QSet<QString> seen; // a refresh merges hundreds of answers at a time: no list search per key
     for (const MergeResult &result : results)
-        if (result.changed && !keys.contains(result.key))
+        if (result.changed && !seen.contains(result.key)) {
+            seen.insert(result.key);
             keys.append(result.key);
+        }
     return keys;
 }
 
@@ -414,6 +417,7 @@ struct Journal::MergeGroup
     };
     QMutex mutex;
     QList<Merge> merges;
+    qsizetype rows = 0;
     bool begun = false;
 };
 
@@ -424,12 +428,15 @@ quint64 Journal::mergeStatusesInBackground(const QString &profileId, const QList
     MergeGroup::Merge merge{ticket, profileId, rows, nowMs};
     if (m_openMerges) {
         QMutexLocker lock(&m_openMerges->mutex);
-        if (!m_openMerges->begun && m_openMerges->merges.size() < MaxMergesPerTransaction) {
+        if (!m_openMerges->begun && m_openMerges->merges.size() < MaxMergesPerTransaction &&
+            m_openMerges->rows + rows.size() <= MaxRowsPerTransaction) {
+            m_openMerges->rows += rows.size();
             m_openMerges->merges.append(std::move(merge));
             return ticket;
         }
     }
     auto group = std::make_shared<MergeGroup>();
+    group->rows = rows.size();
     group->merges.append(std::move(merge));
     m_openMerges.reset();
     background()->run([this, group](Journal &worker, const JournalBackground::Deliver &deliver) {

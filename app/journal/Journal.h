@@ -96,8 +96,10 @@ public:
     StatusMergeBatch mergeStatuses(const QString &profileId, const QList<StatusRow> &rows, qint64 nowMs);
     // The same on the background connection; statusesMerged(ticket, ...) answers, failed or not.
     // Answers given one after another (a refresh's) are merged in one transaction, up to
-    // MaxMergesPerTransaction of them: one commit, one wait for the disk, for all.
+    // MaxMergesPerTransaction of them and MaxRowsPerTransaction rows (more if one answer has more):
+    // one commit for all, and the lock other writers wait for held a few milliseconds at most.
     static constexpr int MaxMergesPerTransaction = 20;
+    static constexpr qsizetype MaxRowsPerTransaction = 1000;
     quint64 mergeStatusesInBackground(const QString &profileId, const QList<StatusRow> &rows, qint64 nowMs);
     int markSeen(const QString &profileId, const QStringList &keys);
 

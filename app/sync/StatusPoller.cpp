@@ -5,12 +5,17 @@
 #include "journal/Clock.h"
 #include "journal/Journal.h"
 
+#include <utility>
+
 StatusPoller::StatusPoller(Journal *journal, LeadTransport *transport, const QString &profileId, Clock *clock,
                            QObject *parent)
     : QObject(parent), m_journal(journal), m_transport(transport), m_profileId(profileId),
       m_clock(clock ? clock : SystemClock::instance()), m_autoRefresh(m_clock->createTimer(this))
 {
     connect(m_journal, &Journal::statusesMerged, this, &StatusPoller::onMerged);
+    m_mergeDelay.setSingleShot(true);
+    m_mergeDelay.setInterval(MergeDelayMs);
+    connect(&m_mergeDelay, &QTimer::timeout, this, &StatusPoller::mergeGathered);
     connect(m_journal, &Journal::openOrderIdsRead, this, &StatusPoller::onOpenOrderIds);
     connect(m_autoRefresh, &ClockTimer::timeout, this, [this] {
         if (!refreshAll())
@@ -21,6 +26,8 @@ StatusPoller::StatusPoller(Journal *journal, LeadTransport *transport, const QSt
 
 StatusPoller::~StatusPoller()
 {
+    // Answers gathered and not yet merged go with it: nothing of a lead is in them that the next
+    // refresh does not ask again.
     if (m_fetch) {
         m_fetch->disconnect(this);
         m_fetch->cancel();
@@ -86,7 +93,7 @@ void StatusPoller::startFetch(const QStringList &orderIds)
     m_fetchDone = false;
     m_fetch = m_transport->fetchStatuses(orderIds, FetchedRows::InBatchesOnly); // merged as they land
     connect(m_fetch, &PendingStatuses::progress, this, &StatusPoller::progress);
-    connect(m_fetch, &PendingStatuses::batchFinished, this, &StatusPoller::mergeBatch);
+    connect(m_fetch, &PendingStatuses::batchFinished, this, &StatusPoller::gatherAnswer);
     connect(m_fetch, &PendingStatuses::finished, this, &StatusPoller::onFinished);
     emit started(int(orderIds.size()));
 }
@@ -105,11 +112,25 @@ void StatusPoller::cancel()
     m_fetch->cancel(); // finished() follows
 }
 
-void StatusPoller::mergeBatch(const ListResult &batch)
+void StatusPoller::gatherAnswer(const ListResult &answer)
 {
-    if (!batch.rows.isEmpty())
-        m_pendingMerges.insert(
-            m_journal->mergeStatusesInBackground(m_profileId, batch.rows, m_clock->nowMs()));
+    if (answer.rows.isEmpty())
+        return;
+    m_gathered.append(answer.rows);
+    if (++m_gatheredAnswers >= AnswersPerMerge)
+        mergeGathered();
+    else if (!m_mergeDelay.isActive())
+        m_mergeDelay.start();
+}
+
+void StatusPoller::mergeGathered()
+{
+    m_mergeDelay.stop();
+    m_gatheredAnswers = 0;
+    if (m_gathered.isEmpty())
+        return;
+    m_pendingMerges.insert(
+        m_journal->mergeStatusesInBackground(m_profileId, std::exchange(m_gathered, {}), m_clock->nowMs()));
 }
 
 void StatusPoller::onMerged(quint64 ticket, const QString &profileId, const StatusMergeBatch &batch)
@@ -138,6 +159,7 @@ void StatusPoller::onMerged(quint64 ticket, const QString &profileId, const Stat
 
 void StatusPoller::onFinished(const ListResult &result)
 {
+    mergeGathered(); // what came before the end (a failure, a cancel) is merged all the same
     m_fetch.clear();
     m_fetchResult = result;
     m_fetchDone = true;

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
+#include <QTimer>
 
 class Clock;
 class ClockTimer;
@@ -24,16 +25,21 @@ struct StageChange
     int status = 0;
 };
 
-// Asks list.json what became of a profile's leads and merges the answers into the journal, batch by
-// batch as they land (forward-only: see Journal::mergeStatus), on the journal's background connection
-// so the window never waits for the disk. One refresh at a time; it finishes when the last answer is
-// merged. A failed or cancelled refresh leaves everything merged so far, and nothing else, in the
-// journal.
+// Asks list.json what became of a profile's leads and merges the answers into the journal as they
+// land (forward-only: see Journal::mergeStatus), on the journal's background connection so the window
+// never waits for the disk. One refresh at a time; it finishes when the last answer is merged. A
+// failed or cancelled refresh leaves every answer it got merged, and nothing else, in the journal.
+//
+// Answers are merged a few at a time (up to AnswersPerMerge, or what came within MergeDelayMs): each
+// merge is a transaction, and a transaction's fixed cost (its commit above all) was a third of what
+// merging a refresh of 10,000 unchanged leads cost, when every answer of 50 was one.
 class StatusPoller : public QObject
 {
     Q_OBJECT
 public:
     static constexpr qint64 DefaultIntervalMs = 5 * 60 * 1000;
+    static constexpr int AnswersPerMerge = 10;
+    static constexpr int MergeDelayMs = 50; // what the table may lag behind the answers
 
     StatusPoller(Journal *journal, LeadTransport *transport, const QString &profileId, Clock *clock = nullptr,
                  QObject *parent = nullptr);
@@ -56,7 +62,7 @@ public:
 signals:
     void started(int leadCount);
     void progress(int batchesDone, int batchesTotal);
-    void leadsChanged(const QStringList &keys); // after each batch, the journal keys that changed
+    void leadsChanged(const QStringList &keys); // after each merge, the journal keys that changed
     void stagesChanged(const QList<StageChange> &changes);
     void refreshFailed(const ApiError &error); // at most once per refresh; the journal is untouched by it
     void finished(bool complete);              // false: failed or cancelled
@@ -67,7 +73,8 @@ private:
                         const QString &error);
     void startFetch(const QStringList &orderIds);
     void endRun(bool complete);
-    void mergeBatch(const ListResult &batch);
+    void gatherAnswer(const ListResult &answer);
+    void mergeGathered();
     void onMerged(quint64 ticket, const QString &profileId, const StatusMergeBatch &batch);
     void onFinished(const ListResult &result);
     void finishWhenMerged();
@@ -82,6 +89,9 @@ private:
     quint64 m_openIdsTicket = 0; // the read of the open leads refreshAll() waits for, 0 when none
     QPointer<PendingStatuses> m_fetch;
     QSet<quint64> m_pendingMerges;
+    QList<StatusRow> m_gathered; // rows of answers not yet given to the journal
+    int m_gatheredAnswers = 0;
+    QTimer m_mergeDelay;
     ListResult m_fetchResult; // how the fetch ended, kept until its last answer is merged
     bool m_fetchDone = false;
     bool m_running = false;

@@ -43,9 +43,9 @@ class FakeStatuses : public PendingStatuses
 public:
     FakeStatuses(FetchedRows rows, QObject *parent) : PendingStatuses(parent), m_rows(rows) {}
 
-    void answerLater(const QList<ListResult> &batches, const ApiError &error)
+    void answerLater(const QList<ListResult> &batches, const ApiError &error, bool thenFinish = true)
     {
-        QTimer::singleShot(0, this, [this, batches, error] {
+        QTimer::singleShot(0, this, [this, batches, error, thenFinish] {
             ListResult merged;
             merged.error = error;
             int done = 0;
@@ -57,7 +57,8 @@ public:
                 emit batchFinished(batch);
                 emit progress(++done, int(batches.size()));
             }
-            finish(merged);
+            if (thenFinish)
+                finish(merged);
         });
     }
     void cancel() override
@@ -209,7 +210,7 @@ PendingStatuses *FakeLeadTransport::fetchStatuses(const QStringList &ourOrderIds
         }
         batches.append(batch);
     }
-    call->answerLater(batches, ApiError());
+    call->answerLater(batches, ApiError(), script.outcome != FetchOutcome::AnswerThenHang);
     return call;
 }
 

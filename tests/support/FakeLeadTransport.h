@@ -31,7 +31,8 @@ public:
     {
         Answer,
         Fail,
-        Hang
+        Hang,
+        AnswerThenHang // every batch answered, then the fetch never ends until cancelled
     };
 
     explicit FakeLeadTransport(QObject *parent = nullptr);

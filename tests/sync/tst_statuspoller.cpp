@@ -37,6 +37,7 @@ private slots:
     void asksExactlyForOpenLeads();
     void mergesEachBatchAndReportsChanges();
     void hundredTwentyIdsInThreeBatches();
+    void answersAreMergedWhileTheFetchRunsOn();
     void staleAnswersDoNotMoveBack();
     void failureIsReportedOnceAndKeepsTheTable();
     void cancelStopsQuietly();
@@ -185,11 +186,40 @@ void TestStatusPoller::hundredTwentyIdsInThreeBatches()
     QCOMPARE(progress.size(), 3);
     QCOMPARE(progress.constLast().at(0).toInt(), 3);
     QCOMPARE(progress.constLast().at(1).toInt(), 3);
-    QCOMPARE(changed.size(), 3); // merged batch by batch as they landed
-    QCOMPARE(changed.at(0).at(0).toStringList().size(), 50);
-    QCOMPARE(changed.at(2).at(0).toStringList().size(), 20);
+    QCOMPARE(changed.size(), 1); // answers that land together are merged together
+    QCOMPARE(changed.constFirst().at(0).toStringList().size(), 120);
     for (const JournalRow &r : m_journal->rows(profile))
         QCOMPARE(r.stage, QStringLiteral("approve"));
+}
+
+void TestStatusPoller::answersAreMergedWhileTheFetchRunsOn()
+{
+    // Twelve answers, and a fetch that then never ends: the first ten are merged as one without
+    // waiting for the end, the last two within the delay.
+    const int answers = StatusPoller::AnswersPerMerge + 2;
+    QVERIFY(m_journal->beginBatch());
+    for (int i = 0; i < answers * 50; ++i) {
+        const QString id = QString::number(5000 + i);
+        addSent(id);
+        m_transport->store(row(id, QStringLiteral("approve"), 6));
+    }
+    QVERIFY(m_journal->commitBatch());
+    m_transport->queueFetch(FakeLeadTransport::FetchOutcome::AnswerThenHang);
+
+    QSignalSpy changed(m_poller.get(), &StatusPoller::leadsChanged);
+    QSignalSpy finished(m_poller.get(), &StatusPoller::finished);
+    QVERIFY(m_poller->refreshAll());
+    QTRY_COMPARE_WITH_TIMEOUT(changed.size(), 2, timeoutMs);
+    QCOMPARE(changed.at(0).at(0).toStringList().size(), StatusPoller::AnswersPerMerge * 50);
+    QCOMPARE(changed.at(1).at(0).toStringList().size(), 100);
+    QVERIFY(finished.isEmpty()); // still asking
+    for (const JournalRow &r : m_journal->rows(profile))
+        QCOMPARE(r.stage, QStringLiteral("approve"));
+
+    m_poller->cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, timeoutMs);
+    QCOMPARE(finished.constFirst().at(0).toBool(), false);
+    QCOMPARE(changed.size(), 2); // nothing merged twice
 }
 
 void TestStatusPoller::staleAnswersDoNotMoveBack()
