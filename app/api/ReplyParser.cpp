@@ -2,6 +2,7 @@
 
 #include "ErrorCatalog.h"
 #include "JsonReader.h"
+#include "ListReplyScanner.h"
 #include "Redaction.h"
 
 #include <cmath>
@@ -47,20 +48,10 @@ std::optional<QString> serviceErrorCode(const JsonValue &root)
     return std::nullopt;
 }
 
-// "5", 5, "5.0", 5.0 -> 5; anything else -> fallback.
+// "5", 5, "5.0", 5.0 -> 5; anything else (a missing member, an object) -> fallback.
 int lenientInt(const JsonValue *value, int fallback)
 {
-    if (!value || !value->isScalar())
-        return fallback;
-    const QString text = value->scalarText().trimmed();
-    bool ok = false;
-    const int asInt = text.toInt(&ok);
-    if (ok)
-        return asInt;
-    const double asDouble = text.toDouble(&ok);
-    if (ok && std::isfinite(asDouble) && asDouble == std::floor(asDouble) && std::fabs(asDouble) < 1e9)
-        return static_cast<int>(asDouble);
-    return fallback;
+    return value && value->isScalar() ? ReplyParser::lenientInt(value->scalarText(), fallback) : fallback;
 }
 
 // Status and reason codes are positive; a "count" of -1 means "not sent".
@@ -83,11 +74,16 @@ StatusRow readRow(const JsonValue &object, const QString &keyId)
     return row;
 }
 
+bool isSuccess(int httpStatus)
+{
+    return httpStatus == 0 || (httpStatus >= 200 && httpStatus < 300);
+}
+
 // The checks every reply goes through; returns the parsed document, or fills `error`.
 std::optional<JsonValue> readDocument(int httpStatus, const QByteArray &body, const QString &secret,
                                       ApiError &error)
 {
-    const bool success = httpStatus == 0 || (httpStatus >= 200 && httpStatus < 300);
+    const bool success = isSuccess(httpStatus);
     JsonReader::Result parsed = JsonReader::parse(body);
 
     if (!success) {
@@ -148,7 +144,32 @@ AddResult parseAddReply(int httpStatus, const QByteArray &body, const QString &s
     return result;
 }
 
+int lenientInt(const QString &text, int fallback)
+{
+    const QString trimmed = text.trimmed();
+    bool ok = false;
+    const int asInt = trimmed.toInt(&ok);
+    if (ok)
+        return asInt;
+    const double asDouble = trimmed.toDouble(&ok);
+    if (ok && std::isfinite(asDouble) && asDouble == std::floor(asDouble) && std::fabs(asDouble) < 1e9)
+        return static_cast<int>(asDouble);
+    return fallback;
+}
+
 ListResult parseListReply(int httpStatus, const QByteArray &body, const QString &secret)
+{
+    if (isSuccess(httpStatus)) {
+        if (std::optional<QList<StatusRow>> rows = ListReplyScanner::scan(body)) {
+            ListResult result;
+            result.rows = std::move(*rows);
+            return result;
+        }
+    }
+    return parseListReplyInFull(httpStatus, body, secret);
+}
+
+ListResult parseListReplyInFull(int httpStatus, const QByteArray &body, const QString &secret)
 {
     ListResult result;
     const std::optional<JsonValue> root = readDocument(httpStatus, body, secret, result.error);

@@ -14,6 +14,13 @@
 namespace ReplyParser {
 
 AddResult parseAddReply(int httpStatus, const QByteArray &body, const QString &secret = {});
+// The common shape of a successful answer is read by ListReplyScanner; any other by the full reader.
 ListResult parseListReply(int httpStatus, const QByteArray &body, const QString &secret = {});
+// The full reader alone: what parseListReply does with a body the scanner declines. For the checks
+// that the two read alike.
+ListResult parseListReplyInFull(int httpStatus, const QByteArray &body, const QString &secret = {});
+
+// A status, reason or count given as text: "5", "5.0", " 5 " -> 5; anything else -> fallback.
+int lenientInt(const QString &text, int fallback);
 
 } // namespace ReplyParser
