@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -92,15 +93,8 @@ bool ListReplyScanner::scanRows(QList<StatusRow> &rows)
             return true;
         }
         QByteArrayView key;
-        if (keyed) {
-            if (!scanString(&key))
-                return false;
-            skipWhitespace();
-            if (atEnd() || *m_pos != ':')
-                return false;
-            ++m_pos;
-            skipWhitespace();
-        }
+        if (keyed && !scanMemberName(&key))
+            return false;
         // A scalar here may be an error answer ({"status": "error", ...}): the full reader's to judge.
         if (atEnd() || *m_pos != '{' || !scanRow(key, rows))
             return false;
@@ -126,31 +120,18 @@ bool ListReplyScanner::scanRow(QByteArrayView key, QList<StatusRow> &rows)
         }
         QByteArrayView name;
         QByteArrayView value;
-        if (!scanString(&name))
+        if (!scanMemberName(&name) || !scanScalar(&value))
             return false;
-        skipWhitespace();
-        if (atEnd() || *m_pos != ':')
-            return false;
-        ++m_pos;
-        skipWhitespace();
-        if (!scanScalar(&value))
-            return false;
-        if (name == "id")
-            texts.id = value;
-        else if (name == "uid")
-            texts.uid = value;
-        else if (name == "src")
-            texts.src = value;
-        else if (name == "stage")
-            texts.stage = value;
-        else if (name == "status")
-            texts.status = value;
-        else if (name == "reason")
-            texts.reason = value;
-        else if (name == "count")
-            texts.count = value;
-        else if (name == "comment")
-            texts.comment = value;
+        static const std::pair<QByteArrayView, std::optional<QByteArrayView> RowTexts::*> members[] = {
+            {"id", &RowTexts::id},       {"uid", &RowTexts::uid},        {"src", &RowTexts::src},
+            {"stage", &RowTexts::stage}, {"status", &RowTexts::status},  {"reason", &RowTexts::reason},
+            {"count", &RowTexts::count}, {"comment", &RowTexts::comment}};
+        for (const auto &[memberName, text] : members) {
+            if (name == memberName) {
+                texts.*text = value; // members the rows do not use are read and left
+                break;
+            }
+        }
         bool closed = false;
         if (!scanSeparator('}', &closed))
             return false;
@@ -198,6 +179,18 @@ bool ListReplyScanner::scanString(QByteArrayView *text)
             return false;
     }
     return false;
+}
+
+bool ListReplyScanner::scanMemberName(QByteArrayView *name)
+{
+    if (!scanString(name))
+        return false;
+    skipWhitespace();
+    if (atEnd() || *m_pos != ':')
+        return false;
+    ++m_pos;
+    skipWhitespace();
+    return true;
 }
 
 bool ListReplyScanner::scanScalar(QByteArrayView *text)

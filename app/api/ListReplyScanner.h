@@ -35,6 +35,8 @@ private:
     bool scanRows(QList<StatusRow> &rows);
     bool scanRow(QByteArrayView key, QList<StatusRow> &rows);
     bool scanString(QByteArrayView *text);
+    // A member's name and the colon after it.
+    bool scanMemberName(QByteArrayView *name);
     bool scanScalar(QByteArrayView *text);
     bool scanNumber();
     // After a member or element: a comma, or `closer` (sets `closed`). False on anything else.
