@@ -296,7 +296,7 @@ void benchRefresh(BenchReport &report, const BenchOptions &options)
     // bare run, so that both see the same machine. A first refresh needs a journal that has not
     // merged yet: one journal per run.
     const int firstRuns = options.quick ? 1 : 5;
-    const int repeatRuns = options.quick ? 2 : 15;
+    const int repeatRuns = options.quick ? 2 : 21;
     Sandbox sandbox(SandboxOptions{});
     const quint16 port = sandbox.listen();
     QTemporaryDir dir;
@@ -340,20 +340,23 @@ void benchRefresh(BenchReport &report, const BenchOptions &options)
         err << "refresh: " << what << '\n';
         err.flush();
     };
-    QList<Run> bare, coreFirst, coreRepeat, guiFirst, guiRepeat;
+    // Each app run follows a bare run, and each figure is compared with the bare runs of its own
+    // phase: the machine's speed drifts over the section's minute (other work on a shared machine).
+    QList<Run> bareFirst, bareRepeat, bareAfterWrite, bareGuiFirst, bareGuiRepeat;
+    QList<Run> coreFirst, coreRepeat, guiFirst, guiRepeat;
     QList<double> floors;
     step(QStringLiteral("%1 first refreshes (every lead gets its first status), each after a bare loop and "
                         "followed by SQLite's own writes of it")
              .arg(firstRuns));
     for (size_t i = 0; i < cores.size(); ++i) {
-        bare << bareLoop(config, ids);
+        bareFirst << bareLoop(config, ids);
         coreFirst << appRefresh(*cores.at(i)->poller);
         const QString copy = dir.filePath(QStringLiteral("floor%1.sqlite").arg(i));
         floors << (QFile::copy(floorJournalPath, copy) ? sqliteFirstMergeFloorMs(copy, ids) : NAN);
     }
     step(QStringLiteral("%1 refreshes where nothing changed, each after a bare loop").arg(repeatRuns));
     for (int i = 0; i < repeatRuns; ++i) {
-        bare << bareLoop(config, ids);
+        bareRepeat << bareLoop(config, ids);
         coreRepeat << appRefresh(*cores.at(size_t(i) % cores.size())->poller);
     }
     // In use, operators add leads between two refreshes: another connection's write, after which the
@@ -369,36 +372,46 @@ void benchRefresh(BenchReport &report, const BenchOptions &options)
             err << "refresh: the write between refreshes failed\n";
             return;
         }
-        bare << bareLoop(config, ids);
+        bareAfterWrite << bareLoop(config, ids);
         coreRepeatAfterWrite << appRefresh(*core.poller);
     }
     step(QStringLiteral("the same with the status table attached"));
-    bare << bareLoop(config, ids);
+    bareGuiFirst << bareLoop(config, ids);
     guiFirst << appRefresh(*gui.poller);
     for (int i = 0; i < repeatRuns; ++i) {
-        bare << bareLoop(config, ids);
+        bareGuiRepeat << bareLoop(config, ids);
         guiRepeat << appRefresh(*gui.poller);
     }
 
+    const QList<Run> bare = bareFirst + bareRepeat + bareAfterWrite + bareGuiFirst + bareGuiRepeat;
     const Run bareRun = medianRun(bare);
-    const QString baselineName =
-        QStringLiteral("bare QNetworkAccessManager, same %1 requests, %2 in flight; median of %3")
-            .arg(ids.size() / ApiClient::MaxIdsPerRequest)
-            .arg(parallelRequests)
-            .arg(bare.size());
+    // The baseline of a figure: the bare runs of its phase, each run just before one of its runs.
+    const auto bareOf = [&ids](const QList<Run> &runs) {
+        return std::make_pair(medianRun(runs).ms,
+                              QStringLiteral("bare QNetworkAccessManager, same %1 requests, %2 in flight; "
+                                             "median of the %3 run just before each")
+                                  .arg(ids.size() / ApiClient::MaxIdsPerRequest)
+                                  .arg(parallelRequests)
+                                  .arg(runs.size()));
+    };
     const QString prefix = QStringLiteral("refresh.%1k.").arg(count / 1000);
     const auto median = [](qsizetype runs) {
         return QStringLiteral("; median of %1").arg(runs);
     };
-    report.add(refreshFigure(prefix + QStringLiteral("first"), medianRun(coreFirst), bareRun.ms, baselineName,
-                             QStringLiteral("StatusPoller + Journal merge; every lead changes") +
-                                 median(coreFirst.size())));
+    const auto [bareFirstMs, bareFirstName] = bareOf(bareFirst);
+    const auto [bareRepeatMs, bareRepeatName] = bareOf(bareRepeat);
+    const auto [bareAfterWriteMs, bareAfterWriteName] = bareOf(bareAfterWrite);
+    const auto [bareGuiFirstMs, bareGuiFirstName] = bareOf(bareGuiFirst);
+    const auto [bareGuiRepeatMs, bareGuiRepeatName] = bareOf(bareGuiRepeat);
     report.add(refreshFigure(
-        prefix + QStringLiteral("repeat"), medianRun(coreRepeat), bareRun.ms, baselineName,
+        prefix + QStringLiteral("first"), medianRun(coreFirst), bareFirstMs, bareFirstName,
+        QStringLiteral("StatusPoller + Journal merge; every lead changes") + median(coreFirst.size())));
+    report.add(refreshFigure(
+        prefix + QStringLiteral("repeat"), medianRun(coreRepeat), bareRepeatMs, bareRepeatName,
         QStringLiteral("StatusPoller + Journal merge; nothing changes") + median(coreRepeat.size())));
     report.add(
         refreshFigure(prefix + QStringLiteral("repeat-after-write"), medianRun(coreRepeatAfterWrite),
-                      bareRun.ms, baselineName,
+                      bareAfterWriteMs, bareAfterWriteName,
                       QStringLiteral("the same after another connection wrote (as operators do between "
                                      "refreshes)") +
                           median(coreRepeatAfterWrite.size())));
@@ -410,32 +423,34 @@ void benchRefresh(BenchReport &report, const BenchOptions &options)
                     QStringLiteral("longest main-thread stall (5 ms timer) of any run, poller + journal")));
     // The bench shares two cores between four busy threads, so a refresh's time follows the CPU it
     // needs: these say where the time goes, and what part of a first refresh is SQLite's alone.
-    const QString bareCpuName =
-        QStringLiteral("CPU of the bare loop (all threads, the sandbox's included); median of %1")
-            .arg(bare.size());
-    const double bareCpu = medianCpuMs(bare);
+    const auto bareCpuName = [](const QList<Run> &runs) {
+        return QStringLiteral("CPU of the bare loop (all threads, the sandbox's included); median of the %1 "
+                              "run just before each")
+            .arg(runs.size());
+    };
     report.add(
         BenchFigure::measured(prefix + QStringLiteral("first.cpu"), QStringLiteral("ms"),
-                              medianCpuMs(coreFirst), bareCpu, bareCpuName)
+                              medianCpuMs(coreFirst), medianCpuMs(bareFirst), bareCpuName(bareFirst))
             .withNote(QStringLiteral("CPU of a first refresh, all threads") + median(coreFirst.size())));
     report.add(BenchFigure::measured(prefix + QStringLiteral("repeat.cpu"), QStringLiteral("ms"),
-                                     medianCpuMs(coreRepeat), bareCpu, bareCpuName)
+                                     medianCpuMs(coreRepeat), medianCpuMs(bareRepeat),
+                                     bareCpuName(bareRepeat))
                    .withNote(QStringLiteral("CPU of a refresh where nothing changed, all threads") +
                              median(coreRepeat.size())));
     const bool floorsOk =
         std::none_of(floors.cbegin(), floors.cend(), [](double ms) { return std::isnan(ms); });
     report.add(
         BenchFigure::measured(prefix + QStringLiteral("first.sqlite-floor"), QStringLiteral("ms"),
-                              floorsOk ? percentile(floors, 50) : NAN, bareRun.ms, baselineName)
+                              floorsOk ? percentile(floors, 50) : NAN, bareFirstMs, bareFirstName)
             .withNote(QStringLiteral("CPU of SQLite's own statements for a first refresh (per lead: its "
                                      "row, a history row, its check time; one transaction), no "
                                      "parsing or Qt") +
                       median(floors.size())));
-    report.add(
-        refreshFigure(prefix + QStringLiteral("first+table"), medianRun(guiFirst), bareRun.ms, baselineName,
-                      QStringLiteral("the same with the status table model + proxy attached; one run")));
     report.add(refreshFigure(
-        prefix + QStringLiteral("repeat+table"), medianRun(guiRepeat), bareRun.ms, baselineName,
+        prefix + QStringLiteral("first+table"), medianRun(guiFirst), bareGuiFirstMs, bareGuiFirstName,
+        QStringLiteral("the same with the status table model + proxy attached; one run")));
+    report.add(refreshFigure(
+        prefix + QStringLiteral("repeat+table"), medianRun(guiRepeat), bareGuiRepeatMs, bareGuiRepeatName,
         QStringLiteral("the same with the status table model + proxy attached") + median(guiRepeat.size())));
     report.add(
         stallFigure(prefix + QStringLiteral("stall+table"),
