@@ -5,6 +5,33 @@
 
 #include <QMetaObject>
 
+#ifdef Q_OS_LINUX
+#include <cerrno>
+#include <cstring>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+namespace {
+
+// The background thread's work (a refresh's merges above all, ~40 % of a refresh's CPU on 2 cores) is
+// work nobody waits for piece by piece, while the window and Qt's network thread are waited for: when
+// they compete for the CPU, this thread gives way a little (nice +5; Linux gives each thread its
+// own). Measured on the bench: a refresh where nothing changed 1.51-1.60 -> 1.39-1.49 times the bare
+// requests; submits (their commits wait for the disk, not the CPU) and table loads unchanged. Not
+// undone later: an unprivileged process may lower its priority but not raise it back.
+void giveWayToInteractiveThreads()
+{
+#ifdef Q_OS_LINUX
+    constexpr int niceness = 5;
+    if (setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), niceness) != 0)
+        qCDebug(lcJournal) << "background thread keeps its priority:" << strerror(errno);
+#endif
+}
+
+} // namespace
+
 JournalBackground::JournalBackground(const QString &filePath, QObject *parent)
     : QObject(parent), m_filePath(filePath), m_worker(new QObject)
 {
@@ -45,6 +72,7 @@ void JournalBackground::run(Job job)
 
 void JournalBackground::openConnection()
 {
+    giveWayToInteractiveThreads();
     m_journal = new Journal;
     // As durable as the other connection (synchronous=FULL): it writes send states too, and an "auto"
     // lead whose "sending" was lost to a power cut would be sent twice. A refresh's answers share

@@ -16,6 +16,10 @@
 #include <csignal>
 #include <memory>
 #include <unistd.h>
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#endif
 
 namespace {
 const QString profile = QStringLiteral("main");
@@ -85,6 +89,7 @@ private slots:
     void mergeOfCachedLeadsIsExact();
     void backgroundMergeAnswersItsTicket();
     void backgroundMergesGroupedKeepTheOrderOfOtherJobs();
+    void backgroundThreadGivesWayToTheWindow();
     void backgroundMergeGroupFailsWhole();
     void mergeCacheYieldsToOtherWriters();
     void mergesPreparedWithTheOpenLeadsStayExact();
@@ -704,6 +709,34 @@ void TestJournal::backgroundMergesGroupedKeepTheOrderOfOtherJobs()
     QCOMPARE(m_journal->history(profile, ids[0]).size(), 1 + more);
     QVERIFY(removed);
     QVERIFY(!m_journal->entry(profile, ids[1]));
+}
+
+void TestJournal::backgroundThreadGivesWayToTheWindow()
+{
+#ifdef Q_OS_LINUX
+    const auto niceOfThisThread = [] {
+        return getpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)));
+    };
+    const int windowNice = niceOfThisThread();
+    QObject context;
+    int backgroundNice = -100;
+    bool done = false;
+    m_journal->writeInBackground(
+        &context,
+        [&](Journal &) {
+            backgroundNice = niceOfThisThread();
+            return true;
+        },
+        [&](bool, const QString &) { done = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+    // Nice 5, below the window's priority (when the whole process already runs nicer, an
+    // unprivileged one cannot come back up to 5: it keeps its own), and only on that thread.
+    QVERIFY2(backgroundNice == 5 || (windowNice > 5 && backgroundNice == windowNice),
+             qPrintable(QStringLiteral("background thread nice %1").arg(backgroundNice)));
+    QCOMPARE(niceOfThisThread(), windowNice);
+#else
+    QSKIP("per-thread priorities are set on Linux only");
+#endif
 }
 
 void TestJournal::backgroundMergeGroupFailsWhole()
