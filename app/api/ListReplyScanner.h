@@ -11,7 +11,7 @@
 // Reads the common shape of a list.json answer straight into rows, without building a document tree:
 // an object of row objects keyed by our id (or an array of row objects) whose members are scalars of
 // plain ASCII without escapes, as the service writes them. Building the tree and reading the rows
-// from it was a third of the GUI thread's work in a refresh of 10,000 leads.
+// from it was a quarter of the GUI thread's work in a refresh of 10,000 leads.
 //
 // Anything else declines (nullopt): an error answer or any other scalar at the top, a nested value in
 // a row, an escape, a byte outside ASCII, a malformed or truncated body. ReplyParser then reads the

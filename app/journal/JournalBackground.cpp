@@ -15,12 +15,13 @@
 
 namespace {
 
-// The background thread's work (a refresh's merges above all, ~40 % of a refresh's CPU on 2 cores) is
-// work nobody waits for piece by piece, while the window and Qt's network thread are waited for: when
-// they compete for the CPU, this thread gives way a little (nice +5; Linux gives each thread its
-// own). Measured on the bench: a refresh where nothing changed 1.51-1.60 -> 1.39-1.49 times the bare
-// requests; submits (their commits wait for the disk, not the CPU) and table loads unchanged. Not
-// undone later: an unprivileged process may lower its priority but not raise it back.
+// The background thread's work (a refresh's merges above all: a sixth of a refresh's CPU where nothing
+// changed, more than half where every lead did) is work nobody waits for piece by piece, while the
+// window and Qt's network thread are waited for: when they compete for the CPU, this thread gives way
+// a little (nice +5; Linux gives each thread its own). Measured on the bench: a refresh where nothing
+// changed 1.51-1.60 -> 1.39-1.49 times the bare requests; submits (their commits wait for the disk, not the
+// CPU) and table loads unchanged. Not undone later: an unprivileged process may lower its priority but not
+// raise it back.
 void giveWayToInteractiveThreads()
 {
 #ifdef Q_OS_LINUX
