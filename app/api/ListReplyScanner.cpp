@@ -1,8 +1,10 @@
 #include "ListReplyScanner.h"
 
 #include "ReplyParser.h"
+#include "leads/StatusCatalog.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <algorithm>
 #include <utility>
@@ -28,8 +30,7 @@ QString trimmedText(const std::optional<QByteArrayView> &ascii)
 // A stage is one of a few words: the known ones share one copy each.
 QString stageText(const std::optional<QByteArrayView> &ascii)
 {
-    static const QString known[] = {QStringLiteral("wait"), QStringLiteral("hold"), QStringLiteral("approve"),
-                                    QStringLiteral("cancel"), QStringLiteral("trash")};
+    static const QStringList known = StatusCatalog::knownStageCodes();
     if (ascii) {
         for (const QString &word : known)
             if (QLatin1StringView(*ascii) == word)
