@@ -259,31 +259,22 @@ BenchFigure stallFigure(const QString &name, double stallMs, double bareStallMs,
         .withNote(note);
 }
 
-// The median of the runs' times (NaN when any run failed), and the longest stall of any.
+// The median of the runs' times and CPU times (NaN when any run failed), and the longest stall of any.
 Run medianRun(const QList<Run> &runs)
 {
     QList<double> times;
-    Run median{NAN, 0};
+    QList<double> cpuTimes;
+    Run median{NAN, 0, NAN};
     for (const Run &run : runs) {
         if (std::isnan(run.ms))
-            return Run{NAN, NAN};
+            return Run{NAN, NAN, NAN};
         times << run.ms;
+        cpuTimes << run.cpuMs;
         median.stallMs = std::max(median.stallMs, run.stallMs);
     }
     median.ms = percentile(times, 50);
+    median.cpuMs = percentile(cpuTimes, 50);
     return median;
-}
-
-// The median CPU time of the runs (NaN when any run failed).
-double medianCpuMs(const QList<Run> &runs)
-{
-    QList<double> times;
-    for (const Run &run : runs) {
-        if (std::isnan(run.ms))
-            return NAN;
-        times << run.cpuMs;
-    }
-    return percentile(times, 50);
 }
 
 } // namespace
@@ -430,10 +421,10 @@ void benchRefresh(BenchReport &report, const BenchOptions &options)
     };
     report.add(
         BenchFigure::measured(prefix + QStringLiteral("first.cpu"), QStringLiteral("ms"),
-                              medianCpuMs(coreFirst), medianCpuMs(bareFirst), bareCpuName(bareFirst))
+                              medianRun(coreFirst).cpuMs, medianRun(bareFirst).cpuMs, bareCpuName(bareFirst))
             .withNote(QStringLiteral("CPU of a first refresh, all threads") + median(coreFirst.size())));
     report.add(BenchFigure::measured(prefix + QStringLiteral("repeat.cpu"), QStringLiteral("ms"),
-                                     medianCpuMs(coreRepeat), medianCpuMs(bareRepeat),
+                                     medianRun(coreRepeat).cpuMs, medianRun(bareRepeat).cpuMs,
                                      bareCpuName(bareRepeat))
                    .withNote(QStringLiteral("CPU of a refresh where nothing changed, all threads") +
                              median(coreRepeat.size())));
