@@ -14,8 +14,12 @@ QString secret();
 // Whatever came back, an error must be well formed and must never carry the key.
 void checkError(const ApiError &error, const QByteArray &body);
 
+// JsonReader accepts no raw control character in a string (as PHP's json_decode): a body it accepts has
+// no byte below 0x20 but JSON's whitespace.
+void checkRefusesRawControlCharacters(const QByteArray &body);
+
 // Whatever Qt's JSON reader makes of the body, written back as standard JSON, JsonReader reads to the same
-// values (unless it nests deeper than JsonReader allows on purpose).
+// values, member by member in Qt's order (unless it nests deeper than JsonReader allows on purpose).
 void checkReadsWhatQtWrites(const QByteArray &body);
 
 } // namespace ReplyFuzzing

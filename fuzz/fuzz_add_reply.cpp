@@ -21,6 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (httpStatus >= 500)
             FUZZ_CHECK(result.error.isTransport(), QStringLiteral("a 5xx is never a verdict on the lead"));
     }
+    ReplyFuzzing::checkRefusesRawControlCharacters(body);
     ReplyFuzzing::checkReadsWhatQtWrites(body);
     return 0;
 }

@@ -26,6 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    QStringLiteral("the scanner and the full reader differ on ") +
                        QString::fromUtf8(body.left(200)));
     }
+    ReplyFuzzing::checkRefusesRawControlCharacters(body);
     ReplyFuzzing::checkReadsWhatQtWrites(body);
     return 0;
 }

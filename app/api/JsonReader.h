@@ -10,8 +10,10 @@
 // A small JSON reader for API replies. Unlike QJsonDocument it keeps every number as the exact text that
 // was sent (a 25-digit order id stays exact, it never passes through a double), and it tells a truncated
 // document apart from one that is malformed. Lenient where real servers are sloppy: a UTF-8 BOM and
-// trailing commas are accepted. Object members keep their order; with duplicate keys the last one wins,
-// as in PHP's json_decode.
+// trailing commas are accepted. Strict where PHP's json_decode is (the service writes with PHP): a raw
+// control character (below U+0020) in a string or key makes the document malformed, and a byte order
+// mark inside a string or key is a character of it. Object members keep their order; with duplicate
+// keys the last one wins, as in PHP.
 class JsonValue
 {
 public:

@@ -6,6 +6,16 @@
 using Status = JsonReader::Status;
 using Type = JsonValue::Type;
 
+namespace {
+
+// A literal's bytes, NULs included.
+template <size_t N> QByteArray bytes(const char (&text)[N])
+{
+    return QByteArray(text, qsizetype(N - 1));
+}
+
+} // namespace
+
 class TestJsonReader : public QObject
 {
     Q_OBJECT
@@ -18,6 +28,9 @@ private slots:
     void literals();
     void statusOfBrokenDocuments_data();
     void statusOfBrokenDocuments();
+    void rawControlCharactersAreRefusedAnywhereInAString_data();
+    void rawControlCharactersAreRefusedAnywhereInAString();
+    void byteOrderMarkInsideAKeyIsPartOfIt();
 
 private:
     TestEnvironment m_env;
@@ -130,6 +143,46 @@ void TestJsonReader::statusOfBrokenDocuments()
     const auto result = JsonReader::parse(text);
     QCOMPARE(result.status, status);
     QCOMPARE(result.errorOffset >= 0, status == Status::Truncated || status == Status::Malformed);
+}
+
+void TestJsonReader::rawControlCharactersAreRefusedAnywhereInAString_data()
+{
+    // As PHP's json_decode: a raw byte below 0x20 inside a string is malformed, in a key as in a value
+    // (Qt's reader accepts them; the fuzzers' differential check therefore compares what Qt writes).
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("NUL in a key") << bytes("{\"a\0b\":1}");
+    QTest::newRow("NUL alone as a key") << bytes("{\"\0\":1,\"\0\":2}");
+    QTest::newRow("NUL in a value") << bytes("{\"a\":\"x\0\"}");
+    QTest::newRow("tab in a key") << QByteArray("{\"a\tb\":1}");
+    QTest::newRow("unit separator in a value") << QByteArray("[\"\x1f\"]");
+    QTest::newRow("the fuzzer's find: NUL and BOM in keys, a repeated key") << bytes(
+        "{\"status\":\"ok\",\"\0id\":1,\"\xEF\xBB\xBFid\":\"2\",\"id\":\"77\",\"\xEF\xBB\xBFid\":5}");
+}
+
+void TestJsonReader::rawControlCharactersAreRefusedAnywhereInAString()
+{
+    QFETCH(QByteArray, text);
+    QVERIFY(text.contains('\0') || text.contains('\t') || text.contains('\x1f'));
+    const auto result = JsonReader::parse(text);
+    QCOMPARE(result.status, Status::Malformed);
+    QVERIFY(result.errorOffset > 0);
+    QCOMPARE(result.value.type(), Type::Null);
+}
+
+void TestJsonReader::byteOrderMarkInsideAKeyIsPartOfIt()
+{
+    // Only a BOM that starts the document is skipped; one that starts a key or a value is a character
+    // of it, as in PHP (Qt 6.4 drops it, and then may hold one key twice). The last duplicate wins.
+    const auto result = JsonReader::parse("{\"b\":1,\"\xEF\xBB\xBF"
+                                          "a\":2,\"a\":3,\"\xEF\xBB\xBF"
+                                          "a\":4,\"c\":\"\xEF\xBB\xBF\"}");
+    QCOMPARE(result.status, Status::Ok);
+    const QString bomA = QStringLiteral("\uFEFFa");
+    QCOMPARE(result.value.keys(), (std::vector<QString>{QStringLiteral("b"), bomA, QStringLiteral("a"), bomA,
+                                                        QStringLiteral("c")}));
+    QCOMPARE(result.value.member(u"a")->scalarText(), QStringLiteral("3"));
+    QCOMPARE(result.value.member(bomA)->scalarText(), QStringLiteral("4"));
+    QCOMPARE(result.value.member(u"c")->scalarText(), QStringLiteral("\uFEFF"));
 }
 
 QTEST_APPLESS_MAIN(TestJsonReader)

@@ -177,6 +177,11 @@ void TestReplyParser::transportFailures_data()
     QTest::newRow("php notice") << 200
                                 << QByteArray("<br />\n<b>Notice</b>: Undefined index {\"status\":\"ok\"}")
                                 << QStringLiteral("html") << QStringLiteral("Notice");
+    // PHP's json_encode never writes a raw control character and json_decode refuses one: a body with
+    // one is not the service speaking, whatever the rest says.
+    QTest::newRow("raw NUL in a key")
+        << 200 << QByteArray(R"({"status":"ok","id":"7","i)") + '\0' + QByteArray(R"(d":"8"})")
+        << QStringLiteral("json") << QString();
     QTest::newRow("too deep") << 200 << QByteArray(200, '[') + QByteArray(200, ']') << QStringLiteral("json")
                               << QString();
 }
