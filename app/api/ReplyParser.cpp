@@ -2,7 +2,6 @@
 
 #include "ErrorCatalog.h"
 #include "JsonReader.h"
-#include "ListReplyScanner.h"
 #include "Redaction.h"
 
 #include <cmath>
@@ -158,18 +157,6 @@ int lenientInt(const QString &text, int fallback)
 }
 
 ListResult parseListReply(int httpStatus, const QByteArray &body, const QString &secret)
-{
-    if (isSuccess(httpStatus)) {
-        if (std::optional<QList<StatusRow>> rows = ListReplyScanner::scan(body)) {
-            ListResult result;
-            result.rows = std::move(*rows);
-            return result;
-        }
-    }
-    return parseListReplyInFull(httpStatus, body, secret);
-}
-
-ListResult parseListReplyInFull(int httpStatus, const QByteArray &body, const QString &secret)
 {
     ListResult result;
     const std::optional<JsonValue> root = readDocument(httpStatus, body, secret, result.error);
