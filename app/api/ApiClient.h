@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ApiCalls.h"
 #include "ApiTypes.h"
 #include "leads/Lead.h"
 
@@ -26,34 +27,6 @@ struct ApiConfig
     bool signRequests = false;     // send id={user}-{hmac} instead of the key (form encoding only)
     int transferTimeoutMs = 20000; // no bytes for this long: give up
     int deadlineMs = 60000;        // the whole call, however slowly bytes trickle
-};
-
-// One add.json call in flight. Emits finished() exactly once (also after abort()), then deletes itself.
-class AddCall : public QObject
-{
-    Q_OBJECT
-public:
-    using QObject::QObject;
-    virtual void abort() = 0;
-
-signals:
-    void finished(const AddResult &result);
-};
-
-// Statuses of any number of our order ids: split into list.json requests of at most 50 ids, a few in
-// flight at a time, results merged. Emits finished() exactly once (also after cancel()), then deletes
-// itself.
-class StatusFetch : public QObject
-{
-    Q_OBJECT
-public:
-    using QObject::QObject;
-    virtual void cancel() = 0;
-
-signals:
-    void progress(int batchesDone, int batchesTotal);
-    void batchFinished(const ListResult &batch); // each batch as it lands, for live updates
-    void finished(const ListResult &merged);
 };
 
 // The affiliate API on QNetworkAccessManager: asynchronous, never blocks the calling thread.

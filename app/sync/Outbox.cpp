@@ -31,9 +31,9 @@ Outbox::~Outbox()
         if (!call)
             continue;
         call->disconnect(this);
-        if (auto *add = qobject_cast<PendingAdd *>(call.data()))
+        if (auto *add = qobject_cast<AddCall *>(call.data()))
             add->abort();
-        else if (auto *fetch = qobject_cast<PendingStatuses *>(call.data()))
+        else if (auto *fetch = qobject_cast<StatusFetch *>(call.data()))
             fetch->cancel();
     }
 }
@@ -287,9 +287,9 @@ bool Outbox::startSend(const JournalEntry &entry)
                 holdBack(entry.key, error);
                 return;
             }
-            PendingAdd *call = m_transport->sendLead(entry.lead);
+            AddCall *call = m_transport->sendLead(entry.lead);
             m_inFlight.insert(entry.key, call);
-            connect(call, &PendingAdd::finished, this,
+            connect(call, &AddCall::finished, this,
                     [this, entry](const AddResult &result) { onSendFinished(entry, result); });
             updateWaitingCount();
         });
@@ -381,9 +381,9 @@ bool Outbox::startLookup(const JournalEntry &entry)
                 holdBack(entry.key, error);
                 return;
             }
-            PendingStatuses *call = m_transport->fetchStatuses({entry.orderId});
+            StatusFetch *call = m_transport->fetchStatuses({entry.orderId});
             m_inFlight.insert(entry.key, call);
-            connect(call, &PendingStatuses::finished, this,
+            connect(call, &StatusFetch::finished, this,
                     [this, entry](const ListResult &result) { onLookupFinished(entry, result); });
         });
     return true;

@@ -125,7 +125,7 @@ private:
     bool m_pumpQueued = false;
     int m_lastWaitingCount = -1;
     QString m_lastError;
-    // key -> the PendingAdd or PendingStatuses; null while the lead's state is being written
+    // key -> the AddCall or StatusFetch; null while the lead's state is being written
     QHash<QString, QPointer<QObject>> m_inFlight;
     QHash<QString, int> m_lookupFailures;
     // The order-id generator of the journal's background connection, used only in its thread (made

@@ -92,9 +92,9 @@ void StatusPoller::startFetch(const QStringList &orderIds)
 {
     m_fetchDone = false;
     m_fetch = m_transport->fetchStatuses(orderIds, FetchedRows::InBatchesOnly); // merged as they land
-    connect(m_fetch, &PendingStatuses::progress, this, &StatusPoller::progress);
-    connect(m_fetch, &PendingStatuses::batchFinished, this, &StatusPoller::gatherAnswer);
-    connect(m_fetch, &PendingStatuses::finished, this, &StatusPoller::onFinished);
+    connect(m_fetch, &StatusFetch::progress, this, &StatusPoller::progress);
+    connect(m_fetch, &StatusFetch::batchFinished, this, &StatusPoller::gatherAnswer);
+    connect(m_fetch, &StatusFetch::finished, this, &StatusPoller::onFinished);
     emit started(int(orderIds.size()));
 }
 

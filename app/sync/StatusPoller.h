@@ -13,7 +13,7 @@ class ClockTimer;
 class Journal;
 struct StatusMergeBatch;
 class LeadTransport;
-class PendingStatuses;
+class StatusFetch;
 
 // A lead whose stage moved (for a notification).
 struct StageChange
@@ -87,7 +87,7 @@ private:
     ClockTimer *m_autoRefresh;
     qint64 m_intervalMs = DefaultIntervalMs;
     quint64 m_openIdsTicket = 0; // the read of the open leads refreshAll() waits for, 0 when none
-    QPointer<PendingStatuses> m_fetch;
+    QPointer<StatusFetch> m_fetch;
     QSet<quint64> m_pendingMerges;
     QList<StatusRow> m_gathered; // rows of answers not yet given to the journal
     int m_gatheredAnswers = 0;

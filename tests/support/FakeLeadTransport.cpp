@@ -4,11 +4,11 @@
 
 namespace {
 
-class FakeAdd : public PendingAdd
+class FakeAdd : public AddCall
 {
     Q_OBJECT
 public:
-    using PendingAdd::PendingAdd;
+    using AddCall::AddCall;
 
     void answerLater(const AddResult &result)
     {
@@ -37,11 +37,11 @@ private:
     bool m_done = false;
 };
 
-class FakeStatuses : public PendingStatuses
+class FakeStatuses : public StatusFetch
 {
     Q_OBJECT
 public:
-    FakeStatuses(FetchedRows rows, QObject *parent) : PendingStatuses(parent), m_rows(rows) {}
+    FakeStatuses(FetchedRows rows, QObject *parent) : StatusFetch(parent), m_rows(rows) {}
 
     void answerLater(const QList<ListResult> &batches, const ApiError &error, bool thenFinish = true)
     {
@@ -119,7 +119,7 @@ void FakeLeadTransport::store(const StatusRow &row)
 int FakeLeadTransport::addCallsInFlight() const
 {
     int count = 0;
-    for (const QPointer<PendingAdd> &call : m_addCalls) {
+    for (const QPointer<AddCall> &call : m_addCalls) {
         if (call)
             ++count;
     }
@@ -131,7 +131,7 @@ QByteArray FakeLeadTransport::requestBody(const Lead &lead) const
     return "id=" + lead.orderId.toUtf8() + "&offer=" + lead.offer.toUtf8() + "&phone=" + lead.phone.toUtf8();
 }
 
-PendingAdd *FakeLeadTransport::sendLead(const Lead &lead)
+AddCall *FakeLeadTransport::sendLead(const Lead &lead)
 {
     sentLeads.append(lead);
     if (beforeSend)
@@ -179,7 +179,7 @@ PendingAdd *FakeLeadTransport::sendLead(const Lead &lead)
     return call;
 }
 
-PendingStatuses *FakeLeadTransport::fetchStatuses(const QStringList &ourOrderIds, FetchedRows rows)
+StatusFetch *FakeLeadTransport::fetchStatuses(const QStringList &ourOrderIds, FetchedRows rows)
 {
     fetchRequests.append(ourOrderIds);
     auto *call = new FakeStatuses(rows, this);

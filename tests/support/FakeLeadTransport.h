@@ -53,9 +53,9 @@ public:
 
     // LeadTransport
     QByteArray requestBody(const Lead &lead) const override;
-    PendingAdd *sendLead(const Lead &lead) override;
-    PendingStatuses *fetchStatuses(const QStringList &ourOrderIds,
-                                   FetchedRows rows = FetchedRows::InBatchesAndAtTheEnd) override;
+    AddCall *sendLead(const Lead &lead) override;
+    StatusFetch *fetchStatuses(const QStringList &ourOrderIds,
+                               FetchedRows rows = FetchedRows::InBatchesAndAtTheEnd) override;
 
 private:
     struct ScriptedAdd
@@ -74,7 +74,7 @@ private:
     QList<ScriptedAdd> m_adds;
     QList<ScriptedFetch> m_fetches;
     QHash<QString, StatusRow> m_stored;
-    QList<QPointer<PendingAdd>> m_addCalls;
+    QList<QPointer<AddCall>> m_addCalls;
     int m_nextNetworkId = 5000;
     int m_nextAutoId = 90000;
 };
