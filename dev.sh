@@ -27,8 +27,11 @@ install_deps() {
     fi
 }
 
+# CPADESK_WERROR=ON|OFF in the environment sets the option of that name; unset, the build folder keeps
+# what it had (so that `start` after `test` rebuilds nothing).
 build() {
-    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        ${CPADESK_WERROR:+-DCPADESK_WERROR=$CPADESK_WERROR} >/dev/null
     cmake --build "$BUILD_DIR" --parallel "$(nproc)"
 }
 
@@ -44,7 +47,8 @@ start)
     ;;
 test)
     install_deps
-    build
+    # What CI runs: warnings are errors there.
+    CPADESK_WERROR=${CPADESK_WERROR:-ON} build
     cd "$BUILD_DIR"
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure --timeout 600 -j "$(nproc)" "$@"
     ;;

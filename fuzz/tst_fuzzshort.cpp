@@ -1,4 +1,5 @@
 #include "TestEnvironment.h"
+#include "TestSeed.h"
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -28,6 +29,8 @@ void TestFuzzShort::everyTargetRunsCleanForAFewSeconds()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("CPADESK_FUZZ_BUILD_DIR"), QStringLiteral(CPADESK_FUZZ_BUILD_DIR));
     environment.insert(QStringLiteral("CPADESK_FUZZ_JOBS"), QStringLiteral("1"));
+    // libFuzzer's mutations follow its seed: the same seed on the same corpus replays a run.
+    environment.insert(QStringLiteral("CPADESK_FUZZ_SEED"), QString::number(TestSeed::take()));
     fuzz.setProcessEnvironment(environment);
     fuzz.start(QStringLiteral(CPADESK_SOURCE_DIR "/scripts/fuzz.sh"),
                {QStringLiteral(CPADESK_BUILD_DIR), QStringLiteral("4")});

@@ -5,7 +5,8 @@
 #   ./dev.sh fuzz [seconds-per-target] [target...]        (default 60 s, every target)
 #   scripts/fuzz.sh BUILD_DIR [seconds-per-target] [target...]
 #
-# Environment: CPADESK_FUZZ_BUILD_DIR (default BUILD_DIR-fuzz), CPADESK_FUZZ_JOBS (build jobs, default 2).
+# Environment: CPADESK_FUZZ_BUILD_DIR (default BUILD_DIR-fuzz), CPADESK_FUZZ_JOBS (build jobs, default 2),
+# CPADESK_FUZZ_SEED (libFuzzer's -seed, to replay a run; default a fresh one, printed in each log).
 # Exit status 0 when no target found anything; otherwise 1, with each crashing input saved under
 # FUZZ_BUILD_DIR/artifacts/<time>/ and the command that replays it. Keep such an input as a regression case:
 # copy it to fuzz/corpus/<target>/regression-<what> once the bug is fixed (tst_fuzzcorpus runs every file there).
@@ -19,6 +20,8 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(add_reply list_reply form_codec lead_encoder phone_normalizer)
 fuzz_dir=${CPADESK_FUZZ_BUILD_DIR:-${build_dir%/}-fuzz}
 jobs=${CPADESK_FUZZ_JOBS:-2}
+seed_option=()
+[ -z "${CPADESK_FUZZ_SEED:-}" ] || seed_option=(-seed="$CPADESK_FUZZ_SEED")
 
 if ! command -v clang++ >/dev/null; then
     echo "fuzz: clang++ not found (Debian: apt-get install clang libclang-rt-14-dev)" >&2
@@ -46,7 +49,7 @@ for target in "${targets[@]}"; do
     mkdir -p "$work" "$run_artifacts" "$(dirname "$log")"
     # New inputs go to the work corpus (first folder); the committed seeds are only read.
     result=ok
-    if ! "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+    if ! "$binary" "${seed_option[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
         -print_final_stats=1 -artifact_prefix="$run_artifacts/$target-" \
         "$work" "fuzz/corpus/$target" >"$log" 2>&1; then
         result=FAILED

@@ -5,7 +5,7 @@
 #include <QByteArray>
 #include <QString>
 
-// Reads the replies of add.json and list.json as the service really sends them (DESIGN.md points 3-7):
+// Reads the replies of add.json and list.json as the service really sends them (docs/API.md points 3-7):
 // errors with HTTP 200, `error_text` instead of `error`, numbers as strings, ids of any length kept as
 // exact strings, list.json as an object keyed by id or an array of rows or []/{} or an error object, and
 // unknown fields ignored. Anything that is not a usable JSON answer (an HTML page, an empty, truncated or

@@ -3,7 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
-// Signed requests (DESIGN.md point 10): instead of the key, the query carries id={user}-{sign}, where
+// Signed requests (docs/API.md point 10): instead of the key, the query carries id={user}-{sign}, where
 // sign is the lowercase hex HMAC-SHA1, keyed by the API key, of the exact form-encoded body with the
 // fields _nonce (random) and _timer (Unix time) appended. The key itself never travels.
 namespace RequestSigner {

@@ -58,7 +58,7 @@ struct SandboxRequest
     QByteArray body;
 };
 
-// The built-in emulator of the affiliate API (DESIGN.md, issue 3): add.json and list.json on 127.0.0.1,
+// The built-in emulator of the affiliate API (docs/API.md, issue 3): add.json and list.json on 127.0.0.1,
 // with the real service's quirks, a lead lifecycle on a controllable clock, a demo catalogue and fault
 // injection. The HTTP server runs in a thread of its own, so that a GUI beside it never stalls and is
 // never stalled by it; every public method may be called from any thread.

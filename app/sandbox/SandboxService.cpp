@@ -26,7 +26,7 @@ QByteArray errorBody(const char *code)
     return QByteArray(R"({"status":"error","error":")") + code + "\"}";
 }
 
-// Engine-level failures of the real service come as "error_text" rather than "error" (DESIGN.md
+// Engine-level failures of the real service come as "error_text" rather than "error" (docs/API.md
 // point 3); the sandbox does the same, so that clients meet both forms.
 QByteArray engineErrorBody(const char *code)
 {
@@ -185,7 +185,7 @@ bool SandboxService::isAuthorised(const QString &idParameter, const QByteArray &
     const QString secret = idParameter.mid(prefix.size());
     if (!secret.isEmpty() && secret == m_key)
         return true;
-    // A signed request (DESIGN.md point 10): lowercase hex HMAC-SHA1 of the exact body, keyed by the key.
+    // A signed request (docs/API.md point 10): lowercase hex HMAC-SHA1 of the exact body, keyed by the key.
     if (secret.size() != 40)
         return false;
     const QByteArray expected =

@@ -7,6 +7,7 @@
 #include "IntegrationStack.h"
 #include "SandboxHttpClient.h"
 #include "TestEnvironment.h"
+#include "TestSeed.h"
 #include "journal/Journal.h"
 
 #include <QFile>
@@ -96,7 +97,7 @@ QJsonObject TestCrashRecovery::listWithRetries(const QStringList &ids)
 
 void TestCrashRecovery::killedAtRandomMomentsLosesNothingAndDuplicatesNothing()
 {
-    QRandomGenerator random(QRandomGenerator::system()->generate());
+    QRandomGenerator random(TestSeed::take());
     int sendingAtKill = 0;
     int unknownAtKill = 0;
     for (int run = 0; run < KillCount; ++run) {

@@ -329,7 +329,7 @@ void tst_SandboxAdd::wrongCredentialsAreKey()
 
 void tst_SandboxAdd::signedRequests()
 {
-    // DESIGN.md point 10: id={user}-{sign}, sign = lowercase hex HMAC-SHA1 of the exact body, keyed by the
+    // docs/API.md point 10: id={user}-{sign}, sign = lowercase hex HMAC-SHA1 of the exact body, keyed by the
     // key.
     FormCodec::Pairs fields{{QStringLiteral("id"), QStringLiteral("31337")},
                             {QStringLiteral("offer"), QStringLiteral("217")},

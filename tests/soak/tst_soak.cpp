@@ -1,5 +1,6 @@
 #include "SoakSupervisor.h"
 #include "TestEnvironment.h"
+#include "TestSeed.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,7 +34,7 @@ void TestSoak::killedAtRandomNoLeadLostOrDuplicated()
     options.maxRunMs = 3000;
     options.rate = 30;
     options.drainTimeoutSeconds = 120;
-    options.seed = 20261129;
+    options.seed = TestSeed::take(20261129);
 
     const SoakSupervisor::Result result = SoakSupervisor(options).run();
     qInfo().noquote() << '\n' << result.summary();

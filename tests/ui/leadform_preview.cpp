@@ -1,5 +1,5 @@
-// Not a test: shows the lead form on a scripted gateway, to look at it (e.g. under
-// /work/shared/tools/shot). Arguments: --filled loads a complete lead; --duplicate then also asks to send it
+// Not a test: shows the lead form on a scripted gateway, to look at it (e.g. in a screenshot taken
+// under Xvfb). Arguments: --filled loads a complete lead; --duplicate then also asks to send it
 // a second time, which shows the double-order warning; --sent sends it and shows the answer.
 #include "LeadForm.h"
 #include "ScriptedLeadGateway.h"
