@@ -8,11 +8,18 @@
 #include <QSocketNotifier>
 #include <QTextStream>
 
+#ifdef Q_OS_UNIX
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
+#elif defined(Q_OS_WIN)
+#include <qt_windows.h>
+#endif
 
 namespace {
+
+// Ctrl+C and a polite kill end the event loop properly, so that the state file gets its final save.
+#ifdef Q_OS_UNIX
 
 int g_signalPipe[2] = {-1, -1};
 
@@ -37,6 +44,27 @@ void quitOnTerminationSignals(QCoreApplication &app)
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 }
+
+#elif defined(Q_OS_WIN)
+
+// Runs on a thread of its own that Windows starts: posting the quit to the event loop is safe there.
+BOOL WINAPI onConsoleControl(DWORD)
+{
+    QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit, Qt::QueuedConnection);
+    return TRUE;
+}
+
+void quitOnTerminationSignals(QCoreApplication &)
+{
+    ::SetConsoleCtrlHandler(onConsoleControl, TRUE);
+}
+
+#else
+
+// Elsewhere the default handling ends the process, without the state file's final save.
+void quitOnTerminationSignals(QCoreApplication &) {}
+
+#endif
 
 QString tr(const char *text)
 {

@@ -11,9 +11,14 @@
 #include <QSettings>
 
 #include <cerrno>
+
+#ifdef Q_OS_UNIX
 #include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
+#elif defined(Q_OS_WIN)
+#include <qt_windows.h>
+#endif
 
 namespace {
 
@@ -26,6 +31,10 @@ QString translate(const char *text)
     return QCoreApplication::translate("SettingsFile", text);
 }
 
+// The few file operations that make a save durable and atomic, each in its platform's own terms. Linux
+// is where they are built and tested; the Windows branch is what a Windows build starts from.
+#ifdef Q_OS_UNIX
+
 bool fsyncPath(const QString &path, int flags)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), flags | O_CLOEXEC);
@@ -35,6 +44,72 @@ bool fsyncPath(const QString &path, int flags)
     ::close(fd);
     return synced;
 }
+
+bool syncFileToDisk(const QString &path)
+{
+    return fsyncPath(path, O_RDONLY);
+}
+
+// Makes a rename in this folder durable, not only the file's contents.
+void syncFolderToDisk(const QString &path)
+{
+    fsyncPath(path, O_RDONLY | O_DIRECTORY);
+}
+
+// rename(2) replaces the target atomically.
+bool replaceFile(const QString &from, const QString &to, int *error)
+{
+    if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
+        return true;
+    *error = errno;
+    return false;
+}
+
+bool hardLink(const QString &existing, const QString &link)
+{
+    return ::link(QFile::encodeName(existing).constData(), QFile::encodeName(link).constData()) == 0;
+}
+
+#elif defined(Q_OS_WIN)
+
+std::wstring nativePath(const QString &path)
+{
+    return QDir::toNativeSeparators(path).toStdWString();
+}
+
+bool syncFileToDisk(const QString &path)
+{
+    const HANDLE file = ::CreateFileW(nativePath(path).c_str(), GENERIC_WRITE,
+                                      FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                                      OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (file == INVALID_HANDLE_VALUE)
+        return false;
+    const bool synced = ::FlushFileBuffers(file) != 0;
+    ::CloseHandle(file);
+    return synced;
+}
+
+// MOVEFILE_WRITE_THROUGH below returns only once the rename is on disk: nothing to do for the folder.
+void syncFolderToDisk(const QString &) {}
+
+// Unlike rename(2), Windows' rename refuses to replace a file; MoveFileEx replaces it atomically.
+bool replaceFile(const QString &from, const QString &to, int *error)
+{
+    if (::MoveFileExW(nativePath(from).c_str(), nativePath(to).c_str(),
+                      MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+        return true;
+    *error = int(::GetLastError());
+    return false;
+}
+
+bool hardLink(const QString &existing, const QString &link)
+{
+    return ::CreateHardLinkW(nativePath(link).c_str(), nativePath(existing).c_str(), nullptr) != 0;
+}
+
+#else
+#error "SettingsFile needs a durable sync and an atomic replace for this platform"
+#endif
 
 // QSettings' INI format gives numbers and booleans back as text, so a value read back counts as the
 // same when it converts back to the written type and compares equal.
@@ -62,7 +137,7 @@ QString makeReadSnapshot(const QString &filePath)
 {
     const QString snapshot = SettingsFile::temporaryFilePrefix(filePath) + QStringLiteral("read-") +
                              QString::number(QRandomGenerator::global()->generate64(), 16);
-    if (::link(QFile::encodeName(filePath).constData(), QFile::encodeName(snapshot).constData()) == 0)
+    if (hardLink(filePath, snapshot))
         return snapshot;
     if (QFile::copy(filePath, snapshot)) // file systems without hard links
         return snapshot;
@@ -138,16 +213,14 @@ bool SettingsFile::save(const QVariantMap &values)
         QFile::remove(temporaryPath);
         return false;
     }
-    if (std::rename(QFile::encodeName(temporaryPath).constData(),
-                    QFile::encodeName(m_filePath).constData()) != 0) {
-        const int error = errno;
+    int error = 0;
+    if (!replaceFile(temporaryPath, m_filePath, &error)) {
         QFile::remove(temporaryPath);
-        qCWarning(lcSettings) << "rename over" << m_filePath << "failed, errno" << error;
+        qCWarning(lcSettings) << "rename over" << m_filePath << "failed, error" << error;
         return fail(translate("Could not replace the settings file %1; the previous version is kept.")
                         .arg(QDir::toNativeSeparators(m_filePath)));
     }
-    // Make the rename itself durable, not only the file's contents.
-    fsyncPath(directory.absolutePath(), O_RDONLY | O_DIRECTORY);
+    syncFolderToDisk(directory.absolutePath());
     return true;
 }
 
@@ -175,7 +248,7 @@ bool SettingsFile::writeTemporary(const QString &temporaryPath, const QVariantMa
     if (status != QSettings::NoError)
         return fail(cannotWrite);
     QFile::setPermissions(temporaryPath, OwnerOnly);
-    if (!fsyncPath(temporaryPath, O_RDONLY))
+    if (!syncFileToDisk(temporaryPath))
         return fail(cannotWrite);
     return true;
 }

@@ -7,8 +7,9 @@
 
 // One QSettings (INI format) file that a crash can never leave half-written. QSettings rewrites its file
 // in place, so a save instead writes a fresh file beside it, syncs it to disk, reads it back and compares
-// every value, and only then renames it over the old file (rename(2) is atomic): at any instant the file
-// on disk is either the old complete version or the new complete version. Files are mode 0600.
+// every value, and only then renames it over the old file (an atomic replace: rename(2) on Unix,
+// MoveFileEx on Windows): at any instant the file on disk is either the old complete version or the new
+// complete version. Files are mode 0600.
 //
 // Keys are QSettings keys ("group/name"); values are anything QSettings can store.
 class SettingsFile
