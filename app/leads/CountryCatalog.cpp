@@ -1,8 +1,14 @@
 #include "CountryCatalog.h"
 
+#include "NameLanguage.h"
+
+#include <QCollator>
 #include <QLocale>
+#include <QMutex>
 
 #include <algorithm>
+#include <map>
+#include <unicode/uloc.h>
 
 namespace {
 
@@ -21,19 +27,54 @@ bool isIsoAssigned(const QString &code)
     return !notAssigned.contains(code);
 }
 
-QList<CountryEntry> buildCatalog()
+// The territory's name in a language, from ICU's copy of CLDR; empty when ICU has none for it.
+QString icuName(const QString &code, const QByteArray &language)
 {
+    const QByteArray territoryLocale = "und_" + code.toLatin1();
+    UChar name[128];
+    UErrorCode status = U_ZERO_ERROR;
+    const int32_t length =
+        uloc_getDisplayCountry(territoryLocale.constData(), language.constData(), name, 128, &status);
+    // Without a name ICU gives the code back, with a warning.
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || length <= 0)
+        return QString();
+    return QString::fromUtf16(reinterpret_cast<const char16_t *>(name), length);
+}
+
+QList<CountryEntry> buildCatalog(const QString &language)
+{
+    const QByteArray icuLanguage = language.toLatin1();
     QList<CountryEntry> list;
     for (int t = QLocale::AnyTerritory + 1; t <= QLocale::LastTerritory; ++t) {
         const auto territory = static_cast<QLocale::Territory>(t);
         const QString code = QLocale::territoryToCode(territory);
-        if (isIsoAssigned(code))
-            list.append({code, QLocale::territoryToString(territory)});
+        if (!isIsoAssigned(code))
+            continue;
+        QString name = icuName(code, icuLanguage);
+        if (name.isEmpty())
+            name = icuName(code, "en");
+        if (name.isEmpty())
+            name = QLocale::territoryToString(territory);
+        list.append({code, name});
     }
-    std::sort(list.begin(), list.end(), [](const CountryEntry &a, const CountryEntry &b) {
-        return QString::localeAwareCompare(a.name, b.name) < 0;
+    QCollator collator{QLocale(language)};
+    std::sort(list.begin(), list.end(), [&collator](const CountryEntry &a, const CountryEntry &b) {
+        return collator.compare(a.name, b.name) < 0;
     });
     return list;
+}
+
+// One catalogue per language, built on first use. std::map: its elements never move, so references
+// handed out stay valid while other languages are added.
+const QList<CountryEntry> &catalogIn(const QString &language)
+{
+    static QMutex mutex;
+    static std::map<QString, QList<CountryEntry>> byLanguage;
+    const QMutexLocker locker(&mutex);
+    auto it = byLanguage.find(language);
+    if (it == byLanguage.end())
+        it = byLanguage.emplace(language, buildCatalog(language)).first;
+    return it->second;
 }
 
 const CountryEntry *find(QStringView code)
@@ -45,12 +86,22 @@ const CountryEntry *find(QStringView code)
     return it == all.cend() ? nullptr : &*it;
 }
 
+// A name or display text in this catalogue's language; empty when none matches.
+QString codeByName(const QList<CountryEntry> &catalog, QStringView text)
+{
+    for (const CountryEntry &country : catalog) {
+        if (text.compare(country.name, Qt::CaseInsensitive) == 0 ||
+            text.compare(CountryCatalog::displayText(country), Qt::CaseInsensitive) == 0)
+            return country.code;
+    }
+    return QString();
+}
+
 } // namespace
 
 const QList<CountryEntry> &CountryCatalog::countries()
 {
-    static const QList<CountryEntry> catalog = buildCatalog();
-    return catalog;
+    return catalogIn(NameLanguage::current());
 }
 
 bool CountryCatalog::contains(QStringView code)
@@ -76,10 +127,7 @@ QString CountryCatalog::codeFor(QStringView typed)
         const CountryEntry *entry = find(text);
         return entry ? entry->code : QString();
     }
-    for (const CountryEntry &country : countries()) {
-        if (text.compare(country.name, Qt::CaseInsensitive) == 0 ||
-            text.compare(displayText(country), Qt::CaseInsensitive) == 0)
-            return country.code;
-    }
-    return QString();
+    // An operator may type the English name in a Russian window too.
+    const QString code = codeByName(countries(), text);
+    return code.isEmpty() ? codeByName(catalogIn(QStringLiteral("en")), text) : code;
 }

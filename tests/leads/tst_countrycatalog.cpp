@@ -1,6 +1,10 @@
+#include "AppTranslations.h"
 #include "TestEnvironment.h"
 #include "leads/CountryCatalog.h"
+#include "leads/NameLanguage.h"
 
+#include <QCollator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTest>
 
@@ -13,6 +17,8 @@ private slots:
     void sortedByName();
     void lookups_data();
     void lookups();
+    void namesInRussianWithTheRussianInterface();
+    void russianNamesSortedAsRussianSorts();
 
 private:
     TestEnvironment m_env;
@@ -43,10 +49,12 @@ void TestCountryCatalog::holdsExactlyTheIsoAssignedCodes()
 
 void TestCountryCatalog::sortedByName()
 {
+    // As the names' language sorts them ("Åland Islands" among the A's), whatever the system's locale.
     const QList<CountryEntry> &all = CountryCatalog::countries();
+    QCollator english{QLocale(QLocale::English)};
     for (qsizetype i = 1; i < all.size(); ++i)
-        QVERIFY2(QString::localeAwareCompare(all.at(i - 1).name, all.at(i).name) <= 0,
-                 qPrintable(all.at(i).name));
+        QVERIFY2(english.compare(all.at(i - 1).name, all.at(i).name) <= 0, qPrintable(all.at(i).name));
+    QCOMPARE(all.first().name, QStringLiteral("Afghanistan"));
 }
 
 void TestCountryCatalog::lookups_data()
@@ -76,6 +84,46 @@ void TestCountryCatalog::lookups()
         QVERIFY(!CountryCatalog::nameOf(code).isEmpty());
         QCOMPARE(CountryCatalog::nameOf(code.toLower()), CountryCatalog::nameOf(code));
     }
+}
+
+void TestCountryCatalog::namesInRussianWithTheRussianInterface()
+{
+    QCOMPARE(NameLanguage::current(), QStringLiteral("en"));
+    QCOMPARE(CountryCatalog::nameOf(u"RU"), QStringLiteral("Russia"));
+    {
+        // The application's own Russian catalogue, as the app installs it for --lang ru.
+        AppTranslations translations;
+        QVERIFY(translations.install(QStringLiteral("ru")));
+        QCOMPARE(NameLanguage::current(), QStringLiteral("ru"));
+        QCOMPARE(CountryCatalog::nameOf(u"RU"), QStringLiteral("Россия"));
+        QCOMPARE(CountryCatalog::nameOf(u"de"), QStringLiteral("Германия"));
+        QCOMPARE(CountryCatalog::nameOf(u"KZ"), QStringLiteral("Казахстан"));
+        QCOMPARE(CountryCatalog::nameOf(u"US"), QStringLiteral("Соединенные Штаты"));
+        const QList<CountryEntry> &all = CountryCatalog::countries();
+        QCOMPARE(all.size(), 249);
+        static const QRegularExpression cyrillic(QStringLiteral("\\p{Cyrillic}"));
+        for (const CountryEntry &country : all)
+            QVERIFY2(country.name.contains(cyrillic), qPrintable(country.code + u' ' + country.name));
+        // Typed in Russian, or in English in a Russian window.
+        QCOMPARE(CountryCatalog::codeFor(u"россия"), QStringLiteral("RU"));
+        QCOMPARE(CountryCatalog::codeFor(u"Германия (DE)"), QStringLiteral("DE"));
+        QCOMPARE(CountryCatalog::codeFor(u"Kazakhstan"), QStringLiteral("KZ"));
+        QCOMPARE(CountryCatalog::displayText({QStringLiteral("RU"), CountryCatalog::nameOf(u"RU")}),
+                 QStringLiteral("Россия (RU)"));
+    }
+    // Back to English once the catalogue is gone.
+    QCOMPARE(CountryCatalog::nameOf(u"RU"), QStringLiteral("Russia"));
+}
+
+void TestCountryCatalog::russianNamesSortedAsRussianSorts()
+{
+    AppTranslations translations;
+    QVERIFY(translations.install(QStringLiteral("ru")));
+    const QList<CountryEntry> &all = CountryCatalog::countries();
+    QCollator russian{QLocale(QLocale::Russian)};
+    for (qsizetype i = 1; i < all.size(); ++i)
+        QVERIFY2(russian.compare(all.at(i - 1).name, all.at(i).name) <= 0, qPrintable(all.at(i).name));
+    QCOMPARE(all.first().name, QStringLiteral("Австралия"));
 }
 
 QTEST_GUILESS_MAIN(TestCountryCatalog)

@@ -1,8 +1,11 @@
+#include "AppTranslations.h"
 #include "TestEnvironment.h"
 #include "leads/CurrencyCatalog.h"
 
 #include <QSet>
 #include <QTest>
+
+#include <algorithm>
 
 class TestCurrencyCatalog : public QObject
 {
@@ -14,6 +17,7 @@ private slots:
     void leavesOutFundsMetalsAndTestCodes();
     void minorUnits();
     void codeFor();
+    void namesInRussianWithTheRussianInterface();
 
 private:
     TestEnvironment m_env;
@@ -61,11 +65,39 @@ void TestCurrencyCatalog::minorUnits()
 void TestCurrencyCatalog::codeFor()
 {
     QCOMPARE(CurrencyCatalog::codeFor(QStringLiteral(" eur ")), QStringLiteral("EUR"));
-    const CurrencyEntry usd{QStringLiteral("USD"), 2, CurrencyCatalog::tr("US Dollar")};
+    const QList<CurrencyEntry> all = CurrencyCatalog::currencies();
+    const auto usd = *std::find_if(all.cbegin(), all.cend(),
+                                   [](const CurrencyEntry &c) { return c.code == QLatin1String("USD"); });
+    QCOMPARE(usd.name, QStringLiteral("US Dollar"));
     QCOMPARE(CurrencyCatalog::codeFor(CurrencyCatalog::displayText(usd)), QStringLiteral("USD"));
     QCOMPARE(CurrencyCatalog::codeFor(QStringLiteral("USD \u2014 Something else")), QString());
     QCOMPARE(CurrencyCatalog::codeFor(QStringLiteral("dollar")), QString());
     QCOMPARE(CurrencyCatalog::codeFor(QString()), QString());
+}
+
+void TestCurrencyCatalog::namesInRussianWithTheRussianInterface()
+{
+    const auto nameOf = [](const QString &code) {
+        for (const CurrencyEntry &currency : CurrencyCatalog::currencies())
+            if (currency.code == code)
+                return currency.name;
+        return QString();
+    };
+    QCOMPARE(nameOf(QStringLiteral("RUB")), QStringLiteral("Russian Ruble"));
+    {
+        AppTranslations translations;
+        QVERIFY(translations.install(QStringLiteral("ru")));
+        QCOMPARE(nameOf(QStringLiteral("RUB")), QStringLiteral("российский рубль"));
+        QCOMPARE(nameOf(QStringLiteral("USD")), QStringLiteral("доллар США"));
+        QCOMPARE(nameOf(QStringLiteral("KZT")), QStringLiteral("казахский тенге"));
+        // The same currencies, the same minor units, in any language.
+        QCOMPARE(CurrencyCatalog::decimalsOf(QStringLiteral("JPY")), 0);
+        QVERIFY(CurrencyCatalog::contains(QStringLiteral("EUR")));
+        const CurrencyEntry rub{QStringLiteral("RUB"), 2, nameOf(QStringLiteral("RUB"))};
+        QCOMPARE(CurrencyCatalog::displayText(rub), QStringLiteral("RUB \u2014 российский рубль"));
+        QCOMPARE(CurrencyCatalog::codeFor(CurrencyCatalog::displayText(rub)), QStringLiteral("RUB"));
+    }
+    QCOMPARE(nameOf(QStringLiteral("RUB")), QStringLiteral("Russian Ruble"));
 }
 
 QTEST_GUILESS_MAIN(TestCurrencyCatalog)
