@@ -21,6 +21,8 @@ class CredentialJob;
 class CredentialStore;
 class ProfileStore;
 class Settings;
+class SettingsApply;
+struct SettingsApplyResult;
 
 // Profiles (name, base URL, user id, key, encoding, signing, lead defaults, a connection check) and the
 // application's options. Edits are made on copies and applied by OK, so Cancel leaves everything as it
@@ -38,6 +40,13 @@ public:
 
     void showProfile(const QString &profileId);
     QString currentProfileId() const; // the id in the store; empty for a profile not yet saved
+    // Opens the dialog on a new profile, its name ready to be typed over, for a real account: name, URL,
+    // user id, key, Test connection. `preset` fills it (name, URL) when given. OK makes the profile
+    // chosen then (this new one, or another real one picked instead) the active one; left untouched, the
+    // new profile is not saved.
+    void startNewProfile(const Profile &preset = Profile());
+    // Puts the focus where the current profile's missing user id, or else its key, is entered.
+    void focusCredentials();
 
     void accept() override;
     void done(int result) override;
@@ -54,7 +63,9 @@ private:
         bool keyLoaded = false;
         bool keyEdited = false;
         bool keyRequested = false;
-        QString keyError; // why the key could not be read
+        QString keyError;     // why the key could not be read
+        bool offered = false; // made by startNewProfile(): dropped at OK if left as offered
+        Profile asOffered;
     };
 
     QWidget *createProfilesPage();
@@ -76,11 +87,9 @@ private:
     void onConnectionChecked(const ConnectionVerdict &verdict);
     Draft *currentDraft();
     int rowOfDraft(const QString &draftId) const;
-    QString validateDrafts(int *badRow) const;
-    void applyProfiles();
-    void applyApplicationOptions();
-    void onKeySaved(CredentialJob *job);
-    void finishApplyIfDone();
+    bool isUntouchedOffer(const Draft &draft) const;
+    int rowToActivate() const;
+    void onApplied(const SettingsApplyResult &result);
     void showProblem(const QString &problem);
     void setBusy(bool busy);
 
@@ -95,9 +104,9 @@ private:
     int m_nextDraftNumber = 1;
     bool m_showingDraft = false; // filling the form: its change signals are not edits
     bool m_testing = false;
-    int m_pendingKeyJobs = 0;
-    bool m_applyFailed = false;
-    QStringList m_keyFailures;
+    bool m_choosingAccount = false; // opened to set up a real account: OK switches to it
+    SettingsApply *m_apply = nullptr;
+    QList<int> m_appliedRows; // the rows of m_drafts handed to the last apply, in order
 
     QTabWidget *m_tabs = nullptr;
     QListWidget *m_profileList = nullptr;

@@ -35,6 +35,24 @@ QStringList Profile::problems() const
     return found;
 }
 
+QString Profile::displayName() const
+{
+    return isSandbox ? translate("Sandbox (built-in emulator)") : name;
+}
+
+QString Profile::missingCredentials(const QString &key) const
+{
+    const bool noUser = userId.trimmed().isEmpty();
+    const bool noKey = key.isEmpty();
+    if (noUser && noKey)
+        return translate("The profile “%1” has no user id and no key.").arg(displayName());
+    if (noUser)
+        return translate("The profile “%1” has no user id.").arg(displayName());
+    if (noKey)
+        return translate("The profile “%1” has no key.").arg(displayName());
+    return {};
+}
+
 bool Profile::operator==(const Profile &other) const
 {
     return id == other.id && name == other.name && baseUrl == other.baseUrl && userId == other.userId &&
