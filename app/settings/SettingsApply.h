@@ -72,7 +72,6 @@ signals:
     void finished(const SettingsApplyResult &result);
 
 private:
-    bool saveOptions(const SettingsChanges &changes);
     void onKeyJobFinished(int index, CredentialJob *job);
     void finish();
     void fail(const QString &problem, int badIndex = -1);
