@@ -44,6 +44,13 @@
             <numerusform>%n leads waiting to be sent</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n lead(s) waiting for the account&apos;s user id and key</source>
+        <translation>
+            <numerusform>%n lead waiting for the account&apos;s user id and key</numerusform>
+            <numerusform>%n leads waiting for the account&apos;s user id and key</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OutboxView</name>
