@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "CatalogComboBox.h"
 #include "settings/CredentialStore.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
@@ -191,14 +192,15 @@ QWidget *SettingsDialog::createProfilesPage()
     m_userAgentEdit = new QLineEdit(defaultsBox);
     m_userAgentEdit->setObjectName(QStringLiteral("defaultUserAgentEdit"));
     addRow(defaults, tr("User-A&gent:"), m_userAgentEdit);
-    m_countryEdit = new QLineEdit(defaultsBox);
-    m_countryEdit->setObjectName(QStringLiteral("defaultCountryEdit"));
-    m_countryEdit->setPlaceholderText(tr("two letters, e.g. kz"));
-    addRow(defaults, tr("C&ountry:"), m_countryEdit);
-    m_currencyEdit = new QLineEdit(defaultsBox);
-    m_currencyEdit->setObjectName(QStringLiteral("defaultCurrencyEdit"));
-    m_currencyEdit->setPlaceholderText(tr("three letters, e.g. KZT"));
-    addRow(defaults, tr("&Currency:"), m_currencyEdit);
+    // The lead form's own drop-downs: a default is chosen the way the lead's value is.
+    m_countryCombo = new CatalogComboBox(CatalogComboBox::Catalog::Countries, defaultsBox);
+    m_countryCombo->setObjectName(QStringLiteral("defaultCountryCombo"));
+    m_countryCombo->lineEdit()->setPlaceholderText(tr("two letters, e.g. kz"));
+    addRow(defaults, tr("C&ountry:"), m_countryCombo);
+    m_currencyCombo = new CatalogComboBox(CatalogComboBox::Catalog::Currencies, defaultsBox);
+    m_currencyCombo->setObjectName(QStringLiteral("defaultCurrencyCombo"));
+    m_currencyCombo->lineEdit()->setPlaceholderText(tr("three letters, e.g. KZT"));
+    addRow(defaults, tr("&Currency:"), m_currencyCombo);
     form->addRow(defaultsBox);
 
     m_testButton = new QPushButton(tr("&Test connection"), m_profileForm);
@@ -254,7 +256,7 @@ QWidget *SettingsDialog::createProfilesPage()
         }
     };
     for (QLineEdit *edit : {m_nameEdit, m_baseUrlEdit, m_userIdEdit, m_wmEdit, m_ipEdit, m_userAgentEdit,
-                            m_countryEdit, m_currencyEdit})
+                            m_countryCombo->lineEdit(), m_currencyCombo->lineEdit()})
         connect(edit, &QLineEdit::textChanged, this, formEdited);
     connect(m_encodingCombo, &QComboBox::currentIndexChanged, this, formEdited);
     connect(m_signCheck, &QCheckBox::toggled, this, formEdited);
@@ -424,8 +426,8 @@ void SettingsDialog::showDraft(int row)
     m_wmEdit->setText(profile.defaultWm);
     m_ipEdit->setText(profile.defaultIp);
     m_userAgentEdit->setText(profile.defaultUserAgent);
-    m_countryEdit->setText(profile.defaultCountry);
-    m_currencyEdit->setText(profile.defaultCurrency);
+    m_countryCombo->setCode(profile.defaultCountry);
+    m_currencyCombo->setCode(profile.defaultCurrency);
 
     if (!draft->keyLoaded && !draft->keyEdited && !profile.id.isEmpty())
         requestKey(*draft);
@@ -450,8 +452,9 @@ void SettingsDialog::readFormInto(Draft &draft) const
     profile.defaultWm = m_wmEdit->text().trimmed();
     profile.defaultIp = m_ipEdit->text().trimmed();
     profile.defaultUserAgent = m_userAgentEdit->text().trimmed();
-    profile.defaultCountry = m_countryEdit->text().trimmed();
-    profile.defaultCurrency = m_currencyEdit->text().trimmed();
+    // Lower case, as the API document writes country codes ("kz") and the lead form sends them.
+    profile.defaultCountry = m_countryCombo->code().toLower();
+    profile.defaultCurrency = m_currencyCombo->code();
 }
 
 void SettingsDialog::requestKey(Draft &draft)

@@ -17,6 +17,7 @@ class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
+class CatalogComboBox;
 class CredentialJob;
 class CredentialStore;
 class ProfileStore;
@@ -126,8 +127,8 @@ private:
     QLineEdit *m_wmEdit = nullptr;
     QLineEdit *m_ipEdit = nullptr;
     QLineEdit *m_userAgentEdit = nullptr;
-    QLineEdit *m_countryEdit = nullptr;
-    QLineEdit *m_currencyEdit = nullptr;
+    CatalogComboBox *m_countryCombo = nullptr;
+    CatalogComboBox *m_currencyCombo = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_connectionResult = nullptr;
 

@@ -1,19 +1,24 @@
 // The settings dialog driven through its real widgets, offscreen.
+#include "CatalogComboBox.h"
 #include "LogCanary.h"
 #include "ScriptedStatusFetch.h"
 #include "SettingsDialog.h"
 #include "TestEnvironment.h"
+#include "leads/CountryCatalog.h"
+#include "leads/CurrencyCatalog.h"
 #include "settings/CredentialStore.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
 #include "settings/SettingsPaths.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAccessible>
 #include <QAccessibleEditableTextInterface>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QGroupBox>
@@ -127,6 +132,7 @@ private slots:
     void aFailedApplicationSaveKeepsTheDialogOpen();
     void aFailedProfileAddCommitsNoRemoval();
     void theSandboxHasOneName();
+    void countryAndCurrencyDefaultsAreTheFormsDropDowns();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -143,6 +149,7 @@ private:
     QString addWorkProfile();
     void pressOk();
     static void replaceText(QLineEdit *edit, const QString &text);
+    static void pressTabIn(QComboBox *combo);
 
     TestEnvironment m_environment;
     std::unique_ptr<Settings> m_settings;
@@ -197,6 +204,9 @@ void TestSettingsDialog::openDialog()
                                                 m_tester.get());
     m_dialog->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    // Active, so that focus moves as it does for a user (a drop-down settles when the focus leaves it).
+    m_dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
 }
 
 void TestSettingsDialog::writeKey(const QString &profileId, const QString &key)
@@ -228,6 +238,15 @@ void TestSettingsDialog::replaceText(QLineEdit *edit, const QString &text)
     edit->selectAll();
     QTest::keyClick(edit, Qt::Key_Delete);
     QTest::keyClicks(edit, text);
+}
+
+// Where the keyboard sends Tab: to the list of matches while it is open, else to the text box.
+void TestSettingsDialog::pressTabIn(QComboBox *combo)
+{
+    QAbstractItemView *matches = combo->completer()->popup();
+    QTest::keyClick(matches->isVisible() ? static_cast<QWidget *>(matches) : combo->lineEdit(), Qt::Key_Tab);
+    if (combo->lineEdit()->hasFocus())
+        QTest::keyClick(combo->lineEdit(), Qt::Key_Tab);
 }
 
 void TestSettingsDialog::everyInputIsLabelledAndReachable()
@@ -303,8 +322,16 @@ void TestSettingsDialog::fillAProfileShowTheKeyAndTestTheConnection()
     replaceText(key, Canary);
     replaceText(child<QLineEdit>("defaultWmEdit"), QStringLiteral("42"));
     replaceText(child<QLineEdit>("defaultIpEdit"), QStringLiteral("12.34.56.78"));
-    replaceText(child<QLineEdit>("defaultCountryEdit"), QStringLiteral("kz"));
-    replaceText(child<QLineEdit>("defaultCurrencyEdit"), QStringLiteral("KZT"));
+    // Country and currency: the lead form's searchable drop-downs; a code typed settles on its entry.
+    auto *country = child<QComboBox>("defaultCountryCombo");
+    replaceText(country->lineEdit(), QStringLiteral("kz"));
+    pressTabIn(country);
+    QCOMPARE(country->currentData().toString(), QStringLiteral("KZ"));
+    QCOMPARE(country->currentText(), country->itemText(country->currentIndex()));
+    auto *currency = child<QComboBox>("defaultCurrencyCombo");
+    replaceText(currency->lineEdit(), QStringLiteral("KZT"));
+    pressTabIn(currency);
+    QCOMPARE(currency->currentData().toString(), QStringLiteral("KZT"));
     auto *encoding = child<QComboBox>("encodingCombo");
     encoding->setFocus();
     QTest::keyClick(encoding, Qt::Key_Down); // JSON
@@ -680,6 +707,36 @@ void TestSettingsDialog::theSandboxHasOneName()
     QCOMPARE(nameEdit->text(), name);
     QVERIFY(nameEdit->isReadOnly());
     QVERIFY(!child<QPushButton>("renameProfileButton")->isEnabled());
+}
+
+void TestSettingsDialog::countryAndCurrencyDefaultsAreTheFormsDropDowns()
+{
+    openDialog();
+    auto *country = child<CatalogComboBox>("defaultCountryCombo");
+    auto *currency = child<CatalogComboBox>("defaultCurrencyCombo");
+    QVERIFY(country);
+    QVERIFY(currency);
+    QVERIFY(country->isEditable());
+    QCOMPARE(country->count(), CountryCatalog::countries().size());
+    QCOMPARE(currency->count(), CurrencyCatalog::currencies().size());
+    // The sandbox's defaults (ru, RUB) show as their entries, not as bare codes.
+    QCOMPARE(country->currentData().toString(), QStringLiteral("RU"));
+    QCOMPARE(currency->currentData().toString(), QStringLiteral("RUB"));
+    // Searching by part of a name, from the keyboard, then OK stores the code.
+    country->setFocus();
+    QTest::keyClick(country->lineEdit(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(country->lineEdit(), QStringLiteral("Kazakh"));
+    QAbstractItemView *matches = country->completer()->popup();
+    QTRY_VERIFY(matches->isVisible());
+    QTest::keyClick(matches, Qt::Key_Down);
+    QTest::keyClick(matches, Qt::Key_Return);
+    QCOMPARE(country->currentText(), country->itemText(country->findData(QStringLiteral("KZ"))));
+    QTest::keyClick(country->lineEdit(), Qt::Key_Tab);
+    QCOMPARE(country->code(), QStringLiteral("KZ"));
+    pressOk();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->isVisible(), 30000);
+    QCOMPARE(m_profiles->profile(ProfileStore::sandboxProfileId())->defaultCountry, QStringLiteral("kz"));
+    QCOMPARE(m_profiles->profile(ProfileStore::sandboxProfileId())->defaultCurrency, QStringLiteral("RUB"));
 }
 
 QTEST_MAIN(TestSettingsDialog)
