@@ -150,6 +150,8 @@ void OutboxView::retrySelected()
         if (!m_outbox->retry(key))
             failures << m_outbox->lastError();
     }
+    if (m_outbox->credentialsMissing())
+        failures.prepend(m_credentialsLabel->text());
     showResult(failures.isEmpty() ? tr("Retrying now.") : failures.join(QLatin1Char('\n')));
 }
 
@@ -158,7 +160,8 @@ void OutboxView::retryAll()
     if (!m_outbox)
         return;
     m_outbox->retryNow();
-    showResult(tr("Retrying every waiting lead now."));
+    showResult(m_outbox->credentialsMissing() ? m_credentialsLabel->text()
+                                              : tr("Retrying every waiting lead now."));
 }
 
 void OutboxView::editSelected()
