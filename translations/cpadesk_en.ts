@@ -84,6 +84,16 @@
     </message>
 </context>
 <context>
+    <name>SettingsApply</name>
+    <message numerus="yes">
+        <source>The profile “%1” still holds %n lead(s) waiting to be sent: send or discard them in its outbox before removing it.</source>
+        <translation>
+            <numerusform>The profile “%1” still holds %n lead waiting to be sent: send or discard it in its outbox before removing it.</numerusform>
+            <numerusform>The profile “%1” still holds %n leads waiting to be sent: send or discard them in its outbox before removing it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusView</name>
     <message numerus="yes">
         <source>%n lead(s) shown</source>

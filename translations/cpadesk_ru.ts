@@ -2308,6 +2308,14 @@
         <source>The profiles were saved, but a key was not: %1</source>
         <translation>Профили сохранены, а ключ API — нет: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>The profile “%1” still holds %n lead(s) waiting to be sent: send or discard them in its outbox before removing it.</source>
+        <translation>
+            <numerusform>В профиле «%1» ещё %n лид ждёт отправки: отправьте или удалите его в исходящих, прежде чем удалять профиль.</numerusform>
+            <numerusform>В профиле «%1» ещё %n лида ждут отправки: отправьте или удалите их в исходящих, прежде чем удалять профиль.</numerusform>
+            <numerusform>В профиле «%1» ещё %n лидов ждут отправки: отправьте или удалите их в исходящих, прежде чем удалять профиль.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

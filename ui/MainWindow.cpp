@@ -350,6 +350,9 @@ void MainWindow::openSettingsForCredentials(const Profile &profile)
 
 void MainWindow::runSettings(SettingsDialog &dialog)
 {
+    Journal *journal = m_session->journal();
+    dialog.setWaitingLeadsCounter(
+        [journal](const QString &profileId) { return journal->waitingCount(profileId); });
     connect(&dialog, &SettingsDialog::applied, this,
             [this] { m_leadForm->setDefaults(formDefaults(m_session->activeProfile())); });
     dialog.exec();

@@ -492,6 +492,8 @@ void SettingsDialog::onKeyRead(const QString &draftId, CredentialJob *job)
         m_keyEdit->setEnabled(true);
         m_showingDraft = false;
         updateKeyStorageLabel();
+        if (m_focusCredentialsWhenRead)
+            focusCredentials();
     }
 }
 
@@ -610,6 +612,11 @@ void SettingsDialog::startNewProfile(const Profile &preset)
     renameProfile();
 }
 
+void SettingsDialog::setWaitingLeadsCounter(std::function<int(const QString &)> counter)
+{
+    m_apply->setWaitingLeadsCounter(std::move(counter));
+}
+
 void SettingsDialog::focusCredentials()
 {
     const Draft *draft = currentDraft();
@@ -617,6 +624,7 @@ void SettingsDialog::focusCredentials()
         return;
     m_tabs->setCurrentIndex(0);
     QLineEdit *edit = draft->profile.userId.trimmed().isEmpty() ? m_userIdEdit : m_keyEdit;
+    m_focusCredentialsWhenRead = !edit->isEnabled();
     edit->setFocus(Qt::OtherFocusReason);
     edit->selectAll();
 }

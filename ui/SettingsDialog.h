@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -46,8 +48,12 @@ public:
     // chosen then (this new one, or another real one picked instead) the active one; left untouched, the
     // new profile is not saved.
     void startNewProfile(const Profile &preset = Profile());
-    // Puts the focus where the current profile's missing user id, or else its key, is entered.
+    // Puts the focus where the current profile's missing user id, or else its key, is entered (once the
+    // stored key has been read, if it is being read).
     void focusCredentials();
+    // How many leads of a profile still wait to be sent: a profile holding some cannot be removed, since
+    // its leads would be left where nobody can see or send them.
+    void setWaitingLeadsCounter(std::function<int(const QString &profileId)> counter);
 
     void accept() override;
     void done(int result) override;
@@ -106,6 +112,7 @@ private:
     bool m_showingDraft = false; // filling the form: its change signals are not edits
     bool m_testing = false;
     bool m_choosingAccount = false; // opened to set up a real account: OK switches to it
+    bool m_focusCredentialsWhenRead = false;
     SettingsApply *m_apply = nullptr;
     QList<int> m_appliedRows; // the rows of m_drafts handed to the last apply, in order
 

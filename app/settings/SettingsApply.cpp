@@ -29,6 +29,11 @@ QString SettingsApply::check(const QList<Profile> &profiles, int *badIndex)
     return {};
 }
 
+void SettingsApply::setWaitingLeadsCounter(std::function<int(const QString &)> counter)
+{
+    m_waitingLeads = std::move(counter);
+}
+
 void SettingsApply::apply(const SettingsChanges &changes)
 {
     Q_ASSERT(!m_busy);
@@ -45,6 +50,17 @@ void SettingsApply::apply(const SettingsChanges &changes)
     if (!problem.isEmpty()) {
         fail(problem, badIndex);
         return;
+    }
+    for (const QString &id : changes.removedIds) {
+        const int waiting = m_waitingLeads ? m_waitingLeads(id) : 0;
+        if (waiting > 0) {
+            const QString name = m_profiles->profile(id).value_or(Profile()).displayName();
+            fail(tr("The profile “%1” still holds %n lead(s) waiting to be sent: send or discard them in "
+                    "its outbox before removing it.",
+                    nullptr, waiting)
+                     .arg(name));
+            return;
+        }
     }
 
     // The options first: undoing them is only a matter of setting the old values again.

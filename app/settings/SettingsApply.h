@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <functional>
 #include <utility>
 
 class CredentialJob;
@@ -65,6 +66,10 @@ public:
     // they can. Checks the profiles among themselves; nothing is stored.
     static QString check(const QList<Profile> &profiles, int *badIndex);
 
+    // How many leads of a profile still wait to be sent. A profile holding some is not removed (the whole
+    // apply is refused, saying why): its leads would be stranded where no switcher shows them.
+    void setWaitingLeadsCounter(std::function<int(const QString &profileId)> counter);
+
     void apply(const SettingsChanges &changes);
     bool isBusy() const { return m_busy; }
 
@@ -79,6 +84,7 @@ private:
     Settings *m_settings;
     ProfileStore *m_profiles;
     CredentialStore *m_credentials;
+    std::function<int(const QString &)> m_waitingLeads;
     bool m_busy = false;
     int m_pendingKeyJobs = 0;
     int m_activateIndex = -1;

@@ -49,6 +49,7 @@ private slots:
     void aFailedOptionsSaveChangesNoProfile();
     void aFailedProfilesSaveUndoesTheOptionsAndRemovesNothing();
     void anUnusableProfileChangesNothing();
+    void aProfileHoldingWaitingLeadsIsNotRemoved();
 
 private:
     SettingsApplyResult run(const SettingsChanges &changes);
@@ -206,6 +207,27 @@ void TestSettingsApply::anUnusableProfileChangesNothing()
     QCOMPARE(result.badIndex, 1);
     QVERIFY2(result.problem.contains(QStringLiteral("user id")), qPrintable(result.problem));
     QVERIFY(m_profiles->contains(old));
+    QCOMPARE(m_settings->integer(Settings::Key::AutoRefreshMinutes), 5);
+}
+
+void TestSettingsApply::aProfileHoldingWaitingLeadsIsNotRemoved()
+{
+    const QString busy = addProfile(QStringLiteral("Busy"));
+    SettingsApply apply(m_settings.get(), m_profiles.get(), m_credentials.get());
+    apply.setWaitingLeadsCounter([busy](const QString &id) { return id == busy ? 2 : 0; });
+    QSignalSpy finished(&apply, &SettingsApply::finished);
+    SettingsChanges changes;
+    changes.options = {{Settings::Key::AutoRefreshMinutes, 9}};
+    changes.profiles.append({*m_profiles->profile(ProfileStore::sandboxProfileId()), false, {}});
+    changes.removedIds = {busy};
+    apply.apply(changes);
+    QVERIFY(finished.wait(30000));
+    const auto result = finished.first().first().value<SettingsApplyResult>();
+    QVERIFY(!result.ok);
+    QVERIFY2(result.problem.contains(QStringLiteral("2 lead(s) waiting")) ||
+                 result.problem.contains(QStringLiteral("2 leads waiting")),
+             qPrintable(result.problem));
+    QVERIFY(m_profiles->contains(busy));
     QCOMPARE(m_settings->integer(Settings::Key::AutoRefreshMinutes), 5);
 }
 

@@ -133,6 +133,7 @@ private slots:
     void aFailedProfileAddCommitsNoRemoval();
     void theSandboxHasOneName();
     void countryAndCurrencyDefaultsAreTheFormsDropDowns();
+    void aProfileHoldingWaitingLeadsStays();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -737,6 +738,21 @@ void TestSettingsDialog::countryAndCurrencyDefaultsAreTheFormsDropDowns()
     QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->isVisible(), 30000);
     QCOMPARE(m_profiles->profile(ProfileStore::sandboxProfileId())->defaultCountry, QStringLiteral("kz"));
     QCOMPARE(m_profiles->profile(ProfileStore::sandboxProfileId())->defaultCurrency, QStringLiteral("RUB"));
+}
+
+void TestSettingsDialog::aProfileHoldingWaitingLeadsStays()
+{
+    const QString id = addWorkProfile();
+    openDialog();
+    m_dialog->setWaitingLeadsCounter([id](const QString &profileId) { return profileId == id ? 1 : 0; });
+    selectProfileNamed(QStringLiteral("Work"));
+    QTest::mouseClick(child<QPushButton>("removeProfileButton"), Qt::LeftButton);
+    pressOk();
+    auto *problem = child<QLabel>("problemLabel");
+    QTRY_VERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QStringLiteral("waiting to be sent")), qPrintable(problem->text()));
+    QVERIFY(m_dialog->isVisible());
+    QVERIFY(m_profiles->contains(id));
 }
 
 QTEST_MAIN(TestSettingsDialog)
