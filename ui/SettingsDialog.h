@@ -29,7 +29,8 @@ struct SettingsApplyResult;
 
 // Profiles (name, base URL, user id, key, encoding, signing, lead defaults, a connection check) and the
 // application's options. Edits are made on copies and applied by OK, so Cancel leaves everything as it
-// was; OK waits until the keys are stored and stays open, saying why, when something cannot be saved.
+// was. What OK does is SettingsApply's (all of it or nothing); the dialog waits until the keys are stored
+// and stays open, saying why, when something cannot be saved.
 // The key is shown only in its own field (masked unless "Show" is ticked), never in a title, a list, a
 // message or an accessible name.
 class SettingsDialog : public QDialog
