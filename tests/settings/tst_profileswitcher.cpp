@@ -97,6 +97,8 @@ void TestProfileSwitcher::choosingEmitsTheId()
 
 void TestProfileSwitcher::showsTheSessionsProfileEvenUnsaved()
 {
+    QFile::remove(SettingsPaths::settingsFile());
+    QFile::remove(SettingsPaths::profilesFile());
     Settings settings;
     ProfileStore store(&settings);
     ProfileSwitcher switcher(&store);
