@@ -305,7 +305,8 @@ void TestE2eProfiles::useARealAccount_leadsToANewProfileThatBecomesActive()
         QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("The connection works")), 10000);
         connectionVerdict = result->text();
         for (const SandboxRequest &request : requestsTo(*m_network, "/ext/list.json"))
-            listCallsWithTheAccount += request.query.startsWith(QByteArray("id=" + NetworkUser.toLatin1() + "-"));
+            listCallsWithTheAccount +=
+                request.query.startsWith(QByteArray("id=" + NetworkUser.toLatin1() + "-"));
         press(Qt::Key_K, Qt::AltModifier);
         press(Qt::Key_Return);
     });
