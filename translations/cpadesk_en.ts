@@ -44,6 +44,13 @@
             <numerusform>%n leads waiting to be sent</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n lead(s) waiting for the account&apos;s user id and key</source>
+        <translation>
+            <numerusform>%n lead waiting for the account&apos;s user id and key</numerusform>
+            <numerusform>%n leads waiting for the account&apos;s user id and key</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OutboxView</name>
@@ -73,6 +80,16 @@
         <translation>
             <numerusform>%n lead discarded.</numerusform>
             <numerusform>%n leads discarded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsApply</name>
+    <message numerus="yes">
+        <source>The profile “%1” still holds %n lead(s) waiting to be sent: send or discard them in its outbox before removing it.</source>
+        <translation>
+            <numerusform>The profile “%1” still holds %n lead waiting to be sent: send or discard it in its outbox before removing it.</numerusform>
+            <numerusform>The profile “%1” still holds %n leads waiting to be sent: send or discard them in its outbox before removing it.</numerusform>
         </translation>
     </message>
 </context>

@@ -10,6 +10,10 @@
         <source>The profile changed while this lead was being saved. Look for it in the previous profile's outbox before sending it again.</source>
         <translation>Профиль сменился, пока лид сохранялся. Поищите его в исходящих предыдущего профиля, прежде чем отправлять снова.</translation>
     </message>
+    <message>
+        <source>%1 Enter them in the settings, then send the lead again.</source>
+        <translation>%1 Укажите их в настройках и отправьте лид снова.</translation>
+    </message>
 </context>
 <context>
     <name>ApiClient</name>
@@ -1190,10 +1194,6 @@
         <translation>Профиль: %1</translation>
     </message>
     <message>
-        <source>CPA Desk — sandbox</source>
-        <translation>CPA Desk — песочница</translation>
-    </message>
-    <message>
         <source>CPA Desk — %1</source>
         <translation>CPA Desk — %1</translation>
     </message>
@@ -1253,9 +1253,13 @@
         <source>Outbox (%1)</source>
         <translation>Исходящие (%1)</translation>
     </message>
-    <message>
-        <source>Sandbox</source>
-        <translation>Песочница</translation>
+    <message numerus="yes">
+        <source>%n lead(s) waiting for the account's user id and key</source>
+        <translation>
+            <numerusform>%n лид ждёт ID пользователя и ключ учётной записи</numerusform>
+            <numerusform>%n лида ждут ID пользователя и ключ учётной записи</numerusform>
+            <numerusform>%n лидов ждут ID пользователя и ключ учётной записи</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1509,10 @@
         <source>Lead %1: the change could not be stored: %2</source>
         <translation>Лид %1: изменение не удалось сохранить: %2</translation>
     </message>
+    <message>
+        <source>Waiting for the account's user id and key: nothing is sent until they are set in the settings (Tools, Settings). Then these leads go out at once.</source>
+        <translation>Ждём ID пользователя и ключ учётной записи: ничего не отправляется, пока они не указаны в настройках (Сервис, Настройки). Тогда эти лиды уйдут сразу.</translation>
+    </message>
 </context>
 <context>
     <name>PhoneNormalizer</name>
@@ -1538,6 +1546,53 @@
     </message>
 </context>
 <context>
+    <name>Profile</name>
+    <message>
+        <source>The profile has no name.</source>
+        <translation>У профиля нет имени.</translation>
+    </message>
+    <message>
+        <source>The base URL is empty.</source>
+        <translation>Базовый URL не указан.</translation>
+    </message>
+    <message>
+        <source>The base URL must be a web address such as https://api.cpa.moe.</source>
+        <translation>Базовый URL должен быть веб-адресом, например https://api.cpa.moe.</translation>
+    </message>
+    <message>
+        <source>The base URL must not contain a query (?…) or a fragment (#…).</source>
+        <translation>Базовый URL не должен содержать запрос (?…) или фрагмент (#…).</translation>
+    </message>
+    <message>
+        <source>The user id is empty.</source>
+        <translation>ID пользователя не указан.</translation>
+    </message>
+    <message>
+        <source>The user id must not contain a dash or spaces.</source>
+        <translation>ID пользователя не должен содержать дефис или пробелы.</translation>
+    </message>
+    <message>
+        <source>Signed requests need the form encoding.</source>
+        <translation>Для подписанных запросов нужна кодировка form.</translation>
+    </message>
+    <message>
+        <source>Sandbox (built-in emulator)</source>
+        <translation>Песочница (встроенный эмулятор)</translation>
+    </message>
+    <message>
+        <source>The profile “%1” has no user id and no key.</source>
+        <translation>У профиля «%1» нет ID пользователя и ключа.</translation>
+    </message>
+    <message>
+        <source>The profile “%1” has no user id.</source>
+        <translation>У профиля «%1» нет ID пользователя.</translation>
+    </message>
+    <message>
+        <source>The profile “%1” has no key.</source>
+        <translation>У профиля «%1» нет ключа.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileSwitcher</name>
     <message>
         <source>&amp;Profile:</source>
@@ -1546,10 +1601,6 @@
     <message>
         <source>Profile</source>
         <translation>Профиль</translation>
-    </message>
-    <message>
-        <source>%1 (built-in emulator)</source>
-        <translation>%1 (встроенный эмулятор)</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1665,33 @@
     <message>
         <source>Tracked</source>
         <translation>Отслеживается</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsApply</name>
+    <message>
+        <source>Profile “%1”: %2</source>
+        <translation>Профиль «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Two profiles are called “%1”: give each its own name.</source>
+        <translation>Два профиля называются «%1»: дайте каждому своё имя.</translation>
+    </message>
+    <message>
+        <source>The application settings could not be saved: %1</source>
+        <translation>Настройки приложения не удалось сохранить: %1</translation>
+    </message>
+    <message>
+        <source>The profiles were saved, but a key was not: %1</source>
+        <translation>Профили сохранены, а ключ API — нет: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The profile “%1” still holds %n lead(s) waiting to be sent: send or discard them in its outbox before removing it.</source>
+        <translation>
+            <numerusform>В профиле «%1» ещё %n лид ждёт отправки: отправьте или удалите его в исходящих, прежде чем удалять профиль.</numerusform>
+            <numerusform>В профиле «%1» ещё %n лида ждут отправки: отправьте или удалите их в исходящих, прежде чем удалять профиль.</numerusform>
+            <numerusform>В профиле «%1» ещё %n лидов ждут отправки: отправьте или удалите их в исходящих, прежде чем удалять профиль.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1819,10 +1897,6 @@
         <translation>(без имени)</translation>
     </message>
     <message>
-        <source>%1 (built-in emulator)</source>
-        <translation>%1 (встроенный эмулятор)</translation>
-    </message>
-    <message>
         <source>set when the emulator starts</source>
         <translation>задаётся при запуске эмулятора</translation>
     </message>
@@ -1861,18 +1935,6 @@
     <message>
         <source>Connection check result</source>
         <translation>Результат проверки соединения</translation>
-    </message>
-    <message>
-        <source>Profile “%1”: %2</source>
-        <translation>Профиль «%1»: %2</translation>
-    </message>
-    <message>
-        <source>Two profiles are called “%1”: give each its own name.</source>
-        <translation>Два профиля называются «%1»: дайте каждому своё имя.</translation>
-    </message>
-    <message>
-        <source>The profiles were saved, but a key was not: %1</source>
-        <translation>Профили сохранены, а ключ API — нет: %1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "LeadForm.h"
 
+#include "CatalogComboBox.h"
 #include "CollapsibleSection.h"
 #include "LeadItemDelegate.h"
 #include "RowsEditor.h"
@@ -17,7 +18,6 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCompleter>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QFrame>
@@ -258,23 +258,6 @@ QLineEdit *LeadForm::addLineEdit(QFormLayout *layout, LeadField field, const QSt
     return edit;
 }
 
-QComboBox *LeadForm::makeCatalogCombo(const QString &objectName)
-{
-    auto *combo = new QComboBox;
-    combo->setObjectName(objectName);
-    combo->setEditable(true);
-    combo->setInsertPolicy(QComboBox::NoInsert);
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    combo->setMinimumContentsLength(12);
-    // Typing any part of a name or code narrows the list; only what is in the list validates.
-    auto *completer = new QCompleter(combo->model(), combo);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    completer->setCompletionMode(QCompleter::PopupCompletion);
-    combo->setCompleter(completer);
-    return combo;
-}
-
 QWidget *LeadForm::buildOrderSection()
 {
     auto *section =
@@ -336,9 +319,8 @@ QWidget *LeadForm::buildCustomerSection()
     m_emailEdit = addLineEdit(form, LeadField::Email, tr("&E-mail"), QStringLiteral("email"));
     m_emailEdit->setInputMethodHints(Qt::ImhEmailCharactersOnly);
 
-    m_countryCombo = makeCatalogCombo(QStringLiteral("countryComboBox"));
-    for (const CountryEntry &country : CountryCatalog::countries())
-        m_countryCombo->addItem(CountryCatalog::displayText(country), country.code);
+    m_countryCombo = new CatalogComboBox(CatalogComboBox::Catalog::Countries);
+    m_countryCombo->setObjectName(QStringLiteral("countryComboBox"));
     m_countryCombo->lineEdit()->setPlaceholderText(tr("Type a name or a two-letter code"));
     addRow(form, LeadField::Country, tr("Countr&y"), m_countryCombo, QStringLiteral("country"));
     return section;
@@ -364,9 +346,8 @@ QWidget *LeadForm::buildPriceSection()
     auto *section =
         new CollapsibleSection(tr("Price"), CollapsibleSection::Kind::Fixed, QStringLiteral("price"));
     QFormLayout *form = newFormLayout(section);
-    m_currencyCombo = makeCatalogCombo(QStringLiteral("currencyComboBox"));
-    for (const CurrencyEntry &currency : CurrencyCatalog::currencies())
-        m_currencyCombo->addItem(CurrencyCatalog::displayText(currency), currency.code);
+    m_currencyCombo = new CatalogComboBox(CatalogComboBox::Catalog::Currencies);
+    m_currencyCombo->setObjectName(QStringLiteral("currencyComboBox"));
     m_currencyCombo->lineEdit()->setPlaceholderText(tr("e.g. USD, EUR, RUB"));
     addRow(form, LeadField::Currency, tr("&Currency"), m_currencyCombo, QStringLiteral("currency"));
 
@@ -592,17 +573,6 @@ void LeadForm::connectEdits()
         revalidate();
     });
 
-    // A country or currency typed as a code or name shows as its list entry once the operator moves on.
-    auto settleOnEntry = [this](QComboBox *combo, auto codeFor) {
-        connect(combo->lineEdit(), &QLineEdit::editingFinished, this, [combo, codeFor] {
-            const QString code = codeFor(combo->currentText());
-            const int index = code.isEmpty() ? -1 : combo->findData(code);
-            if (index >= 0 && combo->currentText() != combo->itemText(index))
-                combo->setCurrentIndex(index);
-        });
-    };
-    settleOnEntry(m_countryCombo, [](const QString &text) { return CountryCatalog::codeFor(text); });
-    settleOnEntry(m_currencyCombo, [](const QString &text) { return CurrencyCatalog::codeFor(text); });
     connect(m_currencyCombo, &QComboBox::currentTextChanged, this, &LeadForm::onCurrencyChanged);
 
     // An earlier "send anyway" was about this phone and offer; a different pair needs its own answer.

@@ -105,7 +105,6 @@ private:
                            const QString &baseName);
     void addRow(QFormLayout *layout, LeadField field, const QString &label, QWidget *editor,
                 const QString &baseName);
-    QComboBox *makeCatalogCombo(const QString &objectName);
     void connectEdits();
     void setTabOrderToReadingOrder();
     void alignLabelColumns();

@@ -35,6 +35,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 MainWindow::MainWindow(AppSession *session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_tabs(new QTabWidget(this))
 {
@@ -87,6 +89,9 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
     connect(session, &AppSession::profileActivated, this, &MainWindow::onProfileActivated);
     connect(session, &AppSession::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    // Queued: the form first shows why the lead was refused, then the settings open over it.
+    connect(session, &AppSession::credentialsNeeded, this, &MainWindow::openSettingsForCredentials,
+            Qt::QueuedConnection);
     if (session->outbox())
         onProfileActivated(session->activeProfile());
 
@@ -117,7 +122,7 @@ QWidget *MainWindow::createSandboxBanner()
     auto *leave = new QPushButton(tr("Use a real account…"), m_sandboxBanner);
     leave->setObjectName(QStringLiteral("leaveSandboxButton"));
     leave->setToolTip(tr("Open the settings to add or choose a profile with your network's user id and key"));
-    connect(leave, &QPushButton::clicked, this, &MainWindow::openSettings);
+    connect(leave, &QPushButton::clicked, this, &MainWindow::openSettingsForNewAccount);
     layout->addWidget(m_sandboxLabel, 1);
     layout->addWidget(leave);
     m_sandboxBanner->setVisible(m_session->isSandboxMode());
@@ -191,11 +196,12 @@ void MainWindow::createToolBar()
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     toolBar->setMovable(false);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto *switcher = new ProfileSwitcher(m_session->profiles(), toolBar);
-    switcher->setObjectName(QStringLiteral("profileSwitcher"));
-    connect(switcher, &ProfileSwitcher::profileChosen, this,
-            [this](const QString &id) { m_session->profiles()->setActiveProfile(id); });
-    toolBar->addWidget(switcher);
+    m_profileSwitcher = new ProfileSwitcher(m_session->profiles(), toolBar);
+    m_profileSwitcher->setObjectName(QStringLiteral("profileSwitcher"));
+    // Through the session, which also knows this run's unsaved "Command line" profile.
+    connect(m_profileSwitcher, &ProfileSwitcher::profileChosen, this,
+            [this](const QString &id) { m_session->activateProfile(id); });
+    toolBar->addWidget(m_profileSwitcher);
     toolBar->addSeparator();
     toolBar->addAction(m_settingsAction);
 }
@@ -204,10 +210,10 @@ void MainWindow::onProfileActivated(const Profile &profile)
 {
     m_sandboxBanner->setVisible(profile.isSandbox);
     m_leadForm->setDefaults(formDefaults(profile));
-    // The sandbox's stored name is whatever language was active when it was first saved.
-    m_profileLabel->setText(tr("Profile: %1").arg(profile.isSandbox ? tr("Sandbox") : profile.name));
-    // The window title names the profile, never its key.
-    setWindowTitle(profile.isSandbox ? tr("CPA Desk — sandbox") : tr("CPA Desk — %1").arg(profile.name));
+    // One name in the switcher, the status bar and the title (never the key).
+    m_profileSwitcher->showActiveProfile(profile);
+    m_profileLabel->setText(tr("Profile: %1").arg(profile.displayName()));
+    setWindowTitle(tr("CPA Desk — %1").arg(profile.displayName()));
     Outbox *outbox = m_session->outbox();
     connect(outbox, &Outbox::waitingCountChanged, this, &MainWindow::updateWaitingCount);
     updateWaitingCount(outbox->waitingCount());
@@ -276,8 +282,11 @@ void MainWindow::updateOutboxTabTitle(int count)
 void MainWindow::updateWaitingCount(int count)
 {
     updateOutboxTabTitle(count);
+    const bool noCredentials = m_session->outbox() && m_session->outbox()->credentialsMissing();
     m_waitingLabel->setText(count == 0 ? tr("Outbox empty")
-                                       : tr("%n lead(s) waiting to be sent", nullptr, count));
+                            : noCredentials
+                                ? tr("%n lead(s) waiting for the account's user id and key", nullptr, count)
+                                : tr("%n lead(s) waiting to be sent", nullptr, count));
 }
 
 LeadFormDefaults MainWindow::formDefaults(const Profile &profile) const
@@ -298,10 +307,52 @@ LeadFormDefaults MainWindow::formDefaults(const Profile &profile) const
 
 void MainWindow::openSettings()
 {
+    const QList<Profile> profiles = m_session->profiles()->profiles();
+    const bool anyAccount = std::any_of(profiles.cbegin(), profiles.cend(),
+                                        [](const Profile &profile) { return !profile.isSandbox; });
+    if (!anyAccount) {
+        openSettingsForNewAccount();
+        return;
+    }
     SettingsDialog dialog(m_session->settings(), m_session->profiles(), m_session->credentials(),
                           m_session->connectionTester(), this);
     if (!m_session->isSandboxMode())
         dialog.showProfile(m_session->activeProfile().id);
+    runSettings(dialog);
+}
+
+void MainWindow::openSettingsForNewAccount()
+{
+    SettingsDialog dialog(m_session->settings(), m_session->profiles(), m_session->credentials(),
+                          m_session->connectionTester(), this);
+    dialog.startNewProfile();
+    runSettings(dialog);
+}
+
+void MainWindow::openSettingsForCredentials(const Profile &profile)
+{
+    if (findChild<SettingsDialog *>())
+        return; // already open
+    SettingsDialog dialog(m_session->settings(), m_session->profiles(), m_session->credentials(),
+                          m_session->connectionTester(), this);
+    if (m_session->profiles()->contains(profile.id)) {
+        dialog.showProfile(profile.id);
+    } else {
+        // This run's "Command line" profile is not stored: it becomes a real one, on the same address.
+        Profile preset;
+        preset.baseUrl = m_session->apiUrlOverride();
+        preset.name = preset.baseUrl.host();
+        dialog.startNewProfile(preset);
+    }
+    dialog.focusCredentials();
+    runSettings(dialog);
+}
+
+void MainWindow::runSettings(SettingsDialog &dialog)
+{
+    Journal *journal = m_session->journal();
+    dialog.setWaitingLeadsCounter(
+        [journal](const QString &profileId) { return journal->waitingCount(profileId); });
     connect(&dialog, &SettingsDialog::applied, this,
             [this] { m_leadForm->setDefaults(formDefaults(m_session->activeProfile())); });
     dialog.exec();

@@ -5,6 +5,8 @@
 class AppSession;
 class LeadForm;
 class OutboxView;
+class ProfileSwitcher;
+class SettingsDialog;
 class QSystemTrayIcon;
 class StatusView;
 struct StageChange;
@@ -31,7 +33,10 @@ public:
     OutboxView *outboxView() const { return m_outboxView; }
 
 public slots:
+    // The first time (no real account yet) it opens on a new profile, as openSettingsForNewAccount().
     void openSettings();
+    // "Use a real account…": straight to a new profile; OK makes it the active one.
+    void openSettingsForNewAccount();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -42,6 +47,8 @@ private:
     void createMenus();
     void createToolBar();
     void onProfileActivated(const Profile &profile);
+    void openSettingsForCredentials(const Profile &profile);
+    void runSettings(SettingsDialog &dialog);
     void updateWaitingCount(int count);
     LeadFormDefaults formDefaults(const Profile &profile) const;
     void showAbout();
@@ -59,6 +66,7 @@ private:
     QLabel *m_sandboxLabel = nullptr;
     QLabel *m_waitingLabel = nullptr;
     QLabel *m_profileLabel = nullptr;
+    ProfileSwitcher *m_profileSwitcher = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -14,7 +14,8 @@
 OutboxView::OutboxView(Journal *journal, QWidget *parent)
     : QWidget(parent), m_journal(journal), m_prompts(UserPrompts::standard()),
       m_model(new OutboxModel(journal, this)), m_table(new QTableView(this)), m_countLabel(new QLabel(this)),
-      m_resultLabel(new QLabel(this)), m_retryButton(new QPushButton(tr("&Retry now"), this)),
+      m_credentialsLabel(new QLabel(this)), m_resultLabel(new QLabel(this)),
+      m_retryButton(new QPushButton(tr("&Retry now"), this)),
       m_retryAllButton(new QPushButton(tr("Retry &all now"), this)),
       m_editButton(new QPushButton(tr("&Edit and resend..."), this)),
       m_discardButton(new QPushButton(tr("&Discard..."), this))
@@ -30,6 +31,12 @@ OutboxView::OutboxView(Journal *journal, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
 
     m_countLabel->setObjectName(QStringLiteral("waitingCountLabel"));
+    m_credentialsLabel->setObjectName(QStringLiteral("credentialsLabel"));
+    m_credentialsLabel->setWordWrap(true);
+    m_credentialsLabel->setText(tr("Waiting for the account's user id and key: nothing is sent until they "
+                                   "are set in the settings (Tools, Settings). Then these leads go out at "
+                                   "once."));
+    m_credentialsLabel->setVisible(false);
     m_resultLabel->setObjectName(QStringLiteral("resultLabel"));
     m_resultLabel->setTextFormat(Qt::PlainText);
     m_resultLabel->setWordWrap(true);
@@ -55,6 +62,7 @@ OutboxView::OutboxView(Journal *journal, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
+    layout->addWidget(m_credentialsLabel);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_resultLabel);
 
@@ -81,6 +89,7 @@ void OutboxView::setOutbox(Outbox *outbox, const QString &profileId)
             showResult(key.isEmpty() ? tr("The waiting leads could not be retried: %1").arg(reason)
                                      : tr("Lead %1: the change could not be stored: %2").arg(key, reason));
         });
+    m_credentialsLabel->setVisible(outbox && outbox->credentialsMissing());
     m_model->setProfile(profileId);
     m_table->resizeColumnsToContents();
     updateActions();
@@ -141,6 +150,8 @@ void OutboxView::retrySelected()
         if (!m_outbox->retry(key))
             failures << m_outbox->lastError();
     }
+    if (m_outbox->credentialsMissing())
+        failures.prepend(m_credentialsLabel->text());
     showResult(failures.isEmpty() ? tr("Retrying now.") : failures.join(QLatin1Char('\n')));
 }
 
@@ -149,7 +160,8 @@ void OutboxView::retryAll()
     if (!m_outbox)
         return;
     m_outbox->retryNow();
-    showResult(tr("Retrying every waiting lead now."));
+    showResult(m_outbox->credentialsMissing() ? m_credentialsLabel->text()
+                                              : tr("Retrying every waiting lead now."));
 }
 
 void OutboxView::editSelected()

@@ -50,6 +50,7 @@ private:
     OutboxModel *m_model;
     QTableView *m_table;
     QLabel *m_countLabel;
+    QLabel *m_credentialsLabel;
     QLabel *m_resultLabel;
     QPushButton *m_retryButton;
     QPushButton *m_retryAllButton;

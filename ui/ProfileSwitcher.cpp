@@ -35,15 +35,31 @@ QString ProfileSwitcher::selectedProfileId() const
     return m_combo->currentData().toString();
 }
 
+QString ProfileSwitcher::selectedProfileText() const
+{
+    return m_combo->currentText();
+}
+
+void ProfileSwitcher::showActiveProfile(const Profile &profile)
+{
+    m_shownId = profile.id;
+    if (!m_profiles->contains(profile.id)) {
+        m_unsaved.removeIf([&profile](const Profile &unsaved) { return unsaved.id == profile.id; });
+        m_unsaved.append(profile);
+    }
+    rebuild();
+}
+
 void ProfileSwitcher::rebuild()
 {
     m_updating = true;
     m_combo->clear();
     const QList<Profile> profiles = m_profiles->profiles();
-    for (const Profile &profile : profiles) {
-        const QString text =
-            profile.isSandbox ? tr("%1 (built-in emulator)").arg(profile.name) : profile.name;
-        m_combo->addItem(text, profile.id);
+    for (const Profile &profile : profiles)
+        m_combo->addItem(profile.displayName(), profile.id);
+    for (const Profile &profile : std::as_const(m_unsaved)) {
+        if (!m_profiles->contains(profile.id))
+            m_combo->addItem(profile.displayName(), profile.id);
     }
     m_updating = false;
     selectActive();
@@ -52,6 +68,7 @@ void ProfileSwitcher::rebuild()
 void ProfileSwitcher::selectActive()
 {
     m_updating = true;
-    m_combo->setCurrentIndex(m_combo->findData(m_profiles->activeProfileId()));
+    const QString id = m_shownId.isEmpty() ? m_profiles->activeProfileId() : m_shownId;
+    m_combo->setCurrentIndex(m_combo->findData(id));
     m_updating = false;
 }

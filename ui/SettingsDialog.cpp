@@ -1,8 +1,10 @@
 #include "SettingsDialog.h"
 
+#include "CatalogComboBox.h"
 #include "settings/CredentialStore.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
+#include "settings/SettingsApply.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -41,7 +43,7 @@ QString capitalised(const QString &text)
 SettingsDialog::SettingsDialog(Settings *settings, ProfileStore *profiles, CredentialStore *credentials,
                                ConnectionTester *tester, QWidget *parent)
     : QDialog(parent), m_settings(settings), m_profiles(profiles), m_credentials(credentials),
-      m_tester(tester)
+      m_tester(tester), m_apply(new SettingsApply(settings, profiles, credentials, this))
 {
     Q_ASSERT(m_settings && m_profiles && m_credentials && m_tester);
     setObjectName(QStringLiteral("settingsDialog"));
@@ -71,6 +73,7 @@ SettingsDialog::SettingsDialog(Settings *settings, ProfileStore *profiles, Crede
     layout->addWidget(m_buttons);
 
     connect(m_tester, &ConnectionTester::finished, this, &SettingsDialog::onConnectionChecked);
+    connect(m_apply, &SettingsApply::finished, this, &SettingsDialog::onApplied);
     connect(m_credentials, &CredentialStore::storageChanged, this, &SettingsDialog::updateKeyStorageLabel);
     m_credentials->probe();
 
@@ -189,14 +192,15 @@ QWidget *SettingsDialog::createProfilesPage()
     m_userAgentEdit = new QLineEdit(defaultsBox);
     m_userAgentEdit->setObjectName(QStringLiteral("defaultUserAgentEdit"));
     addRow(defaults, tr("User-A&gent:"), m_userAgentEdit);
-    m_countryEdit = new QLineEdit(defaultsBox);
-    m_countryEdit->setObjectName(QStringLiteral("defaultCountryEdit"));
-    m_countryEdit->setPlaceholderText(tr("two letters, e.g. kz"));
-    addRow(defaults, tr("C&ountry:"), m_countryEdit);
-    m_currencyEdit = new QLineEdit(defaultsBox);
-    m_currencyEdit->setObjectName(QStringLiteral("defaultCurrencyEdit"));
-    m_currencyEdit->setPlaceholderText(tr("three letters, e.g. KZT"));
-    addRow(defaults, tr("&Currency:"), m_currencyEdit);
+    // The lead form's own drop-downs: a default is chosen the way the lead's value is.
+    m_countryCombo = new CatalogComboBox(CatalogComboBox::Catalog::Countries, defaultsBox);
+    m_countryCombo->setObjectName(QStringLiteral("defaultCountryCombo"));
+    m_countryCombo->lineEdit()->setPlaceholderText(tr("two letters, e.g. kz"));
+    addRow(defaults, tr("C&ountry:"), m_countryCombo);
+    m_currencyCombo = new CatalogComboBox(CatalogComboBox::Catalog::Currencies, defaultsBox);
+    m_currencyCombo->setObjectName(QStringLiteral("defaultCurrencyCombo"));
+    m_currencyCombo->lineEdit()->setPlaceholderText(tr("three letters, e.g. KZT"));
+    addRow(defaults, tr("&Currency:"), m_currencyCombo);
     form->addRow(defaultsBox);
 
     m_testButton = new QPushButton(tr("&Test connection"), m_profileForm);
@@ -233,7 +237,11 @@ QWidget *SettingsDialog::createProfilesPage()
     connect(m_testButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
     connect(m_showKeyCheck, &QCheckBox::toggled, this,
             [this](bool show) { m_keyEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password); });
-    connect(m_keyEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
+    // textChanged, not textEdited: a key put there by a password manager or an assistive tool's text
+    // interface comes without key presses, and must be kept all the same.
+    connect(m_keyEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (m_showingDraft)
+            return;
         if (Draft *draft = currentDraft()) {
             draft->key = text;
             draft->keyEdited = true;
@@ -248,8 +256,8 @@ QWidget *SettingsDialog::createProfilesPage()
         }
     };
     for (QLineEdit *edit : {m_nameEdit, m_baseUrlEdit, m_userIdEdit, m_wmEdit, m_ipEdit, m_userAgentEdit,
-                            m_countryEdit, m_currencyEdit})
-        connect(edit, &QLineEdit::textEdited, this, formEdited);
+                            m_countryCombo->lineEdit(), m_currencyCombo->lineEdit()})
+        connect(edit, &QLineEdit::textChanged, this, formEdited);
     connect(m_encodingCombo, &QComboBox::currentIndexChanged, this, formEdited);
     connect(m_signCheck, &QCheckBox::toggled, this, formEdited);
     return page;
@@ -341,9 +349,8 @@ void SettingsDialog::refreshProfileList()
         delete m_profileList->takeItem(m_profileList->count() - 1);
     for (int row = 0; row < m_drafts.size(); ++row) {
         const Draft &draft = m_drafts.at(row);
-        QString text = draft.profile.name.trimmed().isEmpty() ? tr("(no name)") : draft.profile.name;
-        if (draft.profile.isSandbox)
-            text = tr("%1 (built-in emulator)").arg(text);
+        const QString text =
+            draft.profile.displayName().trimmed().isEmpty() ? tr("(no name)") : draft.profile.displayName();
         QListWidgetItem *item = m_profileList->item(row);
         if (!item)
             item = new QListWidgetItem(m_profileList);
@@ -401,7 +408,8 @@ void SettingsDialog::showDraft(int row)
 
     m_showingDraft = true;
     const Profile &profile = draft->profile;
-    m_nameEdit->setText(profile.name);
+    m_nameEdit->setText(profile.displayName());
+    m_nameEdit->setReadOnly(profile.isSandbox); // one name for the sandbox, in every language
     m_baseUrlEdit->setReadOnly(profile.isSandbox);
     m_baseUrlEdit->setPlaceholderText(profile.isSandbox ? tr("set when the emulator starts")
                                                         : tr("https://api.cpa.moe"));
@@ -418,8 +426,8 @@ void SettingsDialog::showDraft(int row)
     m_wmEdit->setText(profile.defaultWm);
     m_ipEdit->setText(profile.defaultIp);
     m_userAgentEdit->setText(profile.defaultUserAgent);
-    m_countryEdit->setText(profile.defaultCountry);
-    m_currencyEdit->setText(profile.defaultCurrency);
+    m_countryCombo->setCode(profile.defaultCountry);
+    m_currencyCombo->setCode(profile.defaultCurrency);
 
     if (!draft->keyLoaded && !draft->keyEdited && !profile.id.isEmpty())
         requestKey(*draft);
@@ -434,7 +442,8 @@ void SettingsDialog::showDraft(int row)
 void SettingsDialog::readFormInto(Draft &draft) const
 {
     Profile &profile = draft.profile;
-    profile.name = m_nameEdit->text();
+    if (!profile.isSandbox)
+        profile.name = m_nameEdit->text();
     if (!profile.isSandbox)
         profile.baseUrl = QUrl(m_baseUrlEdit->text().trimmed());
     profile.userId = m_userIdEdit->text().trimmed();
@@ -443,8 +452,9 @@ void SettingsDialog::readFormInto(Draft &draft) const
     profile.defaultWm = m_wmEdit->text().trimmed();
     profile.defaultIp = m_ipEdit->text().trimmed();
     profile.defaultUserAgent = m_userAgentEdit->text().trimmed();
-    profile.defaultCountry = m_countryEdit->text().trimmed();
-    profile.defaultCurrency = m_currencyEdit->text().trimmed();
+    // Lower case, as the API document writes country codes ("kz") and the lead form sends them.
+    profile.defaultCountry = m_countryCombo->code().toLower();
+    profile.defaultCurrency = m_currencyCombo->code();
 }
 
 void SettingsDialog::requestKey(Draft &draft)
@@ -482,6 +492,8 @@ void SettingsDialog::onKeyRead(const QString &draftId, CredentialJob *job)
         m_keyEdit->setEnabled(true);
         m_showingDraft = false;
         updateKeyStorageLabel();
+        if (m_focusCredentialsWhenRead)
+            focusCredentials();
     }
 }
 
@@ -500,7 +512,7 @@ void SettingsDialog::updateProfileButtons()
 {
     const Draft *draft =
         (m_currentRow >= 0 && m_currentRow < m_drafts.size()) ? &m_drafts.at(m_currentRow) : nullptr;
-    m_renameButton->setEnabled(draft != nullptr);
+    m_renameButton->setEnabled(draft && !draft->profile.isSandbox);
     m_removeButton->setEnabled(draft && !draft->profile.isSandbox);
     m_testButton->setEnabled(draft && !m_testing);
 }
@@ -582,130 +594,118 @@ void SettingsDialog::onConnectionChecked(const ConnectionVerdict &verdict)
     m_connectionResult->setAccessibleDescription(verdict.sentence);
 }
 
-QString SettingsDialog::validateDrafts(int *badRow) const
+void SettingsDialog::startNewProfile(const Profile &preset)
 {
-    for (int row = 0; row < m_drafts.size(); ++row) {
-        const Profile &profile = m_drafts.at(row).profile;
-        *badRow = row;
-        const QStringList problems = profile.problems();
-        if (!problems.isEmpty())
-            return tr("Profile “%1”: %2").arg(profile.name.trimmed(), problems.join(QLatin1Char(' ')));
-        for (int other = 0; other < row; ++other) {
-            if (m_drafts.at(other).profile.name.trimmed().compare(profile.name.trimmed(),
-                                                                  Qt::CaseInsensitive) == 0)
-                return tr("Two profiles are called “%1”: give each its own name.")
-                    .arg(profile.name.trimmed());
-        }
-    }
-    *badRow = -1;
-    return {};
+    m_choosingAccount = true;
+    addProfile();
+    Draft *draft = currentDraft();
+    if (!draft)
+        return;
+    if (!preset.name.trimmed().isEmpty())
+        draft->profile.name = preset.name;
+    if (!preset.baseUrl.isEmpty())
+        draft->profile.baseUrl = preset.baseUrl;
+    draft->offered = true;
+    draft->asOffered = draft->profile;
+    refreshProfileList();
+    showDraft(m_currentRow);
+    renameProfile();
+}
+
+void SettingsDialog::setWaitingLeadsCounter(std::function<int(const QString &)> counter)
+{
+    m_apply->setWaitingLeadsCounter(std::move(counter));
+}
+
+void SettingsDialog::focusCredentials()
+{
+    const Draft *draft = currentDraft();
+    if (!draft)
+        return;
+    m_tabs->setCurrentIndex(0);
+    QLineEdit *edit = draft->profile.userId.trimmed().isEmpty() ? m_userIdEdit : m_keyEdit;
+    m_focusCredentialsWhenRead = !edit->isEnabled();
+    edit->setFocus(Qt::OtherFocusReason);
+    edit->selectAll();
+}
+
+bool SettingsDialog::isUntouchedOffer(const Draft &draft) const
+{
+    return draft.offered && draft.profile == draft.asOffered && draft.key.isEmpty();
+}
+
+int SettingsDialog::rowToActivate() const
+{
+    if (m_currentRow < 0 || m_currentRow >= m_drafts.size())
+        return -1;
+    const Draft &current = m_drafts.at(m_currentRow);
+    if (isUntouchedOffer(current))
+        return -1;
+    // A profile made here is the one the user means to work with now; so is a real account chosen
+    // when the dialog was opened to set one up.
+    if (current.profile.id.isEmpty() || (m_choosingAccount && !current.profile.isSandbox))
+        return m_currentRow;
+    return -1;
 }
 
 void SettingsDialog::accept()
 {
+    if (m_apply->isBusy())
+        return;
     if (Draft *draft = currentDraft())
         readFormInto(*draft);
-    int badRow = -1;
-    const QString problem = validateDrafts(&badRow);
-    if (!problem.isEmpty()) {
-        m_tabs->setCurrentIndex(0);
-        m_profileList->setCurrentRow(badRow);
-        showProblem(problem);
-        return;
-    }
-    showProblem(QString());
-    applyApplicationOptions();
-    applyProfiles();
-}
 
-void SettingsDialog::applyApplicationOptions()
-{
-    m_settings->setValue(Settings::Key::Language, m_languageCombo->currentData());
-    m_settings->setValue(Settings::Key::AutoRefreshMinutes, m_autoRefreshSpin->value());
-    m_settings->setValue(Settings::Key::NotificationsEnabled, m_notificationsCheck->isChecked());
+    SettingsChanges changes;
+    changes.options = {
+        {Settings::Key::Language, m_languageCombo->currentData()},
+        {Settings::Key::AutoRefreshMinutes, m_autoRefreshSpin->value()},
+        {Settings::Key::NotificationsEnabled, m_notificationsCheck->isChecked()},
+    };
     QStringList sticky;
     const QStringList candidates = Settings::stickyFieldCandidates();
     for (const QString &field : candidates) {
         if (m_stickyChecks.value(field)->isChecked())
             sticky << field;
     }
-    m_settings->setValue(Settings::Key::StickyLeadFields, sticky);
-    if (!m_settings->save())
-        showProblem(m_settings->lastError());
-}
+    changes.options.append({Settings::Key::StickyLeadFields, sticky});
 
-void SettingsDialog::applyProfiles()
-{
-    m_keyFailures.clear();
-    m_applyFailed = false;
-    setBusy(true);
-    for (const QString &id : std::as_const(m_removedIds)) {
-        if (!m_profiles->contains(id))
-            continue;
-        if (!m_profiles->remove(id)) {
-            m_applyFailed = true;
-            setBusy(false);
-            showProblem(m_profiles->lastError());
-            return;
-        }
-        ++m_pendingKeyJobs;
-        connect(m_credentials->deleteKey(id), &CredentialJob::finished, this, &SettingsDialog::onKeySaved);
-    }
-    m_removedIds.clear();
-
+    const int activateRow = rowToActivate();
+    m_appliedRows.clear();
     for (int row = 0; row < m_drafts.size(); ++row) {
-        Draft &draft = m_drafts[row];
-        if (draft.profile.id.isEmpty()) {
-            const QString id = m_profiles->add(draft.profile);
-            if (id.isEmpty()) {
-                m_applyFailed = true;
-                setBusy(false);
-                m_profileList->setCurrentRow(row);
-                showProblem(m_profiles->lastError());
-                return;
-            }
-            draft.profile.id = id;
-        } else if (!m_profiles->update(draft.profile)) {
-            m_applyFailed = true;
-            setBusy(false);
-            m_profileList->setCurrentRow(row);
-            showProblem(m_profiles->lastError());
-            return;
-        }
-        if (!draft.keyEdited)
+        const Draft &draft = m_drafts.at(row);
+        if (isUntouchedOffer(draft))
             continue;
-        CredentialJob *job = draft.key.isEmpty() ? m_credentials->deleteKey(draft.profile.id)
-                                                 : m_credentials->writeKey(draft.profile.id, draft.key);
-        ++m_pendingKeyJobs;
-        const QString draftId = draft.draftId;
-        connect(job, &CredentialJob::finished, this, [this, draftId](CredentialJob *done) {
-            const int at = rowOfDraft(draftId);
-            if (done->ok() && at >= 0)
-                m_drafts[at].keyEdited = false;
-            onKeySaved(done);
-        });
+        if (row == activateRow)
+            changes.activateIndex = int(m_appliedRows.size());
+        m_appliedRows << row;
+        changes.profiles.append({draft.profile, draft.keyEdited, draft.key});
     }
-    finishApplyIfDone();
+    for (const QString &id : std::as_const(m_removedIds)) {
+        if (m_profiles->contains(id))
+            changes.removedIds << id;
+    }
+    showProblem(QString());
+    setBusy(true);
+    m_apply->apply(changes);
 }
 
-void SettingsDialog::onKeySaved(CredentialJob *job)
+void SettingsDialog::onApplied(const SettingsApplyResult &result)
 {
-    --m_pendingKeyJobs;
-    if (!job->ok())
-        m_keyFailures << job->errorMessage();
-    finishApplyIfDone();
-}
-
-void SettingsDialog::finishApplyIfDone()
-{
-    if (m_pendingKeyJobs > 0)
-        return;
     setBusy(false);
-    if (m_applyFailed)
-        return; // the problem is on show; the dialog stays open
-    if (!m_keyFailures.isEmpty()) {
-        showProblem(
-            tr("The profiles were saved, but a key was not: %1").arg(m_keyFailures.join(QLatin1Char(' '))));
+    if (result.profilesSaved) {
+        // What is stored now is what the dialog starts from, should it stay open (a key not stored).
+        for (int index = 0; index < m_appliedRows.size(); ++index)
+            m_drafts[m_appliedRows.at(index)].profile.id = result.profileIds.at(index);
+        for (const int index : result.keysStored)
+            m_drafts[m_appliedRows.at(index)].keyEdited = false;
+        m_removedIds.clear();
+    }
+    if (!result.ok) {
+        if (result.badIndex >= 0 && result.badIndex < m_appliedRows.size()) {
+            m_tabs->setCurrentIndex(0);
+            m_profileList->setCurrentRow(m_appliedRows.at(result.badIndex));
+        }
+        showProblem(result.problem);
         return;
     }
     emit applied();
@@ -714,8 +714,8 @@ void SettingsDialog::finishApplyIfDone()
 
 void SettingsDialog::done(int result)
 {
-    if (m_pendingKeyJobs > 0)
-        return; // keys are being stored: closing now would hide whether that worked
+    if (m_apply->isBusy())
+        return; // being saved: closing now would hide whether that worked
     if (m_testing) {
         m_testing = false;
         m_tester->cancel();

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -17,14 +19,18 @@ class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
+class CatalogComboBox;
 class CredentialJob;
 class CredentialStore;
 class ProfileStore;
 class Settings;
+class SettingsApply;
+struct SettingsApplyResult;
 
 // Profiles (name, base URL, user id, key, encoding, signing, lead defaults, a connection check) and the
 // application's options. Edits are made on copies and applied by OK, so Cancel leaves everything as it
-// was; OK waits until the keys are stored and stays open, saying why, when something cannot be saved.
+// was. What OK does is SettingsApply's (all of it or nothing); the dialog waits until the keys are stored
+// and stays open, saying why, when something cannot be saved.
 // The key is shown only in its own field (masked unless "Show" is ticked), never in a title, a list, a
 // message or an accessible name.
 class SettingsDialog : public QDialog
@@ -38,6 +44,17 @@ public:
 
     void showProfile(const QString &profileId);
     QString currentProfileId() const; // the id in the store; empty for a profile not yet saved
+    // Opens the dialog on a new profile, its name ready to be typed over, for a real account: name, URL,
+    // user id, key, Test connection. `preset` fills it (name, URL) when given. OK makes the profile
+    // chosen then (this new one, or another real one picked instead) the active one; left untouched, the
+    // new profile is not saved.
+    void startNewProfile(const Profile &preset = Profile());
+    // Puts the focus where the current profile's missing user id, or else its key, is entered (once the
+    // stored key has been read, if it is being read).
+    void focusCredentials();
+    // How many leads of a profile still wait to be sent: a profile holding some cannot be removed, since
+    // its leads would be left where nobody can see or send them.
+    void setWaitingLeadsCounter(std::function<int(const QString &profileId)> counter);
 
     void accept() override;
     void done(int result) override;
@@ -54,7 +71,9 @@ private:
         bool keyLoaded = false;
         bool keyEdited = false;
         bool keyRequested = false;
-        QString keyError; // why the key could not be read
+        QString keyError;     // why the key could not be read
+        bool offered = false; // made by startNewProfile(): dropped at OK if left as offered
+        Profile asOffered;
     };
 
     QWidget *createProfilesPage();
@@ -76,11 +95,9 @@ private:
     void onConnectionChecked(const ConnectionVerdict &verdict);
     Draft *currentDraft();
     int rowOfDraft(const QString &draftId) const;
-    QString validateDrafts(int *badRow) const;
-    void applyProfiles();
-    void applyApplicationOptions();
-    void onKeySaved(CredentialJob *job);
-    void finishApplyIfDone();
+    bool isUntouchedOffer(const Draft &draft) const;
+    int rowToActivate() const;
+    void onApplied(const SettingsApplyResult &result);
     void showProblem(const QString &problem);
     void setBusy(bool busy);
 
@@ -95,9 +112,10 @@ private:
     int m_nextDraftNumber = 1;
     bool m_showingDraft = false; // filling the form: its change signals are not edits
     bool m_testing = false;
-    int m_pendingKeyJobs = 0;
-    bool m_applyFailed = false;
-    QStringList m_keyFailures;
+    bool m_choosingAccount = false; // opened to set up a real account: OK switches to it
+    bool m_focusCredentialsWhenRead = false;
+    SettingsApply *m_apply = nullptr;
+    QList<int> m_appliedRows; // the rows of m_drafts handed to the last apply, in order
 
     QTabWidget *m_tabs = nullptr;
     QListWidget *m_profileList = nullptr;
@@ -117,8 +135,8 @@ private:
     QLineEdit *m_wmEdit = nullptr;
     QLineEdit *m_ipEdit = nullptr;
     QLineEdit *m_userAgentEdit = nullptr;
-    QLineEdit *m_countryEdit = nullptr;
-    QLineEdit *m_currencyEdit = nullptr;
+    CatalogComboBox *m_countryCombo = nullptr;
+    CatalogComboBox *m_currencyCombo = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_connectionResult = nullptr;
 

@@ -30,8 +30,30 @@ void ActiveProfileGateway::setOutbox(Outbox *outbox)
     });
 }
 
+void ActiveProfileGateway::setMissingCredentials(const QString &sentence)
+{
+    m_missingCredentials = sentence;
+}
+
+QString ActiveProfileGateway::refusal() const
+{
+    return tr("%1 Enter them in the settings, then send the lead again.").arg(m_missingCredentials);
+}
+
 quint64 ActiveProfileGateway::submitInBackground(const Lead &lead)
 {
+    if (m_outbox && !m_missingCredentials.isEmpty()) {
+        const quint64 ticket = nextSubmitTicket();
+        // Never from inside the call.
+        QMetaObject::invokeMethod(
+            this,
+            [this, ticket, reason = refusal()] {
+                emit notStored(ticket, reason);
+                emit credentialsNeeded();
+            },
+            Qt::QueuedConnection);
+        return ticket;
+    }
     if (!m_outbox)
         return LeadGateway::submitInBackground(lead); // answers "no profile" through submit()
     const quint64 ticket = nextSubmitTicket();
@@ -43,6 +65,11 @@ QString ActiveProfileGateway::submit(const Lead &lead)
 {
     if (!m_outbox) {
         m_lastError = tr("No profile is active yet; the lead was not stored. Try again in a moment.");
+        return {};
+    }
+    if (!m_missingCredentials.isEmpty()) {
+        m_lastError = refusal();
+        QMetaObject::invokeMethod(this, &ActiveProfileGateway::credentialsNeeded, Qt::QueuedConnection);
         return {};
     }
     const QString id = m_outbox->submit(lead);

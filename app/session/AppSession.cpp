@@ -41,7 +41,10 @@ QString randomSandboxKey()
 
 AppSession::AppSession(const Options &options, QObject *parent)
     : QObject(parent), m_options(options), m_gateway(new ActiveProfileGateway(this))
-{}
+{
+    connect(m_gateway, &ActiveProfileGateway::credentialsNeeded, this,
+            [this] { emit credentialsNeeded(m_activeProfile); });
+}
 
 LeadGateway *AppSession::gateway() const
 {
@@ -98,6 +101,12 @@ bool AppSession::start()
             applyAutoRefreshInterval();
     });
     connect(m_profiles, &ProfileStore::activeProfileChanged, this, &AppSession::activateProfile);
+    // A key set or changed in the settings: the active profile reads it again, so that leads waiting for
+    // it go out at once.
+    connect(m_credentials, &CredentialStore::keyChanged, this, [this](const QString &profileId) {
+        if (profileId == m_activeProfile.id && !m_activeProfile.isSandbox)
+            activateProfile(profileId);
+    });
     connect(m_profiles, &ProfileStore::profilesChanged, this, [this] {
         // The dialog may have edited the active profile (URL, user, encoding): apply it. The sandbox
         // profile too: its encoding, signing and defaults are editable like any other profile's (its URL
@@ -214,12 +223,15 @@ void AppSession::finishActivation(const Profile &profile, const QString &key)
     m_outbox = nullptr;
 
     m_activeProfile = profile;
+    m_missingCredentials = profile.missingCredentials(key);
     m_client->setConfig(configFor(profile, key));
     m_outbox =
         new Outbox(m_journal, m_transport.get(), m_orderIds.get(), profile.id, SystemClock::instance(), this);
     m_poller = new StatusPoller(m_journal, m_transport.get(), profile.id, SystemClock::instance(), this);
     applyAutoRefreshInterval();
+    m_outbox->setCredentialsMissing(!m_missingCredentials.isEmpty());
     m_gateway->setOutbox(m_outbox);
+    m_gateway->setMissingCredentials(m_missingCredentials);
     m_outbox->start();
     emit profileActivated(profile);
 }

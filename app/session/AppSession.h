@@ -71,7 +71,12 @@ public:
     // The URL this run was told to use instead of the profile's (empty when none).
     QUrl apiUrlOverride() const { return m_options.apiUrlOverride; }
 
-    // Switches to another profile (reads its key, then rebuilds the outbox and the poller).
+    // Why the active profile cannot reach its account (no user id, no key); empty when it can. While it
+    // lacks them, new leads are refused and waiting ones wait (Outbox::credentialsMissing()).
+    QString missingCredentials() const { return m_missingCredentials; }
+
+    // Switches to another profile (reads its key, then rebuilds the outbox and the poller). Also takes
+    // the id of this run's unsaved "Command line" profile (--api-url without an account).
     void activateProfile(const QString &profileId);
 
 signals:
@@ -79,6 +84,8 @@ signals:
     void profileAboutToChange();
     void profileActivated(const Profile &profile);
     void problem(const QString &message);
+    // A lead was refused because the active profile lacks its user id or key: show where to enter them.
+    void credentialsNeeded(const Profile &profile);
 
 private:
     QString startingProfileId() const;
@@ -103,5 +110,6 @@ private:
     Outbox *m_outbox = nullptr;
     StatusPoller *m_poller = nullptr;
     Profile m_activeProfile;
+    QString m_missingCredentials;
     quint64 m_activation = 0; // which activateProfile() call a key read belongs to
 };

@@ -129,6 +129,12 @@ CredentialJob *CredentialStore::enqueue(CredentialJob *job)
         job->finish(CredentialJob::Result::Failed, tr("No profile was given for the key."));
         return job;
     }
+    if (job->operation() != CredentialJob::Operation::Read) {
+        connect(job, &CredentialJob::finished, this, [this](CredentialJob *done) {
+            if (done->ok())
+                emit keyChanged(done->profileId());
+        });
+    }
     m_waiting.append(job);
     if (m_storage == Storage::KeychainRefused) // perhaps unlocked since: ask again
         m_storage = Storage::Unknown;

@@ -102,6 +102,8 @@ public:
 
 signals:
     void storageChanged(CredentialStore::Storage storage);
+    // A key was written or deleted: whoever uses that profile's key reads it again.
+    void keyChanged(const QString &profileId);
 
 private:
     CredentialJob *enqueue(CredentialJob *job);

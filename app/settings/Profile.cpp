@@ -2,37 +2,51 @@
 
 #include <QCoreApplication>
 
-namespace {
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Profile", text);
-}
-} // namespace
-
 QStringList Profile::problems() const
 {
     QStringList found;
     if (name.trimmed().isEmpty())
-        found << translate("The profile has no name.");
+        found << QCoreApplication::translate("Profile", "The profile has no name.");
     // The sandbox's address is only known once the emulator is listening.
     if (!isSandbox) {
         const QString scheme = baseUrl.scheme();
         if (baseUrl.isEmpty())
-            found << translate("The base URL is empty.");
+            found << QCoreApplication::translate("Profile", "The base URL is empty.");
         else if (!baseUrl.isValid() || baseUrl.host().isEmpty() ||
                  (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
-            found << translate("The base URL must be a web address such as https://api.cpa.moe.");
+            found << QCoreApplication::translate(
+                "Profile", "The base URL must be a web address such as https://api.cpa.moe.");
         else if (baseUrl.hasQuery() || baseUrl.hasFragment())
-            found << translate("The base URL must not contain a query (?…) or a fragment (#…).");
+            found << QCoreApplication::translate(
+                "Profile", "The base URL must not contain a query (?…) or a fragment (#…).");
     }
     if (userId.trimmed().isEmpty())
-        found << translate("The user id is empty.");
+        found << QCoreApplication::translate("Profile", "The user id is empty.");
     else if (userId.contains(QLatin1Char('-')) || userId.trimmed() != userId)
         // The id travels as id={user}-{key}: a dash or a space in the user would cut it in the wrong place.
-        found << translate("The user id must not contain a dash or spaces.");
+        found << QCoreApplication::translate("Profile", "The user id must not contain a dash or spaces.");
     if (signRequests && encoding != BodyEncoding::Form)
-        found << translate("Signed requests need the form encoding.");
+        found << QCoreApplication::translate("Profile", "Signed requests need the form encoding.");
     return found;
+}
+
+QString Profile::displayName() const
+{
+    return isSandbox ? QCoreApplication::translate("Profile", "Sandbox (built-in emulator)") : name;
+}
+
+QString Profile::missingCredentials(const QString &key) const
+{
+    const bool noUser = userId.trimmed().isEmpty();
+    const bool noKey = key.isEmpty();
+    if (noUser && noKey)
+        return QCoreApplication::translate("Profile", "The profile “%1” has no user id and no key.")
+            .arg(displayName());
+    if (noUser)
+        return QCoreApplication::translate("Profile", "The profile “%1” has no user id.").arg(displayName());
+    if (noKey)
+        return QCoreApplication::translate("Profile", "The profile “%1” has no key.").arg(displayName());
+    return {};
 }
 
 bool Profile::operator==(const Profile &other) const

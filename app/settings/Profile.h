@@ -28,6 +28,12 @@ struct Profile
 
     // What keeps this profile from working, one translated sentence each; empty when usable.
     QStringList problems() const;
+    // The name the user reads everywhere (switcher, title, status bar, settings): the sandbox has one
+    // fixed, translated name, whatever language was active when its profile was first saved.
+    QString displayName() const;
+    // What the profile lacks to reach its account with this key, as a translated sentence naming the
+    // profile ("… has no user id and no key."); empty when the user id and the key are both there.
+    QString missingCredentials(const QString &key) const;
 
     bool operator==(const Profile &other) const;
     bool operator!=(const Profile &other) const { return !(*this == other); }

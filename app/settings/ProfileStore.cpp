@@ -246,6 +246,76 @@ bool ProfileStore::remove(const QString &id)
     return true;
 }
 
+bool ProfileStore::applyEdit(QList<Profile> &edited, const QStringList &removedIds, int *badIndex)
+{
+    m_lastError.clear();
+    int unused = -1;
+    int &bad = badIndex ? *badIndex : unused;
+    bad = -1;
+    const QList<Profile> before = m_profiles;
+    QList<Profile> after;
+    QStringList newIds;
+    for (int index = 0; index < edited.size(); ++index) {
+        Profile profile = edited.at(index);
+        profile.name = profile.name.trimmed();
+        const int stored = profile.id.isEmpty() ? -1 : indexOf(profile.id);
+        if (!profile.id.isEmpty() && (stored < 0 || removedIds.contains(profile.id))) {
+            bad = index;
+            m_lastError = translate("There is no such profile.");
+            return false;
+        }
+        if (stored < 0) {
+            profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            profile.isSandbox = false;
+        } else {
+            profile.isSandbox = m_profiles.at(stored).isSandbox;
+        }
+        if (profile.isSandbox)
+            profile.baseUrl = m_sandboxBaseUrl;
+        newIds << profile.id;
+        after << profile;
+    }
+    QStringList removed;
+    for (const Profile &profile : before) {
+        if (removedIds.contains(profile.id)) {
+            if (profile.isSandbox) {
+                m_lastError = translate("The sandbox profile cannot be removed.");
+                return false;
+            }
+            removed << profile.id;
+        } else if (!newIds.contains(profile.id)) {
+            after << profile;
+        }
+    }
+    // Each profile is checked against the whole new list, so that two profiles may swap names.
+    m_profiles = after;
+    for (int index = 0; index < edited.size(); ++index) {
+        if (!accept(after.at(index))) {
+            m_profiles = before;
+            bad = index;
+            return false;
+        }
+    }
+    if (after == before)
+        return true;
+    if (!persist()) {
+        m_profiles = before;
+        return false;
+    }
+    for (int index = 0; index < edited.size(); ++index)
+        edited[index] = after.at(index);
+    const bool activeRemoved = removed.contains(m_settings->string(Settings::Key::ActiveProfile));
+    for (const QString &id : std::as_const(removed))
+        emit profileRemoved(id);
+    emit profilesChanged();
+    if (activeRemoved) {
+        m_settings->setValue(Settings::Key::ActiveProfile, sandboxProfileId());
+        m_settings->save();
+        emit activeProfileChanged(sandboxProfileId());
+    }
+    return true;
+}
+
 bool ProfileStore::move(const QString &id, int newIndex)
 {
     const int index = indexOf(id);

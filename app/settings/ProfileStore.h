@@ -34,6 +34,12 @@ public:
     bool update(const Profile &profile); // by id; the sandbox keeps its kind, id and run-time URL
     bool remove(const QString &id);      // the sandbox cannot be removed
     bool move(const QString &id, int newIndex);
+    // A whole edit in one write, as the settings dialog makes it: `edited` is every profile kept, in the
+    // user's order (an empty id is a new profile: its id is made and written back), `removedIds` those to
+    // drop. Every profile is checked before anything changes, and either all of it is saved or nothing is
+    // (false, with lastError() and *badIndex, the index in `edited` at fault or -1). Stored profiles that
+    // are in neither list (added elsewhere meanwhile) are kept, after the edited ones.
+    bool applyEdit(QList<Profile> &edited, const QStringList &removedIds, int *badIndex = nullptr);
 
     QString activeProfileId() const;
     Profile activeProfile() const;
@@ -45,6 +51,7 @@ public:
     bool reload();
     QString lastError() const { return m_lastError; }
     QString filePath() const { return m_file.filePath(); }
+    SettingsFile &file() { return m_file; } // for tests of a failing write
 
 signals:
     void profilesChanged();

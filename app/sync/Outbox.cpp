@@ -85,6 +85,15 @@ void Outbox::start()
     updateWaitingCount();
 }
 
+void Outbox::setCredentialsMissing(bool missing)
+{
+    m_credentialsMissing = missing;
+    if (missing)
+        m_wakeUp->stop();
+    else
+        queuePump();
+}
+
 QString Outbox::keyFor(Lead &lead, OrderIdGenerator &orderIds, QString *error)
 {
     lead.orderId = lead.orderId.trimmed();
@@ -203,7 +212,7 @@ void Outbox::queuePump()
 void Outbox::pump()
 {
     m_pumpQueued = false;
-    if (!m_started)
+    if (!m_started || m_credentialsMissing)
         return;
     while (m_inFlight.size() < m_maxInFlight) {
         const int room = m_maxInFlight - int(m_inFlight.size());

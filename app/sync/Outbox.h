@@ -49,6 +49,10 @@ public:
     // Recovers leads left "sending" by a previous run, then works through what is due. Nothing is
     // sent before this is called (submit() only stores).
     void start();
+    // The account's user id or key is not set: nothing goes out (no request could succeed), and the
+    // waiting leads wait for them instead of for the network. Cleared, sending resumes at once.
+    void setCredentialsMissing(bool missing);
+    bool credentialsMissing() const { return m_credentialsMissing; }
 
     // LeadGateway
     QString submit(const Lead &lead) override;
@@ -123,6 +127,7 @@ private:
     int m_maxInFlight = DefaultMaxInFlight;
     bool m_started = false;
     bool m_pumpQueued = false;
+    bool m_credentialsMissing = false;
     int m_lastWaitingCount = -1;
     QString m_lastError;
     // key -> the AddCall or StatusFetch; null while the lead's state is being written

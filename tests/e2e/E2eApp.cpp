@@ -20,6 +20,8 @@ constexpr int kMaxTabPresses = 80; // more than the form has focusable widgets
 
 E2eApp::E2eApp() = default;
 
+E2eApp::E2eApp(const AppSession::Options &options) : m_fixture(options) {}
+
 E2eApp::~E2eApp()
 {
     // The window refers to the session's objects: it goes first.

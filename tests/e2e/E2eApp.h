@@ -23,12 +23,15 @@ class E2eApp
 {
 public:
     E2eApp();
+    // Not forced into sandbox mode: the options decide (e.g. --api-url); data folder as dataDir().
+    explicit E2eApp(const AppSession::Options &options);
     ~E2eApp();
 
     // Starts the session and shows the window. False (with a QWARN) when either did not come up.
     bool start();
 
     AppSession *session() const { return m_fixture.session(); }
+    QString dataDir() const { return m_fixture.dataDir(); }
     Sandbox *sandbox() const;
     MainWindow *window() const { return m_window.get(); }
     LeadForm *form() const;

@@ -5,7 +5,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
@@ -26,6 +28,7 @@ private slots:
     void menuTitlesAreRussian();
     void actionsAreRussian();
     void statusAndWindowTitle();
+    void oneNameForTheSandbox();
     void everyMenuAndActionTextIsRussian();
     void standardButtonsAreRussian();
     void englishAgainAfterSwitchingBack();
@@ -92,6 +95,21 @@ void TestMainWindowRussian::statusAndWindowTitle()
     auto *tabs = window.findChild<QWidget *>(QStringLiteral("mainTabWidget"));
     QVERIFY(tabs);
     QCOMPARE(tabs->accessibleName(), QStringLiteral("Экраны"));
+}
+
+void TestMainWindowRussian::oneNameForTheSandbox()
+{
+    // The switcher, the status bar and the title name the sandbox alike (its profile was stored before
+    // the translation was installed, as on a first run in English).
+    MainWindow window(m_fixture.session());
+    auto *switcher = window.findChild<QComboBox *>(QStringLiteral("profileCombo"));
+    auto *status = window.findChild<QLabel *>(QStringLiteral("profileStatusLabel"));
+    QVERIFY(switcher);
+    QVERIFY(status);
+    const QString name = QStringLiteral("Песочница (встроенный эмулятор)");
+    QCOMPARE(switcher->currentText(), name);
+    QCOMPARE(status->text(), QStringLiteral("Профиль: ") + name);
+    QCOMPARE(window.windowTitle(), QStringLiteral("CPA Desk — ") + name);
 }
 
 void TestMainWindowRussian::everyMenuAndActionTextIsRussian()

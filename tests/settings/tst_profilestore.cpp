@@ -48,6 +48,7 @@ private slots:
     void sandboxUrlIsSetAtRunTime();
     void configFor();
     void fileIsOwnerOnly();
+    void applyEditIsOneWrite();
 
 private:
     TestEnvironment m_environment;
@@ -279,6 +280,60 @@ void TestProfileStore::fileIsOwnerOnly()
     struct stat status = {};
     QCOMPARE(::stat(QFile::encodeName(store.filePath()).constData(), &status), 0);
     QCOMPARE(status.st_mode & 07777, 0600u);
+}
+
+void TestProfileStore::applyEditIsOneWrite()
+{
+    Settings settings;
+    ProfileStore store(&settings);
+    const auto make = [](const QString &name) {
+        Profile profile;
+        profile.name = name;
+        profile.baseUrl = QUrl(QStringLiteral("https://%1.example").arg(name.toLower()));
+        profile.userId = QStringLiteral("3");
+        return profile;
+    };
+    const QString a = store.add(make(QStringLiteral("A")));
+    const QString b = store.add(make(QStringLiteral("B")));
+    const QString gone = store.add(make(QStringLiteral("Gone")));
+    QVERIFY(store.setActiveProfile(gone));
+    QSignalSpy changed(&store, &ProfileStore::profilesChanged);
+    QSignalSpy removed(&store, &ProfileStore::profileRemoved);
+    QSignalSpy activeChanged(&store, &ProfileStore::activeProfileChanged);
+
+    // A and B swap names (one at a time, either would clash with the other); C is new; Gone goes.
+    Profile newA = *store.profile(a);
+    newA.name = QStringLiteral("B");
+    Profile newB = *store.profile(b);
+    newB.name = QStringLiteral("A");
+    QList<Profile> edited = {*store.profile(ProfileStore::sandboxProfileId()), newB, newA,
+                             make(QStringLiteral("C"))};
+    int bad = -2;
+    QVERIFY2(store.applyEdit(edited, {gone}, &bad), qPrintable(store.lastError()));
+    QCOMPARE(bad, -1);
+    QVERIFY(!edited.at(3).id.isEmpty()); // the new profile's id, written back
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(activeChanged.size(), 1); // the active profile went: back to the sandbox
+    QCOMPARE(store.activeProfileId(), ProfileStore::sandboxProfileId());
+    QStringList names;
+    for (const Profile &profile : store.profiles())
+        names << profile.name;
+    QCOMPARE(names.mid(1), (QStringList{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")}));
+    QCOMPARE(store.profile(a)->name, QStringLiteral("B"));
+    ProfileStore reread(&settings);
+    QCOMPARE(reread.profiles(), store.profiles());
+
+    // One broken profile: nothing changes, and it is named.
+    QList<Profile> broken = store.profiles().mid(0, 3);
+    const QString c = store.profiles().at(3).id;
+    broken[1].userId.clear();
+    broken.append(make(QStringLiteral("D")));
+    QVERIFY(!store.applyEdit(broken, {c}, &bad));
+    QCOMPARE(bad, 1);
+    QVERIFY(store.contains(c));
+    QCOMPARE(store.profiles().size(), 4);
+    QCOMPARE(ProfileStore(&settings).profiles(), store.profiles());
 }
 
 QTEST_GUILESS_MAIN(TestProfileStore)

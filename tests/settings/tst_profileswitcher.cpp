@@ -22,6 +22,7 @@ private slots:
     void initTestCase();
     void listsProfilesAndFollowsTheStore();
     void choosingEmitsTheId();
+    void showsTheSessionsProfileEvenUnsaved();
 
 private:
     TestEnvironment m_environment;
@@ -92,6 +93,37 @@ void TestProfileSwitcher::choosingEmitsTheId()
     QCOMPARE(chosen.count(), 1);
     QCOMPARE(chosen.at(0).at(0).toString(), id);
     QVERIFY2(store.activeProfileId() != id, "the switcher only reports; the main window switches");
+}
+
+void TestProfileSwitcher::showsTheSessionsProfileEvenUnsaved()
+{
+    QFile::remove(SettingsPaths::settingsFile());
+    QFile::remove(SettingsPaths::profilesFile());
+    Settings settings;
+    ProfileStore store(&settings);
+    ProfileSwitcher switcher(&store);
+    auto *combo = switcher.findChild<QComboBox *>(QStringLiteral("profileCombo"));
+    // This run's "Command line" profile: not in the store, active all the same.
+    Profile commandLine;
+    commandLine.id = QStringLiteral("command-line");
+    commandLine.name = QStringLiteral("Command line");
+    switcher.showActiveProfile(commandLine);
+    QCOMPARE(switcher.selectedProfileId(), commandLine.id);
+    QCOMPARE(switcher.selectedProfileText(), QStringLiteral("Command line"));
+    QCOMPARE(combo->count(), 2);
+    // The store's idea of the active profile (still the sandbox) does not override the session's.
+    Profile other;
+    other.name = QStringLiteral("Other");
+    other.baseUrl = QUrl(QStringLiteral("https://other.example"));
+    other.userId = QStringLiteral("8");
+    const QString id = store.add(other);
+    QCOMPARE(switcher.selectedProfileId(), commandLine.id);
+    // Once another is active, the unsaved one stays choosable: its leads must stay within reach.
+    switcher.showActiveProfile(*store.profile(id));
+    QCOMPARE(switcher.selectedProfileId(), id);
+    QCOMPARE(combo->count(), 3);
+    QVERIFY(combo->findData(commandLine.id) >= 0);
+    QCOMPARE(combo->itemText(0), store.profile(ProfileStore::sandboxProfileId())->displayName());
 }
 
 QTEST_MAIN(TestProfileSwitcher)

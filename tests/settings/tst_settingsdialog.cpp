@@ -1,17 +1,24 @@
 // The settings dialog driven through its real widgets, offscreen.
+#include "CatalogComboBox.h"
 #include "LogCanary.h"
 #include "ScriptedStatusFetch.h"
 #include "SettingsDialog.h"
 #include "TestEnvironment.h"
+#include "leads/CountryCatalog.h"
+#include "leads/CurrencyCatalog.h"
 #include "settings/CredentialStore.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
 #include "settings/SettingsPaths.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAccessible>
+#include <QAccessibleEditableTextInterface>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QGroupBox>
@@ -120,6 +127,13 @@ private slots:
     void sandboxProfile();
     void sandboxNotRunning();
     void saysWhereTheKeyIsKept();
+    void aKeySetWithoutKeyPressesIsStored_data();
+    void aKeySetWithoutKeyPressesIsStored();
+    void aFailedApplicationSaveKeepsTheDialogOpen();
+    void aFailedProfileAddCommitsNoRemoval();
+    void theSandboxHasOneName();
+    void countryAndCurrencyDefaultsAreTheFormsDropDowns();
+    void aProfileHoldingWaitingLeadsStays();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -133,7 +147,10 @@ private:
     void writeKey(const QString &profileId, const QString &key);
     QString readKey(const QString &profileId);
     void selectProfileNamed(const QString &name);
+    QString addWorkProfile();
+    void pressOk();
     static void replaceText(QLineEdit *edit, const QString &text);
+    static void pressTabIn(QComboBox *combo);
 
     TestEnvironment m_environment;
     std::unique_ptr<Settings> m_settings;
@@ -188,6 +205,9 @@ void TestSettingsDialog::openDialog()
                                                 m_tester.get());
     m_dialog->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    // Active, so that focus moves as it does for a user (a drop-down settles when the focus leaves it).
+    m_dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
 }
 
 void TestSettingsDialog::writeKey(const QString &profileId, const QString &key)
@@ -219,6 +239,15 @@ void TestSettingsDialog::replaceText(QLineEdit *edit, const QString &text)
     edit->selectAll();
     QTest::keyClick(edit, Qt::Key_Delete);
     QTest::keyClicks(edit, text);
+}
+
+// Where the keyboard sends Tab: to the list of matches while it is open, else to the text box.
+void TestSettingsDialog::pressTabIn(QComboBox *combo)
+{
+    QAbstractItemView *matches = combo->completer()->popup();
+    QTest::keyClick(matches->isVisible() ? static_cast<QWidget *>(matches) : combo->lineEdit(), Qt::Key_Tab);
+    if (combo->lineEdit()->hasFocus())
+        QTest::keyClick(combo->lineEdit(), Qt::Key_Tab);
 }
 
 void TestSettingsDialog::everyInputIsLabelledAndReachable()
@@ -294,8 +323,16 @@ void TestSettingsDialog::fillAProfileShowTheKeyAndTestTheConnection()
     replaceText(key, Canary);
     replaceText(child<QLineEdit>("defaultWmEdit"), QStringLiteral("42"));
     replaceText(child<QLineEdit>("defaultIpEdit"), QStringLiteral("12.34.56.78"));
-    replaceText(child<QLineEdit>("defaultCountryEdit"), QStringLiteral("kz"));
-    replaceText(child<QLineEdit>("defaultCurrencyEdit"), QStringLiteral("KZT"));
+    // Country and currency: the lead form's searchable drop-downs; a code typed settles on its entry.
+    auto *country = child<QComboBox>("defaultCountryCombo");
+    replaceText(country->lineEdit(), QStringLiteral("kz"));
+    pressTabIn(country);
+    QCOMPARE(country->currentData().toString(), QStringLiteral("KZ"));
+    QCOMPARE(country->currentText(), country->itemText(country->currentIndex()));
+    auto *currency = child<QComboBox>("defaultCurrencyCombo");
+    replaceText(currency->lineEdit(), QStringLiteral("KZT"));
+    pressTabIn(currency);
+    QCOMPARE(currency->currentData().toString(), QStringLiteral("KZT"));
     auto *encoding = child<QComboBox>("encodingCombo");
     encoding->setFocus();
     QTest::keyClick(encoding, Qt::Key_Down); // JSON
@@ -534,6 +571,188 @@ void TestSettingsDialog::saysWhereTheKeyIsKept()
     QTRY_COMPARE(where->text(), m_credentials->storageDescription());
     QVERIFY(where->text().contains(QDir::toNativeSeparators(m_credentials->fallbackFilePath())));
     QVERIFY(where->isVisible());
+}
+
+QString TestSettingsDialog::addWorkProfile()
+{
+    Profile work;
+    work.name = QStringLiteral("Work");
+    work.baseUrl = QUrl(QStringLiteral("https://work.example"));
+    work.userId = QStringLiteral("31");
+    return m_profiles->add(work);
+}
+
+void TestSettingsDialog::pressOk()
+{
+    QTest::mouseClick(child<QDialogButtonBox>("dialogButtonBox")->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+}
+
+void TestSettingsDialog::aKeySetWithoutKeyPressesIsStored_data()
+{
+    QTest::addColumn<QString>("how");
+    // A screen reader's or other assistive tool's text interface; a password manager's autofill (setText);
+    // and, for comparison, typing.
+    QTest::newRow("accessible insertText") << QStringLiteral("insertText");
+    QTest::newRow("accessible replaceText") << QStringLiteral("replaceText");
+    QTest::newRow("setText") << QStringLiteral("setText");
+    QTest::newRow("typed") << QStringLiteral("typed");
+}
+
+void TestSettingsDialog::aKeySetWithoutKeyPressesIsStored()
+{
+    QFETCH(QString, how);
+    const QString id = addWorkProfile();
+    writeKey(id, OtherCanary);
+    openDialog();
+    selectProfileNamed(QStringLiteral("Work"));
+    auto *key = child<QLineEdit>("keyEdit");
+    QTRY_VERIFY_WITH_TIMEOUT(key->isEnabled() && !key->text().isEmpty(), 30000); // the stored key was read
+    if (how == u"typed") {
+        replaceText(key, Canary);
+    } else if (how == u"setText") {
+        key->setText(Canary);
+    } else {
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(key);
+        QVERIFY(accessible);
+        QAccessibleEditableTextInterface *editable = accessible->editableTextInterface();
+        QVERIFY(editable);
+        if (how == u"insertText") {
+            editable->deleteText(0, int(key->text().size()));
+            editable->insertText(0, Canary);
+        } else {
+            editable->replaceText(0, int(key->text().size()), Canary);
+        }
+    }
+    QCOMPARE(key->text(), Canary);
+    pressOk();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->isVisible(), 30000);
+    QCOMPARE(readKey(id), Canary);
+}
+
+void TestSettingsDialog::aFailedApplicationSaveKeepsTheDialogOpen()
+{
+    const QString id = addWorkProfile();
+    // A device that loses what was written: the settings file cannot be saved.
+    m_settings->file().setBeforeVerifyHook([](const QString &path) {
+        QFile written(path);
+        if (written.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            written.write("[app]\n");
+    });
+    openDialog();
+    selectProfileNamed(QStringLiteral("Work"));
+    replaceText(child<QLineEdit>("nameEdit"), QStringLiteral("Work renamed"));
+    child<QTabWidget>("settingsTabWidget")->setCurrentIndex(1);
+    auto *refresh = child<QSpinBox>("autoRefreshSpinBox");
+    refresh->setFocus();
+    QTest::keyClick(refresh, Qt::Key_Up);
+    QCOMPARE(refresh->value(), 6);
+    pressOk();
+    auto *problem = child<QLabel>("problemLabel");
+    QTRY_VERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QStringLiteral("application settings could not be saved")),
+             qPrintable(problem->text()));
+    QVERIFY2(m_dialog->isVisible(), "the dialog stays open, showing why");
+    // Nothing was half applied: the options are what they were, the profile keeps its name.
+    QCOMPARE(m_settings->integer(Settings::Key::AutoRefreshMinutes), 5);
+    QCOMPARE(m_profiles->profile(id)->name, QStringLiteral("Work"));
+
+    // Once the disk works again, OK goes through.
+    m_settings->file().setBeforeVerifyHook({});
+    pressOk();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->isVisible(), 30000);
+    QCOMPARE(Settings().integer(Settings::Key::AutoRefreshMinutes), 6);
+    QCOMPARE(m_profiles->profile(id)->name, QStringLiteral("Work renamed"));
+}
+
+void TestSettingsDialog::aFailedProfileAddCommitsNoRemoval()
+{
+    const QString id = addWorkProfile();
+    // The profiles file cannot be written once it would hold the new profile.
+    m_profiles->file().setBeforeVerifyHook([](const QString &path) {
+        QFile written(path);
+        if (!written.open(QIODevice::ReadWrite) || !written.readAll().contains("Network B"))
+            return;
+        written.resize(0);
+    });
+    openDialog();
+    selectProfileNamed(QStringLiteral("Work"));
+    QTest::mouseClick(child<QPushButton>("removeProfileButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>("addProfileButton"), Qt::LeftButton);
+    QTest::keyClicks(child<QLineEdit>("nameEdit"), QStringLiteral("Network B"));
+    replaceText(child<QLineEdit>("baseUrlEdit"), QStringLiteral("https://b.example"));
+    replaceText(child<QLineEdit>("userIdEdit"), QStringLiteral("12"));
+    pressOk();
+    auto *problem = child<QLabel>("problemLabel");
+    QTRY_VERIFY(problem->isVisible());
+    QVERIFY(m_dialog->isVisible());
+    QVERIFY2(m_profiles->contains(id), "the removal is not committed when the add fails");
+    QCOMPARE(ProfileStore(m_settings.get()).profiles().size(), 2); // on disk too: sandbox and Work
+
+    m_profiles->file().setBeforeVerifyHook({});
+    pressOk();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->isVisible(), 30000);
+    QVERIFY(!m_profiles->contains(id));
+    QCOMPARE(m_profiles->profiles().size(), 2);
+    QCOMPARE(m_profiles->profiles().last().name, QStringLiteral("Network B"));
+}
+
+void TestSettingsDialog::theSandboxHasOneName()
+{
+    openDialog();
+    QCOMPARE(m_dialog->currentProfileId(), ProfileStore::sandboxProfileId());
+    const QString name = m_profiles->profile(ProfileStore::sandboxProfileId())->displayName();
+    QCOMPARE(name, QStringLiteral("Sandbox (built-in emulator)"));
+    QCOMPARE(child<QListWidget>("profilesList")->currentItem()->text(), name);
+    auto *nameEdit = child<QLineEdit>("nameEdit");
+    QCOMPARE(nameEdit->text(), name);
+    QVERIFY(nameEdit->isReadOnly());
+    QVERIFY(!child<QPushButton>("renameProfileButton")->isEnabled());
+}
+
+void TestSettingsDialog::countryAndCurrencyDefaultsAreTheFormsDropDowns()
+{
+    openDialog();
+    auto *country = child<CatalogComboBox>("defaultCountryCombo");
+    auto *currency = child<CatalogComboBox>("defaultCurrencyCombo");
+    QVERIFY(country);
+    QVERIFY(currency);
+    QVERIFY(country->isEditable());
+    QCOMPARE(country->count(), CountryCatalog::countries().size());
+    QCOMPARE(currency->count(), CurrencyCatalog::currencies().size());
+    // The sandbox's defaults (ru, RUB) show as their entries, not as bare codes.
+    QCOMPARE(country->currentData().toString(), QStringLiteral("RU"));
+    QCOMPARE(currency->currentData().toString(), QStringLiteral("RUB"));
+    // Searching by part of a name, from the keyboard, then OK stores the code.
+    country->setFocus();
+    QTest::keyClick(country->lineEdit(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(country->lineEdit(), QStringLiteral("Kazakh"));
+    QAbstractItemView *matches = country->completer()->popup();
+    QTRY_VERIFY(matches->isVisible());
+    QTest::keyClick(matches, Qt::Key_Down);
+    QTest::keyClick(matches, Qt::Key_Return);
+    QCOMPARE(country->currentText(), country->itemText(country->findData(QStringLiteral("KZ"))));
+    QTest::keyClick(country->lineEdit(), Qt::Key_Tab);
+    QCOMPARE(country->code(), QStringLiteral("KZ"));
+    pressOk();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dialog->isVisible(), 30000);
+    QCOMPARE(m_profiles->profile(ProfileStore::sandboxProfileId())->defaultCountry, QStringLiteral("kz"));
+    QCOMPARE(m_profiles->profile(ProfileStore::sandboxProfileId())->defaultCurrency, QStringLiteral("RUB"));
+}
+
+void TestSettingsDialog::aProfileHoldingWaitingLeadsStays()
+{
+    const QString id = addWorkProfile();
+    openDialog();
+    m_dialog->setWaitingLeadsCounter([id](const QString &profileId) { return profileId == id ? 1 : 0; });
+    selectProfileNamed(QStringLiteral("Work"));
+    QTest::mouseClick(child<QPushButton>("removeProfileButton"), Qt::LeftButton);
+    pressOk();
+    auto *problem = child<QLabel>("problemLabel");
+    QTRY_VERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QStringLiteral("waiting to be sent")), qPrintable(problem->text()));
+    QVERIFY(m_dialog->isVisible());
+    QVERIFY(m_profiles->contains(id));
 }
 
 QTEST_MAIN(TestSettingsDialog)

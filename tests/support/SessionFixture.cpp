@@ -13,6 +13,12 @@ SessionFixture::SessionFixture(bool sandbox)
     m_session = std::make_unique<AppSession>(options);
 }
 
+SessionFixture::SessionFixture(AppSession::Options options)
+{
+    options.dataDir = m_dir.path();
+    m_session = std::make_unique<AppSession>(options);
+}
+
 SessionFixture::~SessionFixture() = default;
 
 bool SessionFixture::start(int timeoutMs)

@@ -12,6 +12,8 @@ class SessionFixture
 {
 public:
     explicit SessionFixture(bool sandbox = true);
+    // With these options; the data folder is the fixture's temporary one (write into it before start()).
+    explicit SessionFixture(AppSession::Options options);
     ~SessionFixture();
 
     // Starts the session and waits until the starting profile is active. False on failure or timeout.

@@ -52,6 +52,7 @@ private slots:
     void givesIdsAndKeepsGivenOnes();
     void autoLeadLearnsItsId();
     void nothingGoesOutBeforeStart();
+    void nothingGoesOutWhileCredentialsAreMissing();
     void serviceErrorsReject_data();
     void serviceErrorsReject();
     void transportFailuresRetryWithBackoff_data();
@@ -356,6 +357,30 @@ void TestOutbox::nothingGoesOutBeforeStart()
     QVERIFY(m_transport->sentLeads.isEmpty());
     m_outbox->start();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(key), SendState::Sent, timeoutMs);
+}
+
+void TestOutbox::nothingGoesOutWhileCredentialsAreMissing()
+{
+    m_outbox.reset(makeOutbox());
+    m_outbox->setCredentialsMissing(true);
+    m_outbox->start();
+    const QString key = submitted(makeLead());
+    QVERIFY(!key.isEmpty());
+    m_outbox->retryNow();
+    // Background writes are committed in order: once this one is, the start-up recovery's is too, and
+    // the pumps it queued have had their turn.
+    bool barrier = false;
+    m_journal->writeInBackground(
+        this, [](Journal &) { return true; }, [&barrier](bool, const QString &) { barrier = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(barrier, timeoutMs);
+    QCoreApplication::processEvents();
+    QVERIFY2(m_transport->sentLeads.isEmpty(), "no request can succeed without the user id and key");
+    QCOMPARE(stateOf(key), SendState::Queued);
+    QCOMPARE(m_outbox->waitingCount(), 1);
+    // Set: it goes out at once, not at a later retry.
+    m_outbox->setCredentialsMissing(false);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(key), SendState::Sent, timeoutMs);
+    QCOMPARE(m_transport->sentLeads.size(), 1);
 }
 
 void TestOutbox::serviceErrorsReject_data()
