@@ -88,10 +88,38 @@ bool StatusPoller::refresh(const QStringList &orderIds)
     return true;
 }
 
+void StatusPoller::setVisibleOrderIds(const QStringList &orderIds)
+{
+    m_visibleOrderIds = orderIds;
+}
+
+QStringList StatusPoller::visibleFirst(const QStringList &orderIds) const
+{
+    if (m_visibleOrderIds.isEmpty())
+        return orderIds;
+    const QSet<QString> asked(orderIds.cbegin(), orderIds.cend());
+    QStringList ordered;
+    ordered.reserve(orderIds.size());
+    QSet<QString> taken;
+    for (const QString &id : m_visibleOrderIds) {
+        if (asked.contains(id) && !taken.contains(id)) {
+            ordered.append(id);
+            taken.insert(id);
+        }
+    }
+    for (const QString &id : orderIds) {
+        if (!taken.contains(id))
+            ordered.append(id);
+    }
+    return ordered;
+}
+
 void StatusPoller::startFetch(const QStringList &orderIds)
 {
     m_fetchDone = false;
-    m_fetch = m_transport->fetchStatuses(orderIds, FetchedRows::InBatchesOnly); // merged as they land
+    // Batches go out in this order (the transport keeps it): the rows on screen first.
+    m_fetch =
+        m_transport->fetchStatuses(visibleFirst(orderIds), FetchedRows::InBatchesOnly); // merged as they land
     connect(m_fetch, &StatusFetch::progress, this, &StatusPoller::progress);
     connect(m_fetch, &StatusFetch::batchFinished, this, &StatusPoller::gatherAnswer);
     connect(m_fetch, &StatusFetch::finished, this, &StatusPoller::onFinished);
