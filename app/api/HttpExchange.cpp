@@ -72,6 +72,9 @@ void HttpExchange::prepare(QNetworkRequest &request) const
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setTransferTimeout(m_settings.transferTimeoutMs);
+    // Http2AllowedAttribute is left at Qt 6's default (on): over https:// QNAM offers h2 by ALPN and, where
+    // the server takes it, runs every request to that host as a stream of one connection; otherwise it
+    // keeps up to 6 HTTP/1.1 keep-alive connections per host. The answer's log line says which was used.
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("CPA-Desk/" CPADESK_VERSION));
 }
@@ -151,6 +154,9 @@ void HttpExchange::onReplyFinished()
     const HttpOutcome outcome = outcomeOf(m_reply);
     qCDebug(lcApi).noquote() << "answer" << m_loggedUrl << "status" << outcome.httpStatus << "bytes"
                              << outcome.body.size() << "in" << m_clock.elapsed() << "ms"
+                             << (m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
+                                     ? "HTTP/2"
+                                     : "HTTP/1.1")
                              << (outcome.error.isOk() ? QStringLiteral("ok") : outcome.error.code);
     release();
     emit finished(outcome);
