@@ -49,6 +49,7 @@ class TestPollerLatency : public QObject
 
 private slots:
     void initTestCase();
+    void concurrencyFollowsTheProtocol();
     void everyAnswerOnceInAnyOrder();
     void leadsOnScreenAreAskedFirst();
     void cancelledRefreshKeepsWhatItGot();
@@ -121,6 +122,16 @@ int TestPollerLatency::checkedSince(qint64 sinceMs, bool *allMatch)
         }
     }
     return checked;
+}
+
+void TestPollerLatency::concurrencyFollowsTheProtocol()
+{
+    const QUrl http(QStringLiteral("http://api.example.com"));
+    const QUrl https(QStringLiteral("HTTPS://api.example.com"));
+    QCOMPARE(ApiLeadTransport::parallelFetchesFor(http, 0), 6);   // QNAM's connections per host
+    QCOMPARE(ApiLeadTransport::parallelFetchesFor(https, 0), 16); // HTTP/2 streams where offered
+    QCOMPARE(ApiLeadTransport::parallelFetchesFor(http, 2), 2);   // a profile's own number
+    QCOMPARE(ApiLeadTransport::parallelFetchesFor(https, 1000), ApiLeadTransport::MaxParallelFetches);
 }
 
 void TestPollerLatency::everyAnswerOnceInAnyOrder()
