@@ -11,6 +11,7 @@ namespace {
 
 const QString apiUrlName = QStringLiteral("api-url");
 const QString sandboxName = QStringLiteral("sandbox");
+const QString sandboxLatencyName = QStringLiteral("sandbox-latency");
 const QString profileName = QStringLiteral("profile");
 const QString langName = QStringLiteral("lang");
 const QString dataDirName = QStringLiteral("data-dir");
@@ -30,6 +31,12 @@ void addOptions(QCommandLineParser &parser)
     parser.addOption(QCommandLineOption(
         sandboxName, QCoreApplication::translate(
                          "AppCommandLine", "Work against the built-in sandbox, whatever the profile says.")));
+    parser.addOption(QCommandLineOption(
+        sandboxLatencyName,
+        QCoreApplication::translate("AppCommandLine",
+                                    "The built-in sandbox answers <ms> late, give or take <jitter> (e.g. "
+                                    "150,30), as a distant server would."),
+        QCoreApplication::translate("AppCommandLine", "ms[,jitter]")));
     parser.addOption(QCommandLineOption(
         profileName, QCoreApplication::translate("AppCommandLine", "Open the profile called <name>."),
         QCoreApplication::translate("AppCommandLine", "name")));
@@ -70,6 +77,11 @@ QStringList AppCommandLine::process(const QStringList &arguments)
     m_options.sandbox = parser.isSet(sandboxName);
     if (m_options.sandbox && parser.isSet(apiUrlName))
         errors << tr("--sandbox and --api-url cannot be used together: choose one.");
+    if (parser.isSet(sandboxLatencyName)) {
+        const QString error = checkSandboxLatency(parser.values(sandboxLatencyName).constLast());
+        if (!error.isEmpty())
+            errors << error;
+    }
     if (parser.isSet(profileName)) {
         m_options.profile = parser.values(profileName).constLast().trimmed();
         if (m_options.profile.isEmpty())
@@ -112,6 +124,23 @@ QString AppCommandLine::checkLanguage(const QString &value)
     const QString lowered = value.trimmed().toLower();
     m_options.language =
         lowered == QLatin1String("system") ? lowered : AppTranslations::resolveLanguage(lowered);
+    return QString();
+}
+
+QString AppCommandLine::checkSandboxLatency(const QString &value)
+{
+    // The same spelling as cpadesk-sandbox --latency; parsed here because the core does not link the
+    // sandbox.
+    const QStringList parts = value.split(QLatin1Char(','));
+    bool latencyOk = false;
+    bool jitterOk = parts.size() == 1;
+    const int latency = parts.constFirst().trimmed().toInt(&latencyOk);
+    const int jitter = parts.size() == 2 ? parts.at(1).trimmed().toInt(&jitterOk) : 0;
+    if (parts.size() > 2 || !latencyOk || !jitterOk || latency < 0 || jitter < 0 || jitter > latency)
+        return tr("--sandbox-latency needs milliseconds, optionally a comma and a jitter no larger than "
+                  "them, such as 150,30.");
+    m_options.sandboxLatencyMs = latency;
+    m_options.sandboxJitterMs = jitter;
     return QString();
 }
 

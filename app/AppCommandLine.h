@@ -10,11 +10,13 @@ struct AppOptions
 {
     bool helpRequested = false;
     bool versionRequested = false;
-    QUrl apiUrl;          // --api-url: the network's base URL for this run (http or https, no query)
-    bool sandbox = false; // --sandbox: work against the built-in emulator whatever the profile says
-    QString profile;      // --profile: the profile to open
-    QString language;     // --lang: "system", "en" or "ru" (locale spellings are folded to the language)
-    QString dataDir;      // --data-dir: absolute folder for the journal and settings (tests, portable use)
+    QUrl apiUrl;              // --api-url: the network's base URL for this run (http or https, no query)
+    bool sandbox = false;     // --sandbox: work against the built-in emulator whatever the profile says
+    int sandboxLatencyMs = 0; // --sandbox-latency MS[,JITTER]: the built-in emulator answers this late
+    int sandboxJitterMs = 0;  // ... give or take this much
+    QString profile;          // --profile: the profile to open
+    QString language;         // --lang: "system", "en" or "ru" (locale spellings are folded to the language)
+    QString dataDir; // --data-dir: absolute folder for the journal and settings (tests, portable use)
 };
 
 // Reads CPA Desk's command line. Unlike QCommandLineParser::process() it never exits the program:
@@ -48,6 +50,7 @@ private:
     QString checkApiUrl(const QString &value);
     QString checkLanguage(const QString &value);
     QString checkDataDir(const QString &value);
+    QString checkSandboxLatency(const QString &value);
 
     AppOptions m_options;
 };

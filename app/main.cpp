@@ -109,6 +109,8 @@ int main(int argc, char *argv[])
     AppSession::Options sessionOptions;
     sessionOptions.dataDir = options.dataDir;
     sessionOptions.forceSandbox = options.sandbox;
+    sessionOptions.sandboxLatencyMs = options.sandboxLatencyMs;
+    sessionOptions.sandboxJitterMs = options.sandboxJitterMs;
     sessionOptions.profile = options.profile;
     if (ApiEndpoint::isExplicitOverride(options.apiUrl.toString(), ApiEndpoint::environmentUrl())) {
         const ApiEndpoint::Resolution endpoint =

@@ -27,3 +27,8 @@ void benchSubmit(BenchReport &report, const BenchOptions &options);
 // (4) `cpadesk --sandbox` off-screen: process start to first window painted, and idle memory, versus
 // a bare QMainWindow in a process of its own.
 void benchStartup(BenchReport &report, const BenchOptions &options);
+
+// (6) Issue 22: a refresh of 10,000 leads (and 100,000 in a full run) against a sandbox answering in
+// 150 ms, beside the limit ceil(requests ÷ in flight) × round trip; the same one request at a time; HTTPS
+// with a pinned certificate.
+void benchLatency(BenchReport &report, const BenchOptions &options);

@@ -44,6 +44,18 @@
 <context>
     <name>AppCommandLine</name>
     <message>
+        <source>The built-in sandbox answers &lt;ms&gt; late, give or take &lt;jitter&gt; (e.g. 150,30), as a distant server would.</source>
+        <translation>Встроенная песочница отвечает с задержкой &lt;ms&gt;, плюс-минус &lt;jitter&gt; (например, 150,30), как далёкий сервер.</translation>
+    </message>
+    <message>
+        <source>ms[,jitter]</source>
+        <translation>мс[,разброс]</translation>
+    </message>
+    <message>
+        <source>--sandbox-latency needs milliseconds, optionally a comma and a jitter no larger than them, such as 150,30.</source>
+        <translation>--sandbox-latency ждёт миллисекунды и, через запятую, необязательный разброс не больше их, например 150,30.</translation>
+    </message>
+    <message>
         <source>Send customer orders to an affiliate network and follow their statuses.</source>
         <translation>Отправка заказов клиентов в партнёрскую сеть и отслеживание их статусов.</translation>
     </message>
@@ -209,6 +221,14 @@
 </context>
 <context>
     <name>ErrorCatalog</name>
+    <message>
+        <source>The server's certificate is not the one this profile pins: its SHA-256 fingerprint is %1. Check the API address; if the server's certificate was renewed, compare this fingerprint with the one its administrator gives you and pin it in the settings.</source>
+        <translation>Сертификат сервера не тот, что закреплён в этом профиле: его отпечаток SHA-256 — %1. Проверьте адрес API; если сертификат сервера обновили, сверьте этот отпечаток с тем, что даст администратор сервера, и закрепите его в настройках.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the API could not be established: its certificate is not trusted (SHA-256 fingerprint %1). Check the API address; if this is your own server with a self-signed certificate, compare this fingerprint with the one its administrator gives you and pin it in the profile's settings.</source>
+        <translation>Не удалось установить защищённое соединение с API: его сертификату нет доверия (отпечаток SHA-256 %1). Проверьте адрес API; если это ваш собственный сервер с самоподписанным сертификатом, сверьте этот отпечаток с тем, что даст администратор сервера, и закрепите его в настройках профиля.</translation>
+    </message>
     <message>
         <source>The lead was sent without an offer ID.</source>
         <translation>Лид отправлен без ID оффера.</translation>
@@ -1548,6 +1568,10 @@
 <context>
     <name>Profile</name>
     <message>
+        <source>The certificate fingerprint must be a SHA-256 fingerprint: 64 hexadecimal digits, with or without colons.</source>
+        <translation>Отпечаток сертификата должен быть отпечатком SHA-256: 64 шестнадцатеричные цифры, с двоеточиями или без.</translation>
+    </message>
+    <message>
         <source>The profile has no name.</source>
         <translation>У профиля нет имени.</translation>
     </message>
@@ -1695,7 +1719,38 @@
     </message>
 </context>
 <context>
+    <name>SandboxTls</name>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>В %1 нет сертификата PEM.</translation>
+    </message>
+    <message>
+        <source>%1 holds no RSA or EC private key without a passphrase.</source>
+        <translation>В %1 нет закрытого ключа RSA или EC без пароля.</translation>
+    </message>
+    <message>
+        <source>--tls needs the openssl command to make a certificate; install it, or give --tls-cert and --tls-key.</source>
+        <translation>Для --tls нужна команда openssl, чтобы создать сертификат; установите её или укажите --tls-cert и --tls-key.</translation>
+    </message>
+    <message>
+        <source>openssl could not make a certificate: %1</source>
+        <translation>openssl не смог создать сертификат: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
+    <message>
+        <source>empty: only certificates the system trusts</source>
+        <translation>пусто: только сертификаты, которым доверяет система</translation>
+    </message>
+    <message>
+        <source>Pinned certificate (SHA-&amp;256):</source>
+        <translation>Закреплённый сертификат (SHA-&amp;256):</translation>
+    </message>
+    <message>
+        <source>Only for a server with a self-signed certificate: paste the SHA-256 fingerprint its administrator gives you (64 hexadecimal digits). That one certificate is then trusted for this profile, and no other.</source>
+        <translation>Только для сервера с самоподписанным сертификатом: вставьте отпечаток SHA-256, который даст его администратор (64 шестнадцатеричные цифры). Тогда этот профиль доверяет этому сертификату, и никакому другому.</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>Настройки</translation>

@@ -180,6 +180,17 @@ QWidget *SettingsDialog::createProfilesPage()
     m_signCheck->setToolTip(tr("The key then never travels; the network must support signed requests. Form "
                                "encoding only."));
     form->addRow(QString(), m_signCheck);
+    m_certificatePinEdit = new QLineEdit(m_profileForm);
+    m_certificatePinEdit->setObjectName(QStringLiteral("certificatePinEdit"));
+    m_certificatePinEdit->setPlaceholderText(tr("empty: only certificates the system trusts"));
+    addRow(form, tr("Pinned certificate (SHA-&256):"), m_certificatePinEdit);
+    auto *pinNote = new QLabel(tr("Only for a server with a self-signed certificate: paste the SHA-256 "
+                                  "fingerprint its administrator gives you (64 hexadecimal digits). That one "
+                                  "certificate is then trusted for this profile, and no other."),
+                               m_profileForm);
+    pinNote->setObjectName(QStringLiteral("certificatePinNoteLabel"));
+    pinNote->setWordWrap(true);
+    form->addRow(QString(), pinNote);
 
     auto *defaultsBox = new QGroupBox(tr("Defaults for new leads"), m_profileForm);
     auto *defaults = new QFormLayout(defaultsBox);
@@ -255,8 +266,8 @@ QWidget *SettingsDialog::createProfilesPage()
             refreshProfileList();
         }
     };
-    for (QLineEdit *edit : {m_nameEdit, m_baseUrlEdit, m_userIdEdit, m_wmEdit, m_ipEdit, m_userAgentEdit,
-                            m_countryCombo->lineEdit(), m_currencyCombo->lineEdit()})
+    for (QLineEdit *edit : {m_nameEdit, m_baseUrlEdit, m_userIdEdit, m_certificatePinEdit, m_wmEdit, m_ipEdit,
+                            m_userAgentEdit, m_countryCombo->lineEdit(), m_currencyCombo->lineEdit()})
         connect(edit, &QLineEdit::textChanged, this, formEdited);
     connect(m_encodingCombo, &QComboBox::currentIndexChanged, this, formEdited);
     connect(m_signCheck, &QCheckBox::toggled, this, formEdited);
@@ -423,6 +434,7 @@ void SettingsDialog::showDraft(int row)
     m_userIdEdit->setText(profile.userId);
     m_encodingCombo->setCurrentIndex(m_encodingCombo->findData(int(profile.encoding)));
     m_signCheck->setChecked(profile.signRequests);
+    m_certificatePinEdit->setText(profile.certificatePin);
     m_wmEdit->setText(profile.defaultWm);
     m_ipEdit->setText(profile.defaultIp);
     m_userAgentEdit->setText(profile.defaultUserAgent);
@@ -449,6 +461,7 @@ void SettingsDialog::readFormInto(Draft &draft) const
     profile.userId = m_userIdEdit->text().trimmed();
     profile.encoding = BodyEncoding(m_encodingCombo->currentData().toInt());
     profile.signRequests = m_signCheck->isChecked();
+    profile.certificatePin = m_certificatePinEdit->text().trimmed();
     profile.defaultWm = m_wmEdit->text().trimmed();
     profile.defaultIp = m_ipEdit->text().trimmed();
     profile.defaultUserAgent = m_userAgentEdit->text().trimmed();

@@ -128,6 +128,7 @@ private:
     QLabel *m_sandboxNote = nullptr;
     QLineEdit *m_userIdEdit = nullptr;
     QLineEdit *m_keyEdit = nullptr;
+    QLineEdit *m_certificatePinEdit = nullptr;
     QCheckBox *m_showKeyCheck = nullptr;
     QLabel *m_keyStorageLabel = nullptr;
     QComboBox *m_encodingCombo = nullptr;

@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <utility>
+
 struct ApiClient::Private
 {
     ApiConfig config;
@@ -93,35 +95,13 @@ public:
     StatusFetchImpl(const ApiRequestBuilder &builder, QNetworkAccessManager *manager,
                     const QStringList &ourOrderIds, int maxParallel, FetchedRows rows, QObject *parent)
         : StatusFetch(parent), m_builder(builder), m_manager(manager), m_maxParallel(qMax(1, maxParallel)),
-          m_rows(rows)
-    {
-        QSet<QString> seen;
-        seen.reserve(ourOrderIds.size());
-        QStringList batch;
-        for (const QString &raw : ourOrderIds) {
-            const QString id = raw.trimmed();
-            if (id.isEmpty() || seen.contains(id))
-                continue;
-            seen.insert(id);
-            batch.append(id);
-            if (batch.size() == ApiClient::MaxIdsPerRequest) {
-                m_batches.append(batch);
-                batch.clear();
-            }
-        }
-        if (!batch.isEmpty())
-            m_batches.append(batch);
-    }
+          m_rows(rows), m_ids(ourOrderIds)
+    {}
 
     void start()
     {
         // Always asynchronous, so that the caller has connected before anything is emitted.
-        QTimer::singleShot(0, this, [this] {
-            if (m_batches.isEmpty())
-                finish();
-            else
-                launchMore();
-        });
+        QTimer::singleShot(0, this, [this] { prepareSome(); });
     }
 
     void failSoon(const ApiError &error)
@@ -178,12 +158,55 @@ private:
         emit batchFinished(batch);
         if (m_finished) // a slot cancelled us
             return;
-        emit progress(m_done, int(m_batches.size()));
+        emit progress(m_done, batchesTotal());
         if (m_finished)
             return;
         launchMore();
-        if (m_inFlight.isEmpty() && (m_stopLaunching || m_next >= m_batches.size()))
+        finishWhenDone();
+    }
+
+    // The ids are trimmed, de-duplicated and split into batches a slice at a time, one slice per turn of
+    // the event loop, and requests start as soon as their batch exists: 100,000 ids in one go took 71 ms
+    // of the caller's (the window's) thread.
+    void prepareSome()
+    {
+        if (m_finished)
+            return;
+        const qsizetype end = qMin(m_ids.size(), m_scanned + IdsPerSlice);
+        for (; m_scanned < end; ++m_scanned) {
+            const QString id = m_ids.at(m_scanned).trimmed();
+            if (id.isEmpty() || m_seen.contains(id))
+                continue;
+            m_seen.insert(id);
+            m_pending.append(id);
+            if (m_pending.size() == ApiClient::MaxIdsPerRequest)
+                m_batches.append(std::exchange(m_pending, {}));
+        }
+        if (m_scanned >= m_ids.size()) {
+            if (!m_pending.isEmpty())
+                m_batches.append(std::exchange(m_pending, {}));
+            m_prepared = true;
+            m_ids.clear();
+            m_scanned = 0;
+            m_seen.clear();
+        } else {
+            QTimer::singleShot(0, this, [this] { prepareSome(); });
+        }
+        launchMore();
+        finishWhenDone();
+    }
+
+    void finishWhenDone()
+    {
+        if (m_prepared && m_inFlight.isEmpty() && (m_stopLaunching || m_next >= m_batches.size()))
             finish();
+    }
+
+    // Exact once every id is prepared; until then the batches made plus those the rest can make at most.
+    int batchesTotal() const
+    {
+        const qsizetype rest = m_ids.size() - m_scanned + m_pending.size();
+        return int(m_batches.size() + (rest + ApiClient::MaxIdsPerRequest - 1) / ApiClient::MaxIdsPerRequest);
     }
 
     void finish()
@@ -199,6 +222,12 @@ private:
     QNetworkAccessManager *m_manager;
     int m_maxParallel;
     FetchedRows m_rows;
+    static constexpr qsizetype IdsPerSlice = 5000;
+    QStringList m_ids; // not yet prepared
+    qsizetype m_scanned = 0;
+    QSet<QString> m_seen;
+    QStringList m_pending; // the batch being filled
+    bool m_prepared = false;
     QList<QStringList> m_batches;
     qsizetype m_next = 0;
     int m_done = 0;

@@ -27,6 +27,9 @@ struct ApiConfig
     bool signRequests = false;     // send id={user}-{hmac} instead of the key (form encoding only)
     int transferTimeoutMs = 20000; // no bytes for this long: give up
     int deadlineMs = 60000;        // the whole call, however slowly bytes trickle
+    // SHA-256 of a certificate no authority vouches for that this account trusts (CertificatePin);
+    // empty: only certificates the system trusts.
+    QByteArray pinnedCertificate;
 };
 
 // The affiliate API on QNetworkAccessManager: asynchronous, never blocks the calling thread.

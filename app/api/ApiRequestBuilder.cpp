@@ -40,7 +40,7 @@ std::optional<ApiError> ApiRequestBuilder::configProblem() const
 
 HttpExchange::Settings ApiRequestBuilder::exchangeSettings() const
 {
-    return {m_config.transferTimeoutMs, m_config.deadlineMs, m_config.key};
+    return {m_config.transferTimeoutMs, m_config.deadlineMs, m_config.key, m_config.pinnedCertificate};
 }
 
 QUrl ApiRequestBuilder::endpoint(const QString &name, const QString &credential,

@@ -116,6 +116,24 @@ QString describe(ApiError::Kind kind, const QString &code, int httpStatus)
     return {};
 }
 
+QString untrustedCertificateSentence(const QString &fingerprint, bool pinned)
+{
+    if (pinned)
+        return QCoreApplication::translate(
+                   "ErrorCatalog",
+                   "The server's certificate is not the one this profile pins: its SHA-256 fingerprint is "
+                   "%1. Check the API address; if the server's certificate was renewed, compare this "
+                   "fingerprint with the one its administrator gives you and pin it in the settings.")
+            .arg(fingerprint);
+    return QCoreApplication::translate(
+               "ErrorCatalog",
+               "The secure connection to the API could not be established: its certificate is not trusted "
+               "(SHA-256 fingerprint %1). Check the API address; if this is your own server with a "
+               "self-signed certificate, compare this fingerprint with the one its administrator gives you "
+               "and pin it in the profile's settings.")
+        .arg(fingerprint);
+}
+
 ApiError makeError(ApiError::Kind kind, const QString &code, int httpStatus, const QString &snippet)
 {
     ApiError error;

@@ -15,6 +15,10 @@ QString describe(ApiError::Kind kind, const QString &code, int httpStatus = 0);
 
 // A complete ApiError: the code as given, its sentence, the status and the snippet as given (the caller
 // makes sure the snippet is short and key-free).
+// Why a server's certificate was refused and what to check, with its SHA-256 fingerprint; `pinned`: the
+// profile pins another certificate.
+QString untrustedCertificateSentence(const QString &fingerprint, bool pinned);
+
 ApiError makeError(ApiError::Kind kind, const QString &code, int httpStatus = 0, const QString &snippet = {});
 
 // "sentence (code: duplicate)": the form shown in tables and notifications, so that support can be told

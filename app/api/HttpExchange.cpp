@@ -1,12 +1,14 @@
 #include "HttpExchange.h"
 
 #include "ApiLogging.h"
+#include "CertificatePin.h"
 #include "ErrorCatalog.h"
 #include "Redaction.h"
 
 #include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslError>
 
 #include <cstring>
 
@@ -70,6 +72,9 @@ void HttpExchange::prepare(QNetworkRequest &request) const
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setTransferTimeout(m_settings.transferTimeoutMs);
+    // Http2AllowedAttribute is left at Qt 6's default (on): over https:// QNAM offers h2 by ALPN and, where
+    // the server takes it, runs every request to that host as a stream of one connection; otherwise it
+    // keeps up to 6 HTTP/1.1 keep-alive connections per host. The answer's log line says which was used.
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("CPA-Desk/" CPADESK_VERSION));
 }
@@ -98,12 +103,29 @@ void HttpExchange::start(QNetworkReply *reply, const char *verb)
     m_loggedUrl = reply->url().toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
     qCDebug(lcApi).noquote() << verb << m_loggedUrl;
     m_clock.start();
-    // TLS errors are never ignored: without ignoreSslErrors() the reply fails with SslHandshakeFailedError.
-    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
-        qCWarning(lcApi).noquote() << "TLS errors for" << m_loggedUrl << "count:" << errors.size();
-    });
+    connect(reply, &QNetworkReply::sslErrors, this, &HttpExchange::onSslErrors);
     connect(reply, &QNetworkReply::finished, this, &HttpExchange::onReplyFinished);
     m_deadline.start(m_settings.deadlineMs);
+}
+
+void HttpExchange::onSslErrors(const QList<QSslError> &errors)
+{
+    // Never ignored wholesale: only when every error is about the certificate the profile pins, and then
+    // exactly those errors. Otherwise the reply fails with SslHandshakeFailedError before any byte of the
+    // request is sent.
+    if (m_reply && CertificatePin::coversAll(m_settings.pinnedCertificate, errors)) {
+        qCDebug(lcApi).noquote() << "TLS: the pinned certificate of" << m_loggedUrl << "accepted";
+        m_reply->ignoreSslErrors(errors);
+        return;
+    }
+    for (const QSslError &error : errors) {
+        if (!error.certificate().isNull()) {
+            m_refusedCertificate = CertificatePin::fingerprint(error.certificate());
+            break;
+        }
+    }
+    qCWarning(lcApi).noquote() << "TLS errors for" << m_loggedUrl << "count:" << errors.size()
+                               << "certificate SHA-256:" << CertificatePin::display(m_refusedCertificate);
 }
 
 void HttpExchange::abort()
@@ -132,6 +154,9 @@ void HttpExchange::onReplyFinished()
     const HttpOutcome outcome = outcomeOf(m_reply);
     qCDebug(lcApi).noquote() << "answer" << m_loggedUrl << "status" << outcome.httpStatus << "bytes"
                              << outcome.body.size() << "in" << m_clock.elapsed() << "ms"
+                             << (m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool()
+                                     ? "HTTP/2"
+                                     : "HTTP/1.1")
                              << (outcome.error.isOk() ? QStringLiteral("ok") : outcome.error.code);
     release();
     emit finished(outcome);
@@ -193,9 +218,13 @@ ApiError HttpExchange::networkFailure(QNetworkReply *reply, int httpStatus, qint
         break;
     }
     // Qt's error strings may quote the URL with the key in its query: only a redacted form goes out.
-    return ErrorCatalog::makeError(
+    ApiError error = ErrorCatalog::makeError(
         ApiError::Kind::Transport, code, httpStatus,
         Redaction::redact(reply->errorString(), m_settings.secret).left(Redaction::MaxSnippetLength));
+    if (code == u"tls" && !m_refusedCertificate.isEmpty())
+        error.message = ErrorCatalog::untrustedCertificateSentence(
+            CertificatePin::display(m_refusedCertificate), !m_settings.pinnedCertificate.isEmpty());
+    return error;
 }
 
 void HttpExchange::release()

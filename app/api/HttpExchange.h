@@ -11,6 +11,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QSslError;
 
 // What one HTTP request to the API produced, before the reply body is read as an API answer.
 struct HttpOutcome
@@ -21,7 +22,8 @@ struct HttpOutcome
 };
 
 // One HTTP request under the client's network policy: a transfer timeout and an overall deadline,
-// redirects never followed, TLS errors never ignored, and nothing key-bearing in what it reports or logs.
+// redirects never followed, TLS errors never ignored unless they are all about the one certificate the
+// profile pins, and nothing key-bearing in what it reports or logs.
 // Emits finished() exactly once, unless abort() came first (the caller then already knows).
 class HttpExchange : public QObject
 {
@@ -31,7 +33,8 @@ public:
     {
         int transferTimeoutMs = 20000;
         int deadlineMs = 60000;
-        QString secret; // redacted from every text this exchange reports
+        QString secret;               // redacted from every text this exchange reports
+        QByteArray pinnedCertificate; // SHA-256 of the one untrusted certificate accepted (CertificatePin)
     };
 
     HttpExchange(QNetworkAccessManager *manager, const Settings &settings, QObject *parent = nullptr);
@@ -47,6 +50,7 @@ signals:
 private:
     void start(QNetworkReply *reply, const char *verb);
     void prepare(QNetworkRequest &request) const;
+    void onSslErrors(const QList<QSslError> &errors);
     void onReplyFinished();
     void onDeadline();
     HttpOutcome outcomeOf(QNetworkReply *reply) const;
@@ -58,7 +62,8 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_deadline;
     QElapsedTimer m_clock;
-    QString m_loggedUrl; // without its query: the credentials travel there
+    QByteArray m_refusedCertificate; // the fingerprint of a certificate TLS did not trust, for the message
+    QString m_loggedUrl;             // without its query: the credentials travel there
     bool m_deadlinePassed = false;
     bool m_done = false;
 };

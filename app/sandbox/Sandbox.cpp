@@ -9,6 +9,8 @@
 #include "SandboxStateSaver.h"
 
 #include <QHostAddress>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QThread>
 
 Q_LOGGING_CATEGORY(lcSandbox, "cpadesk.sandbox", QtWarningMsg)
@@ -31,6 +33,7 @@ Sandbox::Sandbox(const SandboxOptions &options, QObject *parent)
         m_threadContext,
         [this, &options, persistent] {
             m_server = new SandboxHttpServer(m_service, m_requestLog, m_faultInjector, options.user);
+            m_server->setLatency(options.latency);
             if (persistent) {
                 m_saver = new SandboxStateSaver(m_service, options.stateFile);
                 SandboxStateSaver *saver = m_saver;
@@ -60,6 +63,14 @@ Sandbox::~Sandbox()
     delete m_thread;
 }
 
+void Sandbox::useTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+    QMetaObject::invokeMethod(
+        m_threadContext, [this, &certificate, &key] { m_server->sslSetup(certificate, key); },
+        Qt::BlockingQueuedConnection);
+    m_tls = true;
+}
+
 quint16 Sandbox::listen(quint16 port)
 {
     quint16 bound = 0;
@@ -79,7 +90,7 @@ QUrl Sandbox::baseUrl() const
     if (port == 0)
         return {};
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(port);
     return url;
@@ -93,6 +104,16 @@ void Sandbox::setFaults(const SandboxFaults &faults)
 SandboxFaults Sandbox::faults() const
 {
     return m_faultInjector->faults();
+}
+
+void Sandbox::setLatency(const SandboxLatency &latency)
+{
+    m_server->setLatency(latency);
+}
+
+SandboxLatency Sandbox::latency() const
+{
+    return m_server->latency();
 }
 
 QList<SandboxRequest> Sandbox::receivedRequests() const

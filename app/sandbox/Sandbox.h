@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 
+class QSslCertificate;
+class QSslKey;
 class QThread;
 class SandboxFaultInjector;
 class SandboxHttpServer;
@@ -38,6 +40,21 @@ struct SandboxFaults
     double total() const { return html502 + http500 + truncated + reset + delay + storedThenDropped; }
 };
 
+// How long every answer waits before it is written, as a distant server's would: `ms`, give or take up to
+// `jitterMs` (uniformly), so that answers on parallel connections overtake each other. The wait runs on
+// timers in the server's thread, so any number of requests wait at once.
+struct SandboxLatency
+{
+    int ms = 0;
+    int jitterMs = 0;
+
+    // "150" or "150,40". nullopt when a part is not a number, is negative, or the jitter exceeds the
+    // latency (an answer never comes before its request).
+    static std::optional<SandboxLatency> parse(const QString &spec);
+
+    bool isZero() const { return ms == 0 && jitterMs == 0; }
+};
+
 struct SandboxOptions
 {
     QString user = QStringLiteral("demo");
@@ -45,6 +62,7 @@ struct SandboxOptions
     double speed = 1.0; // sandbox seconds per real second: 1440 lets a day pass in a minute
     quint32 seed = 1;   // same seed and same order ids: the same outcomes
     SandboxFaults faults;
+    SandboxLatency latency;
     QString stateFile; // empty: state in memory only
 };
 
@@ -70,10 +88,15 @@ public:
     explicit Sandbox(const SandboxOptions &options, QObject *parent = nullptr);
     ~Sandbox() override;
 
+    // Serves HTTPS (HTTP/1.1 over TLS: Qt HTTP Server 6.4 speaks no HTTP/2) with this certificate; before
+    // listen() only.
+    void useTls(const QSslCertificate &certificate, const QSslKey &key);
     quint16 listen(quint16 port = 0); // 127.0.0.1 only; returns the port, 0 on failure
-    QUrl baseUrl() const;             // http://127.0.0.1:PORT (empty before a successful listen())
+    QUrl baseUrl() const;             // http(s)://127.0.0.1:PORT (empty before a successful listen())
     void setFaults(const SandboxFaults &faults);
     SandboxFaults faults() const;
+    void setLatency(const SandboxLatency &latency);
+    SandboxLatency latency() const;
 
     QList<SandboxRequest> receivedRequests() const; // the most recent (the last 10000 at least are kept)
     void clearReceivedRequests();
@@ -101,4 +124,5 @@ private:
     SandboxHttpServer *m_server = nullptr;
     SandboxStateSaver *m_saver = nullptr;
     std::atomic<quint16> m_port{0};
+    std::atomic<bool> m_tls{false};
 };

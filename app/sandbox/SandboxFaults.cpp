@@ -43,3 +43,21 @@ std::optional<SandboxFaults> SandboxFaults::parse(const QString &spec)
         return std::nullopt;
     return faults;
 }
+
+std::optional<SandboxLatency> SandboxLatency::parse(const QString &spec)
+{
+    const QStringList parts = spec.split(QLatin1Char(','));
+    if (parts.size() > 2)
+        return std::nullopt;
+    SandboxLatency latency;
+    bool ok = false;
+    latency.ms = parts.at(0).trimmed().toInt(&ok);
+    if (!ok || latency.ms < 0)
+        return std::nullopt;
+    if (parts.size() == 2) {
+        latency.jitterMs = parts.at(1).trimmed().toInt(&ok);
+        if (!ok || latency.jitterMs < 0 || latency.jitterMs > latency.ms)
+            return std::nullopt;
+    }
+    return latency;
+}

@@ -6,6 +6,7 @@
 #include "SandboxService.h"
 
 #include <QHttpServerRequest>
+#include <QMutexLocker>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -98,7 +99,7 @@ SandboxHttpServer::SandboxHttpServer(std::shared_ptr<SandboxService> service,
                                      std::shared_ptr<SandboxFaultInjector> faultInjector, const QString &user,
                                      QObject *parent)
     : QAbstractHttpServer(parent), m_service(std::move(service)), m_requestLog(std::move(requestLog)),
-      m_faultInjector(std::move(faultInjector)), m_user(user)
+      m_faultInjector(std::move(faultInjector)), m_user(user), m_latencyRandom(0x5eed1a7u)
 {}
 
 bool SandboxHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -126,18 +127,23 @@ bool SandboxHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSoc
     const Fault fault = m_faultInjector->roll(isAdd);
     switch (fault) {
     case Fault::Html502:
-        writeResponse(socket, 502, HtmlType, BadGatewayPage, after);
+        afterLatency(socket,
+                     [this, socket, after] { writeResponse(socket, 502, HtmlType, BadGatewayPage, after); });
         return true;
     case Fault::Http500:
-        writeResponse(socket, 500, HtmlType, InternalErrorPage, after);
+        afterLatency(socket, [this, socket, after] {
+            writeResponse(socket, 500, HtmlType, InternalErrorPage, after);
+        });
         return true;
     case Fault::Reset:
-        closeLater(socket, true);
+        afterLatency(socket, [this, socket] { closeLater(socket, true); });
         return true;
     default:
         break;
     }
 
+    // The request is handled on arrival and only its answer waits: a client that gives up waiting cannot
+    // tell whether it was handled, as with a distant server.
     const QUrlQuery query(url);
     const QString idParameter = query.queryItemValue(QStringLiteral("id"), QUrl::FullyDecoded);
     const QByteArray answer =
@@ -147,24 +153,57 @@ bool SandboxHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSoc
 
     switch (fault) {
     case Fault::Truncated:
-        writeTruncated(socket, answer);
+        afterLatency(socket, [this, socket, answer] { writeTruncated(socket, answer); });
         break;
     case Fault::StoredThenDropped:
-        closeLater(socket, false);
+        afterLatency(socket, [this, socket] { closeLater(socket, false); });
         break;
     case Fault::Delay: {
-        // The request was handled at once: a client that gives up waiting cannot tell whether it was.
-        const int delayMs = m_faultInjector->faults().delayMs;
+        const int delayMs = m_faultInjector->faults().delayMs + nextLatencyMs();
         QTimer::singleShot(delayMs, socket, [this, socket, answer, after] {
             writeResponse(socket, 200, JsonType, answer, after);
         });
         break;
     }
     default:
-        writeResponse(socket, 200, JsonType, answer, after);
+        afterLatency(socket,
+                     [this, socket, answer, after] { writeResponse(socket, 200, JsonType, answer, after); });
         break;
     }
     return true;
+}
+
+void SandboxHttpServer::setLatency(const SandboxLatency &latency)
+{
+    QMutexLocker locker(&m_latencyMutex);
+    m_latency = latency;
+}
+
+SandboxLatency SandboxHttpServer::latency() const
+{
+    QMutexLocker locker(&m_latencyMutex);
+    return m_latency;
+}
+
+int SandboxHttpServer::nextLatencyMs()
+{
+    QMutexLocker locker(&m_latencyMutex);
+    if (m_latency.jitterMs == 0)
+        return m_latency.ms;
+    const int spread = int(m_latencyRandom.bounded(2 * m_latency.jitterMs + 1));
+    return m_latency.ms - m_latency.jitterMs + spread;
+}
+
+void SandboxHttpServer::afterLatency(QTcpSocket *socket, std::function<void()> reply)
+{
+    const int waitMs = nextLatencyMs();
+    if (waitMs == 0) {
+        reply();
+        return;
+    }
+    // A timer per answer, never a sleep: the server's thread keeps reading other requests meanwhile. The
+    // socket is the timer's context, so an answer to a connection that went away is never written.
+    QTimer::singleShot(waitMs, Qt::PreciseTimer, socket, std::move(reply));
 }
 
 void SandboxHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)

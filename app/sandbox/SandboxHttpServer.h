@@ -1,8 +1,13 @@
 #pragma once
 
+#include "Sandbox.h"
+
 #include <QAbstractHttpServer>
 #include <QByteArray>
+#include <QMutex>
+#include <QRandomGenerator>
 
+#include <functional>
 #include <memory>
 
 class QTcpSocket;
@@ -24,6 +29,10 @@ public:
                       std::shared_ptr<SandboxFaultInjector> faultInjector, const QString &user,
                       QObject *parent = nullptr);
 
+    // Thread-safe: the sandbox's owner changes it while the server serves.
+    void setLatency(const SandboxLatency &latency);
+    SandboxLatency latency() const;
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -35,6 +44,8 @@ private:
         Close
     };
 
+    int nextLatencyMs();
+    void afterLatency(QTcpSocket *socket, std::function<void()> reply);
     QByteArray redactedQuery(const QByteArray &encodedQuery) const;
     void writeResponse(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
                        AfterWrite after);
@@ -45,4 +56,7 @@ private:
     std::shared_ptr<SandboxRequestLog> m_requestLog;
     std::shared_ptr<SandboxFaultInjector> m_faultInjector;
     QString m_user;
+    mutable QMutex m_latencyMutex;
+    SandboxLatency m_latency;
+    QRandomGenerator m_latencyRandom;
 };

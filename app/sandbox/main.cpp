@@ -2,10 +2,14 @@
 // Prints the URL it listens on as its first line, then serves until it is stopped.
 
 #include "Sandbox.h"
+#include "SandboxTls.h"
+#include "api/CertificatePin.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QSocketNotifier>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #ifdef Q_OS_UNIX
@@ -101,10 +105,25 @@ int main(int argc, char *argv[])
         tr("Shares of faulty answers, e.g. 502=0.05,500=0.05,truncate=0.05,reset=0.05,delay=0.02,"
            "drop-after-store=0.05,delay-ms=30000."),
         tr("spec"));
+    const QCommandLineOption latencyOption(
+        QStringLiteral("latency"),
+        tr("Hold every answer back this long, give or take the jitter, as a distant server would "
+           "(e.g. 150,30)."),
+        tr("ms[,jitter-ms]"), QStringLiteral("0"));
+    const QCommandLineOption tlsOption(
+        QStringLiteral("tls"),
+        tr("Serve HTTPS with a self-signed certificate made at start (needs the openssl command); its "
+           "SHA-256 fingerprint is printed, for pinning in a profile."));
+    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
+                                           tr("Serve HTTPS with this PEM certificate (with --tls-key)."),
+                                           tr("file"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+                                          tr("The PEM private key of --tls-cert, without a passphrase."),
+                                          tr("file"));
     const QCommandLineOption stateOption(
         QStringLiteral("state"), tr("Load the state from this file and keep it saved there."), tr("file"));
-    parser.addOptions(
-        {portOption, userOption, keyOption, speedOption, seedOption, faultsOption, stateOption});
+    parser.addOptions({portOption, userOption, keyOption, speedOption, seedOption, faultsOption,
+                       latencyOption, tlsOption, tlsCertOption, tlsKeyOption, stateOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -133,13 +152,45 @@ int main(int argc, char *argv[])
         return 2;
     }
     options.faults = *faults;
+    const std::optional<SandboxLatency> latency = SandboxLatency::parse(parser.value(latencyOption));
+    if (!latency) {
+        err << tr("Invalid latency: %1 (milliseconds, then optionally a comma and a jitter no larger than "
+                  "the latency)")
+                   .arg(parser.value(latencyOption))
+            << Qt::endl;
+        return 2;
+    }
+    options.latency = *latency;
     options.stateFile = parser.value(stateOption);
     if (options.user.isEmpty() || options.key.isEmpty()) {
         err << tr("The user and the key must not be empty.") << Qt::endl;
         return 2;
     }
 
+    SandboxTls tls;
+    QTemporaryDir generatedCertificateFolder;
+    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption)) {
+        err << tr("--tls-cert and --tls-key go together.") << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(tlsCertOption) && parser.isSet(tlsOption)) {
+        err << tr("--tls makes its own certificate: give either --tls or --tls-cert and --tls-key.")
+            << Qt::endl;
+        return 2;
+    }
+    QString tlsError;
+    if (parser.isSet(tlsCertOption))
+        tls = SandboxTls::load(parser.value(tlsCertOption), parser.value(tlsKeyOption), &tlsError);
+    else if (parser.isSet(tlsOption))
+        tls = SandboxTls::generateSelfSigned(generatedCertificateFolder.path(), &tlsError);
+    if (!tlsError.isEmpty()) {
+        err << tlsError << Qt::endl;
+        return 2;
+    }
+
     Sandbox sandbox(options);
+    if (tls.isValid())
+        sandbox.useTls(tls.certificate, tls.key);
     if (sandbox.listen(static_cast<quint16>(port)) == 0) {
         err << tr("Cannot listen on 127.0.0.1 port %1.").arg(port) << Qt::endl;
         return 1;
@@ -152,5 +203,20 @@ int main(int argc, char *argv[])
                .arg(options.user, sandbox.demoOffers().join(QStringLiteral(", ")), sandbox.blockedOffer(),
                     sandbox.bannedPhones().join(QStringLiteral(", ")))
         << Qt::endl;
+    if (tls.isValid()) {
+        out << tr("TLS certificate SHA-256 fingerprint: %1")
+                   .arg(CertificatePin::display(CertificatePin::fingerprint(tls.certificate)))
+            << Qt::endl;
+        if (parser.isSet(tlsOption))
+            out << tr("Self-signed certificate (valid 30 days): %1")
+                       .arg(QDir::toNativeSeparators(
+                           generatedCertificateFolder.filePath(QStringLiteral("cert.pem"))))
+                << Qt::endl;
+    }
+    if (!options.latency.isZero())
+        out << tr("Every answer waits %1 ms, give or take %2 ms.")
+                   .arg(options.latency.ms)
+                   .arg(options.latency.jitterMs)
+            << Qt::endl;
     return app.exec();
 }

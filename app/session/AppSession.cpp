@@ -200,6 +200,8 @@ bool AppSession::ensureSandbox()
     options.user = m_profiles->profile(ProfileStore::sandboxProfileId()).value_or(Profile()).userId;
     options.key = m_sandboxKey;
     options.speed = m_options.sandboxSpeed;
+    options.latency.ms = m_options.sandboxLatencyMs;
+    options.latency.jitterMs = m_options.sandboxJitterMs;
     // The emulator's leads live beside the journal, so that sandbox leads still exist after a restart.
     options.stateFile =
         m_options.dataDir.isEmpty()
@@ -225,6 +227,7 @@ void AppSession::finishActivation(const Profile &profile, const QString &key)
     m_activeProfile = profile;
     m_missingCredentials = profile.missingCredentials(key);
     m_client->setConfig(configFor(profile, key));
+    m_transport->setMaxParallelFetches(profile.parallelRefreshRequests);
     m_outbox =
         new Outbox(m_journal, m_transport.get(), m_orderIds.get(), profile.id, SystemClock::instance(), this);
     m_poller = new StatusPoller(m_journal, m_transport.get(), profile.id, SystemClock::instance(), this);

@@ -38,6 +38,8 @@ public:
         bool forceSandbox = false;
         QString profile;           // --profile: a profile id or name to open
         double sandboxSpeed = 120; // the demo clock: a day passes in 12 minutes
+        int sandboxLatencyMs = 0;  // --sandbox-latency: the emulator answers as a distant server would
+        int sandboxJitterMs = 0;
     };
 
     explicit AppSession(const Options &options, QObject *parent = nullptr);

@@ -1,5 +1,7 @@
 #include "Profile.h"
 
+#include "api/CertificatePin.h"
+
 #include <QCoreApplication>
 
 QStringList Profile::problems() const
@@ -27,6 +29,10 @@ QStringList Profile::problems() const
         found << QCoreApplication::translate("Profile", "The user id must not contain a dash or spaces.");
     if (signRequests && encoding != BodyEncoding::Form)
         found << QCoreApplication::translate("Profile", "Signed requests need the form encoding.");
+    if (!certificatePin.trimmed().isEmpty() && CertificatePin::parse(certificatePin).isEmpty())
+        found << QCoreApplication::translate(
+            "Profile", "The certificate fingerprint must be a SHA-256 fingerprint: 64 hexadecimal digits, "
+                       "with or without colons.");
     return found;
 }
 
@@ -55,7 +61,8 @@ bool Profile::operator==(const Profile &other) const
            encoding == other.encoding && signRequests == other.signRequests && isSandbox == other.isSandbox &&
            defaultWm == other.defaultWm && defaultIp == other.defaultIp &&
            defaultUserAgent == other.defaultUserAgent && defaultCountry == other.defaultCountry &&
-           defaultCurrency == other.defaultCurrency;
+           defaultCurrency == other.defaultCurrency && certificatePin == other.certificatePin &&
+           parallelRefreshRequests == other.parallelRefreshRequests;
 }
 
 ApiConfig configFor(const Profile &profile, const QString &key)
@@ -66,6 +73,7 @@ ApiConfig configFor(const Profile &profile, const QString &key)
     config.key = key;
     config.encoding = profile.encoding;
     config.signRequests = profile.signRequests && profile.encoding == BodyEncoding::Form;
+    config.pinnedCertificate = CertificatePin::parse(profile.certificatePin);
     return config;
 }
 

@@ -18,6 +18,12 @@ struct Profile
     BodyEncoding encoding = BodyEncoding::Form;
     bool signRequests = false;
     bool isSandbox = false; // the built-in emulator on 127.0.0.1
+    // The SHA-256 fingerprint of a certificate no authority vouches for (a self-signed one) that this
+    // account's server may present, as the user typed it (CertificatePin::parse reads it); empty: none.
+    QString certificatePin;
+    // list.json requests a refresh keeps in flight; 0: by protocol (ApiLeadTransport), at most
+    // ApiLeadTransport::MaxParallelFetches.
+    int parallelRefreshRequests = 0;
 
     // Pre-filled into every new lead.
     QString defaultWm;

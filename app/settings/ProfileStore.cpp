@@ -3,6 +3,7 @@
 #include "Settings.h"
 #include "SettingsLog.h"
 #include "SettingsPaths.h"
+#include "sync/ApiLeadTransport.h"
 
 #include <QCoreApplication>
 #include <QUuid>
@@ -87,6 +88,10 @@ bool ProfileStore::reload()
         profile.defaultUserAgent = values.value(fieldKey(id, "defaultUserAgent")).toString();
         profile.defaultCountry = values.value(fieldKey(id, "defaultCountry")).toString();
         profile.defaultCurrency = values.value(fieldKey(id, "defaultCurrency")).toString();
+        profile.certificatePin = values.value(fieldKey(id, "certificatePin")).toString();
+        profile.parallelRefreshRequests =
+            qBound(0, values.value(fieldKey(id, "parallelRefreshRequests")).toInt(),
+                   ApiLeadTransport::MaxParallelFetches);
         if (profile.isSandbox && profile.name.isEmpty())
             profile.name = makeSandboxProfile().name;
         m_profiles.append(profile);
@@ -114,6 +119,10 @@ bool ProfileStore::persist()
         values.insert(fieldKey(profile.id, "defaultUserAgent"), profile.defaultUserAgent);
         values.insert(fieldKey(profile.id, "defaultCountry"), profile.defaultCountry);
         values.insert(fieldKey(profile.id, "defaultCurrency"), profile.defaultCurrency);
+        if (!profile.certificatePin.isEmpty())
+            values.insert(fieldKey(profile.id, "certificatePin"), profile.certificatePin);
+        if (profile.parallelRefreshRequests > 0)
+            values.insert(fieldKey(profile.id, "parallelRefreshRequests"), profile.parallelRefreshRequests);
     }
     values.insert(OrderKey, order);
     if (m_file.save(values))

@@ -4,8 +4,26 @@
 #include "api/LeadEncoder.h"
 
 ApiLeadTransport::ApiLeadTransport(ApiClient *client, int maxParallelFetches)
-    : m_client(client), m_maxParallelFetches(maxParallelFetches)
+    : m_client(client), m_maxParallelFetches(qMax(0, maxParallelFetches))
 {}
+
+void ApiLeadTransport::setMaxParallelFetches(int count)
+{
+    m_maxParallelFetches = qMax(0, count);
+}
+
+int ApiLeadTransport::parallelFetches() const
+{
+    return parallelFetchesFor(m_client->config().baseUrl, m_maxParallelFetches);
+}
+
+int ApiLeadTransport::parallelFetchesFor(const QUrl &baseUrl, int requested)
+{
+    if (requested > 0)
+        return qMin(requested, MaxParallelFetches);
+    return baseUrl.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? TlsParallelFetches
+                                                                                      : Http1ParallelFetches;
+}
 
 QByteArray ApiLeadTransport::requestBody(const Lead &lead) const
 {
@@ -22,5 +40,5 @@ AddCall *ApiLeadTransport::sendLead(const Lead &lead)
 
 StatusFetch *ApiLeadTransport::fetchStatuses(const QStringList &ourOrderIds, FetchedRows rows)
 {
-    return m_client->fetchStatuses(ourOrderIds, m_maxParallelFetches, rows);
+    return m_client->fetchStatuses(ourOrderIds, parallelFetches(), rows);
 }

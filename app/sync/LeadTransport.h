@@ -18,7 +18,8 @@ public:
     // The body an attempt to send this lead carries, recorded in the journal before it goes out.
     virtual QByteArray requestBody(const Lead &lead) const = 0;
     virtual AddCall *sendLead(const Lead &lead) = 0;
-    // Statuses of these order ids (the transport splits them into requests of at most 50).
+    // Statuses of these order ids (the transport splits them into requests of at most 50, started in
+    // the order of the ids).
     virtual StatusFetch *fetchStatuses(const QStringList &ourOrderIds,
                                        FetchedRows rows = FetchedRows::InBatchesAndAtTheEnd) = 0;
 };

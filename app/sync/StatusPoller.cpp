@@ -88,10 +88,32 @@ bool StatusPoller::refresh(const QStringList &orderIds)
     return true;
 }
 
+void StatusPoller::setVisibleOrderIds(const QStringList &orderIds)
+{
+    m_visibleOrderIds = orderIds;
+}
+
+QStringList StatusPoller::visibleFirst(const QStringList &orderIds) const
+{
+    if (m_visibleOrderIds.isEmpty())
+        return orderIds;
+    // One pass with a set of the few rows on screen: at 100,000 open leads a set of every id asked
+    // would itself stall the window.
+    const QSet<QString> visible(m_visibleOrderIds.cbegin(), m_visibleOrderIds.cend());
+    QStringList onScreen;
+    QStringList others;
+    others.reserve(orderIds.size());
+    for (const QString &id : orderIds)
+        (visible.contains(id) ? onScreen : others).append(id);
+    return onScreen + others;
+}
+
 void StatusPoller::startFetch(const QStringList &orderIds)
 {
     m_fetchDone = false;
-    m_fetch = m_transport->fetchStatuses(orderIds, FetchedRows::InBatchesOnly); // merged as they land
+    // Batches go out in this order (the transport keeps it): the rows on screen first.
+    m_fetch =
+        m_transport->fetchStatuses(visibleFirst(orderIds), FetchedRows::InBatchesOnly); // merged as they land
     connect(m_fetch, &StatusFetch::progress, this, &StatusPoller::progress);
     connect(m_fetch, &StatusFetch::batchFinished, this, &StatusPoller::gatherAnswer);
     connect(m_fetch, &StatusFetch::finished, this, &StatusPoller::onFinished);

@@ -55,6 +55,11 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
 
+    // The order ids the window shows now: a refresh asks about these first, then the others oldest
+    // first (the journal's order), so that the rows on screen are fresh first while a long refresh
+    // runs. Read when a refresh starts; the view calls it whenever what it shows changes.
+    void setVisibleOrderIds(const QStringList &orderIds);
+
     // Time between the end of one automatic refresh and the start of the next; 0 turns it off.
     void setAutoRefreshInterval(qint64 ms);
     qint64 autoRefreshInterval() const { return m_intervalMs; }
@@ -72,6 +77,7 @@ private:
     void onOpenOrderIds(quint64 ticket, const QString &profileId, const QStringList &orderIds,
                         const QString &error);
     void startFetch(const QStringList &orderIds);
+    QStringList visibleFirst(const QStringList &orderIds) const;
     void endRun(bool complete);
     void gatherAnswer(const ListResult &answer);
     void mergeGathered();
@@ -96,4 +102,5 @@ private:
     bool m_fetchDone = false;
     bool m_running = false;
     bool m_cancelled = false;
+    QStringList m_visibleOrderIds;
 };

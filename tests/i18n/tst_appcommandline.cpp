@@ -20,6 +20,7 @@ private slots:
     void helpAndVersion();
     void allOptionsTogether();
     void lastValueWins();
+    void sandboxLatency();
     void apiUrlAccepted_data();
     void apiUrlAccepted();
     void apiUrlRefused_data();
@@ -121,6 +122,23 @@ void TestAppCommandLine::lastValueWins()
     AppCommandLine commandLine;
     QCOMPARE(commandLine.process(args({"--profile", "first", "--profile", "second"})), QStringList());
     QCOMPARE(commandLine.options().profile, QStringLiteral("second"));
+}
+
+void TestAppCommandLine::sandboxLatency()
+{
+    AppCommandLine commandLine;
+    QCOMPARE(commandLine.process(args({"--sandbox", "--sandbox-latency", "150,30"})), QStringList());
+    QCOMPARE(commandLine.options().sandboxLatencyMs, 150);
+    QCOMPARE(commandLine.options().sandboxJitterMs, 30);
+    QCOMPARE(commandLine.process(args({"--sandbox-latency=80"})), QStringList());
+    QCOMPARE(commandLine.options().sandboxLatencyMs, 80);
+    QCOMPARE(commandLine.options().sandboxJitterMs, 0);
+    for (const char *bad : {"30,80", "-1", "slow", "1,2,3"}) {
+        const QStringList errors = commandLine.process(args({"--sandbox-latency", bad}));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.constFirst().contains(QStringLiteral("--sandbox-latency")),
+                 qPrintable(errors.constFirst()));
+    }
 }
 
 void TestAppCommandLine::apiUrlAccepted_data()

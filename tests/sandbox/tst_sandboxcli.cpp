@@ -2,10 +2,14 @@
 
 #include "SandboxHttpClient.h"
 #include "TestEnvironment.h"
+#include "api/ApiClient.h"
+#include "api/CertificatePin.h"
 
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,7 +36,7 @@ RunningSandbox start(const QStringList &arguments)
     while (!running.process->canReadLine() && running.process->state() == QProcess::Running)
         running.process->waitForReadyRead(30000);
     const QString firstLine = QString::fromUtf8(running.process->readLine()).trimmed();
-    if (QRegularExpression(QStringLiteral("^http://127\\.0\\.0\\.1:\\d+$")).match(firstLine).hasMatch())
+    if (QRegularExpression(QStringLiteral("^https?://127\\.0\\.0\\.1:\\d+$")).match(firstLine).hasMatch())
         running.url = QUrl(firstLine);
     return running;
 }
@@ -56,6 +60,7 @@ private slots:
     void rejectsBadArguments_data();
     void rejectsBadArguments();
     void failsWhenThePortIsTaken();
+    void servesHttpsWithThePrintedFingerprint();
 
 private:
     TestEnvironment m_environment;
@@ -116,6 +121,13 @@ void tst_SandboxCli::rejectsBadArguments_data()
     QTest::newRow("bad port") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")};
     QTest::newRow("bad speed") << QStringList{QStringLiteral("--speed"), QStringLiteral("fast")};
     QTest::newRow("empty key") << QStringList{QStringLiteral("--key"), QString()};
+    QTest::newRow("jitter above latency") << QStringList{QStringLiteral("--latency"), QStringLiteral("5,10")};
+    QTest::newRow("latency in words") << QStringList{QStringLiteral("--latency"), QStringLiteral("slow")};
+    QTest::newRow("certificate without key")
+        << QStringList{QStringLiteral("--tls-cert"), QStringLiteral("c.pem")};
+    QTest::newRow("missing certificate files")
+        << QStringList{QStringLiteral("--tls-cert"), QStringLiteral("/nonexistent/c.pem"),
+                       QStringLiteral("--tls-key"), QStringLiteral("/nonexistent/k.pem")};
 }
 
 void tst_SandboxCli::rejectsBadArguments()
@@ -140,6 +152,43 @@ void tst_SandboxCli::failsWhenThePortIsTaken()
     QCOMPARE(second.exitCode(), 1);
     QVERIFY(second.readAllStandardOutput().isEmpty());
     stop(first);
+}
+
+void tst_SandboxCli::servesHttpsWithThePrintedFingerprint()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+        QSKIP("--tls needs the openssl command, which is not installed");
+    RunningSandbox sandbox =
+        start({QStringLiteral("--tls"), QStringLiteral("--latency"), QStringLiteral("20,10")});
+    QVERIFY2(sandbox.url.isValid(), qPrintable(QString::fromUtf8(sandbox.process->readAllStandardError())));
+    QCOMPARE(sandbox.url.scheme(), QStringLiteral("https"));
+    QString fingerprint;
+    const QRegularExpression fingerprintLine(QStringLiteral("SHA-256 fingerprint: ([0-9A-F:]{95})"));
+    while (fingerprint.isEmpty() && sandbox.process->state() == QProcess::Running) {
+        if (!sandbox.process->canReadLine() && !sandbox.process->waitForReadyRead(30000))
+            break;
+        const QRegularExpressionMatch match =
+            fingerprintLine.match(QString::fromUtf8(sandbox.process->readLine()));
+        if (match.hasMatch())
+            fingerprint = match.captured(1);
+    }
+    QVERIFY(!fingerprint.isEmpty());
+
+    // The printed fingerprint is what a profile pins: with it the client gets its answer.
+    ApiClient client;
+    ApiConfig config;
+    config.baseUrl = sandbox.url;
+    config.user = QStringLiteral("demo");
+    config.key = QStringLiteral("demo");
+    config.pinnedCertificate = CertificatePin::parse(fingerprint);
+    QCOMPARE(config.pinnedCertificate.size(), 32);
+    client.setConfig(config);
+    StatusFetch *fetch = client.fetchStatuses({QStringLiteral("1")}, 1);
+    QSignalSpy finished(fetch, &StatusFetch::finished);
+    QVERIFY(finished.wait(30000));
+    const ListResult result = finished.constFirst().at(0).value<ListResult>();
+    QVERIFY2(result.error.isOk(), qPrintable(result.error.message));
+    stop(sandbox);
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxCli)

@@ -25,6 +25,11 @@ Profile networkProfile(const QString &name, const QString &user = QStringLiteral
     profile.defaultUserAgent = QStringLiteral("Mozilla/5.0 (X11; Linux x86_64)");
     profile.defaultCountry = QStringLiteral("kz");
     profile.defaultCurrency = QStringLiteral("KZT");
+    // Kept across a restart like every other field (issue 22).
+    profile.certificatePin =
+        QStringLiteral("F3:02:55:9E:D1:50:06:DA:8E:30:4A:0D:3E:D3:6A:FF:68:F0:CE:9A:F9:C9:"
+                       "A8:43:D5:72:68:DF:0C:38:C1:F1");
+    profile.parallelRefreshRequests = 12;
     return profile;
 }
 

@@ -319,6 +319,9 @@ void TestSettingsDialog::fillAProfileShowTheKeyAndTestTheConnection()
     QTest::keyClicks(name, QStringLiteral("Network A"));
     replaceText(child<QLineEdit>("baseUrlEdit"), QStringLiteral("https://api.example.net"));
     replaceText(child<QLineEdit>("userIdEdit"), QStringLiteral("1234"));
+    // A self-signed server's certificate, pinned by its SHA-256 fingerprint as openssl prints it.
+    const QString pin = QStringLiteral("f302559ed15006da8e304a0d3ed36aff68f0ce9af9c9a843d57268df0c38c1f1");
+    replaceText(child<QLineEdit>("certificatePinEdit"), pin);
     auto *key = child<QLineEdit>("keyEdit");
     replaceText(key, Canary);
     replaceText(child<QLineEdit>("defaultWmEdit"), QStringLiteral("42"));
@@ -363,6 +366,7 @@ void TestSettingsDialog::fillAProfileShowTheKeyAndTestTheConnection()
     QCOMPARE(sent.user, QStringLiteral("1234"));
     QVERIFY2(sent.key == Canary, "the key typed is the key tested");
     QCOMPARE(sent.encoding, BodyEncoding::Json);
+    QCOMPARE(sent.pinnedCertificate, QByteArray::fromHex(pin.toLatin1())); // tested as it will be used
     QCOMPARE(m_starter.calls.first().ids, QStringList{ConnectionTester::harmlessOrderId()});
 
     m_starter.answer = ListResult{};
@@ -392,6 +396,7 @@ void TestSettingsDialog::fillAProfileShowTheKeyAndTestTheConnection()
     QCOMPARE(stored.defaultIp, QStringLiteral("12.34.56.78"));
     QCOMPARE(stored.defaultCountry, QStringLiteral("kz"));
     QCOMPARE(stored.defaultCurrency, QStringLiteral("KZT"));
+    QCOMPARE(stored.certificatePin, pin);
     QVERIFY(readKey(stored.id) == Canary);
     QFile profilesFile(m_profiles->filePath());
     QVERIFY(profilesFile.open(QIODevice::ReadOnly));
