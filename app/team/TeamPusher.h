@@ -1,0 +1,37 @@
+#pragma once
+
+#include "TeamChangeFeed.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+// Writes leads into the team database, idempotently: a lead is upserted by (account, our order id),
+// its history rows are inserted unless already there, and a statement that would change nothing
+// writes nothing (not even updated_at): pushing the same thing twice leaves the server as it was.
+// A status only moves forward there, as in the journal (StatusProgress), whoever pushes it.
+//
+// Never sends a credential: only the account's name (the profile's user id at its host).
+class TeamPusher
+{
+public:
+    TeamPusher(const QString &account, const QString &workstationId, const QString &operatorName);
+
+    // Registers (or refreshes) this workstation under the connection's login.
+    bool registerWorkstation(QSqlDatabase &db);
+    // Pushes `leads` in one transaction; true once the server committed them. Leads without an order
+    // id yet ("auto" leads the network has not numbered) are skipped: their numbering is a change that
+    // brings them back.
+    bool push(QSqlDatabase &db, const QList<TeamLeadSnapshot> &leads);
+    QString errorString() const { return m_error; }
+    // Whether the last failure was the connection's (lost, refused): reconnecting may help.
+    bool lastFailureWasConnection() const { return m_connectionLost; }
+
+private:
+    bool fail(QSqlDatabase &db, const QSqlError &error);
+
+    QString m_account;
+    QString m_workstationId;
+    QString m_operatorName;
+    QString m_error;
+    bool m_connectionLost = false;
+};
