@@ -102,6 +102,7 @@ void TestTeamChangeFeed::unsharedProfilesNoteNothing()
     QVERIFY(m_journal->addLead(profile, QStringLiteral("1002"), sampleLead(QStringLiteral("1002")), t0));
     QCOMPARE(m_feed->waitingLeads(profile), 0);
     QCOMPARE(m_feed->cursor(profile), -1); // not shared
+    QCOMPARE(notedAfterCursor(), 0);       // and not a row of its changes kept
     TeamChangeFeed::Batch batch;
     QVERIFY(m_feed->nextBatch(profile, 100, &batch));
     QVERIFY(batch.leadKeys.isEmpty());
