@@ -74,6 +74,7 @@ TeamPusher::TeamPusher(const QString &account, const QString &workstationId, con
 bool TeamPusher::fail(QSqlDatabase &db, const QSqlError &error)
 {
     m_error = error.text();
+    m_errorCode = error.nativeErrorCode();
     m_connectionLost = isConnectionFailure(db, error);
     qCWarning(lcTeam) << "team push failed:" << m_error << "(SQLSTATE" << error.nativeErrorCode() << ")";
     return false;
@@ -95,12 +96,27 @@ bool TeamPusher::registerWorkstation(QSqlDatabase &db)
 
 bool TeamPusher::push(QSqlDatabase &db, const QList<TeamLeadSnapshot> &leads)
 {
+    m_refused.clear();
+    if (pushOnce(db, leads, false))
+        return true;
+    if (m_connectionLost || m_errorCode != QLatin1String("42501"))
+        return false;
+    // Row-level security refused a row: another workstation already shared this order (two
+    // workstations tracking the same ids). Pushed again lead by lead, those are left to their owner
+    // instead of holding up every later change.
+    return pushOnce(db, leads, true);
+}
+
+bool TeamPusher::pushOnce(QSqlDatabase &db, const QList<TeamLeadSnapshot> &leads, bool skipRefused)
+{
     m_error.clear();
+    m_errorCode.clear();
     m_connectionLost = false;
     if (!db.transaction())
         return fail(db, db.lastError());
     QSqlQuery lead(db);
     QSqlQuery history(db);
+    QSqlQuery savepoint(db);
     const QString upsert = QLatin1String(UpsertLead).arg(QLatin1String(MayReplace));
     if (!lead.prepare(upsert) || !history.prepare(QLatin1String(InsertHistory))) {
         const QSqlError error = lead.lastError().isValid() ? lead.lastError() : history.lastError();
@@ -113,9 +129,8 @@ bool TeamPusher::push(QSqlDatabase &db, const QList<TeamLeadSnapshot> &leads)
         db.rollback();
         return fail(db, error);
     };
-    for (const TeamLeadSnapshot &snapshot : leads) {
-        if (snapshot.orderId.isEmpty())
-            continue;
+    // One lead's rows, or the first error.
+    auto pushLead = [&](const TeamLeadSnapshot &snapshot) -> QSqlError {
         const QVariantList values = {
             m_account, snapshot.orderId, m_workstationId, m_operatorName, snapshot.offer, snapshot.country,
             snapshot.name, snapshot.phone, snapshot.sendState, snapshot.networkOrderId, snapshot.stage,
@@ -126,7 +141,7 @@ bool TeamPusher::push(QSqlDatabase &db, const QList<TeamLeadSnapshot> &leads)
         for (int i = 0; i < values.size(); ++i)
             lead.bindValue(i, values.at(i));
         if (!lead.exec())
-            return abort(lead.lastError());
+            return lead.lastError();
         for (const TeamStatusChange &change : snapshot.history) {
             const QVariantList historyValues = {
                 m_account,     snapshot.orderId,     change.changedAtMs,    change.stage,   change.status,
@@ -134,12 +149,35 @@ bool TeamPusher::push(QSqlDatabase &db, const QList<TeamLeadSnapshot> &leads)
             for (int i = 0; i < historyValues.size(); ++i)
                 history.bindValue(i, historyValues.at(i));
             if (!history.exec())
-                return abort(history.lastError());
+                return history.lastError();
         }
+        return QSqlError();
+    };
+    for (const TeamLeadSnapshot &snapshot : leads) {
+        if (snapshot.orderId.isEmpty())
+            continue;
+        if (!skipRefused) {
+            const QSqlError error = pushLead(snapshot);
+            if (error.isValid())
+                return abort(error);
+            continue;
+        }
+        if (!savepoint.exec(QStringLiteral("SAVEPOINT one_lead")))
+            return abort(savepoint.lastError());
+        const QSqlError error = pushLead(snapshot);
+        if (!error.isValid())
+            continue;
+        if (error.nativeErrorCode() != QLatin1String("42501"))
+            return abort(error);
+        if (!savepoint.exec(QStringLiteral("ROLLBACK TO SAVEPOINT one_lead")))
+            return abort(savepoint.lastError());
+        m_refused.append(snapshot.orderId);
     }
     lead.finish();
     history.finish();
     if (!db.commit())
         return fail(db, db.lastError());
+    if (!m_refused.isEmpty())
+        qCInfo(lcTeam) << m_refused.size() << "leads left to the workstation that shared them first";
     return true;
 }

@@ -78,9 +78,11 @@ const char *const version1[] = {
     "CREATE POLICY leads_operator ON leads TO cpadesk_operator"
     " USING (workstation_id IN (SELECT cpadesk_my_workstations()))"
     " WITH CHECK (workstation_id IN (SELECT cpadesk_my_workstations()))",
+    // History only for a lead of one's own: the leads policy hides the others inside EXISTS.
     "CREATE POLICY status_history_operator ON status_history TO cpadesk_operator"
     " USING (workstation_id IN (SELECT cpadesk_my_workstations()))"
-    " WITH CHECK (workstation_id IN (SELECT cpadesk_my_workstations()))",
+    " WITH CHECK (workstation_id IN (SELECT cpadesk_my_workstations()) AND EXISTS (SELECT 1 FROM leads l"
+    " WHERE l.account = status_history.account AND l.order_id = status_history.order_id))",
     "CREATE POLICY workstations_manager ON workstations FOR SELECT TO cpadesk_manager USING (true)",
     "CREATE POLICY leads_manager ON leads FOR SELECT TO cpadesk_manager USING (true)",
     "CREATE POLICY status_history_manager ON status_history FOR SELECT TO cpadesk_manager USING (true)",

@@ -101,6 +101,7 @@ private:
             if (!m_feed->acknowledge(m_setup.profileId, batch.lastSeq))
                 return feedFailed();
             m_state.pushedLeads += leads.size();
+            m_state.leftToOthers += m_pusher.refusedOrderIds().size();
             m_state.cursor = batch.lastSeq;
         }
         m_retryMs = m_setup.minRetryMs;

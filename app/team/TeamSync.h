@@ -36,11 +36,12 @@ struct TeamSyncState
         Refused,     // the server answered but will not take our pushes (schema, rights): retrying slowly
     };
     Phase phase = Phase::Starting;
-    QString problem;        // translated or the server's words; never a password
-    QDateTime troubleSince; // when the current Unreachable/Refused spell began
-    int waitingLeads = 0;   // leads changed locally and not yet committed at the server
-    qint64 cursor = 0;      // the last change the server committed
-    qint64 pushedLeads = 0; // leads pushed since start (a lead pushed twice counts twice)
+    QString problem;         // translated or the server's words; never a password
+    QDateTime troubleSince;  // when the current Unreachable/Refused spell began
+    int waitingLeads = 0;    // leads changed locally and not yet committed at the server
+    qint64 cursor = 0;       // the last change the server committed
+    qint64 pushedLeads = 0;  // leads pushed since start (a lead pushed twice counts twice)
+    qint64 leftToOthers = 0; // leads another workstation had shared first (see TeamPusher)
 };
 Q_DECLARE_METATYPE(TeamSyncState)
 

@@ -179,6 +179,13 @@ void TestTeamSchema::operatorCannotTouchAnotherWorkstationsRows()
         QStringLiteral("INSERT INTO status_history (account, order_id, changed_at, status, workstation_id)"
                        " VALUES ('acc', '1001', now(), 5, 'ws-anna')"),
         &error));
+    // Nor add history to her lead, even under his own workstation.
+    QVERIFY(!run(
+        boris,
+        QStringLiteral("INSERT INTO status_history (account, order_id, changed_at, status, workstation_id)"
+                       " VALUES ('acc', '1001', now(), 5, 'ws-boris')"),
+        &error));
+    QCOMPARE(error.nativeErrorCode(), QStringLiteral("42501"));
     // He sees only his own.
     QSqlQuery seen(boris.database());
     QVERIFY(seen.exec(QStringLiteral("SELECT string_agg(order_id, ',') FROM leads")) && seen.next());

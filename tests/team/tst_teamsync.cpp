@@ -58,11 +58,13 @@ private slots:
     void serverDownAtStartLosesNothing();
     void terminatedMidPushLosesAndDoublesNothing();
     void statusesOnlyMoveForwardAtTheServer();
+    void twoWorkstationsTrackingTheSameOrder();
 
 private:
     // Adds leads `first`..`first + count - 1`, each sent, every third one held then approved.
     void addLeads(int first, int count);
-    std::unique_ptr<TeamSync> makeSync(const QString &user = TeamFixture::operatorA());
+    std::unique_ptr<TeamSync> makeSync(const QString &user = TeamFixture::operatorA(),
+                                       const QString &journal = {});
     int serverCount(const QString &sql);
     QString serverText(const QString &sql);
     QString journalPath() const { return m_env->path() + QStringLiteral("/journal.sqlite"); }
@@ -119,11 +121,11 @@ void TestTeamSync::addLeads(int first, int count)
     QVERIFY(m_journal->commitBatch());
 }
 
-std::unique_ptr<TeamSync> TestTeamSync::makeSync(const QString &user)
+std::unique_ptr<TeamSync> TestTeamSync::makeSync(const QString &user, const QString &journal)
 {
     TeamSyncSetup setup;
     setup.server = m_team.config(user);
-    setup.journalFilePath = journalPath();
+    setup.journalFilePath = journal.isEmpty() ? journalPath() : journal;
     setup.profileId = profile;
     setup.account = account;
     setup.workstationId = QStringLiteral("ws-") + user;
@@ -314,6 +316,43 @@ void TestTeamSync::statusesOnlyMoveForwardAtTheServer()
     QTRY_COMPARE_WITH_TIMEOUT(serverText(QStringLiteral("SELECT name FROM leads")), QStringLiteral("Renamed"),
                               ServerTimeoutMs);
     QCOMPARE(serverText(QStringLiteral("SELECT stage || status FROM leads")), QStringLiteral("approve6"));
+}
+
+void TestTeamSync::twoWorkstationsTrackingTheSameOrder()
+{
+    addLeads(0, 5); // Anna's: 100000..100004
+    auto anna = makeSync(TeamFixture::operatorA());
+    anna->start();
+    QTRY_COMPARE_WITH_TIMEOUT(serverCount(QStringLiteral("SELECT count(*) FROM leads")), 5, ServerTimeoutMs);
+
+    // Boris's workstation tracks one of Anna's orders, and has three of its own.
+    const QString borisJournalPath = m_env->path() + QStringLiteral("/boris.sqlite");
+    Journal borisJournal;
+    QVERIFY2(borisJournal.open(borisJournalPath), qPrintable(borisJournal.errorString()));
+    QCOMPARE(borisJournal.addTracked(profile, {QStringLiteral("100003")}, t0), 1);
+    QVERIFY(
+        borisJournal
+            .mergeStatus(profile, statusRow(QStringLiteral("100003"), QStringLiteral("cancel"), 5), t0 + 1)
+            .changed);
+    for (const QString &id : {QStringLiteral("200001"), QStringLiteral("200002"), QStringLiteral("200003")})
+        QVERIFY(borisJournal.addLead(profile, id, sampleLead(id), t0 + 2));
+    auto boris = makeSync(TeamFixture::operatorB(), borisJournalPath);
+    boris->start();
+    QTRY_COMPARE_WITH_TIMEOUT(serverCount(QStringLiteral("SELECT count(*) FROM leads")), 8, ServerTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(boris->state().phase == TeamSyncState::Phase::Sharing &&
+                                 boris->state().waitingLeads == 0,
+                             ServerTimeoutMs);
+    QCOMPARE(boris->state().leftToOthers, 1);
+    // Anna's order stays hers, as she shared it.
+    QCOMPARE(serverText(QStringLiteral(
+                 "SELECT workstation_id || ' ' || stage FROM leads WHERE order_id = '100003'")),
+             QStringLiteral("ws-operator_anna approve"));
+    QCOMPARE(
+        serverCount(QStringLiteral("SELECT count(*) FROM leads WHERE workstation_id = 'ws-operator_boris'")),
+        3);
+    QCOMPARE(serverCount(QStringLiteral(
+                 "SELECT count(*) FROM status_history WHERE workstation_id = 'ws-operator_boris'")),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestTeamSync)
