@@ -2983,4 +2983,39 @@
         <translation>Не удалось обновить командную базу до схемы %1: %2</translation>
     </message>
 </context>
+<context>
+    <name>TeamSharingStatus</name>
+    <message>
+        <source>Connecting to the team server…</source>
+        <translation>Подключение к командному серверу…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sharing with the team: %n lead(s) to go</source>
+        <translation>
+            <numerusform>Передача команде: остался %n лид</numerusform>
+            <numerusform>Передача команде: осталось %n лида</numerusform>
+            <numerusform>Передача команде: осталось %n лидов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shared with the team</source>
+        <translation>Передано команде</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team server unreachable since %1 — %n lead(s) waiting to be shared</source>
+        <translation>
+            <numerusform>Командный сервер недоступен с %1 — %n лид ждёт передачи</numerusform>
+            <numerusform>Командный сервер недоступен с %1 — %n лида ждут передачи</numerusform>
+            <numerusform>Командный сервер недоступен с %1 — %n лидов ждут передачи</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Team server refuses this workstation since %1 (%2) — %n lead(s) waiting to be shared</source>
+        <translation>
+            <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лид ждёт передачи</numerusform>
+            <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лида ждут передачи</numerusform>
+            <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лидов ждут передачи</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
