@@ -155,10 +155,76 @@ int PostgresServer::freePort()
 QStringList PostgresServer::serverOptions() const
 {
     // fsync off: a test server's data need not survive a power cut, and the disk is shared.
-    return {QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
-                           "-c full_page_writes=off -c max_connections=200")
-                .arg(m_port)
-                .arg(m_dir.path())};
+    QString options =
+        QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
+                       "-c full_page_writes=off -c max_connections=200")
+            .arg(m_port)
+            .arg(m_dir.path());
+    if (m_tls)
+        options += QStringLiteral(" -c ssl=on -c ssl_cert_file=%1 -c ssl_key_file=%2")
+                       .arg(m_dir.filePath(QStringLiteral("server.crt")),
+                            m_dir.filePath(QStringLiteral("server.key")));
+    return {options};
+}
+
+bool PostgresServer::openssl(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setWorkingDirectory(m_dir.path());
+    process.start(QStringLiteral("openssl"), arguments);
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0) {
+        m_error = QStringLiteral("openssl %1 failed: %2 %3")
+                      .arg(arguments.join(QLatin1Char(' ')), process.errorString(),
+                           QString::fromLocal8Bit(process.readAll()));
+        return false;
+    }
+    return true;
+}
+
+bool PostgresServer::enableTls()
+{
+    if (!m_dir.isValid())
+        return false;
+    const QString extensions = m_dir.filePath(QStringLiteral("san.ext"));
+    QFile san(extensions);
+    if (!san.open(QIODevice::WriteOnly) || san.write("subjectAltName=DNS:localhost,IP:127.0.0.1\n") < 0)
+        return false;
+    san.close();
+    const QString days = QStringLiteral("30");
+    const bool made =
+        openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-x509"),
+                 QStringLiteral("-days"), days, QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                 QStringLiteral("/CN=CPA Desk test CA"), QStringLiteral("-keyout"), QStringLiteral("ca.key"),
+                 QStringLiteral("-out"), QStringLiteral("ca.crt")}) &&
+        openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-x509"),
+                 QStringLiteral("-days"), days, QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                 QStringLiteral("/CN=Someone else's CA"), QStringLiteral("-keyout"),
+                 QStringLiteral("other-ca.key"), QStringLiteral("-out"), QStringLiteral("other-ca.crt")}) &&
+        openssl({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-nodes"),
+                 QStringLiteral("-subj"), QStringLiteral("/CN=localhost"), QStringLiteral("-keyout"),
+                 QStringLiteral("server.key"), QStringLiteral("-out"), QStringLiteral("server.csr")}) &&
+        openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                 QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("ca.crt"),
+                 QStringLiteral("-CAkey"), QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
+                 QStringLiteral("-days"), days, QStringLiteral("-extfile"), extensions,
+                 QStringLiteral("-out"), QStringLiteral("server.crt")});
+    if (!made)
+        return false;
+    // The server reads its key only if nobody else may.
+    const QString key = m_dir.filePath(QStringLiteral("server.key"));
+    QFile::setPermissions(key, QFile::ReadOwner | QFile::WriteOwner);
+    if (runningAsRoot()) {
+        for (const QString &path : {key, m_dir.filePath(QStringLiteral("server.crt"))}) {
+            if (!handToServerAccount(path)) {
+                m_error = QStringLiteral("cannot hand %1 to the server's account").arg(path);
+                return false;
+            }
+        }
+    }
+    m_tls = true;
+    return true;
 }
 
 bool PostgresServer::start()

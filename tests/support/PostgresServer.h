@@ -22,6 +22,12 @@ public:
 
     static QString binDirectory(); // /usr/lib/postgresql/15/bin, or $CPADESK_PG_BINDIR
 
+    // Before start(): the server speaks TLS too, with a certificate for "localhost" and 127.0.0.1 signed
+    // by a throw-away CA (caFile()); otherCaFile() is a CA that did not sign it.
+    bool enableTls();
+    QString caFile() const { return m_dir.filePath(QStringLiteral("ca.crt")); }
+    QString otherCaFile() const { return m_dir.filePath(QStringLiteral("other-ca.crt")); }
+
     bool start();   // initdb (the first time) and start; false with errorString() on failure
     bool stop();    // a fast shutdown: sessions are ended, the data stays
     bool restart(); // stop and start on the same port
@@ -47,6 +53,7 @@ public:
 
 private:
     bool run(const QString &program, const QStringList &arguments, int timeoutMs);
+    bool openssl(const QStringList &arguments);
     bool prepareFolder();
     static int freePort();
     QStringList serverOptions() const;
@@ -56,6 +63,7 @@ private:
     QString m_logFile;
     bool m_initialised = false;
     bool m_running = false;
+    bool m_tls = false;
     int m_port = 0;
     QString m_error;
 };

@@ -4,6 +4,7 @@
 #include "team/TeamSchema.h"
 
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTest>
 
@@ -22,6 +23,7 @@ private slots:
     void wrongPassword();
     void databaseMissing();
     void tlsRequiredButServerHasNone();
+    void tlsModesAgainstAServerWithTls();
     void schemaMissingForAnOperator();
     void emptyDatabaseIsFineForItsOwner();
     void missingPrivileges();
@@ -107,6 +109,39 @@ void TestTeamConnectionTester::tlsRequiredButServerHasNone()
 {
     TeamServerConfig config = m_team.config(TeamFixture::operatorA());
     config.tls = TeamTlsMode::Require;
+    expect(config, Problem::TlsFailed, "encrypted connection");
+}
+
+void TestTeamConnectionTester::tlsModesAgainstAServerWithTls()
+{
+    PostgresServer tlsServer;
+    QVERIFY2(tlsServer.enableTls(), qPrintable(tlsServer.errorString()));
+    QVERIFY2(tlsServer.start(), qPrintable(tlsServer.errorString()));
+    QVERIFY(tlsServer.exec({QStringLiteral("CREATE ROLE cpadesk_operator NOLOGIN"),
+                            QStringLiteral("CREATE ROLE cpadesk_manager NOLOGIN")}));
+    TeamServerConfig config;
+    config.host = QStringLiteral("localhost"); // the name in the server's certificate
+    config.port = tlsServer.port();
+    config.database = QStringLiteral("postgres");
+    config.user = PostgresServer::superUser();
+    config.password = PostgresServer::superPassword();
+
+    config.tls = TeamTlsMode::Require;
+    expect(config, Problem::None, "Connected");
+    config.tls = TeamTlsMode::VerifyFull;
+    config.caFile = tlsServer.caFile();
+    expect(config, Problem::None, "Connected");
+    // The session really is encrypted.
+    {
+        TeamConnection connection(config);
+        QVERIFY(connection.open());
+        QSqlQuery query(connection.database());
+        QVERIFY(query.exec(QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) &&
+                query.next());
+        QVERIFY(query.value(0).toBool());
+    }
+    // A certificate the CA file did not sign is refused.
+    config.caFile = tlsServer.otherCaFile();
     expect(config, Problem::TlsFailed, "encrypted connection");
 }
 
