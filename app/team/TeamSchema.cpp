@@ -95,6 +95,13 @@ const char *const version1[] = {
     "GRANT UPDATE (operator_name, offer, country, name, phone, send_state, network_order_id, stage, status,"
     " reason, progress, is_final, sent_at, status_changed_at, updated_at) ON leads TO cpadesk_operator",
     "GRANT EXECUTE ON FUNCTION cpadesk_my_workstations() TO cpadesk_operator",
+    // Every workstation listening learns of a lead's change at COMMIT (TeamListener). The payload names
+    // the lead, nothing more: listeners are not bound by row-level security, so it carries no customer
+    // data. PostgreSQL folds identical notifications of one transaction into one.
+    "CREATE FUNCTION cpadesk_notify_lead_changed() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$ BEGIN PERFORM pg_notify('cpadesk_leads', NEW.account || ' ' || NEW.order_id); RETURN NULL; END $$",
+    "CREATE TRIGGER leads_notify AFTER INSERT OR UPDATE ON leads"
+    " FOR EACH ROW EXECUTE FUNCTION cpadesk_notify_lead_changed()",
 };
 
 template <std::size_t N> QStringList toList(const char *const (&statements)[N])
