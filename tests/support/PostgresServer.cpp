@@ -63,7 +63,21 @@ PostgresServer::~PostgresServer()
 QString PostgresServer::binDirectory()
 {
     const QString configured = qEnvironmentVariable("CPADESK_PG_BINDIR");
-    return configured.isEmpty() ? QStringLiteral("/usr/lib/postgresql/15/bin") : configured;
+    if (!configured.isEmpty())
+        return configured;
+    // Debian and Ubuntu keep each major version apart (/usr/lib/postgresql/15/bin): the newest one
+    // installed; 15 (Debian 12's) when none is found, so that the error names a real place.
+    const QDir versions(QStringLiteral("/usr/lib/postgresql"));
+    int newest = 0;
+    const QStringList entries = versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool isNumber = false;
+        const int version = entry.toInt(&isNumber);
+        if (isNumber && version > newest &&
+            QFile::exists(versions.filePath(entry + QLatin1String("/bin/initdb"))))
+            newest = version;
+    }
+    return QStringLiteral("/usr/lib/postgresql/%1/bin").arg(newest > 0 ? newest : 15);
 }
 
 QString PostgresServer::logText() const

@@ -20,7 +20,7 @@ public:
     PostgresServer();
     ~PostgresServer(); // stops the server
 
-    static QString binDirectory(); // /usr/lib/postgresql/15/bin, or $CPADESK_PG_BINDIR
+    static QString binDirectory(); // $CPADESK_PG_BINDIR, else the newest /usr/lib/postgresql/N/bin
 
     // Before start(): the server speaks TLS too, with a certificate for "localhost" and 127.0.0.1 signed
     // by a throw-away CA (caFile()); otherCaFile() is a CA that did not sign it.
