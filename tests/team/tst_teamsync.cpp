@@ -5,6 +5,7 @@
 #include "team/TeamSchema.h"
 #include "team/TeamSync.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -59,6 +60,7 @@ private slots:
     void terminatedMidPushLosesAndDoublesNothing();
     void statusesOnlyMoveForwardAtTheServer();
     void twoWorkstationsTrackingTheSameOrder();
+    void measuresThePushRate();
 
 private:
     // Adds leads `first`..`first + count - 1`, each sent, every third one held then approved.
@@ -353,6 +355,54 @@ void TestTeamSync::twoWorkstationsTrackingTheSameOrder()
     QCOMPARE(serverCount(QStringLiteral(
                  "SELECT count(*) FROM status_history WHERE workstation_id = 'ws-operator_boris'")),
              0);
+}
+
+void TestTeamSync::measuresThePushRate()
+{
+    // 2,000 leads (a third with two status changes) pushed by TeamSync in batches of 200, beside the
+    // bare INSERTs of the same rows through the same driver in one transaction. Logged, not judged:
+    // the machine is shared.
+    constexpr int Leads = 2000;
+    addLeads(0, Leads);
+    TeamSyncSetup setup;
+    setup.server = m_team.config(TeamFixture::operatorA());
+    setup.journalFilePath = journalPath();
+    setup.profileId = profile;
+    setup.account = account;
+    setup.workstationId = QStringLiteral("ws-rate");
+    setup.operatorName = QStringLiteral("Anna");
+    setup.pollIntervalMs = 20;
+    TeamSync sync(setup);
+    QElapsedTimer clock;
+    clock.start();
+    sync.start();
+    QTRY_VERIFY_WITH_TIMEOUT(sync.state().phase == TeamSyncState::Phase::Sharing && sync.state().cursor > 0 &&
+                                 sync.state().waitingLeads == 0,
+                             120000);
+    const qint64 syncMs = clock.elapsed();
+    QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM leads")), Leads);
+
+    TeamConnection owner(m_team.config(TeamFixture::ownerUser()));
+    QVERIFY(owner.open());
+    QSqlDatabase db = owner.database();
+    QSqlQuery query(db);
+    QVERIFY(query.exec(QStringLiteral("CREATE TABLE leads_copy (LIKE leads INCLUDING ALL)")));
+    clock.restart();
+    QVERIFY(db.transaction());
+    QVERIFY(
+        query.prepare(QStringLiteral("INSERT INTO leads_copy (account, order_id, workstation_id, send_state,"
+                                     " created_at) VALUES (?, ?, 'ws-rate', 'sent', now())")));
+    for (int i = 0; i < Leads; ++i) {
+        query.bindValue(0, account);
+        query.bindValue(1, QString::number(100000 + i));
+        QVERIFY(query.exec());
+    }
+    QVERIFY(db.commit());
+    const qint64 bareMs = clock.elapsed();
+    qInfo("%d leads: TeamSync %lld ms from start (connect, schema check, %d history rows) = %.0f leads/s;"
+          " bare INSERTs of the lead rows alone %lld ms = %.0f rows/s",
+          Leads, syncMs, m_historyRows, Leads * 1000.0 / qMax<qint64>(1, syncMs), bareMs,
+          Leads * 1000.0 / qMax<qint64>(1, bareMs));
 }
 
 QTEST_GUILESS_MAIN(TestTeamSync)
