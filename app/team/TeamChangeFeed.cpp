@@ -147,72 +147,114 @@ bool TeamChangeFeed::nextBatch(const QString &profileId, int limit, Batch *batch
     return true;
 }
 
-bool TeamChangeFeed::snapshot(const QString &profileId, const QString &leadKey, TeamLeadSnapshot *lead)
+namespace {
+
+const char *const LeadSql =
+    "SELECT order_id, send_state, network_id, stage, status, reason, is_final, created_at, sent_at,"
+    " changed_at, phone, offer, name, country FROM leads WHERE profile_id = ? AND lead_key = ?";
+const char *const HistorySql =
+    "SELECT changed_at, stage, status, reason, previous_stage, previous_status"
+    " FROM lead_history WHERE profile_id = ? AND lead_key = ? ORDER BY changed_at, rowid";
+
+// 1: read; 0: no such lead; -1: the query failed (its error says why).
+int readSnapshot(QSqlQuery &leadQuery, QSqlQuery &historyQuery, const QString &profileId,
+                 const QString &leadKey, TeamLeadSnapshot *lead)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    // One read transaction: the lead and its history as of one moment.
-    if (!db.transaction())
-        return fail(QString(), db.lastError().text());
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-        "SELECT order_id, send_state, network_id, stage, status, reason, is_final, created_at, sent_at,"
-        " changed_at, phone, offer, name, country FROM leads WHERE profile_id = ? AND lead_key = ?"));
-    query.addBindValue(profileId);
-    query.addBindValue(leadKey);
-    if (!query.exec()) {
-        const QString error = query.lastError().text();
-        query.finish();
-        db.rollback();
-        return fail(QString(), error);
-    }
-    if (!query.next()) {
-        query.finish();
-        db.rollback();
-        m_error.clear();
-        return false;
+    leadQuery.bindValue(0, profileId);
+    leadQuery.bindValue(1, leadKey);
+    if (!leadQuery.exec())
+        return -1;
+    if (!leadQuery.next()) {
+        leadQuery.finish();
+        return 0;
     }
     *lead = TeamLeadSnapshot();
     lead->leadKey = leadKey;
-    lead->orderId = query.value(0).toString();
-    lead->sendState = query.value(1).toString();
-    lead->networkOrderId = query.value(2).toString();
-    lead->stage = query.value(3).toString();
-    lead->status = query.value(4).toInt();
-    lead->reason = query.value(5).toInt();
-    lead->isFinal = query.value(6).toInt() != 0;
-    lead->createdAtMs = query.value(7).toLongLong();
-    lead->sentAtMs = query.value(8).toLongLong();
-    lead->statusChangedAtMs = query.value(9).toLongLong();
-    lead->phone = query.value(10).toString();
-    lead->offer = query.value(11).toString();
-    lead->name = query.value(12).toString();
-    lead->country = query.value(13).toString();
-    query.finish();
+    lead->orderId = leadQuery.value(0).toString();
+    lead->sendState = leadQuery.value(1).toString();
+    lead->networkOrderId = leadQuery.value(2).toString();
+    lead->stage = leadQuery.value(3).toString();
+    lead->status = leadQuery.value(4).toInt();
+    lead->reason = leadQuery.value(5).toInt();
+    lead->isFinal = leadQuery.value(6).toInt() != 0;
+    lead->createdAtMs = leadQuery.value(7).toLongLong();
+    lead->sentAtMs = leadQuery.value(8).toLongLong();
+    lead->statusChangedAtMs = leadQuery.value(9).toLongLong();
+    lead->phone = leadQuery.value(10).toString();
+    lead->offer = leadQuery.value(11).toString();
+    lead->name = leadQuery.value(12).toString();
+    lead->country = leadQuery.value(13).toString();
+    leadQuery.finish();
 
-    query.prepare(QStringLiteral(
-        "SELECT changed_at, stage, status, reason, previous_stage, previous_status"
-        " FROM lead_history WHERE profile_id = ? AND lead_key = ? ORDER BY changed_at, rowid"));
-    query.addBindValue(profileId);
-    query.addBindValue(leadKey);
-    if (!query.exec()) {
-        const QString error = query.lastError().text();
-        query.finish();
+    historyQuery.bindValue(0, profileId);
+    historyQuery.bindValue(1, leadKey);
+    if (!historyQuery.exec())
+        return -1;
+    while (historyQuery.next()) {
+        TeamStatusChange change;
+        change.changedAtMs = historyQuery.value(0).toLongLong();
+        change.stage = historyQuery.value(1).toString();
+        change.status = historyQuery.value(2).toInt();
+        change.reason = historyQuery.value(3).toInt();
+        change.previousStage = historyQuery.value(4).toString();
+        change.previousStatus = historyQuery.value(5).toInt();
+        lead->history.append(change);
+    }
+    historyQuery.finish();
+    return 1;
+}
+
+} // namespace
+
+bool TeamChangeFeed::snapshot(const QString &profileId, const QString &leadKey, TeamLeadSnapshot *lead)
+{
+    QList<TeamLeadSnapshot> leads;
+    if (!snapshots(profileId, {leadKey}, &leads))
+        return false;
+    if (leads.isEmpty()) {
+        m_error.clear();
+        return false;
+    }
+    *lead = leads.constFirst();
+    return true;
+}
+
+bool TeamChangeFeed::snapshots(const QString &profileId, const QStringList &leadKeys,
+                               QList<TeamLeadSnapshot> *leads)
+{
+    leads->clear();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // One read transaction: every lead and its history as of one moment.
+    if (!db.transaction())
+        return fail(QString(), db.lastError().text());
+    QSqlQuery leadQuery(db);
+    QSqlQuery historyQuery(db);
+    leadQuery.setForwardOnly(true);
+    historyQuery.setForwardOnly(true);
+    if (!leadQuery.prepare(QLatin1String(LeadSql)) || !historyQuery.prepare(QLatin1String(HistorySql))) {
+        const QString error =
+            leadQuery.lastError().isValid() ? leadQuery.lastError().text() : historyQuery.lastError().text();
         db.rollback();
         return fail(QString(), error);
     }
-    while (query.next()) {
-        TeamStatusChange change;
-        change.changedAtMs = query.value(0).toLongLong();
-        change.stage = query.value(1).toString();
-        change.status = query.value(2).toInt();
-        change.reason = query.value(3).toInt();
-        change.previousStage = query.value(4).toString();
-        change.previousStatus = query.value(5).toInt();
-        lead->history.append(change);
+    leads->reserve(leadKeys.size());
+    for (const QString &key : leadKeys) {
+        TeamLeadSnapshot lead;
+        const int read = readSnapshot(leadQuery, historyQuery, profileId, key, &lead);
+        if (read < 0) {
+            const QString error = leadQuery.lastError().isValid() ? leadQuery.lastError().text()
+                                                                  : historyQuery.lastError().text();
+            leadQuery.finish();
+            historyQuery.finish();
+            db.rollback();
+            return fail(QString(), error);
+        }
+        if (read > 0)
+            leads->append(lead);
+        // else: deleted here since; the team keeps what it was told (removing is not shared).
     }
-    query.finish();
     db.commit();
+    m_error.clear();
     return true;
 }
 

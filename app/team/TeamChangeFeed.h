@@ -70,6 +70,8 @@ public:
     // The lead as it is now, and its history; false when it is gone (deleted locally) or on failure
     // (errorString() then says why).
     bool snapshot(const QString &profileId, const QString &leadKey, TeamLeadSnapshot *lead);
+    // The same for many leads in one read transaction; leads gone since are left out. False on failure.
+    bool snapshots(const QString &profileId, const QStringList &leadKeys, QList<TeamLeadSnapshot> *leads);
     // The server committed everything up to `seq`: the cursor moves and those changes are forgotten.
     bool acknowledge(const QString &profileId, qint64 seq);
 

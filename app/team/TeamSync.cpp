@@ -85,15 +85,8 @@ private:
                 break;
             m_state.waitingLeads = m_feed->waitingLeads(m_setup.profileId);
             QList<TeamLeadSnapshot> leads;
-            leads.reserve(batch.leadKeys.size());
-            for (const QString &key : std::as_const(batch.leadKeys)) {
-                TeamLeadSnapshot lead;
-                if (m_feed->snapshot(m_setup.profileId, key, &lead))
-                    leads.append(lead);
-                else if (!m_feed->errorString().isEmpty())
-                    return feedFailed();
-                // else: deleted here since; the team keeps what it was told (removing is not shared).
-            }
+            if (!m_feed->snapshots(m_setup.profileId, batch.leadKeys, &leads))
+                return feedFailed();
             if (!m_pusher.push(db, leads))
                 return pushFailed();
             // The server committed: only now does the cursor move. Should this write fail, the batch is
