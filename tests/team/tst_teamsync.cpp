@@ -6,6 +6,7 @@
 #include "team/TeamSync.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -61,6 +62,7 @@ private slots:
     void statusesOnlyMoveForwardAtTheServer();
     void twoWorkstationsTrackingTheSameOrder();
     void measuresThePushRate();
+    void workstationKilledMidPushLosesAndDoublesNothing();
 
 private:
     // Adds leads `first`..`first + count - 1`, each sent, every third one held then approved.
@@ -405,5 +407,86 @@ void TestTeamSync::measuresThePushRate()
           Leads * 1000.0 / qMax<qint64>(1, bareMs));
 }
 
-QTEST_GUILESS_MAIN(TestTeamSync)
+void TestTeamSync::workstationKilledMidPushLosesAndDoublesNothing()
+{
+    addLeads(0, 300);
+    // The push stops inside its transaction on the superuser's lock...
+    QSqlDatabase blocker = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("blocker2"));
+    blocker.setHostName(m_team.server().socketDirectory());
+    blocker.setPort(m_team.server().port());
+    blocker.setDatabaseName(TeamFixture::databaseName());
+    blocker.setUserName(PostgresServer::superUser());
+    blocker.setPassword(PostgresServer::superPassword());
+    QVERIFY2(blocker.open(), qPrintable(blocker.lastError().text()));
+    QVERIFY(blocker.transaction());
+    QSqlQuery lock(blocker);
+    QVERIFY(lock.exec(QStringLiteral("LOCK TABLE leads IN EXCLUSIVE MODE")));
+
+    // ...of a workstation that is another process,
+    QProcess workstation;
+    workstation.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    workstation.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--push-child"), journalPath(),
+                                                                QString::number(m_team.server().port())});
+    QVERIFY(workstation.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(
+        serverCount(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE usename ="
+                                   " 'operator_anna' AND wait_event_type = 'Lock'")),
+        1, ServerTimeoutMs);
+    // ...killed there (SIGKILL: no clean-up of any kind).
+    workstation.kill();
+    QVERIFY(workstation.waitForFinished());
+    QCOMPARE(workstation.exitStatus(), QProcess::CrashExit);
+    QVERIFY(blocker.commit());
+    lock.finish();
+    blocker.close();
+    blocker = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("blocker2"));
+    // Its transaction never committed.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        serverCount(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE usename ="
+                                   " 'operator_anna'")),
+        0, ServerTimeoutMs);
+    QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM leads")), 0);
+
+    // The workstation starts again: everything arrives, once.
+    auto sync = makeSync();
+    sync->start();
+    QTRY_COMPARE_WITH_TIMEOUT(serverCount(QStringLiteral("SELECT count(*) FROM leads")), 300,
+                              ServerTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(sync->state().phase == TeamSyncState::Phase::Sharing &&
+                                 sync->state().waitingLeads == 0,
+                             ServerTimeoutMs);
+    QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM status_history")), m_historyRows);
+}
+
+// The workstation process of workstationKilledMidPushLosesAndDoublesNothing(): shares the journal as
+// operator A until it is killed.
+static int runPushChild(const QString &journal, int port)
+{
+    TeamSyncSetup setup;
+    setup.server.host = QStringLiteral("127.0.0.1");
+    setup.server.port = port;
+    setup.server.database = TeamFixture::databaseName();
+    setup.server.user = TeamFixture::operatorA();
+    setup.server.password = TeamFixture::passwordOf(TeamFixture::operatorA());
+    setup.server.tls = TeamTlsMode::Disable;
+    setup.journalFilePath = journal;
+    setup.profileId = profile;
+    setup.account = account;
+    setup.workstationId = QStringLiteral("ws-") + TeamFixture::operatorA();
+    setup.operatorName = TeamFixture::operatorA();
+    TeamSync sync(setup);
+    sync.start();
+    return QCoreApplication::exec();
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    if (argc == 4 && qstrcmp(argv[1], "--push-child") == 0)
+        return runPushChild(QString::fromLocal8Bit(argv[2]), QByteArray(argv[3]).toInt());
+    TestTeamSync test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_teamsync.moc"
