@@ -142,7 +142,12 @@ QStringList TeamSchema::stepStatements(int version)
 int TeamSchema::storedVersion(QSqlDatabase &db, QString *error)
 {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT to_regclass('cpadesk_schema') IS NOT NULL")) || !query.next()) {
+    // The catalog read through a query (a fresh snapshot), not to_regclass(): its cache may not yet know
+    // of a table another client committed while this one waited for the migration lock.
+    if (!query.exec(QStringLiteral(
+            "SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid ="
+            " c.relnamespace WHERE c.relname = 'cpadesk_schema' AND n.nspname = current_schema())")) ||
+        !query.next()) {
         *error = query.lastError().text();
         return -1;
     }

@@ -5,6 +5,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 // The team schema on a real PostgreSQL: installed once in one transaction, refused when newer, and its
 // row-level security holding against an operator's hand-written SQL.
@@ -15,6 +16,7 @@ private slots:
     void initTestCase();
     void init();
     void ownerInstallsOnceInOneTransaction();
+    void twoFirstClientsAtOnce();
     void newerSchemaIsRefusedAndLeftAlone();
     void operatorCannotInstall();
     void operatorCannotTouchAnotherWorkstationsRows();
@@ -84,6 +86,35 @@ void TestTeamSchema::ownerInstallsOnceInOneTransaction()
     QCOMPARE(m_team.server().value(QStringLiteral("SELECT xmin::text FROM cpadesk_schema"),
                                    TeamFixture::databaseName()),
              xminBefore);
+}
+
+void TestTeamSchema::twoFirstClientsAtOnce()
+{
+    // Two workstations of the owner meet an empty database at the same moment: the advisory lock makes
+    // one wait, and it finds the work done instead of failing on tables that now exist.
+    QList<TeamSchema::Outcome> outcomes(4, TeamSchema::Outcome::Failed);
+    QList<QThread *> threads;
+    for (int i = 0; i < outcomes.size(); ++i) {
+        threads.append(QThread::create([this, i, &outcomes]() {
+            TeamConnection owner(m_team.config(TeamFixture::ownerUser()));
+            if (!owner.open())
+                return;
+            QSqlDatabase db = owner.database();
+            outcomes[i] = TeamSchema::prepare(db).outcome;
+        }));
+    }
+    for (QThread *thread : std::as_const(threads))
+        thread->start();
+    for (QThread *thread : std::as_const(threads)) {
+        QVERIFY(thread->wait(60000));
+        delete thread;
+    }
+    for (const TeamSchema::Outcome outcome : std::as_const(outcomes))
+        QVERIFY(outcome == TeamSchema::Outcome::Ready);
+    QCOMPARE(m_team.server()
+                 .value(QStringLiteral("SELECT count(*) FROM cpadesk_schema"), TeamFixture::databaseName())
+                 .toInt(),
+             1);
 }
 
 void TestTeamSchema::newerSchemaIsRefusedAndLeftAlone()
