@@ -131,4 +131,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TeamSharingStatus</name>
+    <message numerus="yes">
+        <source>Sharing with the team: %n lead(s) to go</source>
+        <translation>
+            <numerusform>Sharing with the team: %n lead to go</numerusform>
+            <numerusform>Sharing with the team: %n leads to go</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Team server unreachable since %1 — %n lead(s) waiting to be shared</source>
+        <translation>
+            <numerusform>Team server unreachable since %1 — %n lead waiting to be shared</numerusform>
+            <numerusform>Team server unreachable since %1 — %n leads waiting to be shared</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Team server refuses this workstation since %1 (%2) — %n lead(s) waiting to be shared</source>
+        <translation>
+            <numerusform>Team server refuses this workstation since %1 (%2) — %n lead waiting to be shared</numerusform>
+            <numerusform>Team server refuses this workstation since %1 (%2) — %n leads waiting to be shared</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

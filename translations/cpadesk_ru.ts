@@ -2373,4 +2373,143 @@
         <translation>Не удалось отметить лиды как просмотренные: %1</translation>
     </message>
 </context>
+<context>
+    <name>TeamChangeFeed</name>
+    <message>
+        <source>The journal %1 does not exist</source>
+        <translation>Журнал %1 не существует</translation>
+    </message>
+    <message>
+        <source>The journal is older than team sharing (schema 5)</source>
+        <translation>Журнал старше командного режима (нужна схема 5)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnection</name>
+    <message>
+        <source>Qt's PostgreSQL driver (QPSQL) is not installed: install the package libqt6sql6-psql.</source>
+        <translation>Драйвер PostgreSQL для Qt (QPSQL) не установлен: установите пакет libqt6sql6-psql.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnectionTester</name>
+    <message>
+        <source>Fill in the team server's host, database and user.</source>
+        <translation>Укажите хост, базу данных и пользователя командного сервера.</translation>
+    </message>
+    <message>
+        <source>Qt's PostgreSQL driver is not installed on this computer (package libqt6sql6-psql).</source>
+        <translation>На этом компьютере не установлен драйвер PostgreSQL для Qt (пакет libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>The team server refused the user name or password for "%1".</source>
+        <translation>Командный сервер не принял имя пользователя или пароль для «%1».</translation>
+    </message>
+    <message>
+        <source>The team server has no database "%1".</source>
+        <translation>На командном сервере нет базы данных «%1».</translation>
+    </message>
+    <message>
+        <source>The team server does not accept this user from this computer: its pg_hba.conf needs an entry for it (see docs/TEAM.md).</source>
+        <translation>Командный сервер не принимает этого пользователя с этого компьютера: в его pg_hba.conf нужна запись для него (см. docs/TEAM.md).</translation>
+    </message>
+    <message>
+        <source>The encrypted connection to %1 failed (TLS mode "%2"): check the server's TLS set-up and the CA file.</source>
+        <translation>Не удалось установить шифрованное соединение с %1 (режим TLS «%2»): проверьте настройку TLS на сервере и файл сертификата ЦС.</translation>
+    </message>
+    <message>
+        <source>The team server %1 cannot be reached: check the host, the port and the network.</source>
+        <translation>Командный сервер %1 недоступен: проверьте хост, порт и сеть.</translation>
+    </message>
+    <message>
+        <source>The team server did not let this workstation in: %1</source>
+        <translation>Командный сервер не пустил это рабочее место: %1</translation>
+    </message>
+    <message>
+        <source>The team database has no CPA Desk roles (cpadesk_operator, cpadesk_manager): ask your IT to create them (see docs/TEAM.md).</source>
+        <translation>В командной базе нет ролей CPA Desk (cpadesk_operator, cpadesk_manager): попросите ИТ-службу создать их (см. docs/TEAM.md).</translation>
+    </message>
+    <message>
+        <source>"%1" may not use the team's leads: ask your IT to grant it the role cpadesk_operator (operators) or cpadesk_manager (managers).</source>
+        <translation>«%1» не имеет доступа к лидам команды: попросите ИТ-службу выдать роль cpadesk_operator (операторам) или cpadesk_manager (менеджерам).</translation>
+    </message>
+    <message>
+        <source>The team database could not be read: %1</source>
+        <translation>Не удалось прочитать командную базу: %1</translation>
+    </message>
+    <message>
+        <source>The team database was set up by a newer version of CPA Desk (schema %1, this version knows %2): update CPA Desk on this workstation.</source>
+        <translation>Командная база создана более новой версией CPA Desk (схема %1, эта версия знает %2): обновите CPA Desk на этом рабочем месте.</translation>
+    </message>
+    <message>
+        <source>The team database has no CPA Desk tables yet, and "%1" may not create them: ask your IT to run CPA Desk once with the database owner's account.</source>
+        <translation>В командной базе ещё нет таблиц CPA Desk, а «%1» не может их создать: попросите ИТ-службу один раз запустить CPA Desk с учётной записью владельца базы.</translation>
+    </message>
+    <message>
+        <source>Connected. The team database is empty: this account will set it up when sharing starts.</source>
+        <translation>Соединение установлено. Командная база пуста: эта учётная запись подготовит её, когда начнётся обмен.</translation>
+    </message>
+    <message>
+        <source>Connected as a manager: the team's leads can be read.</source>
+        <translation>Соединение установлено (менеджер): лиды команды доступны для чтения.</translation>
+    </message>
+    <message>
+        <source>Connected: this workstation's leads can be shared.</source>
+        <translation>Соединение установлено: лиды этого рабочего места можно передавать команде.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSchema</name>
+    <message>
+        <source>The team database could not be read: %1</source>
+        <translation>Не удалось прочитать командную базу: %1</translation>
+    </message>
+    <message>
+        <source>The team database was set up by a newer version of CPA Desk (schema %1, this version knows %2). Update CPA Desk on this workstation; the database was left as it is.</source>
+        <translation>Командная база создана более новой версией CPA Desk (схема %1, эта версия знает %2). Обновите CPA Desk на этом рабочем месте; база оставлена без изменений.</translation>
+    </message>
+    <message>
+        <source>The team database has no CPA Desk tables (schema %1 is needed), and this account may not create them. Ask your IT to run CPA Desk once with the database owner's account (see docs/TEAM.md).</source>
+        <translation>В командной базе нет таблиц CPA Desk (нужна схема %1), а эта учётная запись не может их создать. Попросите ИТ-службу один раз запустить CPA Desk с учётной записью владельца базы (см. docs/TEAM.md).</translation>
+    </message>
+    <message>
+        <source>Upgrading the team database to schema %1 failed: %2</source>
+        <translation>Не удалось обновить командную базу до схемы %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSharingStatus</name>
+    <message>
+        <source>Connecting to the team server…</source>
+        <translation>Подключение к командному серверу…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sharing with the team: %n lead(s) to go</source>
+        <translation>
+            <numerusform>Передача команде: остался %n лид</numerusform>
+            <numerusform>Передача команде: осталось %n лида</numerusform>
+            <numerusform>Передача команде: осталось %n лидов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shared with the team</source>
+        <translation>Передано команде</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team server unreachable since %1 — %n lead(s) waiting to be shared</source>
+        <translation>
+            <numerusform>Командный сервер недоступен с %1 — %n лид ждёт передачи</numerusform>
+            <numerusform>Командный сервер недоступен с %1 — %n лида ждут передачи</numerusform>
+            <numerusform>Командный сервер недоступен с %1 — %n лидов ждут передачи</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Team server refuses this workstation since %1 (%2) — %n lead(s) waiting to be shared</source>
+        <translation>
+            <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лид ждёт передачи</numerusform>
+            <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лида ждут передачи</numerusform>
+            <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лидов ждут передачи</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -98,6 +98,35 @@ const char *const version4[] = {
     "ALTER TABLE leads DROP COLUMN checked_at",
 };
 
+// Version 5: the change feed of team sharing (app/team). Triggers note every lead of a shared profile
+// that was added or whose sending or outcome changed, in order (AUTOINCREMENT: a number is never
+// reused, even after the acknowledged rows are deleted). TeamSync reads the feed on a connection of its
+// own, pushes the leads as they are then, and moves the profile's cursor only after the team server
+// committed. A profile with no cursor row is not shared and its writes cost one look-up in a table of a
+// few rows. Triggers are SQLite's: the one place where these steps are not portable SQL. A status merge
+// updates the lead row as well as adding history, so the lead triggers see every status change.
+const char *const version5[] = {
+    "CREATE TABLE team_changes ("
+    " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " profile_id TEXT NOT NULL,"
+    " lead_key TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS team_changes_by_profile ON team_changes (profile_id, seq)",
+    // One row per shared profile: which team database it shares with, and the last change it took.
+    "CREATE TABLE team_cursor ("
+    " profile_id TEXT NOT NULL PRIMARY KEY,"
+    " server TEXT NOT NULL,"
+    " seq INTEGER NOT NULL DEFAULT 0)",
+    "CREATE TRIGGER team_change_on_lead_insert AFTER INSERT ON leads"
+    " WHEN EXISTS (SELECT 1 FROM team_cursor WHERE profile_id = NEW.profile_id)"
+    " BEGIN INSERT INTO team_changes (profile_id, lead_key) VALUES (NEW.profile_id, NEW.lead_key); END",
+    // Not attempts, next_try_at, unseen or request_body: the team does not see those.
+    "CREATE TRIGGER team_change_on_lead_update"
+    " AFTER UPDATE OF lead_key, order_id, send_state, network_id, stage, status, reason, is_final, sent_at,"
+    " phone, offer, name, country ON leads"
+    " WHEN EXISTS (SELECT 1 FROM team_cursor WHERE profile_id = NEW.profile_id)"
+    " BEGIN INSERT INTO team_changes (profile_id, lead_key) VALUES (NEW.profile_id, NEW.lead_key); END",
+};
+
 template <std::size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList list;
@@ -131,6 +160,8 @@ QStringList JournalSchema::stepStatements(int version)
         return toList(version3);
     case 4:
         return toList(version4);
+    case 5:
+        return toList(version5);
     default:
         return {};
     }

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "TeamServerConfig.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+// One QPSQL connection to the team database. Like every Qt SQL connection it belongs to the thread
+// that made it: TeamSync and TeamConnectionTester make theirs on threads of their own, so a slow or
+// unreachable server never blocks a window or the outbox.
+class TeamConnection
+{
+public:
+    explicit TeamConnection(const TeamServerConfig &config);
+    ~TeamConnection();
+    TeamConnection(const TeamConnection &) = delete;
+    TeamConnection &operator=(const TeamConnection &) = delete;
+
+    static bool driverAvailable(); // Qt's QPSQL plugin (libqt6sql6-psql) is installed and loads
+
+    bool open(); // false with errorString()
+    void close();
+    bool isOpen() const;
+    QSqlDatabase database() const;
+    // The driver's words (libpq's), which never contain the password.
+    QString errorString() const { return m_error; }
+    const TeamServerConfig &config() const { return m_config; }
+
+private:
+    TeamServerConfig m_config;
+    QString m_connectionName;
+    QString m_error;
+};

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QString>
+
+// Hears the team database say that a lead changed (LISTEN cpadesk_leads; the leads table's trigger
+// NOTIFYs at every commit that touched it), without polling. Lives in the thread of its connection,
+// whose event loop delivers the notifications.
+//
+// Partial (issue 19): nothing reads the changed rows into the local journal yet; see docs/TEAM.md.
+class TeamListener : public QObject
+{
+    Q_OBJECT
+public:
+    static QString channel() { return QStringLiteral("cpadesk_leads"); }
+
+    explicit TeamListener(const QSqlDatabase &db, QObject *parent = nullptr);
+    ~TeamListener() override;
+
+    bool listen(); // false with errorString()
+    QString errorString() const { return m_error; }
+
+signals:
+    // `account` and our order id of a lead that changed at the server (by anyone, this workstation too).
+    void leadChanged(const QString &account, const QString &orderId);
+
+private:
+    void onNotification(const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload);
+
+    QSqlDatabase m_db;
+    QString m_error;
+};

@@ -1,0 +1,3 @@
+#include "TeamLog.h"
+
+Q_LOGGING_CATEGORY(lcTeam, "cpadesk.team")

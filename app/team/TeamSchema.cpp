@@ -1,0 +1,244 @@
+#include "TeamSchema.h"
+
+#include "TeamLog.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace {
+
+// Version 1: workstations (who pushes), leads (one row per account and our order id, owned by the
+// workstation that first shared it), their status history, and who may do what.
+//
+// Row-level security: an operator's login may see, insert and update only the rows of workstations
+// registered under that login (workstations.db_user = current_user); it may register workstations only
+// under its own name, and it may never change a workstation's id or login. Managers read everything.
+// The tables belong to the owner that ran this migration (RLS does not bind it).
+const char *const version1[] = {
+    "CREATE TABLE cpadesk_schema ("
+    " singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),"
+    " version integer NOT NULL)",
+    "INSERT INTO cpadesk_schema (version) VALUES (0)",
+    "CREATE TABLE workstations ("
+    " workstation_id text PRIMARY KEY,"
+    " db_user name NOT NULL DEFAULT session_user,"
+    " operator_name text NOT NULL DEFAULT '',"
+    " first_seen timestamptz NOT NULL DEFAULT now(),"
+    " last_seen timestamptz NOT NULL DEFAULT now())",
+    "CREATE TABLE leads ("
+    " account text NOT NULL,"
+    " order_id text NOT NULL,"
+    " workstation_id text NOT NULL REFERENCES workstations,"
+    " operator_name text NOT NULL DEFAULT '',"
+    " offer text, country text, name text, phone text,"
+    " send_state text NOT NULL,"
+    " network_order_id text,"
+    " stage text NOT NULL DEFAULT '',"
+    " status integer NOT NULL DEFAULT 0,"
+    " reason integer NOT NULL DEFAULT 0,"
+    // StatusProgress::rank(): what keeps a status from moving backwards when two workstations track
+    // the same order.
+    " progress integer NOT NULL DEFAULT -1,"
+    " is_final boolean NOT NULL DEFAULT false,"
+    " created_at timestamptz NOT NULL,"
+    " sent_at timestamptz,"
+    " status_changed_at timestamptz,"
+    " updated_at timestamptz NOT NULL DEFAULT now(),"
+    " PRIMARY KEY (account, order_id))",
+    "CREATE INDEX leads_by_created ON leads (created_at)",
+    "CREATE INDEX leads_by_workstation ON leads (workstation_id, created_at)",
+    "CREATE INDEX leads_open ON leads (account, created_at) WHERE NOT is_final",
+    "CREATE TABLE status_history ("
+    " account text NOT NULL,"
+    " order_id text NOT NULL,"
+    " changed_at timestamptz NOT NULL,"
+    " stage text NOT NULL DEFAULT '',"
+    " status integer NOT NULL DEFAULT 0,"
+    " reason integer NOT NULL DEFAULT 0,"
+    " previous_stage text NOT NULL DEFAULT '',"
+    " previous_status integer NOT NULL DEFAULT 0,"
+    " workstation_id text NOT NULL REFERENCES workstations,"
+    // A change is known by when and to what: pushing it again is a no-op.
+    " PRIMARY KEY (account, order_id, changed_at, stage, status, reason),"
+    " FOREIGN KEY (account, order_id) REFERENCES leads ON DELETE CASCADE)",
+    // The rows an operator's login may touch: those of its own workstations. SECURITY DEFINER so the
+    // policies of workstations do not apply inside the policies of the other tables; STABLE so it
+    // runs once per statement.
+    "CREATE FUNCTION cpadesk_my_workstations() RETURNS SETOF text"
+    " LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS"
+    " $$ SELECT workstation_id FROM public.workstations WHERE db_user = session_user $$",
+    "REVOKE ALL ON FUNCTION cpadesk_my_workstations() FROM PUBLIC",
+    "ALTER TABLE workstations ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE leads ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE status_history ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY workstations_operator ON workstations TO cpadesk_operator"
+    " USING (db_user = session_user) WITH CHECK (db_user = session_user)",
+    "CREATE POLICY leads_operator ON leads TO cpadesk_operator"
+    " USING (workstation_id IN (SELECT cpadesk_my_workstations()))"
+    " WITH CHECK (workstation_id IN (SELECT cpadesk_my_workstations()))",
+    // History only for a lead of one's own: the leads policy hides the others inside EXISTS.
+    "CREATE POLICY status_history_operator ON status_history TO cpadesk_operator"
+    " USING (workstation_id IN (SELECT cpadesk_my_workstations()))"
+    " WITH CHECK (workstation_id IN (SELECT cpadesk_my_workstations()) AND EXISTS (SELECT 1 FROM leads l"
+    " WHERE l.account = status_history.account AND l.order_id = status_history.order_id))",
+    "CREATE POLICY workstations_manager ON workstations FOR SELECT TO cpadesk_manager USING (true)",
+    "CREATE POLICY leads_manager ON leads FOR SELECT TO cpadesk_manager USING (true)",
+    "CREATE POLICY status_history_manager ON status_history FOR SELECT TO cpadesk_manager USING (true)",
+    "GRANT SELECT ON cpadesk_schema TO cpadesk_operator, cpadesk_manager",
+    "GRANT SELECT ON workstations, leads, status_history TO cpadesk_operator, cpadesk_manager",
+    "GRANT INSERT (workstation_id, operator_name) ON workstations TO cpadesk_operator",
+    "GRANT UPDATE (operator_name, last_seen) ON workstations TO cpadesk_operator",
+    "GRANT INSERT ON leads, status_history TO cpadesk_operator",
+    // Not workstation_id, account or order_id: a row never changes hands or keys.
+    "GRANT UPDATE (operator_name, offer, country, name, phone, send_state, network_order_id, stage, status,"
+    " reason, progress, is_final, sent_at, status_changed_at, updated_at) ON leads TO cpadesk_operator",
+    "GRANT EXECUTE ON FUNCTION cpadesk_my_workstations() TO cpadesk_operator",
+    // Every workstation listening learns of a lead's change at COMMIT (TeamListener). The payload names
+    // the lead, nothing more: listeners are not bound by row-level security, so it carries no customer
+    // data. PostgreSQL folds identical notifications of one transaction into one.
+    "CREATE FUNCTION cpadesk_notify_lead_changed() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$ BEGIN PERFORM pg_notify('cpadesk_leads', NEW.account || ' ' || NEW.order_id); RETURN NULL; END $$",
+    "CREATE TRIGGER leads_notify AFTER INSERT OR UPDATE ON leads"
+    " FOR EACH ROW EXECUTE FUNCTION cpadesk_notify_lead_changed()",
+};
+
+template <std::size_t N> QStringList toList(const char *const (&statements)[N])
+{
+    QStringList list;
+    for (const char *statement : statements)
+        list.append(QLatin1String(statement));
+    return list;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TeamSchema", text);
+}
+
+// Any transaction that creates or upgrades the schema takes this lock first (a constant key).
+const char *const MigrationLock = "SELECT pg_advisory_xact_lock(7336201905)";
+
+bool isPrivilegeError(const QSqlError &error)
+{
+    // 42501 insufficient_privilege; 42704 undefined_object (the roles are missing).
+    const QString code = error.nativeErrorCode();
+    return code == QLatin1String("42501");
+}
+
+} // namespace
+
+QStringList TeamSchema::stepStatements(int version)
+{
+    switch (version) {
+    case 1:
+        return toList(version1);
+    default:
+        return {};
+    }
+}
+
+int TeamSchema::storedVersion(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery query(db);
+    // The catalog read through a query (a fresh snapshot), not to_regclass(): its cache may not yet know
+    // of a table another client committed while this one waited for the migration lock.
+    if (!query.exec(QStringLiteral(
+            "SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid ="
+            " c.relnamespace WHERE c.relname = 'cpadesk_schema' AND n.nspname = current_schema())")) ||
+        !query.next()) {
+        *error = query.lastError().text();
+        return -1;
+    }
+    if (!query.value(0).toBool())
+        return 0;
+    if (!query.exec(QStringLiteral("SELECT version FROM cpadesk_schema")) || !query.next()) {
+        *error = query.lastError().text();
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+TeamSchema::Result TeamSchema::prepare(QSqlDatabase &db)
+{
+    Result result;
+    QString error;
+    result.storedVersion = storedVersion(db, &error);
+    if (result.storedVersion < 0) {
+        result.message = tr("The team database could not be read: %1").arg(error);
+        return result;
+    }
+    auto newer = [&result]() {
+        result.outcome = Outcome::NewerThanApp;
+        result.message = tr("The team database was set up by a newer version of CPA Desk (schema %1, this "
+                            "version knows %2). Update CPA Desk on this workstation; the database was "
+                            "left as it is.")
+                             .arg(result.storedVersion)
+                             .arg(CurrentVersion);
+        return result;
+    };
+    if (result.storedVersion > CurrentVersion)
+        return newer();
+    if (result.storedVersion == CurrentVersion) {
+        result.outcome = Outcome::Ready;
+        return result;
+    }
+
+    if (!db.transaction()) {
+        result.message = tr("The team database could not be read: %1").arg(db.lastError().text());
+        return result;
+    }
+    QSqlQuery query(db);
+    auto fail = [&](const QSqlError &sqlError, int version) {
+        query.finish();
+        db.rollback();
+        if (isPrivilegeError(sqlError)) {
+            result.outcome = Outcome::NotInstalled;
+            result.message = tr("The team database has no CPA Desk tables (schema %1 is needed), and this "
+                                "account may not create them. Ask your IT to run CPA Desk once with the "
+                                "database owner's account (see docs/TEAM.md).")
+                                 .arg(CurrentVersion);
+        } else {
+            result.message =
+                tr("Upgrading the team database to schema %1 failed: %2").arg(version).arg(sqlError.text());
+        }
+        qCWarning(lcTeam) << "team schema not prepared:" << sqlError.text();
+        return result;
+    };
+    if (!query.exec(QLatin1String(MigrationLock)))
+        return fail(query.lastError(), result.storedVersion + 1);
+    // Another client may have done it while we waited for the lock.
+    const int stored = storedVersion(db, &error);
+    if (stored < 0) {
+        db.rollback();
+        result.message = tr("The team database could not be read: %1").arg(error);
+        return result;
+    }
+    result.storedVersion = stored;
+    if (stored > CurrentVersion) {
+        db.rollback();
+        return newer();
+    }
+    for (int version = stored + 1; version <= CurrentVersion; ++version) {
+        const QStringList statements = stepStatements(version);
+        for (const QString &statement : statements) {
+            if (!query.exec(statement))
+                return fail(query.lastError(), version);
+        }
+    }
+    if (!query.exec(QStringLiteral("UPDATE cpadesk_schema SET version = %1").arg(CurrentVersion)))
+        return fail(query.lastError(), CurrentVersion);
+    query.finish();
+    if (!db.commit()) {
+        result.message = tr("Upgrading the team database to schema %1 failed: %2")
+                             .arg(CurrentVersion)
+                             .arg(db.lastError().text());
+        db.rollback();
+        return result;
+    }
+    qCInfo(lcTeam) << "team schema upgraded from" << stored << "to" << CurrentVersion;
+    result.storedVersion = CurrentVersion;
+    result.outcome = Outcome::Ready;
+    return result;
+}

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "TeamServerConfig.h"
+
+#include <QDateTime>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+class QThread;
+class TeamSyncWorker;
+
+// What TeamSync needs to share one profile's leads.
+struct TeamSyncSetup
+{
+    TeamServerConfig server;
+    QString journalFilePath;
+    QString profileId;
+    QString account;       // TeamAccount::of(profile): the key at the server, with our order id
+    QString workstationId; // TeamSettings: made once per workstation
+    QString operatorName;
+    int pollIntervalMs = 1000; // how often the local feed is looked at when nothing nudges
+    int minRetryMs = 1000;     // first wait after a failure; doubles up to maxRetryMs
+    int maxRetryMs = 30000;
+    int batchSize = 200; // changes per server transaction
+};
+
+// Where sharing stands, for the status bar and the tests.
+struct TeamSyncState
+{
+    enum class Phase
+    {
+        Starting,
+        Sharing,     // connected; waitingLeads may be > 0 while a push runs
+        Unreachable, // the server did not answer or the connection broke: retrying
+        Refused,     // the server answered but will not take our pushes (schema, rights): retrying slowly
+    };
+    Phase phase = Phase::Starting;
+    QString problem;         // translated or the server's words; never a password
+    QDateTime troubleSince;  // when the current Unreachable/Refused spell began
+    int waitingLeads = 0;    // leads changed locally and not yet committed at the server
+    qint64 cursor = 0;       // the last change the server committed
+    qint64 pushedLeads = 0;  // leads pushed since start (a lead pushed twice counts twice)
+    qint64 leftToOthers = 0; // leads another workstation had shared first (see TeamPusher)
+};
+Q_DECLARE_METATYPE(TeamSyncState)
+
+// Shares one profile's leads with the team database, on a thread and connections of its own: reads the
+// journal's change feed (TeamChangeFeed), pushes (TeamPusher), and moves the feed's cursor only after the
+// server committed. Whatever the server does (down, slow, refusing), sending leads is unaffected: the
+// outbox never waits for this object, and nothing is lost: changes wait in the journal.
+class TeamSync : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TeamSync(const TeamSyncSetup &setup, QObject *parent = nullptr);
+    ~TeamSync() override; // stops the thread; a push in flight is abandoned (the server rolls it back)
+
+    void start();
+    void nudge(); // local changes are waiting: push now rather than at the next poll
+    TeamSyncState state() const { return m_state; }
+
+signals:
+    void stateChanged(const TeamSyncState &state);
+
+private:
+    QThread *m_thread = nullptr;
+    TeamSyncWorker *m_worker = nullptr;
+    TeamSyncState m_state;
+};

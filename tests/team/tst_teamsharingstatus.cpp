@@ -1,0 +1,34 @@
+#include "team/TeamSharingStatus.h"
+
+#include <QTest>
+
+// The status bar's words about sharing.
+class TestTeamSharingStatus : public QObject
+{
+    Q_OBJECT
+private slots:
+    void describesEachPhase();
+};
+
+void TestTeamSharingStatus::describesEachPhase()
+{
+    const QLocale c(QLocale::English, QLocale::UnitedKingdom);
+    TeamSyncState state;
+    QCOMPARE(TeamSharingStatus::describe(state, c), QStringLiteral("Connecting to the team server…"));
+    state.phase = TeamSyncState::Phase::Sharing;
+    QCOMPARE(TeamSharingStatus::describe(state, c), QStringLiteral("Shared with the team"));
+    state.waitingLeads = 3;
+    QCOMPARE(TeamSharingStatus::describe(state, c), QStringLiteral("Sharing with the team: 3 lead(s) to go"));
+    state.phase = TeamSyncState::Phase::Unreachable;
+    state.troubleSince = QDateTime(QDate(2026, 12, 3), QTime(10, 42));
+    state.waitingLeads = 37;
+    QCOMPARE(TeamSharingStatus::describe(state, c),
+             QStringLiteral("Team server unreachable since 10:42 — 37 lead(s) waiting to be shared"));
+    state.phase = TeamSyncState::Phase::Refused;
+    state.problem = QStringLiteral("schema 2 is newer");
+    QVERIFY(TeamSharingStatus::describe(state, c).contains(QLatin1String("(schema 2 is newer)")));
+    QVERIFY(TeamSharingStatus::describe(state, c).contains(QLatin1String("10:42")));
+}
+
+QTEST_GUILESS_MAIN(TestTeamSharingStatus)
+#include "tst_teamsharingstatus.moc"
