@@ -1,5 +1,6 @@
 #include "LeadForm.h"
 
+#include "AccessibleNames.h"
 #include "CollapsibleSection.h"
 #include "LeadItemDelegate.h"
 #include "RowsEditor.h"
@@ -223,24 +224,25 @@ void LeadForm::addRow(QFormLayout *layout, LeadField field, const QString &label
     styleAsError(error);
     error->hide();
 
-    auto *cell = new QWidget;
-    cell->setObjectName(baseName + QStringLiteral("FieldWidget"));
-    auto *cellLayout = new QVBoxLayout(cell);
-    cellLayout->setContentsMargins(0, 0, 0, 0);
-    cellLayout->setSpacing(0);
+    // The field is a layout, not a widget around the editor: the label and its editor stay siblings,
+    // which is how Qt finds the "labelled by" relation a screen reader follows.
+    auto *cell = new QVBoxLayout;
+    cell->setContentsMargins(0, 0, 0, 0);
+    cell->setSpacing(0);
     // A table is wide and tall: it gets the full width below its label rather than the field column.
     auto *rows = qobject_cast<RowsEditor *>(editor->parentWidget());
     if (rows) {
-        cellLayout->addWidget(rows);
         layout->addRow(labelWidget);
+        cell->addWidget(rows);
         layout->addRow(cell);
     } else {
-        cellLayout->addWidget(editor);
+        cell->addWidget(editor);
         layout->addRow(labelWidget, cell);
     }
-    cellLayout->addWidget(error);
+    cell->addWidget(error);
+    AccessibleNames::nameInnerEditor(editor);
 
-    m_rows.insert(field, FieldRow{labelWidget, editor, error, m_currentSection});
+    m_rows.insert(field, FieldRow{labelWidget, editor, error, m_currentSection, cell});
     editor->setProperty("cpadeskBaseDescription", editor->accessibleDescription());
     if (rows)
         m_readingOrder.append(rows->focusWidgets());
@@ -332,7 +334,7 @@ QWidget *LeadForm::buildCustomerSection()
     m_phoneHint->setObjectName(QStringLiteral("phoneHintLabel"));
     m_phoneHint->setTextFormat(Qt::PlainText);
     m_phoneHint->hide();
-    m_rows.value(LeadField::Phone).error->parentWidget()->layout()->addWidget(m_phoneHint);
+    m_rows.value(LeadField::Phone).cell->addWidget(m_phoneHint);
     m_emailEdit = addLineEdit(form, LeadField::Email, tr("&E-mail"), QStringLiteral("email"));
     m_emailEdit->setInputMethodHints(Qt::ImhEmailCharactersOnly);
 

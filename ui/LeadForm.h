@@ -26,6 +26,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QScrollArea;
+class QVBoxLayout;
 class RowsEditor;
 
 // The operator's lead entry screen: every field of add.json, validated as it is typed, sent through a
@@ -81,6 +82,7 @@ private:
         QWidget *editor = nullptr;
         QLabel *error = nullptr;
         CollapsibleSection *section = nullptr;
+        QVBoxLayout *cell = nullptr; // the editor, its error and any hint below it
     };
     enum class BannerKind
     {

@@ -1,5 +1,6 @@
 #include "StatusView.h"
 
+#include "AccessibleNames.h"
 #include "ImportIdsDialog.h"
 #include "LeadStyleProxy.h"
 #include "StageStyle.h"
@@ -54,6 +55,7 @@ QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
     label->setBuddy(buddy);
     QString name = text;
     buddy->setAccessibleName(name.remove(QLatin1Char('&')));
+    AccessibleNames::nameInnerEditor(buddy);
     return label;
 }
 
