@@ -905,8 +905,6 @@ void LeadForm::updateOrderIdLabel()
 {
     if (m_storeTicket != 0)
         m_orderIdValue->setText(tr("being saved\u2026"));
-    else if (isSubmitting())
-        m_orderIdValue->setText(m_pendingOrderId);
     else if (m_autoIdCheck->isChecked())
         m_orderIdValue->setText(tr("auto: the network assigns it"));
     else
@@ -943,9 +941,9 @@ void LeadForm::sendNow()
 {
     const Lead current = lead();
     m_duplicateConfirmed = false;
-    m_storingOffer = current.offer;
-    // The journal commits without the window waiting; until it says "stored", the form is locked as
-    // while the lead is in flight.
+    m_storingLead = current;
+    // The journal commits without the window waiting; until it says "stored" (a moment), the form is
+    // locked so that the lead cannot be changed or sent twice.
     m_storeTicket = m_gateway->submitInBackground(current);
     updateOrderIdLabel();
     updateSubmitEnabled();
@@ -957,12 +955,14 @@ void LeadForm::onStored(quint64 ticket, const QString &orderId)
     if (ticket != m_storeTicket)
         return;
     m_storeTicket = 0;
-    m_pendingOrderId = orderId;
-    updateOrderIdLabel();
-    updateSubmitEnabled();
-    rememberOffer(m_storingOffer);
-    showBanner(BannerKind::Info, tr("Order %1 is saved and being sent\u2026").arg(orderId));
-    emit leadSubmitted(orderId);
+    m_latestOrderId = orderId;
+    rememberOffer(m_storingLead.offer);
+    showBanner(BannerKind::Info, tr("Order %1 is saved and being sent. Its answer will show under Recent "
+                                    "leads: you can take the next call.")
+                                     .arg(orderId));
+    emit leadSubmitted(orderId, m_storingLead);
+    // The lead is safe in the journal: the operator does not wait for the network.
+    clearForNextLead();
 }
 
 void LeadForm::onNotStored(quint64 ticket, const QString &reason)
@@ -978,38 +978,32 @@ void LeadForm::onNotStored(quint64 ticket, const QString &reason)
 
 void LeadForm::onSent(const QString &ourOrderId, const QString &networkOrderId)
 {
-    if (ourOrderId != m_pendingOrderId)
-        return; // a lead sent earlier (e.g. from the outbox): the main window shows those
-    m_pendingOrderId.clear();
+    if (ourOrderId != m_latestOrderId)
+        return; // an earlier lead (or one from the outbox): the recent leads show those
     showBanner(BannerKind::Success,
                tr("Order %1 was sent. The network's order number is %2.").arg(ourOrderId, networkOrderId));
-    clearForNextLead();
 }
 
 void LeadForm::onRejected(const QString &ourOrderId, const ApiError &error)
 {
-    if (ourOrderId != m_pendingOrderId)
+    if (ourOrderId != m_latestOrderId)
         return;
-    m_pendingOrderId.clear();
     const QString why = error.message.isEmpty() ? error.code : error.message;
-    showBanner(BannerKind::Error, tr("The network refused order %1: %2 (code: %3). The lead is still in the "
-                                     "form: correct it and send again.")
+    // The form may already hold the next customer: the refused lead is corrected from the outbox,
+    // under its own order id, never retyped here as a second order.
+    showBanner(BannerKind::Error, tr("The network refused order %1: %2 (code: %3). Open it under Recent "
+                                     "leads to correct it and send it again.")
                                       .arg(ourOrderId, why, error.code));
-    // The refused lead keeps its id in the journal; a corrected one is a new lead with a new id.
-    updateOrderIdLabel();
-    updateSubmitEnabled();
 }
 
 void LeadForm::onDeferred(const QString &ourOrderId, const ApiError &error)
 {
-    if (ourOrderId != m_pendingOrderId)
+    if (ourOrderId != m_latestOrderId)
         return;
-    m_pendingOrderId.clear();
     const QString why = error.message.isEmpty() ? error.code : error.message;
     showBanner(BannerKind::Info, tr("Order %1 is saved and will be sent automatically when the network "
                                     "answers (%2). You can take the next call.")
                                      .arg(ourOrderId, why));
-    clearForNextLead();
 }
 
 void LeadForm::showDuplicateWarning(const QList<LeadSummary> &earlier)

@@ -3,6 +3,7 @@
 #include "LeadForm.h"
 #include "OutboxView.h"
 #include "ProfileSwitcher.h"
+#include "RecentLeadsView.h"
 #include "SettingsDialog.h"
 #include "StatusView.h"
 #include "journal/Journal.h"
@@ -14,6 +15,7 @@
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
 #include "sync/Outbox.h"
+#include "sync/RecentLeads.h"
 #include "sync/StatusPoller.h"
 
 #include <QAction>
@@ -29,9 +31,11 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -48,9 +52,21 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
         m_session->settings()->setValue(Settings::Key::RecentOffers, offers);
     });
 
+    // The form is free for the next call as soon as a lead is stored; the answers arrive below it.
+    m_recentLeads = new RecentLeads(session->gateway(), this);
+    connect(m_leadForm, &LeadForm::leadSubmitted, m_recentLeads, &RecentLeads::add);
+    m_recentLeadsView = new RecentLeadsView(m_recentLeads, this);
+    connect(m_recentLeadsView, &RecentLeadsView::openRequested, this, &MainWindow::openRecentLead);
+    auto *leadPage = new QSplitter(Qt::Vertical, this);
+    leadPage->setObjectName(QStringLiteral("leadPageSplitter"));
+    leadPage->setChildrenCollapsible(false);
+    leadPage->addWidget(m_leadForm);
+    leadPage->addWidget(m_recentLeadsView);
+    leadPage->setStretchFactor(0, 1);
+
     m_tabs->setObjectName(QStringLiteral("mainTabWidget"));
     m_tabs->setAccessibleName(tr("Screens"));
-    m_tabs->addTab(m_leadForm,
+    m_tabs->addTab(leadPage,
                    tr("New lead")); // Ctrl+1..3 switch screens: tab mnemonics would clash with the form's
 
     m_statusView = new StatusView(session->journal(), this);
@@ -204,6 +220,7 @@ void MainWindow::onProfileActivated(const Profile &profile)
 {
     m_sandboxBanner->setVisible(profile.isSandbox);
     m_leadForm->setDefaults(formDefaults(profile));
+    m_recentLeads->clear(); // the answers still to come belong to the outbox just replaced
     // The sandbox's stored name is whatever language was active when it was first saved.
     m_profileLabel->setText(tr("Profile: %1").arg(profile.isSandbox ? tr("Sandbox") : profile.name));
     // The window title names the profile, never its key.
@@ -271,6 +288,23 @@ void MainWindow::updateOutboxTabTitle(int count)
 {
     const int index = m_tabs->indexOf(m_outboxView);
     m_tabs->setTabText(index, count == 0 ? tr("Outbox") : tr("Outbox (%1)").arg(count));
+}
+
+void MainWindow::openRecentLead(const QString &ourOrderId, bool accepted)
+{
+    // Not accepted (yet): the outbox is where it can be retried or corrected. Once it has left the
+    // outbox (sent since), the Leads screen has it.
+    if (!accepted && m_outboxView->showLead(ourOrderId)) {
+        m_tabs->setCurrentWidget(m_outboxView);
+        m_outboxView->table()->setFocus(Qt::OtherFocusReason);
+    } else if (m_statusView->showLead(ourOrderId)) {
+        m_tabs->setCurrentWidget(m_statusView);
+        m_statusView->table()->setFocus(Qt::OtherFocusReason);
+    } else {
+        statusBar()->showMessage(tr("Order %1 is not shown on the Leads screen: clear its filters to see it.")
+                                     .arg(ourOrderId),
+                                 10000);
+    }
 }
 
 void MainWindow::updateWaitingCount(int count)

@@ -6,6 +6,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
@@ -186,4 +187,16 @@ void OutboxView::discardSelected()
     }
     showResult(failures.isEmpty() ? tr("%n lead(s) discarded.", nullptr, int(keys.size()))
                                   : failures.join(QLatin1Char('\n')));
+}
+
+bool OutboxView::showLead(const QString &key)
+{
+    QAbstractItemModel *model = m_table->model();
+    const QModelIndexList found = model->match(model->index(0, 0), OutboxModel::KeyRole, key, 1, Qt::MatchExactly);
+    if (found.isEmpty())
+        return false;
+    m_table->selectionModel()->setCurrentIndex(found.first(),
+                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(found.first());
+    return true;
 }

@@ -28,6 +28,8 @@ public:
     void setPrompts(UserPrompts *prompts);
 
     OutboxModel *outboxModel() const { return m_model; }
+    // Selects the lead with this journal key; false when it is not here.
+    bool showLead(const QString &key);
     QTableView *table() const { return m_table; }
 
 signals:

@@ -748,3 +748,15 @@ void StatusView::changeEvent(QEvent *event)
     }
     QWidget::changeEvent(event);
 }
+
+bool StatusView::showLead(const QString &key)
+{
+    QAbstractItemModel *model = m_table->model();
+    const QModelIndexList found = model->match(model->index(0, 0), LeadTableModel::KeyRole, key, 1, Qt::MatchExactly);
+    if (found.isEmpty())
+        return false;
+    m_table->selectionModel()->setCurrentIndex(found.first(),
+                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(found.first());
+    return true;
+}

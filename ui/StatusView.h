@@ -55,6 +55,9 @@ public:
     LeadTableModel *leadModel() const { return m_model; }
     LeadFilterProxy *filterProxy() const { return m_filter; }
     QTableView *table() const { return m_table; }
+    // Selects the lead with this journal key; false when it is not shown
+    // (not in the journal, or hidden by the filters).
+    bool showLead(const QString &key);
 
     // The logical columns shown, in the order shown (what an export writes).
     QList<int> visibleColumns() const;

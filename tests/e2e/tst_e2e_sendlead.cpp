@@ -3,6 +3,7 @@
 #include "TestEnvironment.h"
 #include "journal/Journal.h"
 #include "settings/ProfileStore.h"
+#include "sync/RecentLeads.h"
 
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -129,7 +130,10 @@ void TestE2eSendLead::typeFullLead()
 void TestE2eSendLead::waitForTheSentLead(JournalEntry *entry)
 {
     QTRY_COMPARE_WITH_TIMEOUT(m_app->addRequests().size(), 1, 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(!m_app->form()->isSubmitting(), 15000);
+    // The form is free once the lead is stored; the answer comes to the recent leads.
+    RecentLeads *recent = m_app->recentLeads();
+    QTRY_VERIFY_WITH_TIMEOUT(recent->rowCount() == 1 && recent->answerAt(0) != RecentLeads::Answer::Sending,
+                             15000);
     const QList<JournalEntry> entries = m_app->journalEntries();
     QCOMPARE(entries.size(), 1);
     *entry = entries.first();
