@@ -107,9 +107,23 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
         onProfileActivated(session->activeProfile());
 
     if (!restoreGeometry(session->settings()->bytes(Settings::Key::MainWindowGeometry)))
-        resize(QSize(1100, 780).boundedTo(QApplication::primaryScreen()->availableSize()));
+        takeFirstStartGeometry();
     restoreState(session->settings()->bytes(Settings::Key::MainWindowState));
     m_statusView->restoreState(session->settings()->bytes(Settings::Key::StatusTableState));
+    // Kept as soon as the user sets it, not only at a clean close.
+    connect(m_statusView, &StatusView::tableLayoutChanged, this, [this] {
+        m_session->settings()->setValue(Settings::Key::StatusTableState, m_statusView->saveState());
+    });
+}
+
+void MainWindow::takeFirstStartGeometry()
+{
+    // Most of the screen, centred: the Leads table has many columns, and a fixed size is either too
+    // small on a large screen or too large on a small one.
+    const QRect available = QApplication::primaryScreen()->availableGeometry();
+    const QSize size(available.width() * 4 / 5, available.height() * 4 / 5);
+    resize(size);
+    move(available.center() - QPoint(size.width() / 2, size.height() / 2));
 }
 
 QWidget *MainWindow::createSandboxBanner()
@@ -181,6 +195,8 @@ void MainWindow::createMenus()
         if (QAction *action = m_statusView->findChild<QAction *>(QLatin1String(name)))
             leadsMenu->addAction(action);
     }
+    leadsMenu->addSeparator();
+    leadsMenu->addMenu(m_statusView->columnsMenu());
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addActions(m_screenActions);
@@ -301,9 +317,9 @@ void MainWindow::openRecentLead(const QString &ourOrderId, bool accepted)
         m_tabs->setCurrentWidget(m_statusView);
         m_statusView->table()->setFocus(Qt::OtherFocusReason);
     } else {
-        statusBar()->showMessage(tr("Order %1 is not shown on the Leads screen: clear its filters to see it.")
-                                     .arg(ourOrderId),
-                                 10000);
+        statusBar()->showMessage(
+            tr("Order %1 is not shown on the Leads screen: clear its filters to see it.").arg(ourOrderId),
+            10000);
     }
 }
 

@@ -41,6 +41,7 @@ protected:
 
 private:
     QWidget *createSandboxBanner();
+    void takeFirstStartGeometry();
     void createActions();
     void createMenus();
     void createToolBar();

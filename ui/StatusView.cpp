@@ -8,6 +8,7 @@
 #include "api/ApiTypes.h"
 #include "journal/Clock.h"
 #include "journal/Journal.h"
+#include "journal/SendState.h"
 #include "status/CsvExport.h"
 #include "status/LeadFilterProxy.h"
 #include "status/LeadTableModel.h"
@@ -27,6 +28,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QProgressBar>
+#include <QShowEvent>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
@@ -42,6 +44,9 @@ namespace {
 
 // Waiting for the user to pause before recounting: the figures visit every row shown.
 constexpr int summaryDelayMs = 80;
+// Marks the header states saved once the user had set something. States saved before (at every close,
+// whatever the widths were) are not restored: they kept words cut off for good.
+const QByteArray kLayoutStateTag = QByteArrayLiteral("cpadesk-columns-2:");
 
 QIcon actionIcon(const char *name)
 {
@@ -156,6 +161,11 @@ StatusView::StatusView(Journal *journal, QWidget *parent)
     actionRow->addWidget(m_cancelButton);
 
     buildTable();
+    buildColumnsMenu();
+    toolBar->addSeparator();
+    toolBar->addAction(m_columnsMenu->menuAction());
+    if (auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(m_columnsMenu->menuAction())))
+        button->setPopupMode(QToolButton::InstantPopup);
     auto *summaryBar = new QWidget(this);
     buildSummaryBar(summaryBar);
 
@@ -328,6 +338,15 @@ void StatusView::buildTable()
     connect(header, &QHeaderView::customContextMenuRequested, this, &StatusView::showColumnMenu);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(LeadTableModel::Created, Qt::DescendingOrder);
+    connect(header, &QHeaderView::sectionResized, this, [this] {
+        if (!m_fitting)
+            onUserChangedLayout();
+    });
+    connect(header, &QHeaderView::sectionMoved, this, &StatusView::onUserChangedLayout);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [this] {
+        if (!m_fitting)
+            onUserChangedLayout();
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this](const QItemSelection &selected) {
                 markSelectionSeen(selected);
@@ -382,8 +401,67 @@ void StatusView::setProfile(const QString &profileId)
 
 void StatusView::fitColumnsToRows()
 {
-    if (!m_layoutRestored)
-        m_table->resizeColumnsToContents(); // looks at the rows on screen only: cheap at any size
+    if (m_userLayout)
+        return;
+    m_fitting = true;
+    m_table->resizeColumnsToContents(); // looks at the rows on screen only: cheap at any size
+    // Stage, status and reason words change as the network reports: room for the longest from the start,
+    // so that a column does not cut a word the rows shown so far did not have.
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column : {int(LeadTableModel::Stage), int(LeadTableModel::Status), int(LeadTableModel::Reason)})
+        header->resizeSection(column, qMax(header->sectionSize(column), catalogueWidth(column)));
+    m_fitting = false;
+}
+
+int StatusView::catalogueWidth(int column) const
+{
+    QStringList words;
+    switch (column) {
+    case LeadTableModel::Stage:
+        for (const QString &code : StatusCatalog::knownStageCodes())
+            words << StatusCatalog::stageName(code);
+        for (SendState state : {SendState::Queued, SendState::Sending, SendState::Sent, SendState::Rejected,
+                                SendState::Unknown, SendState::External})
+            words << SendStates::displayName(state);
+        break;
+    case LeadTableModel::Status:
+        for (int status = 1; status <= StatusCatalog::LastKnownStatus; ++status)
+            words << StatusCatalog::statusName(status);
+        break;
+    case LeadTableModel::Reason:
+        for (int reason = 1; reason <= StatusCatalog::LastKnownReason; ++reason)
+            words << StatusCatalog::reasonText(reason);
+        break;
+    default:
+        return 0;
+    }
+    QFont bold = m_table->font(); // leads that changed are shown in bold
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int widest = 0;
+    for (const QString &word : std::as_const(words))
+        widest = qMax(widest, metrics.horizontalAdvance(word));
+    // The cell's own margins and, in the stage column, its icon: as the view's style measures them.
+    const int margin = m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1;
+    const int icon = column == LeadTableModel::Stage
+                         ? m_table->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table) + 2 * margin
+                         : 0;
+    return widest + icon + 4 * margin;
+}
+
+void StatusView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Rows read while the screen was hidden were measured against a view of no size: measure again,
+    // once laid out.
+    if (!m_userLayout)
+        QTimer::singleShot(0, this, &StatusView::fitColumnsToRows);
+}
+
+void StatusView::onUserChangedLayout()
+{
+    m_userLayout = true;
+    emit tableLayoutChanged();
 }
 
 void StatusView::onLoadingChanged(bool loading)
@@ -422,15 +500,20 @@ void StatusView::setPrompts(UserPrompts *prompts)
 
 QByteArray StatusView::saveState() const
 {
-    return m_table->horizontalHeader()->saveState();
+    return m_userLayout ? kLayoutStateTag + m_table->horizontalHeader()->saveState() : QByteArray();
 }
 
 bool StatusView::restoreState(const QByteArray &state)
 {
-    QHeaderView *header = m_table->horizontalHeader();
-    if (!header->restoreState(state))
+    if (!state.startsWith(kLayoutStateTag))
         return false;
-    m_layoutRestored = true;
+    QHeaderView *header = m_table->horizontalHeader();
+    m_fitting = true;
+    const bool restored = header->restoreState(state.mid(kLayoutStateTag.size()));
+    m_fitting = false;
+    if (!restored)
+        return false;
+    m_userLayout = true;
     // The header remembers the sort indicator; the rows have to be put in that order too.
     m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     return true;
@@ -722,22 +805,47 @@ void StatusView::trackOrderIds(const QStringList &orderIds)
         });
 }
 
-void StatusView::showColumnMenu(const QPoint &position)
+void StatusView::buildColumnsMenu()
 {
+    m_columnsMenu = new QMenu(tr("&Columns"), this);
+    m_columnsMenu->setObjectName(QStringLiteral("columnsMenu"));
+    m_columnsMenu->menuAction()->setObjectName(QStringLiteral("columnsAction"));
+    m_columnsMenu->menuAction()->setToolTip(tr("Choose the columns the table shows"));
     QHeaderView *header = m_table->horizontalHeader();
-    QMenu menu(this);
     for (int column = 0; column < LeadTableModel::NB_COLUMNS; ++column) {
-        QAction *action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        QAction *action = m_columnsMenu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
         action->setCheckable(true);
-        action->setChecked(!header->isSectionHidden(column));
-        connect(action, &QAction::toggled, header, [header, column](bool shown) {
-            // Never hide the last visible column: the table would have nothing to right-click.
-            if (!shown && header->count() - header->hiddenSectionCount() <= 1)
+        action->setData(column);
+        connect(action, &QAction::toggled, this, [this, header, column](bool shown) {
+            if (header->isSectionHidden(column) == !shown)
                 return;
             header->setSectionHidden(column, !shown);
+            if (shown && header->sectionSize(column) < header->minimumSectionSize() * 2)
+                m_table->resizeColumnToContents(column);
+            onUserChangedLayout();
+            syncColumnsMenu();
         });
     }
-    menu.exec(header->mapToGlobal(position));
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, &StatusView::syncColumnsMenu);
+    syncColumnsMenu();
+}
+
+void StatusView::syncColumnsMenu()
+{
+    const QHeaderView *header = m_table->horizontalHeader();
+    // Never hide the last visible column: the table would have nothing to right-click.
+    const bool lastOne = header->count() - header->hiddenSectionCount() <= 1;
+    for (QAction *action : m_columnsMenu->actions()) {
+        const bool shown = !header->isSectionHidden(action->data().toInt());
+        const QSignalBlocker quiet(action);
+        action->setChecked(shown);
+        action->setEnabled(!(shown && lastOne));
+    }
+}
+
+void StatusView::showColumnMenu(const QPoint &position)
+{
+    m_columnsMenu->exec(m_table->horizontalHeader()->mapToGlobal(position));
 }
 
 void StatusView::changeEvent(QEvent *event)

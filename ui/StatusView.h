@@ -48,9 +48,13 @@ public:
     // Where confirmations and file names are asked (default: the real dialogs).
     void setPrompts(UserPrompts *prompts);
 
-    // Column order, widths, hidden columns and sort, for the main window to keep between runs.
+    // Column order, widths, hidden columns and sort, for the main window to keep between runs. Empty
+    // until the user has changed any of them: until then the columns fit their contents at every start.
     QByteArray saveState() const;
     bool restoreState(const QByteArray &state);
+    // The columns to show, as checkable actions: the header's context menu, and the main window's
+    // Leads menu (so that it is reachable from the keyboard).
+    QMenu *columnsMenu() const { return m_columnsMenu; }
 
     LeadTableModel *leadModel() const { return m_model; }
     LeadFilterProxy *filterProxy() const { return m_filter; }
@@ -73,9 +77,12 @@ signals:
     void message(const QString &text);
     // trackOrderIds() stored its ids: `added` of them were new.
     void orderIdsTracked(int added);
+    // The user moved, resized, hid, showed or sorted a column: saveState() has something to keep.
+    void tableLayoutChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildFilterBar(QWidget *bar);
@@ -95,6 +102,12 @@ private:
     void openTrackDialog();
     void markAllSeen();
     void showColumnMenu(const QPoint &position);
+    void buildColumnsMenu();
+    void syncColumnsMenu();
+    void onUserChangedLayout();
+    // The width that shows every word the status catalogue can put in `column` (stage, status, reason);
+    // 0 for other columns.
+    int catalogueWidth(int column) const;
 
     void onRefreshStarted(int leadCount);
     void onLoadingChanged(bool loading);
@@ -138,7 +151,9 @@ private:
     QList<QLabel *> m_stageCountLabels; // wait..trash
     QLabel *m_otherStagesLabel = nullptr;
     QLabel *m_shownLabel = nullptr;
-    bool m_layoutRestored = false;
+    QMenu *m_columnsMenu = nullptr;
+    bool m_userLayout = false;       // the user set the columns (now or in an earlier run): no more fitting
+    bool m_fitting = false;          // the view itself is sizing columns: not the user's doing
     bool m_nothingToRefresh = false; // the refresh ending now had no lead to ask about
     bool m_refreshAsked = false;     // ... and the user asked for it (not the automatic refresh)
     QLabel *m_approvalLabel = nullptr;
