@@ -89,10 +89,12 @@ RecentLeadsView::RecentLeadsView(RecentLeads *recentLeads, QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setUniformItemSizes(true);
     m_list->setTextElideMode(Qt::ElideMiddle);
-    // A few lines, measured in lines of the current font, whatever the scale.
-    m_list->setMaximumHeight(
-        kRowsShown * (fontMetrics().lineSpacing() + 2 * style()->pixelMetric(QStyle::PM_FocusFrameVMargin)) +
-        2 * m_list->frameWidth());
+    // A few lines, measured in the current font and the style's small icons, whatever the scale.
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_list);
+    m_list->setIconSize(QSize(icon, icon));
+    const int line =
+        qMax(fontMetrics().height(), icon) + 2 * style()->pixelMetric(QStyle::PM_FocusFrameVMargin);
+    m_list->setMaximumHeight(kRowsShown * line + 2 * m_list->frameWidth());
     // Enter, or a double-click, always emit activated(); a single click opens too, but only once.
     connect(m_list, &QListView::activated, this, [this](const QModelIndex &index) { open(index.row()); });
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &index) {
