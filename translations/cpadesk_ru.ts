@@ -1640,6 +1640,13 @@
     </message>
 </context>
 <context>
+    <name>LeadTracking</name>
+    <message>
+        <source>The journal is closed.</source>
+        <translation>Журнал закрыт.</translation>
+    </message>
+</context>
+<context>
     <name>LeadValidator</name>
     <message>
         <source>An order id is required.</source>

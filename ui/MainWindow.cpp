@@ -6,7 +6,6 @@
 #include "RecentLeadsView.h"
 #include "SettingsDialog.h"
 #include "StatusView.h"
-#include "journal/Journal.h"
 #include "leads/LeadFormDefaults.h"
 #include "leads/StatusCatalog.h"
 #include "sandbox/Sandbox.h"
@@ -14,6 +13,9 @@
 #include "session/ResendGateway.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
+#include "status/LeadTableModel.h"
+#include "status/LeadTracking.h"
+#include "status/OutboxModel.h"
 #include "sync/Outbox.h"
 #include "sync/RecentLeads.h"
 #include "sync/StatusPoller.h"
@@ -38,6 +40,8 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 MainWindow::MainWindow(AppSession *session, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_tabs(new QTabWidget(this))
@@ -69,13 +73,15 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
     m_tabs->addTab(leadPage,
                    tr("New lead")); // Ctrl+1..3 switch screens: tab mnemonics would clash with the form's
 
-    m_statusView = new StatusView(session->journal(), this);
+    // The screens get core objects to show and to act through, never the journal itself.
+    m_statusView = new StatusView(new LeadTableModel(session->journal(), this),
+                                  new LeadTracking(session->journal(), nullptr, this), this);
     m_statusView->setObjectName(QStringLiteral("statusView"));
     connect(m_statusView, &StatusView::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     m_tabs->addTab(m_statusView, tr("Leads"));
 
-    m_outboxView = new OutboxView(session->journal(), this);
+    m_outboxView = new OutboxView(new OutboxModel(session->journal(), this), this);
     m_outboxView->setObjectName(QStringLiteral("outboxView"));
     connect(m_outboxView, &OutboxView::editRequested, this, &MainWindow::editAndResend);
     m_tabs->addTab(m_outboxView, tr("Outbox"));
@@ -253,8 +259,12 @@ void MainWindow::onProfileActivated(const Profile &profile)
 void MainWindow::editAndResend(const QString &key, const Lead &lead)
 {
     Outbox *outbox = m_session->outbox();
-    const std::optional<JournalEntry> entry = m_session->journal()->entry(m_session->activeProfile().id, key);
-    if (!outbox || !entry)
+    if (!outbox)
+        return;
+    const QList<JournalEntry> entries = outbox->entries();
+    const auto entry = std::find_if(entries.cbegin(), entries.cend(),
+                                    [&key](const JournalEntry &candidate) { return candidate.key == key; });
+    if (entry == entries.cend())
         return;
     // The correction happens in the form the operator knows, but its "send" replaces this lead under
     // its own order id (ResendGateway), so a corrected lead never becomes a second order.

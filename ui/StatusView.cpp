@@ -6,12 +6,11 @@
 #include "StageStyle.h"
 #include "UserPrompts.h"
 #include "api/ApiTypes.h"
-#include "journal/Clock.h"
-#include "journal/Journal.h"
 #include "journal/SendState.h"
 #include "status/CsvExport.h"
 #include "status/LeadFilterProxy.h"
 #include "status/LeadTableModel.h"
+#include "status/LeadTracking.h"
 #include "sync/StatusPoller.h"
 
 #include <QAction>
@@ -85,15 +84,19 @@ QString stageTip(StatusCatalog::Stage stage)
 
 } // namespace
 
-StatusView::StatusView(Journal *journal, QWidget *parent)
-    : QWidget(parent), m_journal(journal), m_prompts(UserPrompts::standard()),
-      m_model(new LeadTableModel(journal, this)), m_filter(new LeadFilterProxy(this)),
+StatusView::StatusView(LeadTableModel *model, LeadTracking *tracking, QWidget *parent)
+    : QWidget(parent), m_tracking(tracking), m_prompts(UserPrompts::standard()), m_model(model), m_filter(new LeadFilterProxy(this)),
       m_style(new LeadStyleProxy(this)), m_summaryTimer(new QTimer(this)),
       m_filterListsTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("statusView"));
     // 100,000 leads take a second or more to read: the window stays usable and fills as they come.
     m_model->setLoadInBackground(true);
+    connect(m_tracking, &LeadTracking::markSeenFailed, this,
+            [this](const QString &error) { showBanner(tr("Could not mark the leads as seen: %1").arg(error)); });
+    connect(m_tracking, &LeadTracking::orderIdsTracked, this, &StatusView::onOrderIdsTracked);
+    connect(m_tracking, &LeadTracking::trackingFailed, this,
+            [this](const QString &error) { showBanner(tr("The order ids could not be stored: %1").arg(error)); });
     m_filter->setSourceModel(m_model);
     m_style->setSourceModel(m_filter);
     m_style->setStageStyle(StageStyle(palette()));
@@ -646,14 +649,7 @@ void StatusView::markSeen(const QStringList &keys)
 {
     if (keys.isEmpty())
         return;
-    // Selecting rows is constant work for a manager: its write never makes the window wait for the disk.
-    const QString profileId = m_model->profileId();
-    m_journal->writeInBackground(
-        this, [profileId, keys](Journal &journal) { return journal.markSeen(profileId, keys) >= 0; },
-        [this](bool ok, const QString &error) {
-            if (!ok)
-                showBanner(tr("Could not mark the leads as seen: %1").arg(error));
-        });
+    m_tracking->markSeen(m_model->profileId(), keys);
 }
 
 void StatusView::markAllSeen()
@@ -779,30 +775,20 @@ void StatusView::trackOrderIds(const QStringList &orderIds)
     const QString profileId = m_model->profileId();
     if (orderIds.isEmpty() || profileId.isEmpty())
         return;
-    const qint64 now = SystemClock::instance()->nowMs();
-    const auto added = std::make_shared<int>(-1); // written by the job, read once it is delivered
-    m_journal->writeInBackground(
-        this,
-        [profileId, orderIds, now, added](Journal &journal) {
-            *added = journal.addTracked(profileId, orderIds, now);
-            return *added >= 0;
-        },
-        [this, orderIds, added](bool ok, const QString &error) {
-            if (!ok) {
-                showBanner(tr("The order ids could not be stored: %1").arg(error));
-                return;
-            }
-            const int known = int(orderIds.size()) - *added;
-            const QString text =
-                known > 0 ? tr("%n order id(s) added to the table; %1 were there already.", nullptr, *added)
-                                .arg(known)
-                          : tr("%n order id(s) added to the table.", nullptr, *added);
-            m_refreshLabel->setText(text);
-            emit message(text);
-            emit orderIdsTracked(*added);
-            if (m_poller && !m_poller->isRunning())
-                m_poller->refresh(orderIds);
-        });
+    m_tracking->trackOrderIds(profileId, orderIds);
+}
+
+void StatusView::onOrderIdsTracked(const QStringList &orderIds, int added)
+{
+    const int known = int(orderIds.size()) - added;
+    const QString text = known > 0 ? tr("%n order id(s) added to the table; %1 were there already.", nullptr, added)
+                                         .arg(known)
+                                   : tr("%n order id(s) added to the table.", nullptr, added);
+    m_refreshLabel->setText(text);
+    emit message(text);
+    emit orderIdsTracked(added);
+    if (m_poller && !m_poller->isRunning())
+        m_poller->refresh(orderIds);
 }
 
 void StatusView::buildColumnsMenu()

@@ -7,10 +7,10 @@
 #include <QWidget>
 
 struct ApiError;
-class Journal;
 class LeadFilterProxy;
 class LeadStyleProxy;
 class LeadTableModel;
+class LeadTracking;
 class QAction;
 class QCheckBox;
 class QComboBox;
@@ -38,7 +38,9 @@ class StatusView : public QWidget
     Q_OBJECT
 
 public:
-    explicit StatusView(Journal *journal, QWidget *parent = nullptr);
+    // Shows `model` (the caller keeps it); what the user marks seen or tracks goes through `tracking`.
+    // The view never holds the journal.
+    StatusView(LeadTableModel *model, LeadTracking *tracking, QWidget *parent = nullptr);
     ~StatusView() override;
 
     // The profile whose leads are shown (a full reload).
@@ -112,6 +114,7 @@ private:
     void onRefreshStarted(int leadCount);
     void onLoadingChanged(bool loading);
     void markSeen(const QStringList &keys);
+    void onOrderIdsTracked(const QStringList &orderIds, int added);
     void fitColumnsToRows();
     void onRefreshProgress(int done, int total);
     void onRefreshFailed(const ApiError &error);
@@ -119,7 +122,7 @@ private:
     void showBanner(const QString &text);
     void hideBanner();
 
-    Journal *m_journal;
+    LeadTracking *m_tracking;
     QPointer<StatusPoller> m_poller;
     UserPrompts *m_prompts;
     LeadTableModel *m_model;
