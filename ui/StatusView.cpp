@@ -27,8 +27,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QProgressBar>
-#include <QShowEvent>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
@@ -85,18 +85,20 @@ QString stageTip(StatusCatalog::Stage stage)
 } // namespace
 
 StatusView::StatusView(LeadTableModel *model, LeadTracking *tracking, QWidget *parent)
-    : QWidget(parent), m_tracking(tracking), m_prompts(UserPrompts::standard()), m_model(model), m_filter(new LeadFilterProxy(this)),
-      m_style(new LeadStyleProxy(this)), m_summaryTimer(new QTimer(this)),
-      m_filterListsTimer(new QTimer(this))
+    : QWidget(parent), m_tracking(tracking), m_prompts(UserPrompts::standard()), m_model(model),
+      m_filter(new LeadFilterProxy(this)), m_style(new LeadStyleProxy(this)),
+      m_summaryTimer(new QTimer(this)), m_filterListsTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("statusView"));
     // 100,000 leads take a second or more to read: the window stays usable and fills as they come.
     m_model->setLoadInBackground(true);
-    connect(m_tracking, &LeadTracking::markSeenFailed, this,
-            [this](const QString &error) { showBanner(tr("Could not mark the leads as seen: %1").arg(error)); });
+    connect(m_tracking, &LeadTracking::markSeenFailed, this, [this](const QString &error) {
+        showBanner(tr("Could not mark the leads as seen: %1").arg(error));
+    });
     connect(m_tracking, &LeadTracking::orderIdsTracked, this, &StatusView::onOrderIdsTracked);
-    connect(m_tracking, &LeadTracking::trackingFailed, this,
-            [this](const QString &error) { showBanner(tr("The order ids could not be stored: %1").arg(error)); });
+    connect(m_tracking, &LeadTracking::trackingFailed, this, [this](const QString &error) {
+        showBanner(tr("The order ids could not be stored: %1").arg(error));
+    });
     m_filter->setSourceModel(m_model);
     m_style->setSourceModel(m_filter);
     m_style->setStageStyle(StageStyle(palette()));
@@ -446,9 +448,10 @@ int StatusView::catalogueWidth(int column) const
         widest = qMax(widest, metrics.horizontalAdvance(word));
     // The cell's own margins and, in the stage column, its icon: as the view's style measures them.
     const int margin = m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1;
-    const int icon = column == LeadTableModel::Stage
-                         ? m_table->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table) + 2 * margin
-                         : 0;
+    const int icon =
+        column == LeadTableModel::Stage
+            ? m_table->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table) + 2 * margin
+            : 0;
     return widest + icon + 4 * margin;
 }
 
@@ -781,9 +784,9 @@ void StatusView::trackOrderIds(const QStringList &orderIds)
 void StatusView::onOrderIdsTracked(const QStringList &orderIds, int added)
 {
     const int known = int(orderIds.size()) - added;
-    const QString text = known > 0 ? tr("%n order id(s) added to the table; %1 were there already.", nullptr, added)
-                                         .arg(known)
-                                   : tr("%n order id(s) added to the table.", nullptr, added);
+    const QString text =
+        known > 0 ? tr("%n order id(s) added to the table; %1 were there already.", nullptr, added).arg(known)
+                  : tr("%n order id(s) added to the table.", nullptr, added);
     m_refreshLabel->setText(text);
     emit message(text);
     emit orderIdsTracked(added);
@@ -846,11 +849,12 @@ void StatusView::changeEvent(QEvent *event)
 bool StatusView::showLead(const QString &key)
 {
     QAbstractItemModel *model = m_table->model();
-    const QModelIndexList found = model->match(model->index(0, 0), LeadTableModel::KeyRole, key, 1, Qt::MatchExactly);
+    const QModelIndexList found =
+        model->match(model->index(0, 0), LeadTableModel::KeyRole, key, 1, Qt::MatchExactly);
     if (found.isEmpty())
         return false;
-    m_table->selectionModel()->setCurrentIndex(found.first(),
-                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(found.first(), QItemSelectionModel::ClearAndSelect |
+                                                                  QItemSelectionModel::Rows);
     m_table->scrollTo(found.first());
     return true;
 }
