@@ -175,7 +175,7 @@ void TestE2eRecentLeads::refusedLead_standsOutWithItsReason_andEnterOpensItInThe
     QVERIFY(!shown.data(Qt::DecorationRole).value<QIcon>().isNull());
     QVERIFY(shown.data(RecentLeads::NeedsAttentionRole).toBool());
     // The banner says so too, since it is the latest lead.
-    QCOMPARE(m_app->bannerKind(), QStringLiteral("error"));
+    QTRY_COMPARE(m_app->bannerKind(), QStringLiteral("error"));
     QVERIFY2(m_app->banner().contains(orderId), qPrintable(m_app->banner()));
 
     openFromTheStrip(orderId);
@@ -198,7 +198,7 @@ void TestE2eRecentLeads::acceptedLead_opensOnTheLeadsScreen()
     if (QTest::currentTestFailed())
         return;
     QTRY_COMPARE_WITH_TIMEOUT(m_app->recentAnswer(orderId), int(RecentLeads::Answer::Accepted), 20000);
-    QCOMPARE(m_app->bannerKind(), QStringLiteral("success"));
+    QTRY_COMPARE(m_app->bannerKind(), QStringLiteral("success"));
 
     openFromTheStrip(orderId);
     auto *tabs = m_app->child<QTabWidget>(QStringLiteral("mainTabWidget"));

@@ -184,7 +184,7 @@ void TestE2eSendLead::typedFullLead_arrivesAsTheExactFormBody()
     QVERIFY(!entry.networkOrderId.isEmpty());
     QVERIFY(entry.networkOrderId != ourId);
     QCOMPARE(m_app->sandbox()->timesStored(ourId), 1);
-    QCOMPARE(m_app->bannerKind(), QStringLiteral("success"));
+    QTRY_COMPARE(m_app->bannerKind(), QStringLiteral("success"));
     const QString banner = m_app->banner();
     QVERIFY2(banner.contains(ourId) && banner.contains(entry.networkOrderId), qPrintable(banner));
 
