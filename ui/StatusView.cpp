@@ -202,6 +202,10 @@ void StatusView::buildFilterBar(QWidget *bar)
     m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
     m_searchEdit->setClearButtonEnabled(true);
     m_searchEdit->setPlaceholderText(tr("Order id, name or phone"));
+    // Room for what it asks for: squeezed by the filters beside it, it read "Ord..." in Russian.
+    m_searchEdit->setMinimumWidth(
+        m_searchEdit->fontMetrics().horizontalAdvance(m_searchEdit->placeholderText()) +
+        4 * m_searchEdit->fontMetrics().averageCharWidth());
     QLabel *searchLabel = buddyLabel(tr("&Search:"), m_searchEdit, bar);
     connect(m_searchEdit, &QLineEdit::textChanged, m_filter, &LeadFilterProxy::setSearchText);
 
@@ -264,7 +268,9 @@ void StatusView::buildFilterBar(QWidget *bar)
         applyFilters();
     });
 
-    auto *layout = new QHBoxLayout(bar);
+    // Two rows: in one, the filters squeezed the search box to "Ord..." (in Russian, below 1300 pixels)
+    // and set the window's least width.
+    auto *layout = new QHBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(searchLabel);
     layout->addWidget(m_searchEdit, 2);
@@ -276,12 +282,19 @@ void StatusView::buildFilterBar(QWidget *bar)
     layout->addWidget(m_wmCombo);
     layout->addWidget(countryLabel);
     layout->addWidget(m_countryCombo);
-    layout->addWidget(m_dateCheck);
-    layout->addWidget(fromLabel);
-    layout->addWidget(m_fromDateEdit);
-    layout->addWidget(toLabel);
-    layout->addWidget(m_toDateEdit);
     layout->addStretch(1);
+    auto *dates = new QHBoxLayout;
+    dates->setContentsMargins(0, 0, 0, 0);
+    dates->addWidget(m_dateCheck);
+    dates->addWidget(fromLabel);
+    dates->addWidget(m_fromDateEdit);
+    dates->addWidget(toLabel);
+    dates->addWidget(m_toDateEdit);
+    dates->addStretch(1);
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->addLayout(layout);
+    rows->addLayout(dates);
 
     auto *findAction = new QAction(tr("Find"), this);
     findAction->setObjectName(QStringLiteral("findAction"));
