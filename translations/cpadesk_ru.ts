@@ -739,16 +739,8 @@
         <translation>Не удалось сохранить лид, поэтому ничего не отправлено: %1</translation>
     </message>
     <message>
-        <source>Order %1 is saved and being sent…</source>
-        <translation>Заказ %1 сохранён и отправляется…</translation>
-    </message>
-    <message>
         <source>Order %1 was sent. The network's order number is %2.</source>
         <translation>Заказ %1 отправлен. Номер заказа в сети: %2.</translation>
-    </message>
-    <message>
-        <source>The network refused order %1: %2 (code: %3). The lead is still in the form: correct it and send again.</source>
-        <translation>Сеть отклонила заказ %1: %2 (код: %3). Лид остался в форме: исправьте его и отправьте снова.</translation>
     </message>
     <message>
         <source>Order %1 is saved and will be sent automatically when the network answers (%2). You can take the next call.</source>
@@ -825,6 +817,14 @@
     <message>
         <source>Saving the lead…</source>
         <translation>Лид сохраняется…</translation>
+    </message>
+    <message>
+        <source>Order %1 is saved and being sent. Its answer will show under Recent leads: you can take the next call.</source>
+        <translation>Заказ %1 сохранён и отправляется. Ответ сети появится в списке «Последние лиды»: можно принимать следующий звонок.</translation>
+    </message>
+    <message>
+        <source>The network refused order %1: %2 (code: %3). Open it under Recent leads to correct it and send it again.</source>
+        <translation>Сеть отклонила заказ %1: %2 (код: %3). Откройте его в списке «Последние лиды», чтобы исправить и отправить снова.</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1030,13 @@
     <message>
         <source> (%1)</source>
         <translation> (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>LeadTracking</name>
+    <message>
+        <source>The journal is closed.</source>
+        <translation>Журнал закрыт.</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1295,10 @@
         <source>en</source>
         <comment>ISO 639 code of the language of this translation, e.g. ru: country and currency names are shown in it</comment>
         <translation>ru</translation>
+    </message>
+    <message>
+        <source>Order %1 is not shown on the Leads screen: clear its filters to see it.</source>
+        <translation>Заказ %1 не показан на экране «Лиды»: сбросьте фильтры, чтобы его увидеть.</translation>
     </message>
 </context>
 <context>
@@ -1636,6 +1647,52 @@
     <message>
         <source>The lead journal could not be opened: %1</source>
         <translation>Не удалось открыть журнал лидов: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecentLeads</name>
+    <message>
+        <source>sending…</source>
+        <translation>отправляется…</translation>
+    </message>
+    <message>
+        <source>accepted, network order %1</source>
+        <translation>принят, номер в сети %1</translation>
+    </message>
+    <message>
+        <source>REFUSED: %1</source>
+        <translation>ОТКЛОНЁН: %1</translation>
+    </message>
+    <message>
+        <source>REFUSED: %1 (code: %2)</source>
+        <translation>ОТКЛОНЁН: %1 (код: %2)</translation>
+    </message>
+    <message>
+        <source>not sent yet, retried automatically: %1</source>
+        <translation>ещё не отправлен, будет повторён автоматически: %1</translation>
+    </message>
+    <message>
+        <source>%1  Order %2, %3, offer %4: %5</source>
+        <translation>%1  Заказ %2, %3, оффер %4: %5</translation>
+    </message>
+    <message>
+        <source>Enter or click: show this lead on the Leads screen</source>
+        <translation>Enter или щелчок: показать этот лид на экране «Лиды»</translation>
+    </message>
+    <message>
+        <source>Enter or click: show this lead in the outbox, where it can be corrected and sent again</source>
+        <translation>Enter или щелчок: показать этот лид в исходящих, где его можно исправить и отправить снова</translation>
+    </message>
+</context>
+<context>
+    <name>RecentLeadsView</name>
+    <message>
+        <source>Recent leads and their answers</source>
+        <translation>Последние лиды и ответы сети</translation>
+    </message>
+    <message>
+        <source>Enter opens the lead: on the Leads screen once the network has accepted it, otherwise in the outbox, where it can be corrected.</source>
+        <translation>Enter открывает лид: на экране «Лиды», если сеть его приняла, иначе в исходящих, где его можно исправить.</translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2428,14 @@
     <message>
         <source>Could not mark the leads as seen: %1</source>
         <translation>Не удалось отметить лиды как просмотренные: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Столбцы</translation>
+    </message>
+    <message>
+        <source>Choose the columns the table shows</source>
+        <translation>Выбрать столбцы, которые показывает таблица</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "LeadForm.h"
 
+#include "AccessibleNames.h"
 #include "CatalogComboBox.h"
 #include "CollapsibleSection.h"
 #include "LeadItemDelegate.h"
@@ -223,24 +224,25 @@ void LeadForm::addRow(QFormLayout *layout, LeadField field, const QString &label
     styleAsError(error);
     error->hide();
 
-    auto *cell = new QWidget;
-    cell->setObjectName(baseName + QStringLiteral("FieldWidget"));
-    auto *cellLayout = new QVBoxLayout(cell);
-    cellLayout->setContentsMargins(0, 0, 0, 0);
-    cellLayout->setSpacing(0);
+    // The field is a layout, not a widget around the editor: the label and its editor stay siblings,
+    // which is how Qt finds the "labelled by" relation a screen reader follows.
+    auto *cell = new QVBoxLayout;
+    cell->setContentsMargins(0, 0, 0, 0);
+    cell->setSpacing(0);
     // A table is wide and tall: it gets the full width below its label rather than the field column.
     auto *rows = qobject_cast<RowsEditor *>(editor->parentWidget());
     if (rows) {
-        cellLayout->addWidget(rows);
         layout->addRow(labelWidget);
+        cell->addWidget(rows);
         layout->addRow(cell);
     } else {
-        cellLayout->addWidget(editor);
+        cell->addWidget(editor);
         layout->addRow(labelWidget, cell);
     }
-    cellLayout->addWidget(error);
+    cell->addWidget(error);
+    AccessibleNames::nameInnerEditor(editor);
 
-    m_rows.insert(field, FieldRow{labelWidget, editor, error, m_currentSection});
+    m_rows.insert(field, FieldRow{labelWidget, editor, error, m_currentSection, cell});
     editor->setProperty("cpadeskBaseDescription", editor->accessibleDescription());
     if (rows)
         m_readingOrder.append(rows->focusWidgets());
@@ -315,7 +317,7 @@ QWidget *LeadForm::buildCustomerSection()
     m_phoneHint->setObjectName(QStringLiteral("phoneHintLabel"));
     m_phoneHint->setTextFormat(Qt::PlainText);
     m_phoneHint->hide();
-    m_rows.value(LeadField::Phone).error->parentWidget()->layout()->addWidget(m_phoneHint);
+    m_rows.value(LeadField::Phone).cell->addWidget(m_phoneHint);
     m_emailEdit = addLineEdit(form, LeadField::Email, tr("&E-mail"), QStringLiteral("email"));
     m_emailEdit->setInputMethodHints(Qt::ImhEmailCharactersOnly);
 
@@ -873,8 +875,6 @@ void LeadForm::updateOrderIdLabel()
 {
     if (m_storeTicket != 0)
         m_orderIdValue->setText(tr("being saved\u2026"));
-    else if (isSubmitting())
-        m_orderIdValue->setText(m_pendingOrderId);
     else if (m_autoIdCheck->isChecked())
         m_orderIdValue->setText(tr("auto: the network assigns it"));
     else
@@ -911,9 +911,9 @@ void LeadForm::sendNow()
 {
     const Lead current = lead();
     m_duplicateConfirmed = false;
-    m_storingOffer = current.offer;
-    // The journal commits without the window waiting; until it says "stored", the form is locked as
-    // while the lead is in flight.
+    m_storingLead = current;
+    // The journal commits without the window waiting; until it says "stored" (a moment), the form is
+    // locked so that the lead cannot be changed or sent twice.
     m_storeTicket = m_gateway->submitInBackground(current);
     updateOrderIdLabel();
     updateSubmitEnabled();
@@ -925,12 +925,14 @@ void LeadForm::onStored(quint64 ticket, const QString &orderId)
     if (ticket != m_storeTicket)
         return;
     m_storeTicket = 0;
-    m_pendingOrderId = orderId;
-    updateOrderIdLabel();
-    updateSubmitEnabled();
-    rememberOffer(m_storingOffer);
-    showBanner(BannerKind::Info, tr("Order %1 is saved and being sent\u2026").arg(orderId));
-    emit leadSubmitted(orderId);
+    m_latestOrderId = orderId;
+    rememberOffer(m_storingLead.offer);
+    showBanner(BannerKind::Info, tr("Order %1 is saved and being sent. Its answer will show under Recent "
+                                    "leads: you can take the next call.")
+                                     .arg(orderId));
+    emit leadSubmitted(orderId, m_storingLead);
+    // The lead is safe in the journal: the operator does not wait for the network.
+    clearForNextLead();
 }
 
 void LeadForm::onNotStored(quint64 ticket, const QString &reason)
@@ -946,38 +948,32 @@ void LeadForm::onNotStored(quint64 ticket, const QString &reason)
 
 void LeadForm::onSent(const QString &ourOrderId, const QString &networkOrderId)
 {
-    if (ourOrderId != m_pendingOrderId)
-        return; // a lead sent earlier (e.g. from the outbox): the main window shows those
-    m_pendingOrderId.clear();
+    if (ourOrderId != m_latestOrderId)
+        return; // an earlier lead (or one from the outbox): the recent leads show those
     showBanner(BannerKind::Success,
                tr("Order %1 was sent. The network's order number is %2.").arg(ourOrderId, networkOrderId));
-    clearForNextLead();
 }
 
 void LeadForm::onRejected(const QString &ourOrderId, const ApiError &error)
 {
-    if (ourOrderId != m_pendingOrderId)
+    if (ourOrderId != m_latestOrderId)
         return;
-    m_pendingOrderId.clear();
     const QString why = error.message.isEmpty() ? error.code : error.message;
-    showBanner(BannerKind::Error, tr("The network refused order %1: %2 (code: %3). The lead is still in the "
-                                     "form: correct it and send again.")
+    // The form may already hold the next customer: the refused lead is corrected from the outbox,
+    // under its own order id, never retyped here as a second order.
+    showBanner(BannerKind::Error, tr("The network refused order %1: %2 (code: %3). Open it under Recent "
+                                     "leads to correct it and send it again.")
                                       .arg(ourOrderId, why, error.code));
-    // The refused lead keeps its id in the journal; a corrected one is a new lead with a new id.
-    updateOrderIdLabel();
-    updateSubmitEnabled();
 }
 
 void LeadForm::onDeferred(const QString &ourOrderId, const ApiError &error)
 {
-    if (ourOrderId != m_pendingOrderId)
+    if (ourOrderId != m_latestOrderId)
         return;
-    m_pendingOrderId.clear();
     const QString why = error.message.isEmpty() ? error.code : error.message;
     showBanner(BannerKind::Info, tr("Order %1 is saved and will be sent automatically when the network "
                                     "answers (%2). You can take the next call.")
                                      .arg(ourOrderId, why));
-    clearForNextLead();
 }
 
 void LeadForm::showDuplicateWarning(const QList<LeadSummary> &earlier)

@@ -26,13 +26,16 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QScrollArea;
+class QVBoxLayout;
 class RowsEditor;
 
 // The operator's lead entry screen: every field of add.json, validated as it is typed, sent through a
 // LeadGateway (which journals the lead before anything goes on the wire) and answered in a banner.
 //
-// One lead, one order id: the id comes from the gateway when the lead is submitted, and the send action
-// stays disabled until the gateway says what became of that lead. Before sending, leads with the same phone
+// One lead, one order id: the id comes from the gateway when the lead is submitted. The form is locked only
+// while the journal stores the lead (a moment); then it is free for the next call whatever the network
+// does, and the lead's answer goes to the recent leads (RecentLeads) and, for the latest lead, to the
+// banner. Before sending, leads with the same phone
 // and offer from the last 24 hours are shown in an inline warning that needs a second, explicit "Send
 // anyway". Nothing here touches the network or the settings.
 class LeadForm : public QWidget
@@ -56,8 +59,8 @@ public:
 
     bool isValid() const { return m_problems.isEmpty(); }
     QList<LeadProblem> problems() const { return m_problems; }
-    // From Send until the lead's answer: being stored, then in flight.
-    bool isSubmitting() const { return m_storeTicket != 0 || !m_pendingOrderId.isEmpty(); }
+    // From Send until the journal holds the lead (never waits for the network).
+    bool isSubmitting() const { return m_storeTicket != 0; }
 
     // Ctrl+Enter / Ctrl+Return and Ctrl+N; the main window may also put them in its menus.
     QAction *submitAction() const { return m_submitAction; }
@@ -71,7 +74,7 @@ public slots:
 
 signals:
     // The gateway has the lead in its journal: it will not be lost whatever the network does.
-    void leadSubmitted(const QString &ourOrderId);
+    void leadSubmitted(const QString &ourOrderId, const Lead &lead);
     void recentOffersChanged(const QStringList &offers);
 
 private:
@@ -81,6 +84,7 @@ private:
         QWidget *editor = nullptr;
         QLabel *error = nullptr;
         CollapsibleSection *section = nullptr;
+        QVBoxLayout *cell = nullptr; // the editor, its error and any hint below it
     };
     enum class BannerKind
     {
@@ -145,8 +149,8 @@ private:
     QSet<LeadField> m_touched;
     QList<LeadProblem> m_problems;
     quint64 m_storeTicket = 0; // the lead being stored (submitInBackground()); 0 when none
-    QString m_storingOffer;
-    QString m_pendingOrderId; // the lead in flight; empty when none
+    Lead m_storingLead;
+    QString m_latestOrderId; // the last lead stored from this form: its answer also goes to the banner
     bool m_duplicateConfirmed = false;
     bool m_filling = false; // while the form fills itself, edits are not the operator's
 

@@ -1,5 +1,6 @@
 #include "LeadItemDelegate.h"
 
+#include "AccessibleNames.h"
 #include "leads/LeadItemsModel.h"
 
 #include <QDoubleSpinBox>
@@ -42,7 +43,9 @@ QWidget *LeadItemDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
             editor->setObjectName(QStringLiteral("itemIdEdit"));
         break;
     }
-    if (editor)
+    if (editor) {
         editor->setAccessibleName(index.model()->headerData(index.column(), Qt::Horizontal).toString());
+        AccessibleNames::nameInnerEditor(editor);
+    }
     return editor;
 }

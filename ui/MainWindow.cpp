@@ -3,9 +3,9 @@
 #include "LeadForm.h"
 #include "OutboxView.h"
 #include "ProfileSwitcher.h"
+#include "RecentLeadsView.h"
 #include "SettingsDialog.h"
 #include "StatusView.h"
-#include "journal/Journal.h"
 #include "leads/LeadFormDefaults.h"
 #include "leads/StatusCatalog.h"
 #include "sandbox/Sandbox.h"
@@ -13,7 +13,11 @@
 #include "session/ResendGateway.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
+#include "status/LeadTableModel.h"
+#include "status/LeadTracking.h"
+#include "status/OutboxModel.h"
 #include "sync/Outbox.h"
+#include "sync/RecentLeads.h"
 #include "sync/StatusPoller.h"
 
 #include <QAction>
@@ -29,9 +33,11 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -50,18 +56,32 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
         m_session->settings()->setValue(Settings::Key::RecentOffers, offers);
     });
 
+    // The form is free for the next call as soon as a lead is stored; the answers arrive below it.
+    m_recentLeads = new RecentLeads(session->gateway(), this);
+    connect(m_leadForm, &LeadForm::leadSubmitted, m_recentLeads, &RecentLeads::add);
+    m_recentLeadsView = new RecentLeadsView(m_recentLeads, this);
+    connect(m_recentLeadsView, &RecentLeadsView::openRequested, this, &MainWindow::openRecentLead);
+    auto *leadPage = new QSplitter(Qt::Vertical, this);
+    leadPage->setObjectName(QStringLiteral("leadPageSplitter"));
+    leadPage->setChildrenCollapsible(false);
+    leadPage->addWidget(m_leadForm);
+    leadPage->addWidget(m_recentLeadsView);
+    leadPage->setStretchFactor(0, 1);
+
     m_tabs->setObjectName(QStringLiteral("mainTabWidget"));
     m_tabs->setAccessibleName(tr("Screens"));
-    m_tabs->addTab(m_leadForm,
+    m_tabs->addTab(leadPage,
                    tr("New lead")); // Ctrl+1..3 switch screens: tab mnemonics would clash with the form's
 
-    m_statusView = new StatusView(session->journal(), this);
+    // The screens get core objects to show and to act through, never the journal itself.
+    m_statusView = new StatusView(new LeadTableModel(session->journal(), this),
+                                  new LeadTracking(session->journal(), nullptr, this), this);
     m_statusView->setObjectName(QStringLiteral("statusView"));
     connect(m_statusView, &StatusView::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     m_tabs->addTab(m_statusView, tr("Leads"));
 
-    m_outboxView = new OutboxView(session->journal(), this);
+    m_outboxView = new OutboxView(new OutboxModel(session->journal(), this), this);
     m_outboxView->setObjectName(QStringLiteral("outboxView"));
     connect(m_outboxView, &OutboxView::editRequested, this, &MainWindow::editAndResend);
     m_tabs->addTab(m_outboxView, tr("Outbox"));
@@ -96,9 +116,23 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
         onProfileActivated(session->activeProfile());
 
     if (!restoreGeometry(session->settings()->bytes(Settings::Key::MainWindowGeometry)))
-        resize(QSize(1100, 780).boundedTo(QApplication::primaryScreen()->availableSize()));
+        takeFirstStartGeometry();
     restoreState(session->settings()->bytes(Settings::Key::MainWindowState));
     m_statusView->restoreState(session->settings()->bytes(Settings::Key::StatusTableState));
+    // Kept as soon as the user sets it, not only at a clean close.
+    connect(m_statusView, &StatusView::tableLayoutChanged, this, [this] {
+        m_session->settings()->setValue(Settings::Key::StatusTableState, m_statusView->saveState());
+    });
+}
+
+void MainWindow::takeFirstStartGeometry()
+{
+    // Most of the screen, centred: the Leads table has many columns, and a fixed size is either too
+    // small on a large screen or too large on a small one.
+    const QRect available = QApplication::primaryScreen()->availableGeometry();
+    const QSize size(available.width() * 4 / 5, available.height() * 4 / 5);
+    resize(size);
+    move(available.center() - QPoint(size.width() / 2, size.height() / 2));
 }
 
 QWidget *MainWindow::createSandboxBanner()
@@ -170,6 +204,8 @@ void MainWindow::createMenus()
         if (QAction *action = m_statusView->findChild<QAction *>(QLatin1String(name)))
             leadsMenu->addAction(action);
     }
+    leadsMenu->addSeparator();
+    leadsMenu->addMenu(m_statusView->columnsMenu());
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addActions(m_screenActions);
@@ -210,6 +246,7 @@ void MainWindow::onProfileActivated(const Profile &profile)
 {
     m_sandboxBanner->setVisible(profile.isSandbox);
     m_leadForm->setDefaults(formDefaults(profile));
+    m_recentLeads->clear(); // the answers still to come belong to the outbox just replaced
     // One name in the switcher, the status bar and the title (never the key).
     m_profileSwitcher->showActiveProfile(profile);
     m_profileLabel->setText(tr("Profile: %1").arg(profile.displayName()));
@@ -226,8 +263,12 @@ void MainWindow::onProfileActivated(const Profile &profile)
 void MainWindow::editAndResend(const QString &key, const Lead &lead)
 {
     Outbox *outbox = m_session->outbox();
-    const std::optional<JournalEntry> entry = m_session->journal()->entry(m_session->activeProfile().id, key);
-    if (!outbox || !entry)
+    if (!outbox)
+        return;
+    const QList<JournalEntry> entries = outbox->entries();
+    const auto entry = std::find_if(entries.cbegin(), entries.cend(),
+                                    [&key](const JournalEntry &candidate) { return candidate.key == key; });
+    if (entry == entries.cend())
         return;
     // The correction happens in the form the operator knows, but its "send" replaces this lead under
     // its own order id (ResendGateway), so a corrected lead never becomes a second order.
@@ -277,6 +318,23 @@ void MainWindow::updateOutboxTabTitle(int count)
 {
     const int index = m_tabs->indexOf(m_outboxView);
     m_tabs->setTabText(index, count == 0 ? tr("Outbox") : tr("Outbox (%1)").arg(count));
+}
+
+void MainWindow::openRecentLead(const QString &ourOrderId, bool accepted)
+{
+    // Not accepted (yet): the outbox is where it can be retried or corrected. Once it has left the
+    // outbox (sent since), the Leads screen has it.
+    if (!accepted && m_outboxView->showLead(ourOrderId)) {
+        m_tabs->setCurrentWidget(m_outboxView);
+        m_outboxView->table()->setFocus(Qt::OtherFocusReason);
+    } else if (m_statusView->showLead(ourOrderId)) {
+        m_tabs->setCurrentWidget(m_statusView);
+        m_statusView->table()->setFocus(Qt::OtherFocusReason);
+    } else {
+        statusBar()->showMessage(
+            tr("Order %1 is not shown on the Leads screen: clear its filters to see it.").arg(ourOrderId),
+            10000);
+    }
 }
 
 void MainWindow::updateWaitingCount(int count)

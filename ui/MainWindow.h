@@ -5,6 +5,8 @@
 class AppSession;
 class LeadForm;
 class OutboxView;
+class RecentLeads;
+class RecentLeadsView;
 class ProfileSwitcher;
 class SettingsDialog;
 class QSystemTrayIcon;
@@ -29,6 +31,7 @@ public:
     explicit MainWindow(AppSession *session, QWidget *parent = nullptr);
 
     LeadForm *leadForm() const { return m_leadForm; }
+    RecentLeads *recentLeads() const { return m_recentLeads; }
     StatusView *statusView() const { return m_statusView; }
     OutboxView *outboxView() const { return m_outboxView; }
 
@@ -43,6 +46,7 @@ protected:
 
 private:
     QWidget *createSandboxBanner();
+    void takeFirstStartGeometry();
     void createActions();
     void createMenus();
     void createToolBar();
@@ -55,12 +59,15 @@ private:
     void editAndResend(const QString &key, const Lead &lead);
     void notifyStageChanges(const QList<StageChange> &changes);
     void updateOutboxTabTitle(int count);
+    void openRecentLead(const QString &ourOrderId, bool accepted);
 
     AppSession *m_session;
     QTabWidget *m_tabs = nullptr;
     LeadForm *m_leadForm = nullptr;
     StatusView *m_statusView = nullptr;
     OutboxView *m_outboxView = nullptr;
+    RecentLeads *m_recentLeads = nullptr;
+    RecentLeadsView *m_recentLeadsView = nullptr;
     QSystemTrayIcon *m_trayIcon = nullptr;
     QWidget *m_sandboxBanner = nullptr;
     QLabel *m_sandboxLabel = nullptr;

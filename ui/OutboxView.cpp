@@ -6,15 +6,15 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
-OutboxView::OutboxView(Journal *journal, QWidget *parent)
-    : QWidget(parent), m_journal(journal), m_prompts(UserPrompts::standard()),
-      m_model(new OutboxModel(journal, this)), m_table(new QTableView(this)), m_countLabel(new QLabel(this)),
-      m_credentialsLabel(new QLabel(this)), m_resultLabel(new QLabel(this)),
+OutboxView::OutboxView(OutboxModel *model, QWidget *parent)
+    : QWidget(parent), m_prompts(UserPrompts::standard()), m_model(model), m_table(new QTableView(this)),
+      m_countLabel(new QLabel(this)), m_credentialsLabel(new QLabel(this)), m_resultLabel(new QLabel(this)),
       m_retryButton(new QPushButton(tr("&Retry now"), this)),
       m_retryAllButton(new QPushButton(tr("Retry &all now"), this)),
       m_editButton(new QPushButton(tr("&Edit and resend..."), this)),
@@ -198,4 +198,17 @@ void OutboxView::discardSelected()
     }
     showResult(failures.isEmpty() ? tr("%n lead(s) discarded.", nullptr, int(keys.size()))
                                   : failures.join(QLatin1Char('\n')));
+}
+
+bool OutboxView::showLead(const QString &key)
+{
+    QAbstractItemModel *model = m_table->model();
+    const QModelIndexList found =
+        model->match(model->index(0, 0), OutboxModel::KeyRole, key, 1, Qt::MatchExactly);
+    if (found.isEmpty())
+        return false;
+    m_table->selectionModel()->setCurrentIndex(found.first(), QItemSelectionModel::ClearAndSelect |
+                                                                  QItemSelectionModel::Rows);
+    m_table->scrollTo(found.first());
+    return true;
 }

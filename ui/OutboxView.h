@@ -5,7 +5,6 @@
 #include <QPointer>
 #include <QWidget>
 
-class Journal;
 class Outbox;
 class OutboxModel;
 class QLabel;
@@ -21,13 +20,16 @@ class OutboxView : public QWidget
     Q_OBJECT
 
 public:
-    explicit OutboxView(Journal *journal, QWidget *parent = nullptr);
+    // Shows `model` (the caller keeps it); the view never holds the journal.
+    explicit OutboxView(OutboxModel *model, QWidget *parent = nullptr);
 
     // The outbox of the profile shown. Without one the actions stay disabled.
     void setOutbox(Outbox *outbox, const QString &profileId);
     void setPrompts(UserPrompts *prompts);
 
     OutboxModel *outboxModel() const { return m_model; }
+    // Selects the lead with this journal key; false when it is not here.
+    bool showLead(const QString &key);
     QTableView *table() const { return m_table; }
 
 signals:
@@ -44,7 +46,6 @@ private:
     void updateActions();
     void showResult(const QString &text);
 
-    Journal *m_journal;
     QPointer<Outbox> m_outbox;
     UserPrompts *m_prompts;
     OutboxModel *m_model;

@@ -1,5 +1,7 @@
 #include "RowsEditor.h"
 
+#include "AccessibleNames.h"
+
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QHBoxLayout>
@@ -23,8 +25,10 @@ public:
                           const QModelIndex &index) const override
     {
         QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
-        if (editor)
+        if (editor) {
             editor->setAccessibleName(index.model()->headerData(index.column(), Qt::Horizontal).toString());
+            AccessibleNames::nameInnerEditor(editor);
+        }
         return editor;
     }
 };

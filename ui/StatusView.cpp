@@ -1,15 +1,16 @@
 #include "StatusView.h"
 
+#include "AccessibleNames.h"
 #include "ImportIdsDialog.h"
 #include "LeadStyleProxy.h"
 #include "StageStyle.h"
 #include "UserPrompts.h"
 #include "api/ApiTypes.h"
-#include "journal/Clock.h"
-#include "journal/Journal.h"
+#include "journal/SendState.h"
 #include "status/CsvExport.h"
 #include "status/LeadFilterProxy.h"
 #include "status/LeadTableModel.h"
+#include "status/LeadTracking.h"
 #include "sync/StatusPoller.h"
 
 #include <QAction>
@@ -27,6 +28,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
@@ -41,6 +43,9 @@ namespace {
 
 // Waiting for the user to pause before recounting: the figures visit every row shown.
 constexpr int summaryDelayMs = 80;
+// Marks the header states saved once the user had set something. States saved before (at every close,
+// whatever the widths were) are not restored: they kept words cut off for good.
+const QByteArray kLayoutStateTag = QByteArrayLiteral("cpadesk-columns-2:");
 
 QIcon actionIcon(const char *name)
 {
@@ -54,6 +59,7 @@ QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
     label->setBuddy(buddy);
     QString name = text;
     buddy->setAccessibleName(name.remove(QLatin1Char('&')));
+    AccessibleNames::nameInnerEditor(buddy);
     return label;
 }
 
@@ -78,15 +84,21 @@ QString stageTip(StatusCatalog::Stage stage)
 
 } // namespace
 
-StatusView::StatusView(Journal *journal, QWidget *parent)
-    : QWidget(parent), m_journal(journal), m_prompts(UserPrompts::standard()),
-      m_model(new LeadTableModel(journal, this)), m_filter(new LeadFilterProxy(this)),
-      m_style(new LeadStyleProxy(this)), m_summaryTimer(new QTimer(this)),
-      m_filterListsTimer(new QTimer(this))
+StatusView::StatusView(LeadTableModel *model, LeadTracking *tracking, QWidget *parent)
+    : QWidget(parent), m_tracking(tracking), m_prompts(UserPrompts::standard()), m_model(model),
+      m_filter(new LeadFilterProxy(this)), m_style(new LeadStyleProxy(this)),
+      m_summaryTimer(new QTimer(this)), m_filterListsTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("statusView"));
     // 100,000 leads take a second or more to read: the window stays usable and fills as they come.
     m_model->setLoadInBackground(true);
+    connect(m_tracking, &LeadTracking::markSeenFailed, this, [this](const QString &error) {
+        showBanner(tr("Could not mark the leads as seen: %1").arg(error));
+    });
+    connect(m_tracking, &LeadTracking::orderIdsTracked, this, &StatusView::onOrderIdsTracked);
+    connect(m_tracking, &LeadTracking::trackingFailed, this, [this](const QString &error) {
+        showBanner(tr("The order ids could not be stored: %1").arg(error));
+    });
     m_filter->setSourceModel(m_model);
     m_style->setSourceModel(m_filter);
     m_style->setStageStyle(StageStyle(palette()));
@@ -154,6 +166,11 @@ StatusView::StatusView(Journal *journal, QWidget *parent)
     actionRow->addWidget(m_cancelButton);
 
     buildTable();
+    buildColumnsMenu();
+    toolBar->addSeparator();
+    toolBar->addAction(m_columnsMenu->menuAction());
+    if (auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(m_columnsMenu->menuAction())))
+        button->setPopupMode(QToolButton::InstantPopup);
     auto *summaryBar = new QWidget(this);
     buildSummaryBar(summaryBar);
 
@@ -185,6 +202,10 @@ void StatusView::buildFilterBar(QWidget *bar)
     m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
     m_searchEdit->setClearButtonEnabled(true);
     m_searchEdit->setPlaceholderText(tr("Order id, name or phone"));
+    // Room for what it asks for: squeezed by the filters beside it, it read "Ord..." in Russian.
+    m_searchEdit->setMinimumWidth(
+        m_searchEdit->fontMetrics().horizontalAdvance(m_searchEdit->placeholderText()) +
+        4 * m_searchEdit->fontMetrics().averageCharWidth());
     QLabel *searchLabel = buddyLabel(tr("&Search:"), m_searchEdit, bar);
     connect(m_searchEdit, &QLineEdit::textChanged, m_filter, &LeadFilterProxy::setSearchText);
 
@@ -247,7 +268,9 @@ void StatusView::buildFilterBar(QWidget *bar)
         applyFilters();
     });
 
-    auto *layout = new QHBoxLayout(bar);
+    // Two rows: in one, the filters squeezed the search box to "Ord..." (in Russian, below 1300 pixels)
+    // and set the window's least width.
+    auto *layout = new QHBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(searchLabel);
     layout->addWidget(m_searchEdit, 2);
@@ -259,12 +282,19 @@ void StatusView::buildFilterBar(QWidget *bar)
     layout->addWidget(m_wmCombo);
     layout->addWidget(countryLabel);
     layout->addWidget(m_countryCombo);
-    layout->addWidget(m_dateCheck);
-    layout->addWidget(fromLabel);
-    layout->addWidget(m_fromDateEdit);
-    layout->addWidget(toLabel);
-    layout->addWidget(m_toDateEdit);
     layout->addStretch(1);
+    auto *dates = new QHBoxLayout;
+    dates->setContentsMargins(0, 0, 0, 0);
+    dates->addWidget(m_dateCheck);
+    dates->addWidget(fromLabel);
+    dates->addWidget(m_fromDateEdit);
+    dates->addWidget(toLabel);
+    dates->addWidget(m_toDateEdit);
+    dates->addStretch(1);
+    auto *rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->addLayout(layout);
+    rows->addLayout(dates);
 
     auto *findAction = new QAction(tr("Find"), this);
     findAction->setObjectName(QStringLiteral("findAction"));
@@ -326,6 +356,15 @@ void StatusView::buildTable()
     connect(header, &QHeaderView::customContextMenuRequested, this, &StatusView::showColumnMenu);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(LeadTableModel::Created, Qt::DescendingOrder);
+    connect(header, &QHeaderView::sectionResized, this, [this] {
+        if (!m_fitting)
+            onUserChangedLayout();
+    });
+    connect(header, &QHeaderView::sectionMoved, this, &StatusView::onUserChangedLayout);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [this] {
+        if (!m_fitting)
+            onUserChangedLayout();
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this](const QItemSelection &selected) {
                 markSelectionSeen(selected);
@@ -380,8 +419,68 @@ void StatusView::setProfile(const QString &profileId)
 
 void StatusView::fitColumnsToRows()
 {
-    if (!m_layoutRestored)
-        m_table->resizeColumnsToContents(); // looks at the rows on screen only: cheap at any size
+    if (m_userLayout)
+        return;
+    m_fitting = true;
+    m_table->resizeColumnsToContents(); // looks at the rows on screen only: cheap at any size
+    // Stage, status and reason words change as the network reports: room for the longest from the start,
+    // so that a column does not cut a word the rows shown so far did not have.
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column : {int(LeadTableModel::Stage), int(LeadTableModel::Status), int(LeadTableModel::Reason)})
+        header->resizeSection(column, qMax(header->sectionSize(column), catalogueWidth(column)));
+    m_fitting = false;
+}
+
+int StatusView::catalogueWidth(int column) const
+{
+    QStringList words;
+    switch (column) {
+    case LeadTableModel::Stage:
+        for (const QString &code : StatusCatalog::knownStageCodes())
+            words << StatusCatalog::stageName(code);
+        for (SendState state : {SendState::Queued, SendState::Sending, SendState::Sent, SendState::Rejected,
+                                SendState::Unknown, SendState::External})
+            words << SendStates::displayName(state);
+        break;
+    case LeadTableModel::Status:
+        for (int status = 1; status <= StatusCatalog::LastKnownStatus; ++status)
+            words << StatusCatalog::statusName(status);
+        break;
+    case LeadTableModel::Reason:
+        for (int reason = 1; reason <= StatusCatalog::LastKnownReason; ++reason)
+            words << StatusCatalog::reasonText(reason);
+        break;
+    default:
+        return 0;
+    }
+    QFont bold = m_table->font(); // leads that changed are shown in bold
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int widest = 0;
+    for (const QString &word : std::as_const(words))
+        widest = qMax(widest, metrics.horizontalAdvance(word));
+    // The cell's own margins and, in the stage column, its icon: as the view's style measures them.
+    const int margin = m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1;
+    const int icon =
+        column == LeadTableModel::Stage
+            ? m_table->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_table) + 2 * margin
+            : 0;
+    return widest + icon + 4 * margin;
+}
+
+void StatusView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Rows read while the screen was hidden were measured against a view of no size: measure again,
+    // once laid out.
+    if (!m_userLayout)
+        QTimer::singleShot(0, this, &StatusView::fitColumnsToRows);
+}
+
+void StatusView::onUserChangedLayout()
+{
+    m_userLayout = true;
+    emit tableLayoutChanged();
 }
 
 void StatusView::onLoadingChanged(bool loading)
@@ -420,15 +519,20 @@ void StatusView::setPrompts(UserPrompts *prompts)
 
 QByteArray StatusView::saveState() const
 {
-    return m_table->horizontalHeader()->saveState();
+    return m_userLayout ? kLayoutStateTag + m_table->horizontalHeader()->saveState() : QByteArray();
 }
 
 bool StatusView::restoreState(const QByteArray &state)
 {
-    QHeaderView *header = m_table->horizontalHeader();
-    if (!header->restoreState(state))
+    if (!state.startsWith(kLayoutStateTag))
         return false;
-    m_layoutRestored = true;
+    QHeaderView *header = m_table->horizontalHeader();
+    m_fitting = true;
+    const bool restored = header->restoreState(state.mid(kLayoutStateTag.size()));
+    m_fitting = false;
+    if (!restored)
+        return false;
+    m_userLayout = true;
     // The header remembers the sort indicator; the rows have to be put in that order too.
     m_table->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());
     return true;
@@ -561,14 +665,7 @@ void StatusView::markSeen(const QStringList &keys)
 {
     if (keys.isEmpty())
         return;
-    // Selecting rows is constant work for a manager: its write never makes the window wait for the disk.
-    const QString profileId = m_model->profileId();
-    m_journal->writeInBackground(
-        this, [profileId, keys](Journal &journal) { return journal.markSeen(profileId, keys) >= 0; },
-        [this](bool ok, const QString &error) {
-            if (!ok)
-                showBanner(tr("Could not mark the leads as seen: %1").arg(error));
-        });
+    m_tracking->markSeen(m_model->profileId(), keys);
 }
 
 void StatusView::markAllSeen()
@@ -694,48 +791,63 @@ void StatusView::trackOrderIds(const QStringList &orderIds)
     const QString profileId = m_model->profileId();
     if (orderIds.isEmpty() || profileId.isEmpty())
         return;
-    const qint64 now = SystemClock::instance()->nowMs();
-    const auto added = std::make_shared<int>(-1); // written by the job, read once it is delivered
-    m_journal->writeInBackground(
-        this,
-        [profileId, orderIds, now, added](Journal &journal) {
-            *added = journal.addTracked(profileId, orderIds, now);
-            return *added >= 0;
-        },
-        [this, orderIds, added](bool ok, const QString &error) {
-            if (!ok) {
-                showBanner(tr("The order ids could not be stored: %1").arg(error));
+    m_tracking->trackOrderIds(profileId, orderIds);
+}
+
+void StatusView::onOrderIdsTracked(const QStringList &orderIds, int added)
+{
+    const int known = int(orderIds.size()) - added;
+    const QString text =
+        known > 0 ? tr("%n order id(s) added to the table; %1 were there already.", nullptr, added).arg(known)
+                  : tr("%n order id(s) added to the table.", nullptr, added);
+    m_refreshLabel->setText(text);
+    emit message(text);
+    emit orderIdsTracked(added);
+    if (m_poller && !m_poller->isRunning())
+        m_poller->refresh(orderIds);
+}
+
+void StatusView::buildColumnsMenu()
+{
+    m_columnsMenu = new QMenu(tr("&Columns"), this);
+    m_columnsMenu->setObjectName(QStringLiteral("columnsMenu"));
+    m_columnsMenu->menuAction()->setObjectName(QStringLiteral("columnsAction"));
+    m_columnsMenu->menuAction()->setToolTip(tr("Choose the columns the table shows"));
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column = 0; column < LeadTableModel::NB_COLUMNS; ++column) {
+        QAction *action = m_columnsMenu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setData(column);
+        connect(action, &QAction::toggled, this, [this, header, column](bool shown) {
+            if (header->isSectionHidden(column) == !shown)
                 return;
-            }
-            const int known = int(orderIds.size()) - *added;
-            const QString text =
-                known > 0 ? tr("%n order id(s) added to the table; %1 were there already.", nullptr, *added)
-                                .arg(known)
-                          : tr("%n order id(s) added to the table.", nullptr, *added);
-            m_refreshLabel->setText(text);
-            emit message(text);
-            emit orderIdsTracked(*added);
-            if (m_poller && !m_poller->isRunning())
-                m_poller->refresh(orderIds);
+            header->setSectionHidden(column, !shown);
+            if (shown && header->sectionSize(column) < header->minimumSectionSize() * 2)
+                m_table->resizeColumnToContents(column);
+            onUserChangedLayout();
+            syncColumnsMenu();
         });
+    }
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, &StatusView::syncColumnsMenu);
+    syncColumnsMenu();
+}
+
+void StatusView::syncColumnsMenu()
+{
+    const QHeaderView *header = m_table->horizontalHeader();
+    // Never hide the last visible column: the table would have nothing to right-click.
+    const bool lastOne = header->count() - header->hiddenSectionCount() <= 1;
+    for (QAction *action : m_columnsMenu->actions()) {
+        const bool shown = !header->isSectionHidden(action->data().toInt());
+        const QSignalBlocker quiet(action);
+        action->setChecked(shown);
+        action->setEnabled(!(shown && lastOne));
+    }
 }
 
 void StatusView::showColumnMenu(const QPoint &position)
 {
-    QHeaderView *header = m_table->horizontalHeader();
-    QMenu menu(this);
-    for (int column = 0; column < LeadTableModel::NB_COLUMNS; ++column) {
-        QAction *action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
-        action->setCheckable(true);
-        action->setChecked(!header->isSectionHidden(column));
-        connect(action, &QAction::toggled, header, [header, column](bool shown) {
-            // Never hide the last visible column: the table would have nothing to right-click.
-            if (!shown && header->count() - header->hiddenSectionCount() <= 1)
-                return;
-            header->setSectionHidden(column, !shown);
-        });
-    }
-    menu.exec(header->mapToGlobal(position));
+    m_columnsMenu->exec(m_table->horizontalHeader()->mapToGlobal(position));
 }
 
 void StatusView::changeEvent(QEvent *event)
@@ -745,4 +857,17 @@ void StatusView::changeEvent(QEvent *event)
         updateSummary();
     }
     QWidget::changeEvent(event);
+}
+
+bool StatusView::showLead(const QString &key)
+{
+    QAbstractItemModel *model = m_table->model();
+    const QModelIndexList found =
+        model->match(model->index(0, 0), LeadTableModel::KeyRole, key, 1, Qt::MatchExactly);
+    if (found.isEmpty())
+        return false;
+    m_table->selectionModel()->setCurrentIndex(found.first(), QItemSelectionModel::ClearAndSelect |
+                                                                  QItemSelectionModel::Rows);
+    m_table->scrollTo(found.first());
+    return true;
 }

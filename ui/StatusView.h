@@ -7,10 +7,10 @@
 #include <QWidget>
 
 struct ApiError;
-class Journal;
 class LeadFilterProxy;
 class LeadStyleProxy;
 class LeadTableModel;
+class LeadTracking;
 class QAction;
 class QCheckBox;
 class QComboBox;
@@ -38,7 +38,9 @@ class StatusView : public QWidget
     Q_OBJECT
 
 public:
-    explicit StatusView(Journal *journal, QWidget *parent = nullptr);
+    // Shows `model` (the caller keeps it); what the user marks seen or tracks goes through `tracking`.
+    // The view never holds the journal.
+    StatusView(LeadTableModel *model, LeadTracking *tracking, QWidget *parent = nullptr);
     ~StatusView() override;
 
     // The profile whose leads are shown (a full reload).
@@ -48,13 +50,20 @@ public:
     // Where confirmations and file names are asked (default: the real dialogs).
     void setPrompts(UserPrompts *prompts);
 
-    // Column order, widths, hidden columns and sort, for the main window to keep between runs.
+    // Column order, widths, hidden columns and sort, for the main window to keep between runs. Empty
+    // until the user has changed any of them: until then the columns fit their contents at every start.
     QByteArray saveState() const;
     bool restoreState(const QByteArray &state);
+    // The columns to show, as checkable actions: the header's context menu, and the main window's
+    // Leads menu (so that it is reachable from the keyboard).
+    QMenu *columnsMenu() const { return m_columnsMenu; }
 
     LeadTableModel *leadModel() const { return m_model; }
     LeadFilterProxy *filterProxy() const { return m_filter; }
     QTableView *table() const { return m_table; }
+    // Selects the lead with this journal key; false when it is not shown
+    // (not in the journal, or hidden by the filters).
+    bool showLead(const QString &key);
 
     // The logical columns shown, in the order shown (what an export writes).
     QList<int> visibleColumns() const;
@@ -70,9 +79,12 @@ signals:
     void message(const QString &text);
     // trackOrderIds() stored its ids: `added` of them were new.
     void orderIdsTracked(int added);
+    // The user moved, resized, hid, showed or sorted a column: saveState() has something to keep.
+    void tableLayoutChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildFilterBar(QWidget *bar);
@@ -92,10 +104,17 @@ private:
     void openTrackDialog();
     void markAllSeen();
     void showColumnMenu(const QPoint &position);
+    void buildColumnsMenu();
+    void syncColumnsMenu();
+    void onUserChangedLayout();
+    // The width that shows every word the status catalogue can put in `column` (stage, status, reason);
+    // 0 for other columns.
+    int catalogueWidth(int column) const;
 
     void onRefreshStarted(int leadCount);
     void onLoadingChanged(bool loading);
     void markSeen(const QStringList &keys);
+    void onOrderIdsTracked(const QStringList &orderIds, int added);
     void fitColumnsToRows();
     void onRefreshProgress(int done, int total);
     void onRefreshFailed(const ApiError &error);
@@ -103,7 +122,7 @@ private:
     void showBanner(const QString &text);
     void hideBanner();
 
-    Journal *m_journal;
+    LeadTracking *m_tracking;
     QPointer<StatusPoller> m_poller;
     UserPrompts *m_prompts;
     LeadTableModel *m_model;
@@ -135,7 +154,9 @@ private:
     QList<QLabel *> m_stageCountLabels; // wait..trash
     QLabel *m_otherStagesLabel = nullptr;
     QLabel *m_shownLabel = nullptr;
-    bool m_layoutRestored = false;
+    QMenu *m_columnsMenu = nullptr;
+    bool m_userLayout = false;       // the user set the columns (now or in an earlier run): no more fitting
+    bool m_fitting = false;          // the view itself is sizing columns: not the user's doing
     bool m_nothingToRefresh = false; // the refresh ending now had no lead to ask about
     bool m_refreshAsked = false;     // ... and the user asked for it (not the automatic refresh)
     QLabel *m_approvalLabel = nullptr;

@@ -4,6 +4,7 @@
 #include "LeadForm.h"
 #include "MainWindow.h"
 #include "journal/Journal.h"
+#include "sync/RecentLeads.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -160,6 +161,23 @@ void E2eApp::pressCtrlEnter()
     QWidget *focus = QApplication::focusWidget();
     QVERIFY(focus);
     QTest::keyClick(focus, Qt::Key_Return, Qt::ControlModifier);
+}
+
+RecentLeads *E2eApp::recentLeads() const
+{
+    return m_window->recentLeads();
+}
+
+int E2eApp::recentAnswer(const QString &orderId) const
+{
+    const int row = recentLeads()->rowOf(orderId);
+    return row < 0 ? -1 : int(recentLeads()->answerAt(row));
+}
+
+QString E2eApp::recentText(const QString &orderId) const
+{
+    const int row = recentLeads()->rowOf(orderId);
+    return row < 0 ? QString() : recentLeads()->data(recentLeads()->index(row)).toString();
 }
 
 QString E2eApp::banner() const

@@ -13,6 +13,7 @@
 class LeadForm;
 class MainWindow;
 class QTableView;
+class RecentLeads;
 class QWidget;
 
 // The whole application as a user meets it, for the end-to-end tests: a real session in a temporary data
@@ -57,6 +58,12 @@ public:
     void openSection(const QString &baseName);
     void pressCtrlEnter();
     QWidget *focusedInput() const; // the focus widget, or the combo box that owns a focused line edit
+
+    // The recent leads under the form (what the strip shows), and the answer of one lead there:
+    // RecentLeads::Answer as an int, or -1 when the strip does not list it.
+    RecentLeads *recentLeads() const;
+    int recentAnswer(const QString &orderId) const;
+    QString recentText(const QString &orderId) const;
 
     QString banner() const;
     QString bannerKind() const;

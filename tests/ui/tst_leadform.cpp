@@ -132,8 +132,8 @@ private slots:
     void duplicateWarning_sendAnywaySends();
     void duplicateWarning_dontSendSendsNothing();
     void duplicateWarning_comesFromTheJournal();
-    void inFlight_noSecondSend();
-    void rejection_keepsTheForm_andShowsReasonAndCode();
+    void storing_locksTheForm_thenTheNetworkIsNotWaitedFor();
+    void rejection_showsReasonAndCode_andTheFormStaysFree();
     void deferral_clearsTheForm_andSaysItIsSaved();
     void journalFailure_keepsTheForm();
     void totals_followEdits();
@@ -529,39 +529,59 @@ void TestLeadForm::duplicateWarning_comesFromTheJournal()
     QCOMPARE(m_gateway->submittedLeads().size(), 2);
 }
 
-void TestLeadForm::inFlight_noSecondSend()
+void TestLeadForm::storing_locksTheForm_thenTheNetworkIsNotWaitedFor()
 {
+    // The network stays silent about both leads of this test.
     m_gateway->scriptNextAnswer({ScriptedLeadGateway::Outcome::Silent, {}, {}});
+    m_gateway->scriptNextAnswer({ScriptedLeadGateway::Outcome::Silent, {}, {}});
+    QSignalSpy submitted(m_form.get(), &LeadForm::leadSubmitted);
     m_form->loadLead(completeLead());
     typeInto("nameEdit", QString());
+    const Lead first = m_form->lead();
     pressCtrlEnter();
     QCOMPARE(m_gateway->submittedLeads().size(), 1);
+    // Locked while the journal stores it (without the window waiting for the disk): no second send.
     QVERIFY(m_form->isSubmitting());
     QVERIFY(!child<QPushButton>("submitButton")->isEnabled());
     QVERIFY(!child<QPushButton>("newLeadButton")->isEnabled());
-    // Being stored first (without the window waiting for the disk), then in flight under its id.
     QCOMPARE(child<QLabel>("orderIdValueLabel")->text(), QStringLiteral("being saved\u2026"));
-    QTRY_COMPARE(child<QLabel>("orderIdValueLabel")->text(), QStringLiteral("100001"));
-    QVERIFY(m_form->isSubmitting());
-
     pressCtrlEnter();
     child<QPushButton>("submitButton")->click();
     m_form->submit();
-    QTest::qWait(0);
     QCOMPARE(m_gateway->submittedLeads().size(), 1);
 
-    // An answer about another lead (say, an outbox retry) changes nothing here.
-    m_gateway->answer(QStringLiteral("999"), {});
-    QTest::qWait(0);
-    QVERIFY(m_form->isSubmitting());
+    // Stored: the form is free for the next call although the network has not answered.
+    QTRY_VERIFY(!m_form->isSubmitting());
+    QCOMPARE(submitted.size(), 1);
+    QCOMPARE(submitted.first().at(0).toString(), QStringLiteral("100001"));
+    QCOMPARE(submitted.first().at(1).value<Lead>(), first);
+    QCOMPARE(child<QLineEdit>("nameEdit")->text(), QString());
+    QCOMPARE(child<QLineEdit>("phoneEdit")->text(), QString());
+    QVERIFY(banner().contains(QStringLiteral("100001")));
+    QVERIFY(banner().contains(QStringLiteral("Recent leads")));
+    QCOMPARE(child<QLabel>("orderIdValueLabel")->text(), QStringLiteral("new: given when the lead is saved"));
 
+    // The next lead (another customer) goes while the first is still unanswered.
+    Lead next = completeLead();
+    next.phone = QStringLiteral("79005550011");
+    m_form->loadLead(next);
+    pressCtrlEnter();
+    QTRY_COMPARE(submitted.size(), 2);
+    QCOMPARE(m_gateway->submittedLeads().size(), 2);
+
+    // The banner follows the latest lead: an answer about an earlier one (or an outbox retry) does not
+    // replace it; the recent leads show those.
     m_gateway->answer(QStringLiteral("100001"),
                       {ScriptedLeadGateway::Outcome::Sent, {}, QStringLiteral("7777")});
-    QTRY_VERIFY(!m_form->isSubmitting());
-    QVERIFY(banner().contains(QStringLiteral("7777")));
+    m_gateway->answer(QStringLiteral("999"), {});
+    QTest::qWait(0);
+    QVERIFY(!banner().contains(QStringLiteral("7777")));
+    m_gateway->answer(QStringLiteral("100002"),
+                      {ScriptedLeadGateway::Outcome::Sent, {}, QStringLiteral("8888")});
+    QTRY_VERIFY(banner().contains(QStringLiteral("8888")));
 }
 
-void TestLeadForm::rejection_keepsTheForm_andShowsReasonAndCode()
+void TestLeadForm::rejection_showsReasonAndCode_andTheFormStaysFree()
 {
     ApiError error;
     error.kind = ApiError::Kind::Service;
@@ -569,17 +589,17 @@ void TestLeadForm::rejection_keepsTheForm_andShowsReasonAndCode()
     error.message = QStringLiteral("The customer's IP address or phone is banned by the network.");
     m_gateway->scriptNextAnswer({ScriptedLeadGateway::Outcome::Rejected, error, {}});
     m_form->loadLead(completeLead());
-    const Lead before = m_form->lead();
     typeInto("nameEdit", QString());
     pressCtrlEnter();
-    QTRY_VERIFY(!m_form->isSubmitting());
-    QVERIFY(banner().contains(error.message));
+    QTRY_VERIFY(banner().contains(error.message));
     QVERIFY(banner().contains(QStringLiteral("ban")));
     QVERIFY(banner().contains(QStringLiteral("100001")));
     QCOMPARE(child<QWidget>("resultBannerFrame")->property("kind").toString(), QStringLiteral("error"));
-    QCOMPARE(m_form->lead(), before);
-    // Corrected and sent again, it is a new lead with a new id from the journal.
-    QVERIFY(m_form->submitAction()->isEnabled());
+    // The operator may already be typing the next customer: the refusal does not take the form back
+    // (the refused lead is corrected from the outbox, under its own id).
+    QVERIFY(!m_form->isSubmitting());
+    QCOMPARE(child<QLineEdit>("nameEdit")->text(), QString());
+    QCOMPARE(child<QLineEdit>("phoneEdit")->text(), QString());
     QCOMPARE(m_form->lead().orderId, QString());
 }
 
@@ -593,10 +613,9 @@ void TestLeadForm::deferral_clearsTheForm_andSaysItIsSaved()
     m_form->loadLead(completeLead());
     typeInto("nameEdit", QString());
     pressCtrlEnter();
-    QTRY_VERIFY(!m_form->isSubmitting());
+    QTRY_VERIFY(banner().contains(error.message));
     QVERIFY(banner().contains(QStringLiteral("100001")));
     QVERIFY(banner().contains(QStringLiteral("saved")));
-    QVERIFY(banner().contains(error.message));
     QCOMPARE(child<QLineEdit>("nameEdit")->text(), QString());
     QCOMPARE(child<QLineEdit>("phoneEdit")->text(), QString());
 }

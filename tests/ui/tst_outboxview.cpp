@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <memory>
+#include <type_traits>
 
 namespace {
 
@@ -86,6 +87,10 @@ private:
     QString m_sent;
 };
 
+// The view shows a model; it is never handed the journal (issue 18).
+static_assert(!std::is_constructible_v<OutboxView, Journal *>);
+static_assert(!std::is_constructible_v<OutboxView, Journal *, QWidget *>);
+
 void TestOutboxView::initTestCase()
 {
     QApplication::setAttribute(Qt::AA_Use96Dpi);
@@ -102,7 +107,9 @@ void TestOutboxView::init()
     m_outbox =
         std::make_unique<Outbox>(m_journal.get(), m_transport.get(), m_ids.get(), profile, m_clock.get());
 
-    m_view = std::make_unique<OutboxView>(m_journal.get());
+    auto *model = new OutboxModel(m_journal.get());
+    m_view = std::make_unique<OutboxView>(model);
+    model->setParent(m_view.get());
     m_view->setPrompts(&m_prompts);
     m_view->setOutbox(m_outbox.get(), profile);
     m_tester = std::make_unique<QAbstractItemModelTester>(

@@ -6,6 +6,7 @@
 #include "UserPrompts.h"
 #include "journal/Journal.h"
 #include "status/LeadTableModel.h"
+#include "status/LeadTracking.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -27,6 +28,7 @@
 #include <QToolButton>
 
 #include <memory>
+#include <type_traits>
 
 namespace {
 
@@ -104,6 +106,10 @@ private:
     ScriptedPrompts m_prompts;
 };
 
+// The view shows a model and acts through LeadTracking: it is never handed the journal (issue 18).
+static_assert(!std::is_constructible_v<StatusView, Journal *>);
+static_assert(!std::is_constructible_v<StatusView, Journal *, QWidget *>);
+
 void TestStatusView::initTestCase()
 {
     QApplication::setAttribute(Qt::AA_Use96Dpi);
@@ -115,7 +121,12 @@ void TestStatusView::init()
     m_journal = std::make_unique<Journal>();
     QVERIFY(m_journal->open(m_dir->filePath(QStringLiteral("journal.sqlite"))));
     QVERIFY(StatusDataSet::fill(*m_journal, profile));
-    m_view = std::make_unique<StatusView>(m_journal.get());
+    // The view shows a model and acts through the tracking service; it keeps both here.
+    auto *model = new LeadTableModel(m_journal.get());
+    auto *tracking = new LeadTracking(m_journal.get());
+    m_view = std::make_unique<StatusView>(model, tracking);
+    model->setParent(m_view.get());
+    tracking->setParent(m_view.get());
     m_view->setPrompts(&m_prompts);
     m_view->setProfile(profile);
     m_tester = std::make_unique<QAbstractItemModelTester>(
@@ -473,7 +484,9 @@ void TestStatusView::layoutIsRemembered()
     m_view->table()->sortByColumn(LeadTableModel::OrderId, Qt::DescendingOrder);
     const QByteArray state = m_view->saveState();
 
-    StatusView other(m_journal.get());
+    LeadTableModel otherModel(m_journal.get());
+    LeadTracking otherTracking(m_journal.get());
+    StatusView other(&otherModel, &otherTracking);
     other.setProfile(profile);
     QVERIFY(other.restoreState(state));
     QVERIFY(other.table()->horizontalHeader()->isSectionHidden(LeadTableModel::Comment));
@@ -483,6 +496,13 @@ void TestStatusView::layoutIsRemembered()
                               QStringLiteral("12345678901234567890123"), 10000);
     QVERIFY(!other.visibleColumns().contains(LeadTableModel::Comment));
     QVERIFY(!other.restoreState(QByteArray("garbage")));
+    // A bare header state, as earlier versions saved at every close (cut-off widths included), is not
+    // taken as the user's: the columns fit their words instead.
+    LeadTableModel thirdModel(m_journal.get());
+    LeadTracking thirdTracking(m_journal.get());
+    StatusView third(&thirdModel, &thirdTracking);
+    QVERIFY(!third.restoreState(header->saveState()));
+    QVERIFY(third.saveState().isEmpty()); // nothing set by the user yet: nothing to keep
 }
 
 void TestStatusView::refreshNeedsAPoller()

@@ -6,6 +6,7 @@
 #include "journal/Journal.h"
 #include "sandbox/Sandbox.h"
 #include "status/LeadTableModel.h"
+#include "status/LeadTracking.h"
 #include "sync/ApiLeadTransport.h"
 #include "sync/StatusPoller.h"
 
@@ -109,7 +110,12 @@ void TestStatusViewRefresh::init()
     m_poller = std::make_unique<StatusPoller>(m_journal.get(), m_transport.get(), profile);
     m_poller->setAutoRefreshInterval(0);
 
-    m_view = std::make_unique<StatusView>(m_journal.get());
+    // The view shows a model and acts through the tracking service; it keeps both here.
+    auto *model = new LeadTableModel(m_journal.get());
+    auto *tracking = new LeadTracking(m_journal.get());
+    m_view = std::make_unique<StatusView>(model, tracking);
+    model->setParent(m_view.get());
+    tracking->setParent(m_view.get());
     m_view->setProfile(profile);
     m_view->setPoller(m_poller.get());
     m_view->resize(1200, 700);
