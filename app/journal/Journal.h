@@ -1,37 +1,31 @@
 #pragma once
 
-#include "JournalBackground.h"
+#include "JournalConnection.h"
+#include "JournalReader.h"
 #include "JournalTypes.h"
-#include "MergeCache.h"
-#include "SqliteStatements.h"
-#include "StatementCache.h"
+#include "JournalWorker.h"
+#include "LeadStore.h"
+#include "StatusMerger.h"
 #include "api/ApiTypes.h"
-#include "sync/LeadGateway.h"
 
 #include <QList>
 #include <QObject>
 #include <QStringList>
 #include <QVector>
 
-#include <functional>
-#include <memory>
 #include <optional>
 
-class QSqlDatabase;
-class QSqlQuery;
-
-// The local store of every lead, its send state and its status history (Qt SQL, SQLite).
+// The local store of every lead, its send state and its status history (Qt SQL, SQLite), as one
+// object for its callers. It only hands each call to the part that does it:
+//  - JournalConnection: the file, its schema, prepared statements, transactions and batches;
+//  - LeadStore: leads, send states and small settings (writes);
+//  - JournalReader: entries, table rows, history, open order ids, recent leads (reads);
+//  - StatusMerger: list.json answers merged forward-only, with the merge cache;
+//  - JournalWorker: the same work on a second connection in a thread of its own (JournalBackground),
+//    for what must not stall a window; its answers come as signals from this object, in its thread.
 //
-// Durable before anything else happens: WAL with synchronous=FULL, so a write that returned true
-// survives a crash, a kill -9 and a power cut. The file and its -wal/-shm companions are readable by
-// the user only (0600) in a folder of their own (0700).
-//
-// Each profile's leads stay apart: every call names the profile. Every write is one small transaction
-// (or part of a batch, see beginBatch()). The object lives in one thread, like its SQL connection.
-//
-// What must not stall a window runs "in the background", on a second connection in a thread of its own
-// (JournalBackground): status merges, loading the table, and the outbox's writes while it sends. Their
-// answers, and the changes they make, come as signals from this object, in its thread.
+// Each profile's leads stay apart: every call names the profile. The object lives in one thread, like
+// its SQL connection.
 class Journal : public QObject
 {
     Q_OBJECT
@@ -49,6 +43,12 @@ public:
     QString filePath() const;
     QString errorString() const; // why the last call failed, translated
     int schemaVersion() const;
+
+    // The parts, for what the calls below do not cover.
+    JournalConnection &connection() { return m_connection; }
+    const JournalReader &reader() const { return m_reader; }
+    LeadStore &store() { return m_store; }
+    StatusMerger &merger() { return m_merger; }
 
     // Groups many writes into one transaction (one disk flush). Nested calls are counted.
     bool beginBatch();
@@ -98,9 +98,10 @@ public:
     // Answers given one after another (a refresh's) are merged in one transaction, up to
     // MaxMergesPerTransaction of them and MaxRowsPerTransaction rows (more if one answer has more):
     // one commit for all, and the lock other writers wait for held a few milliseconds at most.
-    static constexpr int MaxMergesPerTransaction = 20;
-    static constexpr qsizetype MaxRowsPerTransaction = 1000;
+    static constexpr int MaxMergesPerTransaction = JournalWorker::MaxMergesPerTransaction;
+    static constexpr qsizetype MaxRowsPerTransaction = JournalWorker::MaxRowsPerTransaction;
     quint64 mergeStatusesInBackground(const QString &profileId, const QList<StatusRow> &rows, qint64 nowMs);
+    // Clears the "changed since seen" flag of these leads; returns how many had it, or -1.
     int markSeen(const QString &profileId, const QStringList &keys);
 
     // --- Queries ----------------------------------------------------------------------------------
@@ -127,15 +128,15 @@ public:
     // Runs `write` on the background connection; `done` then runs in this object's thread with its
     // result and, on failure, why (unless `context` was destroyed meanwhile). Jobs run in the order
     // given. The changes they announce (leadsAdded/Changed/Removed) come from this object as usual.
-    using BackgroundWrite = std::function<bool(Journal &journal)>;
-    using WriteDone = std::function<void(bool ok, const QString &error)>;
+    using BackgroundWrite = JournalWorker::BackgroundWrite;
+    using WriteDone = JournalWorker::WriteDone;
     void writeInBackground(QObject *context, BackgroundWrite write, WriteDone done);
     // Whether this connection's commits wait for the disk: always, but inside the background
     // connection's merge groups (see mergeStatusesInBackground).
     bool commitsWaitForDisk() const;
     // Every lead of a profile, oldest first, handed to `sink` in pieces: `firstChunk` rows, then
     // `chunk` rows at a time; the last call (perhaps with no rows) says so. False on a failed query.
-    using RowSink = std::function<void(QVector<JournalRow> &&rows, bool last)>;
+    using RowSink = JournalReader::RowSink;
     bool readRows(const QString &profileId, const RowSink &sink, int firstChunk, int chunk) const;
     // The same on the background connection: rowsLoaded(ticket, ...) brings each piece, and
     // rowsLoadFailed(ticket, ...) replaces the rest if the reading fails.
@@ -162,70 +163,9 @@ signals:
                           const QString &error);
 
 private:
-    QSqlDatabase database() const;
-    bool exec(QSqlQuery &query) const;
-    // This connection's prepared statement for `sql` (see StatementCache); empty, with errorString()
-    // set, when it does not prepare.
-    PreparedStatement statement(const QString &sql) const;
-    void notPrepared(const QString &error) const; // sets errorString() and says so in the log
-    // The statement for `sql` on SQLite's own interface (see SqliteStatement), for what a refresh
-    // repeats thousands of times; empty, with errorString() set, when it does not prepare.
-    SqliteStatement nativeStatement(const QString &sql) const;
-    bool runNative(SqliteStatement &statement) const; // exec(), with errorString() set on failure
-    // Binds `values` in order and runs the statement.
-    bool run(QSqlQuery &query, const QVariantList &values) const;
-    // A read: the statement for `sql` with `values` bound in order, run, to be read forward once; empty,
-    // with errorString() set, when it fails.
-    PreparedStatement select(const QString &sql, const QVariantList &values) const;
-    // The entry of this profile whose `column` (lead_key or order_id) holds `value`.
-    std::optional<JournalEntry> entryWhere(const QString &profileId, QLatin1String column,
-                                           const QString &value) const;
-    // The entries matching `condition`, a WHERE clause whose placeholders `values` fill.
-    QList<JournalEntry> entriesWhere(const QString &condition, const QVariantList &values) const;
-    // Whether the profile holds this key or order id. On a failed query: false, with errorString() set.
-    bool holds(const QString &profileId, const QString &key, const QString &orderId) const;
-    bool beginWrite();
-    bool beginTransaction();
-    bool endWrite(bool ok);
-    // A transaction ended (committed or not): what it staged in the merge cache is kept or dropped.
-    void transactionEnded(bool committed);
-    // Validates the merge cache inside the merge's transaction, once per transaction: false when it
-    // cannot be used.
-    bool mergeCacheUsable();
-    bool validateMergeCache();
-    // Whether commits wait for the disk (SQLite's synchronous FULL, the default here) or only for the
-    // operating system (NORMAL: kept through a crash of the app, maybe not through a power cut). Set
-    // between transactions. False when the setting could not be changed.
-    bool setCommitsWaitForDisk(bool wait);
-    // Reads what merges of these open leads will compare into the merge cache, unless it holds them.
-    void prepareMerges(const QString &profileId, const QStringList &orderIds);
-    bool updateState(const QString &profileId, const QString &key, const QString &assignments,
-                     const QVariantList &values);
-    bool prepareFiles(const QString &filePath);
-    void restrictCompanionFiles() const;
-
-    JournalBackground *background();
-    // Every background job but a status merge goes through here: it ends the open merge group, so
-    // that jobs keep the order they were given in.
-    void runInBackground(JournalBackground::Job job);
-    void stopBackground();
-    struct MergeGroup;
-
-    QString m_connectionName;
-    JournalBackground *m_background = nullptr;
-    std::shared_ptr<MergeGroup> m_openMerges; // the last background job, while it is merges not begun
-    quint64 m_lastTicket = 0;
-    QString m_filePath;
-    mutable QString m_error;
-    mutable StatementCache m_statements;
-    sqlite3 *m_sqlite = nullptr; // the connection under m_connectionName, while it is open
-    mutable SqliteStatementCache m_nativeStatements;
-    MergeCache m_mergeCache;
-    bool m_merging = false; // a merge's own writes leave the merge cache as it is
-    // Whether mergeCacheUsable() already answered in this transaction (nobody else can commit while
-    // it holds the write lock, so the answer stands until it ends), and what it said.
-    std::optional<bool> m_mergeCacheChecked;
-    int m_batchDepth = 0;
-    bool m_batchFailed = false;
-    bool m_commitsWaitForDisk = true; // as open() sets it
+    JournalConnection m_connection;
+    LeadStore m_store;
+    JournalReader m_reader;
+    StatusMerger m_merger;
+    JournalWorker m_worker;
 };
