@@ -8,14 +8,32 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+
+#include <sqlite3.h>
 
 namespace {
 
 const QFile::Permissions ownerOnlyFile = QFile::ReadOwner | QFile::WriteOwner;
 const QFile::Permissions ownerOnlyFolder = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+
+// The connection under Qt's SQLite driver, for SqliteStatement; null unless the driver runs on a
+// SQLite built from the very source this program links (Debian's Qt plugin links the system's
+// libsqlite3, as this program does): a connection must not be handed to another SQLite's functions.
+sqlite3 *sqliteConnection(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT sqlite_source_id()")) || !query.next() ||
+        query.value(0).toString() != QLatin1String(sqlite3_sourceid()))
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
 
 } // namespace
 
@@ -108,6 +126,10 @@ bool JournalConnection::open(const QString &filePath)
                 ok = JournalSchema::migrate(db, &error);
                 if (!ok)
                     m_error = error;
+                // Where Qt's plugin runs another SQLite, merges take Qt SQL's path (MergeStatement).
+                m_sqlite = m_sqliteAllowed ? sqliteConnection(db) : nullptr;
+                if (ok && !m_sqlite)
+                    qCInfo(lcJournal) << "journal merges go through Qt SQL (SQLite's own interface not used)";
             }
         }
     }
@@ -132,6 +154,8 @@ void JournalConnection::close()
                 m_observer->transactionEnded(false);
         }
         m_statements.clear();
+        m_sqliteStatements.clear();
+        m_sqlite = nullptr;
         db.close();
     }
     m_batchDepth = 0;
@@ -192,6 +216,28 @@ PreparedStatement JournalConnection::select(const QString &sql, const QVariantLi
     if (query && run(*query, values))
         return query;
     return PreparedStatement();
+}
+
+MergeStatement JournalConnection::mergeStatement(const QString &sql) const
+{
+    if (!m_sqlite)
+        return MergeStatement(statement(sql));
+    QString error;
+    SqliteStatement prepared = m_sqliteStatements.take(m_sqlite, sql, &error);
+    if (!prepared) {
+        m_error = error;
+        qCWarning(lcJournal) << "journal statement not prepared:" << m_error;
+    }
+    return MergeStatement(std::move(prepared));
+}
+
+bool JournalConnection::run(MergeStatement &statement) const
+{
+    if (statement.exec())
+        return true;
+    m_error = statement.errorString();
+    qCWarning(lcJournal) << "journal query failed:" << m_error;
+    return false;
 }
 
 bool JournalConnection::beginBatch()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "MergeStatement.h"
+#include "SqliteStatements.h"
 #include "StatementCache.h"
 
 #include <QCoreApplication>
@@ -8,6 +10,7 @@
 
 class QSqlDatabase;
 class QSqlQuery;
+struct sqlite3;
 
 // Told when a JournalConnection's transactions begin and end (the status merger keeps a cache of
 // what it read, which holds only while this connection's own transactions say so).
@@ -59,6 +62,15 @@ public:
     // A read: the statement for `sql` with `values` bound in order, run, to be read forward once;
     // empty, with errorString() set, when it fails.
     PreparedStatement select(const QString &sql, const QVariantList &values) const;
+    // The statement for `sql` as a merge runs it (see MergeStatement): on SQLite's own interface when
+    // Qt's SQLite plugin runs the SQLite this program links, else through Qt SQL. Empty, with
+    // errorString() set, when it does not prepare.
+    MergeStatement mergeStatement(const QString &sql) const;
+    bool run(MergeStatement &statement) const; // exec(), with errorString() set on failure
+    // Whether mergeStatement() uses SQLite's own interface on this connection (decided at open()).
+    bool usesSqliteInterface() const { return m_sqlite != nullptr; }
+    // Takes Qt SQL's path from the next open() on, as if Qt's plugin ran another SQLite (tests).
+    void setSqliteInterfaceAllowed(bool allowed) { m_sqliteAllowed = allowed; }
 
     // A write of its own (one transaction), or part of the batch open. `forMerge`: a status merge,
     // which leaves the merger's cache as it is (see TransactionObserver::writeBegins).
@@ -86,6 +98,9 @@ private:
     QString m_filePath;
     mutable QString m_error;
     mutable StatementCache m_statements;
+    sqlite3 *m_sqlite = nullptr; // the connection under Qt's driver, when its SQLite is ours
+    bool m_sqliteAllowed = true;
+    mutable SqliteStatementCache m_sqliteStatements;
     TransactionObserver *m_observer = nullptr;
     int m_batchDepth = 0;
     bool m_batchFailed = false;

@@ -4,7 +4,6 @@
 #include "JournalSql.h"
 #include "StatusProgress.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -16,25 +15,42 @@ namespace {
 // The columns a merge reads of a lead, in the order of leadFrom().
 const char comparedColumns[] = "lead_key, network_id, stage, comment, status, reason, goods_count, order_id";
 
-MergeCache::Lead leadFrom(const QSqlQuery &read)
+MergeCache::Lead leadFrom(const MergeStatement &read)
 {
     MergeCache::Lead lead;
-    lead.key = read.value(0).toString();
-    lead.networkId = read.value(1).toString();
-    lead.stage = read.value(2).toString();
-    lead.comment = read.value(3).toString();
-    lead.status = read.value(4).toInt();
-    lead.reason = read.value(5).toInt();
-    lead.count = read.value(6).toInt();
+    lead.key = read.text(0);
+    lead.networkId = read.text(1);
+    lead.stage = read.text(2);
+    lead.comment = read.text(3);
+    lead.status = int(read.integer(4));
+    lead.reason = int(read.integer(5));
+    lead.count = int(read.integer(6));
     return lead;
 }
 
 // The order id in column 7 of such a read: most leads' key is their order id, and then they share
 // one copy.
-QString orderIdFrom(const QSqlQuery &read, const MergeCache::Lead &lead)
+QString orderIdFrom(const MergeStatement &read, const MergeCache::Lead &lead)
 {
-    const QString orderId = read.value(7).toString();
+    const QString orderId = read.text(7);
     return orderId == lead.key ? lead.key : orderId;
+}
+
+// Binds the values of `list` from `start` for one IN list, padded as inListValues() does, from the
+// parameter numbered `first` on.
+void bindInList(MergeStatement &statement, int first, const QStringList &list, qsizetype start)
+{
+    const qsizetype end = qMin(list.size(), start + InListLength);
+    for (qsizetype i = 0; i < InListLength; ++i)
+        statement.bindText(first + int(i), list.at(qMin(start + i, end - 1)));
+}
+
+// Binds the profile and the send states of openLeadsCondition.
+void bindOpenLeadsCondition(MergeStatement &read, const QString &profileId)
+{
+    const QVariantList values = openLeadsValues(profileId);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        read.bindText(int(i) + 1, values.at(i).toString());
 }
 
 // Whether `reply` changes a lead with this status. The fields it leaves out (an empty stage or
@@ -195,17 +211,18 @@ bool StatusMerger::loadUnread(Merge &merge)
                                      QStringLiteral(" FROM leads WHERE profile_id = ? AND order_id IN (") +
                                      inListPlaceholders() + QStringLiteral(")");
     for (qsizetype start = 0; start < merge.unread.size(); start += InListLength) {
-        const PreparedStatement read =
-            m_connection.select(selectSql, inListValues({merge.profileId}, merge.unread, start));
+        MergeStatement read = m_connection.mergeStatement(selectSql);
         if (!read)
             return false;
-        while (read->next()) {
-            const MergeCache::Lead lead = leadFrom(*read);
-            const QString orderId = orderIdFrom(*read, lead);
+        read.bindText(1, merge.profileId);
+        bindInList(read, 2, merge.unread, start);
+        while (read.next()) {
+            const MergeCache::Lead lead = leadFrom(read);
+            const QString orderId = orderIdFrom(read, lead);
             merge.leads.insert(orderId, ComparedLead{comparedRow(orderId, lead)});
         }
-        if (read->lastError().type() != QSqlError::NoError) {
-            m_connection.setError(read->lastError().text());
+        if (read.failed()) {
+            m_connection.setError(read.errorString());
             return false;
         }
     }
@@ -281,18 +298,24 @@ bool StatusMerger::writeHistory(const Merge &merge)
 {
     if (merge.changes.isEmpty())
         return true;
-    const PreparedStatement insert = m_connection.statement(
+    MergeStatement insert = m_connection.mergeStatement(
         QStringLiteral("INSERT INTO lead_history (profile_id, lead_key, changed_at, stage, status, reason,"
                        " goods_count, comment, previous_stage, previous_status)"
                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!insert)
         return false;
     for (const Change &change : merge.changes) {
-        if (!m_connection.run(*insert,
-                              {merge.profileId, change.key, merge.nowMs, textOrNull(change.after.stage),
-                               change.after.status, change.after.reason, change.after.count,
-                               textOrNull(change.after.comment), textOrNull(change.before.stage),
-                               change.before.status}))
+        insert.bindText(1, merge.profileId);
+        insert.bindText(2, change.key);
+        insert.bindInt(3, merge.nowMs);
+        insert.bindTextOrNull(4, change.after.stage);
+        insert.bindInt(5, change.after.status);
+        insert.bindInt(6, change.after.reason);
+        insert.bindInt(7, change.after.count);
+        insert.bindTextOrNull(8, change.after.comment);
+        insert.bindTextOrNull(9, change.before.stage);
+        insert.bindInt(10, change.before.status);
+        if (!m_connection.run(insert))
             return false;
     }
     return true;
@@ -316,24 +339,32 @@ bool StatusMerger::writeChangedLeads(Merge &merge, StatusMergeBatch &batch)
             // a quarter of the cost of the update.
             const bool isFinal = StatusProgress::isFinal(row.stage, row.status);
             const bool finalChanges = isFinal != lead->wasFinal;
-            const PreparedStatement update =
-                m_connection.statement(finalChanges ? setFinalSql : keepFinalSql);
-            QVariantList values{textOrNull(row.stage),
-                                row.status,
-                                row.reason,
-                                row.count,
-                                textOrNull(row.comment),
-                                merge.nowMs,
-                                textOrNull(row.networkOrderId)};
+            MergeStatement update = m_connection.mergeStatement(finalChanges ? setFinalSql : keepFinalSql);
+            if (!update)
+                return false;
+            update.bindTextOrNull(1, row.stage);
+            update.bindInt(2, row.status);
+            update.bindInt(3, row.reason);
+            update.bindInt(4, row.count);
+            update.bindTextOrNull(5, row.comment);
+            update.bindInt(6, merge.nowMs);
+            update.bindTextOrNull(7, row.networkOrderId);
+            int next = 8;
             if (finalChanges)
-                values.append(isFinal ? 1 : 0);
-            values << merge.profileId << row.key;
-            if (!update || !m_connection.run(*update, values))
+                update.bindInt(next++, isFinal ? 1 : 0);
+            update.bindText(next, merge.profileId);
+            update.bindText(next + 1, row.key);
+            if (!m_connection.run(update))
                 return false;
         } else if (lead->learnedNetworkId) {
-            const PreparedStatement learn = m_connection.statement(
+            MergeStatement learn = m_connection.mergeStatement(
                 QStringLiteral("UPDATE leads SET network_id = ? WHERE profile_id = ? AND lead_key = ?"));
-            if (!learn || !m_connection.run(*learn, {row.networkOrderId, merge.profileId, row.key}))
+            if (!learn)
+                return false;
+            learn.bindText(1, row.networkOrderId);
+            learn.bindText(2, merge.profileId);
+            learn.bindText(3, row.key);
+            if (!m_connection.run(learn))
                 return false;
         }
     }
@@ -365,10 +396,13 @@ bool StatusMerger::stampChecked(const Merge &merge, const QStringList &keys)
                        " SET checked_at = excluded.checked_at");
     // Stamps one piece of 50 with one of those; how many rows it changed, or -1 when it failed.
     const auto stamp = [&](const QString &sql, qsizetype start) {
-        const PreparedStatement query = m_connection.statement(sql);
-        if (!query || !m_connection.run(*query, inListValues({merge.nowMs, merge.profileId}, keys, start)))
+        MergeStatement query = m_connection.mergeStatement(sql);
+        if (!query)
             return -1;
-        return query->numRowsAffected();
+        query.bindInt(1, merge.nowMs);
+        query.bindText(2, merge.profileId);
+        bindInList(query, 3, keys, start);
+        return m_connection.run(query) ? query.rowsChanged() : -1;
     };
     for (qsizetype start = 0; start < keys.size(); start += InListLength) {
         // Most leads were checked before: an update of the times in place is half the cost of an
@@ -409,17 +443,18 @@ void StatusMerger::prepareMerges(const QString &profileId, const QStringList &or
                         });
     if (needed) {
         // The leads JournalReader::openOrderIds() chose.
-        const PreparedStatement read =
-            m_connection.select(QStringLiteral("SELECT ") + QLatin1String(comparedColumns) +
-                                    QStringLiteral(" FROM leads WHERE ") + QLatin1String(openLeadsCondition),
-                                openLeadsValues(profileId));
+        MergeStatement read = m_connection.mergeStatement(
+            QStringLiteral("SELECT ") + QLatin1String(comparedColumns) +
+            QStringLiteral(" FROM leads WHERE ") + QLatin1String(openLeadsCondition));
         ok = bool(read);
-        while (ok && read->next()) {
-            const MergeCache::Lead lead = leadFrom(*read);
-            m_mergeCache.stage(profileId, orderIdFrom(*read, lead), lead);
+        if (ok)
+            bindOpenLeadsCondition(read, profileId);
+        while (ok && read.next()) {
+            const MergeCache::Lead lead = leadFrom(read);
+            m_mergeCache.stage(profileId, orderIdFrom(read, lead), lead);
         }
-        if (ok && read->lastError().type() != QSqlError::NoError) {
-            m_connection.setError(read->lastError().text());
+        if (ok && read.failed()) {
+            m_connection.setError(read.errorString());
             ok = false;
         }
         if (ok)

@@ -32,6 +32,7 @@ private slots:
     void cleanup();
 
     void opensAtTheCurrentSchema();
+    void opensWhereQtRunsAnotherSqlite();
     void writesTellTheObserver();
     void batchesNestAndFailWhole();
     void commitsWaitForTheDiskUnlessRelaxed();
@@ -86,6 +87,23 @@ void TestJournalConnection::opensAtTheCurrentSchema()
     const PreparedStatement mode = m_connection->select(QStringLiteral("PRAGMA journal_mode"), {});
     QVERIFY(mode && mode->next());
     QCOMPARE(mode->value(0).toString().toLower(), QStringLiteral("wal"));
+}
+
+void TestJournalConnection::opensWhereQtRunsAnotherSqlite()
+{
+    QVERIFY(m_connection->usesSqliteInterface()); // Debian's plugin runs the SQLite this program links
+    JournalConnection other;
+    other.setSqliteInterfaceAllowed(false); // as if Qt's plugin ran another SQLite library
+    QVERIFY2(other.open(m_connection->filePath()), qPrintable(other.errorString()));
+    QVERIFY(!other.usesSqliteInterface());
+    // A merge's statements take Qt SQL's path (tst_statusmerger runs every merge both ways).
+    MergeStatement read = other.mergeStatement(QStringLiteral("SELECT ?"));
+    QVERIFY(read);
+    read.bindText(1, QStringLiteral("through Qt SQL"));
+    QVERIFY(read.next());
+    QCOMPARE(read.text(0), QStringLiteral("through Qt SQL"));
+    QVERIFY(!read.next());
+    QVERIFY(!read.failed());
 }
 
 void TestJournalConnection::writesTellTheObserver()

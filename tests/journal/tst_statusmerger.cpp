@@ -26,11 +26,14 @@ StatusRow reply(const QString &orderId, const QString &stage, int status, const 
 } // namespace
 
 // StatusMerger on a connection of its own: leads written by a LeadStore, read back by a JournalReader.
+// Every test runs twice: with the merge's statements on SQLite's own interface, and through Qt SQL, the
+// path a merge takes where Qt's SQLite plugin runs another SQLite than the one this program links.
 class TestStatusMerger : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void init();
     void cleanup();
 
@@ -53,12 +56,23 @@ private:
     std::unique_ptr<StatusMerger> m_merger;
 };
 
+void TestStatusMerger::initTestCase_data()
+{
+    QTest::addColumn<bool>("sqliteInterface");
+    QTest::newRow("SQLite's interface") << true;
+    QTest::newRow("Qt SQL") << false;
+}
+
 void TestStatusMerger::init()
 {
+    QFETCH_GLOBAL(bool, sqliteInterface);
     m_env = std::make_unique<TestEnvironment>();
     m_connection = std::make_unique<JournalConnection>();
+    m_connection->setSqliteInterfaceAllowed(sqliteInterface);
     QVERIFY2(m_connection->open(m_env->path() + QStringLiteral("/journal.sqlite")),
              qPrintable(m_connection->errorString()));
+    // Debian's Qt plugin runs the system's SQLite, as this program does: allowed, it is used.
+    QCOMPARE(m_connection->usesSqliteInterface(), sqliteInterface);
     m_store = std::make_unique<LeadStore>(*m_connection);
     m_reader = std::make_unique<JournalReader>(*m_connection);
     m_merger = std::make_unique<StatusMerger>(*m_connection);
