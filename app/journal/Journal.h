@@ -55,99 +55,61 @@ public:
     bool commitBatch();
     void rollbackBatch();
 
-    // --- Leads and the outbox ---------------------------------------------------------------------
-    // Stores a new lead as queued and due at `nowMs`. `key` is its order id, or a unique placeholder
-    // for an "auto" lead. Fails when the profile already holds that key or order id.
+    // --- Leads and the outbox: LeadStore's writes (what each does: LeadStore.h) ------------------------
     bool addLead(const QString &profileId, const QString &key, const Lead &lead, qint64 nowMs);
-    // Tracks leads sent by other systems (only their order ids are known). Ids already present are
-    // skipped; returns how many were added, or -1 on failure.
     int addTracked(const QString &profileId, const QStringList &orderIds, qint64 nowMs);
-
     bool markSending(const QString &profileId, const QString &key, const QByteArray &requestBody,
                      qint64 nowMs);
-    // `ourOrderId`: the id the network gave an "auto" lead (add.json "uid"); ignored for others.
     bool markSent(const QString &profileId, const QString &key, const QString &networkOrderId,
                   const QString &ourOrderId, qint64 nowMs);
     bool markRejected(const QString &profileId, const QString &key, const QString &code, const QString &text);
-    // Back to waiting (queued or unknown) with the reason, the time of the next try (-1: none, it
-    // waits for the user) and whether the network may already hold it.
     bool markWaiting(const QString &profileId, const QString &key, SendState state, const QString &code,
                      const QString &text, qint64 nextTryMs, bool maybeDelivered);
-    // Leads left "sending" by a process that died: they become unknown (they may have arrived).
-    // Numbered leads are due at `nowMs` (for a look-up), "auto" ones wait for the user.
     int recoverInterruptedSends(const QString &profileId, qint64 nowMs, const QString &code,
                                 const QString &numberedText, const QString &autoText);
-    // The operator edited a lead that had not gone out (or was rejected): store it and queue it.
     bool replaceLead(const QString &profileId, const QString &key, const Lead &lead, qint64 nowMs);
-    // Queues a lead for an attempt at `nowMs` (an explicit "resend").
     bool requeue(const QString &profileId, const QString &key, qint64 nowMs);
-    // Makes every scheduled waiting lead due at `nowMs` ("retry now"); returns how many.
     int makeWaitingDue(const QString &profileId, qint64 nowMs,
                        const QList<SendState> &states = {SendState::Queued, SendState::Unknown});
-    // Deletes a lead and its history (only ever on an explicit user action).
     bool remove(const QString &profileId, const QString &key);
+    int markSeen(const QString &profileId, const QStringList &keys);
+    bool compareAndSetMeta(const QString &key, const QString &expected, const QString &value);
 
-    // --- Statuses ---------------------------------------------------------------------------------
-    // Merges one list.json row into the lead with that order id, forward-only (see StatusProgress).
+    // --- Statuses: StatusMerger's merges, announced by statusesMerged(0, ...) -----------------------
     MergeResult mergeStatus(const QString &profileId, const StatusRow &row, qint64 nowMs);
-    // Merges one whole list.json answer in one transaction: one read for the ids the merge cache does
-    // not hold (see MergeCache), a write only for what changed, one statement per 50 for the time of
-    // the check. Announced by statusesMerged(0, ...).
     StatusMergeBatch mergeStatuses(const QString &profileId, const QList<StatusRow> &rows, qint64 nowMs);
-    // The same on the background connection; statusesMerged(ticket, ...) answers, failed or not.
-    // Answers given one after another (a refresh's) are merged in one transaction, up to
-    // MaxMergesPerTransaction of them and MaxRowsPerTransaction rows (more if one answer has more):
-    // one commit for all, and the lock other writers wait for held a few milliseconds at most.
+
+    // --- Reads: JournalReader's (JournalReader.h) -----------------------------------------------------
+    std::optional<JournalEntry> entry(const QString &profileId, const QString &key) const;
+    std::optional<JournalEntry> entryByOrderId(const QString &profileId, const QString &orderId) const;
+    QList<LeadSummary> findRecent(const QString &profileId, const QString &phone, const QString &offer,
+                                  const QDateTime &since) const;
+    QStringList openOrderIds(const QString &profileId) const;
+    QList<JournalEntry> dueEntries(const QString &profileId, qint64 nowMs, int limit) const;
+    std::optional<qint64> nextDueTime(const QString &profileId) const;
+    int waitingCount(const QString &profileId) const;
+    QList<JournalEntry> outboxEntries(const QString &profileId) const;
+    QVector<JournalRow> rows(const QString &profileId) const;
+    QVector<JournalRow> rows(const QString &profileId, const QStringList &keys) const;
+    using RowSink = JournalReader::RowSink;
+    bool readRows(const QString &profileId, const RowSink &sink, int firstChunk, int chunk) const;
+    QList<StatusChange> history(const QString &profileId, const QString &key) const;
+    QString metaValue(const QString &key) const;
+    // Whether this connection's commits wait for the disk: always, but inside the background
+    // connection's merge groups (see JournalWorker::mergeStatuses).
+    bool commitsWaitForDisk() const;
+
+    // --- In the background: JournalWorker's jobs (JournalWorker.h), answered by the signals below ----
     static constexpr int MaxMergesPerTransaction = JournalWorker::MaxMergesPerTransaction;
     static constexpr qsizetype MaxRowsPerTransaction = JournalWorker::MaxRowsPerTransaction;
     quint64 mergeStatusesInBackground(const QString &profileId, const QList<StatusRow> &rows, qint64 nowMs);
-    // Clears the "changed since seen" flag of these leads; returns how many had it, or -1.
-    int markSeen(const QString &profileId, const QStringList &keys);
-
-    // --- Queries ----------------------------------------------------------------------------------
-    std::optional<JournalEntry> entry(const QString &profileId, const QString &key) const;
-    std::optional<JournalEntry> entryByOrderId(const QString &profileId, const QString &orderId) const;
-    // Leads with this phone and offer created at or after `since`, newest first.
-    QList<LeadSummary> findRecent(const QString &profileId, const QString &phone, const QString &offer,
-                                  const QDateTime &since) const;
-    // Order ids of leads on the network whose outcome is not final yet: what a refresh asks about.
-    QStringList openOrderIds(const QString &profileId) const;
-    // The same read on the background connection; openOrderIdsRead(ticket, ...) answers.
     quint64 openOrderIdsInBackground(const QString &profileId);
-    // Waiting leads due at `nowMs`, longest waiting first.
-    QList<JournalEntry> dueEntries(const QString &profileId, qint64 nowMs, int limit) const;
-    // The earliest scheduled try of a waiting lead, if any.
-    std::optional<qint64> nextDueTime(const QString &profileId) const;
-    // Leads not yet known to be on the network and not rejected: queued, sending or unknown.
-    int waitingCount(const QString &profileId) const;
-    // What the outbox view lists: queued, sending, unknown and rejected leads, oldest first.
-    QList<JournalEntry> outboxEntries(const QString &profileId) const;
-    // Every lead of a profile, oldest first, for the table model (one query).
-    QVector<JournalRow> rows(const QString &profileId) const;
-    QVector<JournalRow> rows(const QString &profileId, const QStringList &keys) const;
-    // Runs `write` on the background connection; `done` then runs in this object's thread with its
-    // result and, on failure, why (unless `context` was destroyed meanwhile). Jobs run in the order
-    // given. The changes they announce (leadsAdded/Changed/Removed) come from this object as usual.
+    quint64 loadRowsInBackground(const QString &profileId);
+    // `write` gets the background connection's Journal; the changes it announces come from this
+    // object as usual.
     using BackgroundWrite = JournalWorker::BackgroundWrite;
     using WriteDone = JournalWorker::WriteDone;
     void writeInBackground(QObject *context, BackgroundWrite write, WriteDone done);
-    // Whether this connection's commits wait for the disk: always, but inside the background
-    // connection's merge groups (see mergeStatusesInBackground).
-    bool commitsWaitForDisk() const;
-    // Every lead of a profile, oldest first, handed to `sink` in pieces: `firstChunk` rows, then
-    // `chunk` rows at a time; the last call (perhaps with no rows) says so. False on a failed query.
-    using RowSink = JournalReader::RowSink;
-    bool readRows(const QString &profileId, const RowSink &sink, int firstChunk, int chunk) const;
-    // The same on the background connection: rowsLoaded(ticket, ...) brings each piece, and
-    // rowsLoadFailed(ticket, ...) replaces the rest if the reading fails.
-    quint64 loadRowsInBackground(const QString &profileId);
-    QList<StatusChange> history(const QString &profileId, const QString &key) const;
-
-    // --- Small settings kept with the data (e.g. the id generator's high-water mark) ---------------
-    QString metaValue(const QString &key) const; // empty when absent
-    // Stores `value` if the stored value is still `expected` (empty = absent). False when it was not
-    // (another process moved it) or on failure; errorString() is empty in the first case.
-    bool compareAndSetMeta(const QString &key, const QString &expected, const QString &value);
 
 signals:
     void leadsAdded(const QString &profileId, const QStringList &keys);
