@@ -243,11 +243,21 @@ struct AppPath
     std::unique_ptr<LeadFilterProxy> proxy;
 };
 
+// A refresh's time beside the bare loop's. No target: the 1.5x of earlier sessions is retired. What
+// a user feels is the window (stallFigure) and the machine's CPU (cpuFigure); the time itself follows
+// the network, which a real refresh waits for far longer than for 127.0.0.1.
 BenchFigure refreshFigure(const QString &name, const Run &run, double bareMs, const QString &baselineName,
                           const QString &note)
 {
-    return BenchFigure::measured(name, QStringLiteral("ms"), run.ms, bareMs, baselineName)
-        .withTarget(BenchFigure::TargetOn::Ratio, 1.5)
+    return BenchFigure::measured(name, QStringLiteral("ms"), run.ms, bareMs, baselineName).withNote(note);
+}
+
+// The CPU of a refresh (every thread) beside the bare loop's: at most twice as much.
+BenchFigure cpuFigure(const QString &name, const Run &run, const Run &bare, const QString &baselineName,
+                      const QString &note)
+{
+    return BenchFigure::measured(name, QStringLiteral("ms"), run.cpuMs, bare.cpuMs, baselineName)
+        .withTarget(BenchFigure::TargetOn::Ratio, 2.0)
         .withNote(note);
 }
 
@@ -419,15 +429,17 @@ void benchRefresh(BenchReport &report, const BenchOptions &options)
                               "run just before each")
             .arg(runs.size());
     };
-    report.add(
-        BenchFigure::measured(prefix + QStringLiteral("first.cpu"), QStringLiteral("ms"),
-                              medianRun(coreFirst).cpuMs, medianRun(bareFirst).cpuMs, bareCpuName(bareFirst))
-            .withNote(QStringLiteral("CPU of a first refresh, all threads") + median(coreFirst.size())));
-    report.add(BenchFigure::measured(prefix + QStringLiteral("repeat.cpu"), QStringLiteral("ms"),
-                                     medianRun(coreRepeat).cpuMs, medianRun(bareRepeat).cpuMs,
-                                     bareCpuName(bareRepeat))
-                   .withNote(QStringLiteral("CPU of a refresh where nothing changed, all threads") +
+    report.add(cpuFigure(prefix + QStringLiteral("first.cpu"), medianRun(coreFirst), medianRun(bareFirst),
+                         bareCpuName(bareFirst),
+                         QStringLiteral("CPU of a first refresh, all threads") + median(coreFirst.size())));
+    report.add(cpuFigure(prefix + QStringLiteral("repeat.cpu"), medianRun(coreRepeat), medianRun(bareRepeat),
+                         bareCpuName(bareRepeat),
+                         QStringLiteral("CPU of a refresh where nothing changed, all threads") +
                              median(coreRepeat.size())));
+    report.add(cpuFigure(prefix + QStringLiteral("repeat-after-write.cpu"), medianRun(coreRepeatAfterWrite),
+                         medianRun(bareAfterWrite), bareCpuName(bareAfterWrite),
+                         QStringLiteral("CPU of the same after another connection wrote, all threads") +
+                             median(coreRepeatAfterWrite.size())));
     const bool floorsOk =
         std::none_of(floors.cbegin(), floors.cend(), [](double ms) { return std::isnan(ms); });
     report.add(

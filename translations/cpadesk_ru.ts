@@ -455,10 +455,6 @@
         <source>Upgrading the journal to schema %1 failed: %2</source>
         <translation>Не удалось обновить журнал до схемы %1: %2</translation>
     </message>
-    <message>
-        <source>The journal's SQLite library is not the one this program was built with.</source>
-        <translation>Библиотека SQLite журнала не та, с которой собрана программа.</translation>
-    </message>
 </context>
 <context>
     <name>LeadForm</name>

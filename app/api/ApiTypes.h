@@ -1,5 +1,7 @@
 #pragma once
 
+#include "leads/LeadStatus.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -45,22 +47,16 @@ struct AddResult
 
 // One row of list.json. Here the API names them the other way round: "id" is OUR order id and "uid" is
 // the network's.
-struct StatusRow
+struct StatusRow : LeadStatus // stage, status, reason, count and comment as list.json gives them
 {
     QString ourOrderId;     // list.json "id" (or the object key)
     QString networkOrderId; // list.json "uid"
     QString source;         // list.json "src"
-    QString stage;          // wait|hold|approve|cancel|trash, or whatever new word the network sends
-    int status = 0;         // 1..12, or a newer code; 0 when absent
-    int reason = 0;         // 1..15 or install-specific; 0 when absent
-    int count = -1;         // -1 when absent
-    QString comment;
 
     bool operator==(const StatusRow &o) const
     {
-        return ourOrderId == o.ourOrderId && networkOrderId == o.networkOrderId && source == o.source &&
-               stage == o.stage && status == o.status && reason == o.reason && count == o.count &&
-               comment == o.comment;
+        return LeadStatus::operator==(o) && ourOrderId == o.ourOrderId &&
+               networkOrderId == o.networkOrderId && source == o.source;
     }
 };
 

@@ -77,7 +77,7 @@ void JournalBackground::openConnection()
     m_journal = new Journal;
     // As durable as the other connection (synchronous=FULL): it writes send states too, and an "auto"
     // lead whose "sending" was lost to a power cut would be sent twice. A refresh's answers share
-    // their commits instead (see Journal::mergeStatusesInBackground).
+    // their commits instead (see JournalWorker::mergeStatuses).
     if (m_filePath.isEmpty())
         qCWarning(lcJournal) << "background connection for a closed journal: its jobs will fail";
     else if (!m_journal->open(m_filePath))

@@ -27,7 +27,7 @@ public:
     // An empty `filePath` leaves the connection closed: every job then meets a journal that is not open.
     explicit JournalBackground(const QString &filePath, QObject *parent = nullptr);
     // Lets every job already given run to its end, then stops the thread. Deliveries still queued
-    // are dropped with this object: see Journal::close(), which hands them out first.
+    // are dropped with this object: see JournalWorker::stop(), which hands them out first.
     ~JournalBackground() override;
 
     void run(Job job);

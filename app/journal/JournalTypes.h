@@ -2,6 +2,7 @@
 
 #include "SendState.h"
 #include "leads/Lead.h"
+#include "leads/LeadStatus.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -10,8 +11,9 @@
 #include <QStringList>
 #include <QVector>
 
-// Everything the journal knows about one lead (the outbox view and the lead form read these).
-struct JournalEntry
+// Everything the journal knows about one lead (the outbox view and the lead form read these), its
+// status as last merged included.
+struct JournalEntry : LeadStatus
 {
     QString profileId;
     QString key;     // the lead's key in the journal: its order id, or "auto-<n>" for an "auto" lead
@@ -25,11 +27,6 @@ struct JournalEntry
     QDateTime nextTryAt;         // invalid: not scheduled
     QString errorCode;
     QString errorText;
-    QString stage;
-    int status = 0;
-    int reason = 0;
-    int count = -1;
-    QString comment;
     QDateTime createdAt;
     QDateTime sentAt;
     QDateTime checkedAt;
@@ -41,7 +38,7 @@ struct JournalEntry
 
 // One line of the status table: what the table model holds for each of 100,000 leads. Times are
 // milliseconds since the epoch (0 = never) to keep the vector compact and sorting cheap.
-struct JournalRow
+struct JournalRow : LeadStatus
 {
     QString key;
     QString orderId;
@@ -51,56 +48,31 @@ struct JournalRow
     QString name;
     QString phone;
     QString country;
-    QString stage;
-    QString comment;
     QString errorCode;
     qint64 createdAtMs = 0;
     qint64 checkedAtMs = 0;
     qint64 changedAtMs = 0;
-    qint16 status = 0;
-    qint16 reason = 0;
-    qint32 count = -1;
     SendState sendState = SendState::Queued;
     bool unseenChange = false;
 };
 
 // A lead's status as a merge left it: what a merge writes of the lead's row, and all that a view
 // holding the rest of the row needs to bring it up to date.
-struct StatusUpdate
+struct StatusUpdate : LeadStatus
 {
     QString key;
     QString orderId;
     QString networkOrderId;
-    QString stage;
-    QString comment;
     qint64 changedAtMs = 0;
-    qint16 status = 0;
-    qint16 reason = 0;
-    qint32 count = -1;
 
     // The row with this status, seen as changed.
-    void applyTo(JournalRow &row) const
-    {
-        row.networkOrderId = networkOrderId;
-        row.stage = stage;
-        row.comment = comment;
-        row.changedAtMs = changedAtMs;
-        row.status = status;
-        row.reason = reason;
-        row.count = count;
-        row.unseenChange = true;
-    }
+    void applyTo(JournalRow &row) const;
 };
 
-// One recorded status change.
-struct StatusChange
+// One recorded status change: the status it brought, and what it replaced.
+struct StatusChange : LeadStatus
 {
     QDateTime changedAt;
-    QString stage;
-    int status = 0;
-    int reason = 0;
-    int count = -1;
-    QString comment;
     QString previousStage;
     int previousStatus = 0;
 };
@@ -130,4 +102,17 @@ struct StatusMergeBatch
     QVector<StatusUpdate> changedStatuses; // the leads whose status changed, first change first
 
     QStringList changedKeys() const;
+};
+
+// A lead the journal already holds, as the lead form shows it when warning about a possible double
+// order (Journal::findRecent()).
+struct LeadSummary
+{
+    QString ourOrderId;
+    QString networkOrderId;
+    QDateTime createdAt;
+    QString sendState; // queued|sending|sent|rejected|unknown
+    QString stage;
+    int status = 0;
+    QString name;
 };

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "leads/LeadStatus.h"
+
 #include <QHash>
 #include <QSet>
 #include <QString>
@@ -14,15 +16,10 @@
 class MergeCache
 {
 public:
-    struct Lead
+    struct Lead : LeadStatus
     {
         QString key;
         QString networkId;
-        QString stage;
-        QString comment;
-        qint16 status = 0;
-        qint16 reason = 0;
-        int count = -1;
     };
     // A bound on memory (~200 bytes a lead): more leads than this are read each time.
     static constexpr qsizetype MaxLeads = 20000;
@@ -33,7 +30,7 @@ public:
     void clear();
     const Lead *find(const QString &profileId, const QString &orderId) const;
     void stage(const QString &profileId, const QString &orderId, const Lead &lead);
-    // What was staged for this profile is every open lead it has (Journal::prepareMerges read them
+    // What was staged for this profile is every open lead it has (StatusMerger::prepareMerges read them
     // all). Once that commits, holdsAllOpenLeads() is true until the cache is cleared: a lead opens
     // only by a write other than a merge (sent, tracked), and every such write clears the cache.
     void stageAllOpenLeads(const QString &profileId);

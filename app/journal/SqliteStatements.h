@@ -12,7 +12,8 @@ struct sqlite3_stmt;
 
 // A statement run on SQLite's own interface, on the connection Qt SQL opened: the same thread, the
 // same transaction, the same file. The journal uses it only where a refresh repeats a statement
-// thousands of times (merging statuses, reading the open leads). Why: there, Qt SQL's positional
+// thousands of times (a status merge and its read of the open leads), through MergeStatement, and only
+// when Qt's plugin runs this same SQLite. Why: there, Qt SQL's positional
 // binding (a placeholder name formatted and looked up in a hash for every value, every value wrapped
 // in a QVariant) and its per-cell QVariant reads cost as much CPU as SQLite's own work: a first
 // refresh of 10,000 leads binds some 200,000 values.

@@ -43,7 +43,7 @@ private:
 // each is parsed once per connection instead of once per use.
 //
 // Statements are never evicted: their SQL comes from a finite set of texts (lists of values are padded
-// to fixed lengths, see Journal). A statement asked for while its cached copy is in use (a signal's
+// to fixed lengths, see JournalSql). A statement asked for while its cached copy is in use (a signal's
 // slot calling back into the journal, say) is prepared afresh for that use.
 class StatementCache
 {

@@ -1,22 +1,11 @@
 #pragma once
 
 #include "api/ApiTypes.h"
+#include "journal/JournalTypes.h" // LeadSummary
 #include "leads/Lead.h"
 
 #include <QDateTime>
 #include <QObject>
-
-// A lead the journal already holds, as the lead form shows it when warning about a possible double order.
-struct LeadSummary
-{
-    QString ourOrderId;
-    QString networkOrderId;
-    QDateTime createdAt;
-    QString sendState; // queued|sending|sent|rejected|unknown
-    QString stage;
-    int status = 0;
-    QString name;
-};
 
 // What the lead form talks to: it stores a lead durably, then gets it to the network, and says what
 // became of it. The form never touches the journal or the network itself.

@@ -826,7 +826,7 @@ void TestJournal::mergeCacheYieldsToOtherWriters()
 void TestJournal::mergesPreparedWithTheOpenLeadsStayExact()
 {
     // Enough open leads for the background connection to read what their merges compare right after
-    // it reads which they are (Journal::prepareMerges).
+    // it reads which they are (StatusMerger::prepareMerges).
     QStringList ids;
     for (int i = 0; i < 60; ++i)
         ids << QString::number(4000 + i);

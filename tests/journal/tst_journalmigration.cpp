@@ -178,8 +178,10 @@ void TestJournalMigration::version1FileIsUpgraded()
     QVERIFY(journal.compareAndSetMeta(QStringLiteral("k"), QString(), QStringLiteral("v")));
     QVERIFY(journal
                 .mergeStatus(profile,
-                             StatusRow{QStringLiteral("3"), QStringLiteral("N3"), QString(),
-                                       QStringLiteral("approve"), 10, 0, -1, QString()},
+                             StatusRow{{QStringLiteral("approve"), 10, 0, -1, QString()},
+                                       QStringLiteral("3"),
+                                       QStringLiteral("N3"),
+                                       QString()},
                              t0 + 4)
                 .changed);
     QCOMPARE(journal.history(profile, QStringLiteral("3")).constLast().previousStatus, 6);

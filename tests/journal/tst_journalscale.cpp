@@ -137,7 +137,7 @@ void TestJournalScale::hundredThousandLeads()
         QVERIFY(journal
                     .mergeStatus(
                         profile,
-                        StatusRow{id, QString(), QString(), QStringLiteral("cancel"), 5, 9, -1, QString()},
+                        StatusRow{{QStringLiteral("cancel"), 5, 9, -1, QString()}, id, QString(), QString()},
                         t0 + total)
                     .changed);
     }

@@ -22,7 +22,7 @@ MergeCache::Lead lead(const QString &stage, int status)
     MergeCache::Lead lead;
     lead.key = QStringLiteral("k");
     lead.stage = stage;
-    lead.status = qint16(status);
+    lead.status = status;
     return lead;
 }
 } // namespace
