@@ -67,13 +67,14 @@ LeadFilter periodFilter(const QDate &start, AnalyticsBreakdown breakdown)
     return filter;
 }
 
-const QString &keyOf(const JournalRow &lead, AnalyticsBreakdown breakdown)
+// Countries group case-blind, as the filter compares them.
+QString keyOf(const JournalRow &lead, AnalyticsBreakdown breakdown)
 {
     switch (breakdown) {
     case AnalyticsBreakdown::Webmaster:
         return lead.wm;
     case AnalyticsBreakdown::Country:
-        return lead.country;
+        return lead.country.toUpper();
     default:
         return lead.offer;
     }
@@ -147,7 +148,7 @@ AnalyticsFigures AnalyticsCalculator::compute(const QVector<JournalRow> &rows,
             }
             group = *found;
         } else {
-            const QString &key = keyOf(*lead, breakdown);
+            const QString key = keyOf(*lead, breakdown);
             auto found = groupOfKey.constFind(key);
             if (found == groupOfKey.constEnd()) {
                 AnalyticsGroup fresh;
