@@ -27,3 +27,7 @@ void benchSubmit(BenchReport &report, const BenchOptions &options);
 // (4) `cpadesk --sandbox` off-screen: process start to first window painted, and idle memory, versus
 // a bare QMainWindow in a process of its own.
 void benchStartup(BenchReport &report, const BenchOptions &options);
+
+// (6) Analytics over 100,000 local leads: a change of breakdown or filter to the figures ready (the
+// worker's pass over the rows), beside a bare SQL GROUP BY of the same counts.
+void benchAnalytics(BenchReport &report, const BenchOptions &options);

@@ -1,7 +1,7 @@
 // cpadesk-bench: the benchmarks of issue 9. One line per figure (name, figure, the baseline measured in
 // the same run, ratio), a table on stdout, JSON with --json FILE. See docs/PERFORMANCE.md.
 //
-//   cpadesk-bench [--json FILE] [--quick] [--sections sandbox,table,refresh,submit,startup]
+//   cpadesk-bench [--json FILE] [--quick] [--sections sandbox,table,refresh,submit,startup,analytics]
 //                 [--app PATH] [--seconds S]
 //
 // Each section runs in a child process of this executable (--section NAME), so that one section's
@@ -32,8 +32,9 @@
 
 namespace {
 
-const QStringList allSections{QStringLiteral("sandbox"), QStringLiteral("table"), QStringLiteral("refresh"),
-                              QStringLiteral("submit"), QStringLiteral("startup")};
+const QStringList allSections{QStringLiteral("sandbox"), QStringLiteral("table"),
+                              QStringLiteral("refresh"), QStringLiteral("submit"),
+                              QStringLiteral("startup"), QStringLiteral("analytics")};
 const QByteArray figurePrefix = "BENCH-FIGURE ";
 
 QElapsedTimer g_sinceStart;
@@ -92,6 +93,8 @@ Section sectionNamed(const QString &name)
         return benchSubmit;
     if (name == QLatin1String("startup"))
         return benchStartup;
+    if (name == QLatin1String("analytics"))
+        return benchAnalytics;
     return nullptr;
 }
 
