@@ -127,10 +127,10 @@
 <context>
     <name>AnalyticsView</name>
     <message numerus="yes">
-        <source>%n lead(s): approval %1, approval without trash %2, trash %3, buyout %4.</source>
+        <source>%Ln lead(s): approval %1, approval without trash %2, trash %3, buyout %4.</source>
         <translation>
-            <numerusform>%n lead: approval %1, approval without trash %2, trash %3, buyout %4.</numerusform>
-            <numerusform>%n leads: approval %1, approval without trash %2, trash %3, buyout %4.</numerusform>
+            <numerusform>%Ln lead: approval %1, approval without trash %2, trash %3, buyout %4.</numerusform>
+            <numerusform>%Ln leads: approval %1, approval without trash %2, trash %3, buyout %4.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

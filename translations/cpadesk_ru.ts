@@ -2457,11 +2457,11 @@
         <translation>Копировать таблицу</translation>
     </message>
     <message numerus="yes">
-        <source>%n lead(s): approval %1, approval without trash %2, trash %3, buyout %4.</source>
+        <source>%Ln lead(s): approval %1, approval without trash %2, trash %3, buyout %4.</source>
         <translation>
-            <numerusform>%n лид: аппрув %1, аппрув без треша %2, треш %3, выкуп %4.</numerusform>
-            <numerusform>%n лида: аппрув %1, аппрув без треша %2, треш %3, выкуп %4.</numerusform>
-            <numerusform>%n лидов: аппрув %1, аппрув без треша %2, треш %3, выкуп %4.</numerusform>
+            <numerusform>%Ln лид: аппрув %1, аппрув без треша %2, треш %3, выкуп %4.</numerusform>
+            <numerusform>%Ln лида: аппрув %1, аппрув без треша %2, треш %3, выкуп %4.</numerusform>
+            <numerusform>%Ln лидов: аппрув %1, аппрув без треша %2, треш %3, выкуп %4.</numerusform>
         </translation>
     </message>
     <message>

@@ -128,6 +128,7 @@ AnalyticsView::AnalyticsView(AnalyticsSource *source, LeadTableModel *leads, QWi
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({500, 400}); // the chart first; scaled to the window when shown
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildFilterBar());
@@ -295,7 +296,7 @@ void AnalyticsView::onFiguresReady(quint64 ticket, const AnalyticsFigures &figur
     m_shownGroups = figures.topGroups(TopGroups);
     const LeadStats &total = figures.total.stats;
     m_summaryLabel->setText(
-        tr("%n lead(s): approval %1, approval without trash %2, trash %3, buyout %4.", nullptr, total.shown())
+        tr("%Ln lead(s): approval %1, approval without trash %2, trash %3, buyout %4.", nullptr, total.shown())
             .arg(LeadStats::percentText(total.rate(LeadStats::Rate::Approval)),
                  LeadStats::percentText(total.rate(LeadStats::Rate::ApprovalWithoutTrash)),
                  LeadStats::percentText(total.rate(LeadStats::Rate::Trash)),
@@ -353,7 +354,13 @@ QChart *AnalyticsView::stagesChart()
         for (const AnalyticsGroup &group : std::as_const(m_shownGroups))
             set->append(group.stats.count(stage));
         const QColor colour = style.background(stage);
-        set->setColor(colour.isValid() ? colour : palette().color(QPalette::Mid));
+        if (colour.isValid()) {
+            set->setColor(colour);
+        } else {
+            // No stage colour for these two: a neutral fill, hatched for unknown stage words.
+            set->setBrush(stage == Stage::Other ? QBrush(palette().color(QPalette::Text), Qt::BDiagPattern)
+                                                : palette().button());
+        }
         set->setBorderColor(palette().color(QPalette::Text));
         connect(set, &QBarSet::hovered, this, [this, set, stage](bool on, int index) {
             if (!on || index < 0 || index >= m_shownGroups.size())
