@@ -2485,10 +2485,6 @@
         <translation>Аппрув и доля треша, разрез: %1</translation>
     </message>
     <message>
-        <source>Share of reported leads</source>
-        <translation>Доля лидов с ответом сети</translation>
-    </message>
-    <message>
         <source>Trash rate</source>
         <translation>Доля треша</translation>
     </message>
@@ -2519,10 +2515,6 @@
     <message>
         <source>Approved within 1, 3, 7 and 14 days, by day of creation</source>
         <translation>Подтверждено за 1, 3, 7 и 14 дней, по дню создания</translation>
-    </message>
-    <message>
-        <source>Share of the day's leads</source>
-        <translation>Доля лидов дня</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
@@ -2599,6 +2591,10 @@
     <message>
         <source>Could not export the table: %1</source>
         <translation>Не удалось сохранить таблицу: %1</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Доля</translation>
     </message>
 </context>
 </TS>

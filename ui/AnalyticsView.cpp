@@ -12,6 +12,7 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QBuffer>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -67,6 +68,20 @@ QString stageSetName(Stage stage)
     if (stage == Stage::Other)
         return AnalyticsView::tr("Other stages");
     return StatusCatalog::stageName(stage);
+}
+
+// An x axis for points at 0, 1, 2...: a label every few points, so that 90 days stay readable
+// (a bar category axis would cut every one of them to "3/...").
+QCategoryAxis *indexAxis(const QStringList &labels, QChart *chart)
+{
+    auto *axis = new QCategoryAxis(chart);
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const int step = std::max(1, int(std::ceil(labels.size() / 8.0)));
+    for (int index = 0; index < labels.size(); index += step)
+        axis->append(labels.at(index), index);
+    axis->setRange(-0.5, std::max(0.5, labels.size() - 0.5));
+    axis->setGridLineVisible(false);
+    return axis;
 }
 
 double percent(std::optional<double> rate)
@@ -296,7 +311,8 @@ void AnalyticsView::onFiguresReady(quint64 ticket, const AnalyticsFigures &figur
     m_shownGroups = figures.topGroups(TopGroups);
     const LeadStats &total = figures.total.stats;
     m_summaryLabel->setText(
-        tr("%Ln lead(s): approval %1, approval without trash %2, trash %3, buyout %4.", nullptr, total.shown())
+        tr("%Ln lead(s): approval %1, approval without trash %2, trash %3, buyout %4.", nullptr,
+           total.shown())
             .arg(LeadStats::percentText(total.rate(LeadStats::Rate::Approval)),
                  LeadStats::percentText(total.rate(LeadStats::Rate::ApprovalWithoutTrash)),
                  LeadStats::percentText(total.rate(LeadStats::Rate::Trash)),
@@ -333,6 +349,11 @@ void AnalyticsView::showChart()
     for (QAbstractAxis *axis : chart->axes()) {
         axis->setLabelsColor(palette.color(QPalette::Text));
         axis->setTitleBrush(palette.text());
+    }
+    // Many days or weeks: labels slanted rather than cut to "3/...".
+    for (QAbstractAxis *axis : chart->axes(Qt::Horizontal)) {
+        if (auto *categories = qobject_cast<QBarCategoryAxis *>(axis); categories && categories->count() > 8)
+            categories->setLabelsAngle(-60);
     }
     QChart *old = m_chartView->chart();
     m_chartView->setChart(chart);
@@ -405,14 +426,56 @@ QChart *AnalyticsView::ratesChart()
         categories << group.label(breakdown);
     const std::pair<LeadStats::Rate, Stage> rates[] = {{LeadStats::Rate::Approval, Stage::Approve},
                                                        {LeadStats::Rate::Trash, Stage::Trash}};
-    auto *axisX = new QBarCategoryAxis(chart);
-    axisX->append(categories);
+    QAbstractAxis *axisX = nullptr;
+    if (AnalyticsBreakdowns::isPeriod(breakdown)) {
+        axisX = indexAxis(categories, chart);
+    } else {
+        auto *bars = new QBarCategoryAxis(chart);
+        bars->append(categories);
+        axisX = bars;
+    }
     chart->addAxis(axisX, Qt::AlignBottom);
     auto *axisY = new QValueAxis(chart);
     axisY->setRange(0, 100);
     axisY->setLabelFormat(QStringLiteral("%d %%"));
-    axisY->setTitleText(tr("Share of reported leads"));
+    axisY->setTitleText(tr("Rate"));
     chart->addAxis(axisY, Qt::AlignLeft);
+    // Offers, webmasters, countries: bars side by side; periods: lines over time.
+    if (!AnalyticsBreakdowns::isPeriod(breakdown)) {
+        auto *series = new QBarSeries(chart);
+        for (const auto &[rate, stage] : rates) {
+            auto *set = new QBarSet(
+                rate == LeadStats::Rate::Trash ? tr("Trash rate") : LeadStats::rateName(rate), series);
+            for (const AnalyticsGroup &group : std::as_const(m_shownGroups))
+                set->append(percent(group.stats.rate(rate)));
+            set->setColor(style.background(stage));
+            set->setBorderColor(palette().color(QPalette::Text));
+            if (stage == Stage::Trash) // colour is never the only cue: trash is hatched too
+                set->setBrush(QBrush(style.background(stage), Qt::Dense4Pattern));
+            const LeadStats::Rate shownRate = rate;
+            connect(set, &QBarSet::hovered, this, [this, shownRate](bool on, int index) {
+                if (!on || index < 0 || index >= m_shownGroups.size())
+                    return;
+                const LeadStats &stats = m_shownGroups.at(index).stats;
+                QToolTip::showText(QCursor::pos(),
+                                   tr("%1 — %2: %3 (%4 of %5)")
+                                       .arg(m_shownGroups.at(index).label(m_figures.query.breakdown),
+                                            shownRate == LeadStats::Rate::Trash
+                                                ? tr("Trash rate")
+                                                : LeadStats::rateName(shownRate),
+                                            LeadStats::percentText(stats.rate(shownRate)))
+                                       .arg(stats.numerator(shownRate))
+                                       .arg(stats.denominator(shownRate)),
+                                   m_chartView);
+            });
+            connect(set, &QBarSet::clicked, this, [this](int index) { openGroup(index, QString(), false); });
+            series->append(set);
+        }
+        chart->addSeries(series);
+        series->attachAxis(axisX);
+        series->attachAxis(axisY);
+        return chart;
+    }
     for (const auto &[rate, stage] : rates) {
         auto *series = new QLineSeries(chart);
         series->setName(rate == LeadStats::Rate::Trash ? tr("Trash rate") : LeadStats::rateName(rate));
@@ -498,16 +561,22 @@ QChart *AnalyticsView::cohortsChart()
     QStringList categories;
     for (const CohortRow &cohort : std::as_const(m_figures.cohorts))
         categories << QLocale().toString(cohort.day, QLocale::ShortFormat);
-    auto *axisX = new QBarCategoryAxis(chart);
-    axisX->append(categories);
+    QCategoryAxis *axisX = indexAxis(categories, chart);
     chart->addAxis(axisX, Qt::AlignBottom);
     auto *axisY = new QValueAxis(chart);
     axisY->setRange(0, 100);
     axisY->setLabelFormat(QStringLiteral("%d %%"));
-    axisY->setTitleText(tr("Share of the day's leads"));
+    axisY->setTitleText(tr("Approved"));
     chart->addAxis(axisY, Qt::AlignLeft);
     const Qt::PenStyle styles[] = {Qt::DotLine, Qt::DashDotLine, Qt::DashLine, Qt::SolidLine};
-    const QColor approve = StageStyle(palette()).background(Stage::Approve).darker(150);
+    const StageStyle style(palette());
+    const QColor strong = style.foreground(Stage::Approve);
+    const QColor soft = style.background(Stage::Approve).darker(140);
+    auto blend = [&strong, &soft](double weight) {
+        return QColor::fromRgbF(float(strong.redF() * weight + soft.redF() * (1 - weight)),
+                                float(strong.greenF() * weight + soft.greenF() * (1 - weight)),
+                                float(strong.blueF() * weight + soft.blueF() * (1 - weight)));
+    };
     for (std::size_t column = 0; column < CohortRow::days.size(); ++column) {
         auto *series = new QLineSeries(chart);
         series->setName(tr("%n day(s)", nullptr, CohortRow::days.at(column)));
@@ -516,7 +585,7 @@ QChart *AnalyticsView::cohortsChart()
             if (share) // days too recent to judge are left out, not drawn as 0 %
                 series->append(index, *share * 100.0);
         }
-        QPen pen(approve.lighter(100 + int(column) * 25));
+        QPen pen(blend(double(column + 1) / double(CohortRow::days.size())));
         pen.setWidthF(fontMetrics().height() / 6.0);
         pen.setStyle(styles[column]);
         series->setPen(pen);
