@@ -32,3 +32,6 @@ void benchStartup(BenchReport &report, const BenchOptions &options);
 // 150 ms, beside the limit ceil(requests ÷ in flight) × round trip; the same one request at a time; HTTPS
 // with a pinned certificate.
 void benchLatency(BenchReport &report, const BenchOptions &options);
+// (7) Analytics over 100,000 local leads: a change of breakdown or filter to the figures ready (the
+// worker's pass over the rows), beside a bare SQL GROUP BY of the same counts.
+void benchAnalytics(BenchReport &report, const BenchOptions &options);

@@ -1,7 +1,7 @@
 // cpadesk-bench: the benchmarks of issue 9. One line per figure (name, figure, the baseline measured in
 // the same run, ratio), a table on stdout, JSON with --json FILE. See docs/PERFORMANCE.md.
 //
-//   cpadesk-bench [--json FILE] [--quick] [--sections sandbox,table,refresh,submit,startup,latency]
+//   cpadesk-bench [--json FILE] [--quick] [--sections sandbox,table,refresh,submit,startup,latency,analytics]
 //                 [--app PATH] [--seconds S]
 //
 // Each section runs in a child process of this executable (--section NAME), so that one section's
@@ -34,7 +34,8 @@ namespace {
 
 const QStringList allSections{QStringLiteral("sandbox"), QStringLiteral("table"),
                               QStringLiteral("refresh"), QStringLiteral("submit"),
-                              QStringLiteral("startup"), QStringLiteral("latency")};
+                              QStringLiteral("startup"), QStringLiteral("latency"),
+                              QStringLiteral("analytics")};
 const QByteArray figurePrefix = "BENCH-FIGURE ";
 
 QElapsedTimer g_sinceStart;
@@ -95,6 +96,8 @@ Section sectionNamed(const QString &name)
         return benchStartup;
     if (name == QLatin1String("latency"))
         return benchLatency;
+    if (name == QLatin1String("analytics"))
+        return benchAnalytics;
     return nullptr;
 }
 

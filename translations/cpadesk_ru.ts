@@ -1284,6 +1284,14 @@
             <numerusform>%n лидов ждут ID пользователя и ключ учётной записи</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Leads of %1, from Analytics</source>
+        <translation>Лиды: %1 (из аналитики)</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Аналитика</translation>
+    </message>
 </context>
 <context>
     <name>NameLanguage</name>
@@ -2571,6 +2579,339 @@
             <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лида ждут передачи</numerusform>
             <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лидов ждут передачи</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsFigures</name>
+    <message>
+        <source>Offer</source>
+        <translation>Оффер</translation>
+    </message>
+    <message>
+        <source>Webmaster</source>
+        <translation>Вебмастер</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Остальные</translation>
+    </message>
+    <message>
+        <source>No offer</source>
+        <translation>Без оффера</translation>
+    </message>
+    <message>
+        <source>No webmaster</source>
+        <translation>Без вебмастера</translation>
+    </message>
+    <message>
+        <source>No country</source>
+        <translation>Без страны</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>Неделя с %1</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsTableModel</name>
+    <message>
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <source>Trash rate</source>
+        <translation>Доля треша</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Итого</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Шаг</translation>
+    </message>
+    <message>
+        <source>Share of sent</source>
+        <translation>Доля от отправленных</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Подтверждено</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Выкуплено</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved within %n day(s)</source>
+        <translation>
+            <numerusform>Подтверждено за %n день</numerusform>
+            <numerusform>Подтверждено за %n дня</numerusform>
+            <numerusform>Подтверждено за %n дней</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsView</name>
+    <message>
+        <source>Not reported yet</source>
+        <translation>Ещё без ответа сети</translation>
+    </message>
+    <message>
+        <source>Other stages</source>
+        <translation>Другие этапы</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>График</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Показатели</translation>
+    </message>
+    <message>
+        <source>Press Enter on a row or a stage count to open those leads.</source>
+        <translation>Нажмите Enter на строке или на числе этапа, чтобы открыть эти лиды.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy table</source>
+        <translation>&amp;Копировать таблицу</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown:</source>
+        <translation>&amp;Разрез:</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Этапы</translation>
+    </message>
+    <message>
+        <source>Approval and trash rate</source>
+        <translation>Аппрув и доля треша</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Approval cohorts</source>
+        <translation>Когорты аппрува</translation>
+    </message>
+    <message>
+        <source>C&amp;hart:</source>
+        <translation>&amp;График:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>&amp;Offer:</source>
+        <translation>&amp;Оффер:</translation>
+    </message>
+    <message>
+        <source>&amp;Webmaster:</source>
+        <translation>&amp;Вебмастер:</translation>
+    </message>
+    <message>
+        <source>Co&amp;untry:</source>
+        <translation>С&amp;трана:</translation>
+    </message>
+    <message>
+        <source>Created &amp;between</source>
+        <translation>Со&amp;зданы между</translation>
+    </message>
+    <message>
+        <source>Filter by creation date</source>
+        <translation>Фильтр по дате создания</translation>
+    </message>
+    <message>
+        <source>Created from</source>
+        <translation>Созданы с</translation>
+    </message>
+    <message>
+        <source>&amp;and</source>
+        <translation>&amp;и</translation>
+    </message>
+    <message>
+        <source>Created until</source>
+        <translation>Созданы по</translation>
+    </message>
+    <message>
+        <source>Export chart (PNG, SVG)…</source>
+        <translation>Экспорт графика (PNG, SVG)…</translation>
+    </message>
+    <message>
+        <source>Export table (CSV)…</source>
+        <translation>Экспорт таблицы (CSV)…</translation>
+    </message>
+    <message>
+        <source>Copy table</source>
+        <translation>Копировать таблицу</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln lead(s): approval %1, approval without trash %2, trash %3, buyout %4.</source>
+        <translation>
+            <numerusform>%Ln лид: аппрув %1, аппрув без треша %2, треш %3, выкуп %4.</numerusform>
+            <numerusform>%Ln лида: аппрув %1, аппрув без треша %2, треш %3, выкуп %4.</numerusform>
+            <numerusform>%Ln лидов: аппрув %1, аппрув без треша %2, треш %3, выкуп %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leads by stage, per %1</source>
+        <translation>Лиды по этапам, разрез: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: %n lead(s) of %3</source>
+        <translation>
+            <numerusform>%1 — %2: %n лид из %3</numerusform>
+            <numerusform>%1 — %2: %n лида из %3</numerusform>
+            <numerusform>%1 — %2: %n лидов из %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <source>Approval and trash rate, per %1</source>
+        <translation>Аппрув и доля треша, разрез: %1</translation>
+    </message>
+    <message>
+        <source>Trash rate</source>
+        <translation>Доля треша</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3 (%4 of %5)</source>
+        <translation>%1 — %2: %3 (%4 из %5)</translation>
+    </message>
+    <message>
+        <source>Funnel: sent → approved → completed</source>
+        <translation>Воронка: отправлено → подтверждено → выкуплено</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 of sent)</source>
+        <translation>%1: %2 (%3 от отправленных)</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Подтверждено</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Выкуплено</translation>
+    </message>
+    <message>
+        <source>Approved within 1, 3, 7 and 14 days, by day of creation</source>
+        <translation>Подтверждено за 1, 3, 7 и 14 дней, по дню создания</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n lead(s) approved within %3</source>
+        <translation>
+            <numerusform>%1: %2 из %n лида подтверждены за %3</numerusform>
+            <numerusform>%1: %2 из %n лидов подтверждены за %3</numerusform>
+            <numerusform>%1: %2 из %n лидов подтверждены за %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all leads counted</source>
+        <translation>все учтённые лиды</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s) to the clipboard.</source>
+        <translation>
+            <numerusform>%n строка скопирована в буфер обмена.</numerusform>
+            <numerusform>%n строки скопированы в буфер обмена.</numerusform>
+            <numerusform>%n строк скопировано в буфер обмена.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Экспорт графика</translation>
+    </message>
+    <message>
+        <source>analytics.png</source>
+        <translation>аналитика.png</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Изображение PNG (*.png);;Рисунок SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Exported the chart to %1</source>
+        <translation>График сохранён в %1</translation>
+    </message>
+    <message>
+        <source>Could not export the chart: %1</source>
+        <translation>Не удалось сохранить график: %1</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Экспорт таблицы</translation>
+    </message>
+    <message>
+        <source>analytics.csv</source>
+        <translation>аналитика.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>%n строка сохранена в %1</numerusform>
+            <numerusform>%n строки сохранены в %1</numerusform>
+            <numerusform>%n строк сохранено в %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not export the table: %1</source>
+        <translation>Не удалось сохранить таблицу: %1</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Доля</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AnalyticsView.h"
 #include "LeadForm.h"
 #include "OutboxView.h"
 #include "ProfileSwitcher.h"
@@ -16,6 +17,7 @@
 #include "status/LeadTableModel.h"
 #include "status/LeadTracking.h"
 #include "status/OutboxModel.h"
+#include "status/LocalAnalyticsSource.h"
 #include "sync/Outbox.h"
 #include "sync/RecentLeads.h"
 #include "sync/StatusPoller.h"
@@ -85,6 +87,21 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
     m_outboxView->setObjectName(QStringLiteral("outboxView"));
     connect(m_outboxView, &OutboxView::editRequested, this, &MainWindow::editAndResend);
     m_tabs->addTab(m_outboxView, tr("Outbox"));
+
+    // Analytics of this workstation's leads; a team scope (PostgreSQL) would pass another source.
+    auto *analyticsSource =
+        new LocalAnalyticsSource(m_statusView->leadModel(), session->journal()->filePath(), this);
+    auto *analyticsView = new AnalyticsView(analyticsSource, m_statusView->leadModel(), this);
+    analyticsView->setObjectName(QStringLiteral("analyticsView"));
+    connect(analyticsView, &AnalyticsView::leadsRequested, this,
+            [this](const LeadFilter &filter, const QString &description) {
+                m_statusView->showLeads(filter);
+                m_tabs->setCurrentWidget(m_statusView);
+                statusBar()->showMessage(tr("Leads of %1, from Analytics").arg(description), 10000);
+            });
+    connect(analyticsView, &AnalyticsView::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    m_tabs->addTab(analyticsView, tr("Analytics"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);

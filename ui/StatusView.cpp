@@ -29,6 +29,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShowEvent>
+#include <QSignalBlocker>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
@@ -569,6 +570,42 @@ void StatusView::applyFilters()
         m_filter->setCreatedRange(m_fromDateEdit->date(), m_toDateEdit->date());
     else
         m_filter->setCreatedRange(QDate(), QDate());
+}
+
+void StatusView::showLeads(const LeadFilter &filter)
+{
+    const QSignalBlocker searchBlocker(m_searchEdit);
+    m_searchEdit->clear();
+    m_filter->setSearchText(QString());
+    QStringList names;
+    for (QAction *action : m_stageMenu->actions()) {
+        const QSignalBlocker blocker(action);
+        action->setChecked(filter.stages.contains(action->data().toString()));
+        if (action->isChecked())
+            names << action->text();
+    }
+    m_stageButton->setText(names.isEmpty() ? tr("All stages") : names.join(QStringLiteral(", ")));
+    const std::pair<QComboBox *, QSet<QString>> lists[] = {
+        {m_offerCombo, filter.offers}, {m_wmCombo, filter.wms}, {m_countryCombo, filter.countries}};
+    for (const auto &[combo, values] : lists) {
+        const QSignalBlocker blocker(combo);
+        const int index = values.size() == 1 ? combo->findData(*values.cbegin()) : -1;
+        combo->setCurrentIndex(std::max(index, 0));
+    }
+    const bool byDate = filter.createdFrom.isValid() || filter.createdTo.isValid();
+    {
+        const QSignalBlocker checkBlocker(m_dateCheck);
+        const QSignalBlocker fromBlocker(m_fromDateEdit);
+        const QSignalBlocker toBlocker(m_toDateEdit);
+        m_dateCheck->setChecked(byDate);
+        m_fromDateEdit->setEnabled(byDate);
+        m_toDateEdit->setEnabled(byDate);
+        if (filter.createdFrom.isValid())
+            m_fromDateEdit->setDate(filter.createdFrom);
+        if (filter.createdTo.isValid())
+            m_toDateEdit->setDate(filter.createdTo);
+    }
+    m_filter->setFilter(filter);
 }
 
 void StatusView::repopulateFilterLists()

@@ -7,6 +7,8 @@
 #include <QWidget>
 
 struct ApiError;
+struct LeadFilter;
+class Journal;
 class LeadFilterProxy;
 class LeadStyleProxy;
 class LeadTableModel;
@@ -73,6 +75,9 @@ public:
     // is set). Stored on the journal's background connection: orderIdsTracked() says how many were
     // new, or a banner says why none could be stored.
     void trackOrderIds(const QStringList &orderIds);
+    // Shows exactly the leads a filter describes (the Analytics screen opens the leads behind a bar):
+    // the filter widgets show what of it they can, and the next change of any of them replaces it.
+    void showLeads(const LeadFilter &filter);
 
 signals:
     // A one-line result for the main window's status bar ("Exported 120 leads to ...").

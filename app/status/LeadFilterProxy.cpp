@@ -37,44 +37,57 @@ void LeadFilterProxy::setSourceModel(QAbstractItemModel *sourceModel)
 
 void LeadFilterProxy::setStages(const QSet<QString> &stages)
 {
-    if (stages == m_stages)
-        return;
-    m_stages = stages;
-    refilter();
+    LeadFilter changed = filter();
+    changed.stages = stages;
+    changeFilter(changed);
 }
+
+namespace {
+QSet<QString> oneOrAll(const QString &value)
+{
+    return value.isEmpty() ? QSet<QString>() : QSet<QString>{value};
+}
+} // namespace
 
 void LeadFilterProxy::setOffer(const QString &offer)
 {
-    if (offer == m_offer)
-        return;
-    m_offer = offer;
-    refilter();
+    LeadFilter changed = filter();
+    changed.offers = oneOrAll(offer);
+    changeFilter(changed);
 }
 
 void LeadFilterProxy::setWm(const QString &wm)
 {
-    if (wm == m_wm)
-        return;
-    m_wm = wm;
-    refilter();
+    LeadFilter changed = filter();
+    changed.wms = oneOrAll(wm);
+    changeFilter(changed);
 }
 
 void LeadFilterProxy::setCountry(const QString &country)
 {
-    if (country.compare(m_country, Qt::CaseInsensitive) == 0)
-        return;
-    m_country = country;
-    refilter();
+    LeadFilter changed = filter();
+    changed.countries = oneOrAll(country.toUpper());
+    changeFilter(changed);
 }
 
 void LeadFilterProxy::setCreatedRange(const QDate &from, const QDate &to)
 {
-    const qint64 fromMs = from.isValid() ? from.startOfDay().toMSecsSinceEpoch() : 0;
-    const qint64 beforeMs = to.isValid() ? to.addDays(1).startOfDay().toMSecsSinceEpoch() : 0;
-    if (fromMs == m_createdFromMs && beforeMs == m_createdBeforeMs)
+    LeadFilter changed = filter();
+    changed.createdFrom = from;
+    changed.createdTo = to;
+    changeFilter(changed);
+}
+
+void LeadFilterProxy::setFilter(const LeadFilter &filter)
+{
+    changeFilter(filter);
+}
+
+void LeadFilterProxy::changeFilter(const LeadFilter &filter)
+{
+    if (filter == m_matcher.filter())
         return;
-    m_createdFromMs = fromMs;
-    m_createdBeforeMs = beforeMs;
+    m_matcher = LeadFilterMatcher(filter);
     refilter();
 }
 
@@ -98,12 +111,7 @@ void LeadFilterProxy::setSearchText(const QString &text)
 
 void LeadFilterProxy::clearFilters()
 {
-    m_stages.clear();
-    m_offer.clear();
-    m_wm.clear();
-    m_country.clear();
-    m_createdFromMs = 0;
-    m_createdBeforeMs = 0;
+    m_matcher = LeadFilterMatcher();
     m_searchText.clear();
     m_searchLower.clear();
     m_searchDigits.clear();
@@ -127,18 +135,7 @@ bool LeadFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     Q_UNUSED(sourceParent)
     if (!m_model)
         return false;
-    const JournalRow &lead = m_model->leadAt(sourceRow);
-    if (!m_stages.isEmpty() && !m_stages.contains(lead.stage))
-        return false;
-    if (!m_offer.isEmpty() && lead.offer != m_offer)
-        return false;
-    if (!m_wm.isEmpty() && lead.wm != m_wm)
-        return false;
-    if (!m_country.isEmpty() && lead.country.compare(m_country, Qt::CaseInsensitive) != 0)
-        return false;
-    if (m_createdFromMs != 0 && lead.createdAtMs < m_createdFromMs)
-        return false;
-    if (m_createdBeforeMs != 0 && lead.createdAtMs >= m_createdBeforeMs)
+    if (!m_matcher.accepts(m_model->leadAt(sourceRow)))
         return false;
     if (m_searchLower.isEmpty())
         return true;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "LeadFilter.h"
+
 #include <QDate>
 #include <QSet>
 #include <QSortFilterProxyModel>
@@ -30,13 +32,16 @@ public:
     // Stage codes to show ("approve", ...); the empty string stands for leads without a stage yet.
     // An empty set shows every stage.
     void setStages(const QSet<QString> &stages);
-    QSet<QString> stages() const { return m_stages; }
+    QSet<QString> stages() const { return filter().stages; }
     // Empty shows every offer / webmaster / country.
     void setOffer(const QString &offer);
     void setWm(const QString &wm);
     void setCountry(const QString &country);
     // Creation dates, both inclusive, in local time; an invalid date leaves that end open.
     void setCreatedRange(const QDate &from, const QDate &to);
+    // Every filter but the search text at once (the Analytics screen opens the leads of a bar so).
+    void setFilter(const LeadFilter &filter);
+    const LeadFilter &filter() const { return m_matcher.filter(); }
     // Rows whose order id, network id or name contain the text (any case), or - when the text looks
     // like a phone number - whose phone contains its digits, however it is formatted.
     void setSearchText(const QString &text);
@@ -54,14 +59,11 @@ protected:
 
 private:
     void refilter();
+    void changeFilter(const LeadFilter &filter);
 
     LeadTableModel *m_model = nullptr;
-    QSet<QString> m_stages;
-    QString m_offer;
-    QString m_wm;
-    QString m_country;
-    qint64 m_createdFromMs = 0;
-    qint64 m_createdBeforeMs = 0; // exclusive; 0 = open
+    // Stages, offers, webmasters, countries and dates: the part of the filter Analytics shares.
+    LeadFilterMatcher m_matcher;
     QString m_searchText;
     QString m_searchLower;
     QString m_searchDigits; // set only when the search text looks like a phone number

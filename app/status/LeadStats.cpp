@@ -13,15 +13,38 @@ constexpr int statusReturn = 11;
 
 void LeadStats::add(const JournalRow &lead)
 {
-    ++m_shown;
-    const StatusCatalog::Stage stage = StatusCatalog::stageOf(lead.stage);
-    ++m_stageCounts[std::size_t(stage)];
+    addCounted(lead.stage, lead.status, 1, isSent(lead) ? 1 : 0);
+}
+
+bool LeadStats::isSent(const JournalRow &lead)
+{
+    return !lead.stage.isEmpty() || lead.sendState == SendState::Sent ||
+           lead.sendState == SendState::External;
+}
+
+void LeadStats::addCounted(const QString &stageCode, int status, int leads, int sentLeads)
+{
+    m_shown += leads;
+    m_sent += sentLeads;
+    const StatusCatalog::Stage stage = StatusCatalog::stageOf(stageCode);
+    m_stageCounts[std::size_t(stage)] += leads;
     if (stage != StatusCatalog::Stage::None)
-        ++m_reported;
-    if (lead.status == statusCompleted)
-        ++m_completed;
-    else if (lead.status == statusReturn)
-        ++m_returned;
+        m_reported += leads;
+    if (status == statusCompleted)
+        m_completed += leads;
+    else if (status == statusReturn)
+        m_returned += leads;
+}
+
+void LeadStats::merge(const LeadStats &other)
+{
+    m_shown += other.m_shown;
+    m_reported += other.m_reported;
+    m_sent += other.m_sent;
+    for (std::size_t stage = 0; stage < m_stageCounts.size(); ++stage)
+        m_stageCounts[stage] += other.m_stageCounts[stage];
+    m_completed += other.m_completed;
+    m_returned += other.m_returned;
 }
 
 LeadStats LeadStats::ofVisibleRows(const LeadFilterProxy &proxy)

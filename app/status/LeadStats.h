@@ -36,10 +36,20 @@ public:
     };
 
     void add(const JournalRow &lead);
+    // `leads` leads at one stage and status at once: what a SQL GROUP BY stage, status counts (the
+    // Analytics figures use it, and a team source on PostgreSQL would). add() is this with one lead.
+    // `sentLeads` of them the network has accepted (see sent()).
+    void addCounted(const QString &stageCode, int status, int leads, int sentLeads);
+    // Both sets of figures together (groups folded into "Other", a total of groups).
+    void merge(const LeadStats &other);
     // The rows the proxy shows.
     static LeadStats ofVisibleRows(const LeadFilterProxy &proxy);
 
-    int shown() const { return m_shown; }       // every lead counted, reported or not
+    int shown() const { return m_shown; } // every lead counted, reported or not
+    // Leads the network has taken: reported on, or answered with its order id, or tracked from
+    // elsewhere. The first step of the funnel sent -> approved -> completed.
+    int sent() const { return m_sent; }
+    static bool isSent(const JournalRow &lead);
     int reported() const { return m_reported; } // leads with a stage
     int count(StatusCatalog::Stage stage) const { return m_stageCounts.at(std::size_t(stage)); }
     int completed() const { return m_completed; }
@@ -58,6 +68,7 @@ public:
 private:
     int m_shown = 0;
     int m_reported = 0;
+    int m_sent = 0;
     std::array<int, std::size_t(StatusCatalog::Stage::None) + 1> m_stageCounts{};
     int m_completed = 0;
     int m_returned = 0;
