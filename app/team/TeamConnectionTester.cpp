@@ -12,11 +12,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TeamConnectionTester", text);
-}
-
 bool mentions(const QString &text, const char *words)
 {
     return text.contains(QLatin1String(words), Qt::CaseInsensitive);
