@@ -1,5 +1,6 @@
 #include "AnalyticsView.h"
 
+#include "AccessibleNames.h"
 #include "StageStyle.h"
 #include "UserPrompts.h"
 #include "status/AnalyticsSource.h"
@@ -202,6 +203,7 @@ QWidget *AnalyticsView::buildFilterBar()
     for (QDateEdit *edit : {m_fromDateEdit, m_toDateEdit}) {
         edit->setCalendarPopup(true);
         edit->setEnabled(false);
+        AccessibleNames::nameInnerEditor(edit);
         connect(edit, &QDateEdit::dateChanged, this, &AnalyticsView::requestFigures);
     }
     connect(m_dateCheck, &QCheckBox::toggled, this, [this](bool on) {
@@ -215,13 +217,20 @@ QWidget *AnalyticsView::buildFilterBar()
         fillTable();
     });
 
-    auto *layout = new QHBoxLayout(bar);
+    // Two rows, what to show above what to count: in one row the filters alone made the whole window
+    // wider than a 1,100-pixel screen allows (more so in Russian).
+    auto *layout = new QVBoxLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *widget : std::initializer_list<QWidget *>{
-             breakdownLabel, m_breakdownCombo, chartLabel, m_chartCombo, offerLabel, m_offerCombo, wmLabel,
-             m_wmCombo, countryLabel, m_countryCombo, m_dateCheck, m_fromDateEdit, andLabel, m_toDateEdit})
-        layout->addWidget(widget);
-    layout->addStretch(1);
+    const auto addRow = [layout](std::initializer_list<QWidget *> widgets) {
+        auto *row = new QHBoxLayout;
+        for (QWidget *widget : widgets)
+            row->addWidget(widget);
+        row->addStretch(1);
+        layout->addLayout(row);
+    };
+    addRow({breakdownLabel, m_breakdownCombo, chartLabel, m_chartCombo});
+    addRow({offerLabel, m_offerCombo, wmLabel, m_wmCombo, countryLabel, m_countryCombo, m_dateCheck,
+            m_fromDateEdit, andLabel, m_toDateEdit});
     return bar;
 }
 
