@@ -181,27 +181,23 @@ void SoakSupervisor::count(Result &result) const
         result.failure = QStringLiteral("no sandbox state file");
         return;
     }
-    QHash<QString, int> storedById;
-    QHash<QString, int> storedByPhone;
-    const QJsonArray stored =
-        QJsonDocument::fromJson(stateFile.readAll()).object().value(QStringLiteral("leads")).toArray();
-    for (const QJsonValue &value : stored) {
-        const QJsonObject lead = value.toObject();
-        ++storedById[lead.value(QStringLiteral("id")).toString()];
-        ++storedByPhone[lead.value(QStringLiteral("phone")).toString()];
-    }
-    for (auto it = storedById.cbegin(); it != storedById.cend(); ++it) {
-        if (it.value() > 1) {
-            result.duplicates += it.value() - 1;
-            result.examples << QStringLiteral("id %1 stored %2 times").arg(it.key()).arg(it.value());
+    QSet<QString> storedById;
+    const QJsonObject state = QJsonDocument::fromJson(stateFile.readAll()).object();
+    for (const QJsonValue &value : state.value(QStringLiteral("leads")).toArray())
+        storedById.insert(value.toObject().value(QStringLiteral("id")).toString());
+    // Duplicates are counted from what the sandbox was asked, not from what it kept: it refuses a
+    // second order for the same id, phone and offer, so its stored leads can never show one.
+    const QJsonObject requested = state.value(QStringLiteral("ordersRequested")).toObject();
+    for (auto it = requested.constBegin(); it != requested.constEnd(); ++it) {
+        const int orders = it.value().toInt();
+        if (orders > 1) {
+            result.duplicates += orders - 1;
+            result.examples
+                << QStringLiteral("customer|offer %1 asked for %2 times").arg(it.key()).arg(orders);
         }
     }
-    for (auto it = storedByPhone.cbegin(); it != storedByPhone.cend(); ++it) {
-        if (it.value() > 1) {
-            result.duplicates += it.value() - 1;
-            result.examples << QStringLiteral("phone %1 stored %2 times").arg(it.key()).arg(it.value());
-        }
-    }
+    if (requested.isEmpty() && !storedById.isEmpty())
+        result.failure = QStringLiteral("the sandbox state has no count of the orders it was asked for");
 
     Journal journal;
     if (!journal.open(work.filePath(QStringLiteral("journal.sqlite")))) {

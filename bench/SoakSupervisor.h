@@ -41,7 +41,7 @@ public:
         int rejected = 0;           // leads the journal marks rejected
         int misreported = 0;        // of those, leads the sandbox holds under our id all the same
         int stillWaiting = 0;       // leads neither sent nor rejected after the drain
-        int duplicates = 0;         // leads the sandbox stored more than once (same id or same phone)
+        int duplicates = 0;         // orders asked for beyond one per customer and offer (counted at the sandbox)
         int lost = 0;               // user- or journal-confirmed leads missing at the sandbox
         int missingFromJournal = 0; // ids the user saw confirmed that the journal does not hold
         QStringList examples;       // a few ids behind non-zero counts, for the log

@@ -136,6 +136,16 @@ int Sandbox::timesStored(const QString &ourOrderId) const
     return m_service->timesStored(ourOrderId);
 }
 
+int Sandbox::ordersRequested(const QString &phoneDigits, const QString &offer) const
+{
+    return m_service->ordersRequested(phoneDigits, offer);
+}
+
+QHash<QString, int> Sandbox::ordersRequestedByCustomer() const
+{
+    return m_service->ordersRequestedByCustomer();
+}
+
 QStringList Sandbox::storedOrderIds() const
 {
     return m_service->storedOrderIds();

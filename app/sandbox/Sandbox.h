@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -104,6 +105,10 @@ public:
     int storedLeadCount() const;
     int timesStored(const QString &ourOrderId) const; // more than 1 would be a duplicate: must never happen
     QStringList storedOrderIds() const;               // in the order they were stored
+    // Orders clients asked for, per customer, counted before deduplication (see SandboxService): the
+    // count that proves "exactly once" where timesStored() can only prove "at least once".
+    int ordersRequested(const QString &phoneDigits, const QString &offer) const;
+    QHash<QString, int> ordersRequestedByCustomer() const;
 
     void advanceClock(qint64 seconds); // moves the lead lifecycle clock forward (on top of the speed)
     qint64 clockSeconds() const;       // the sandbox clock now

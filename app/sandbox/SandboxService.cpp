@@ -269,9 +269,11 @@ QByteArray SandboxService::addLocked(const QVariantMap &fields, bool *stored)
 
     const qint64 now = clockLocked();
     const bool automatic = ourOrderId.compare(QLatin1String("auto"), Qt::CaseInsensitive) == 0;
+    const QString phoneOffer = phone + QLatin1Char('|') + offerId;
     if (!automatic && m_leadIndex.contains(ourOrderId))
         return errorBody("duplicate");
-    const QString phoneOffer = phone + QLatin1Char('|') + offerId;
+    // Counted before the phone check refuses it: what the client asked for, not what was kept.
+    ++m_ordersRequested[phoneOffer];
     const auto last = m_lastPhoneOffer.constFind(phoneOffer);
     if (last != m_lastPhoneOffer.cend() && now - *last < DuplicateWindowSeconds)
         return errorBody("duplicate");
@@ -434,6 +436,18 @@ int SandboxService::timesStored(const QString &ourOrderId) const
     return m_timesStored.value(ourOrderId);
 }
 
+int SandboxService::ordersRequested(const QString &phoneDigits, const QString &offer) const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_ordersRequested.value(phoneDigits + QLatin1Char('|') + offer);
+}
+
+QHash<QString, int> SandboxService::ordersRequestedByCustomer() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_ordersRequested;
+}
+
 QStringList SandboxService::storedOrderIds() const
 {
     QMutexLocker locker(&m_mutex);
@@ -520,12 +534,16 @@ QByteArray SandboxService::saveState() const
         }
         leads.append(object);
     }
+    QJsonObject requested;
+    for (auto it = m_ordersRequested.cbegin(); it != m_ordersRequested.cend(); ++it)
+        requested.insert(it.key(), it.value());
     const QJsonObject state{
         {QStringLiteral("version"), StateVersion},
         {QStringLiteral("clock"), clockLocked()},
         {QStringLiteral("nextNetworkId"), QString::number(m_nextNetworkId)},
         {QStringLiteral("nextAutoId"), QString::number(m_nextAutoId)},
         {QStringLiteral("leads"), leads},
+        {QStringLiteral("ordersRequested"), requested},
     };
     return QJsonDocument(state).toJson(QJsonDocument::Compact);
 }
@@ -569,8 +587,15 @@ bool SandboxService::loadState(const QByteArray &json)
     m_leadIndex.clear();
     m_timesStored.clear();
     m_lastPhoneOffer.clear();
-    for (StoredLead &lead : leads)
+    m_ordersRequested.clear();
+    for (StoredLead &lead : leads) {
+        ++m_ordersRequested[lead.phone + QLatin1Char('|') + lead.offer];
         insertLocked(std::move(lead));
+    }
+    // A state file from before the count was kept: each stored lead was asked for at least once.
+    const QJsonObject requested = state.value(QStringLiteral("ordersRequested")).toObject();
+    for (auto it = requested.constBegin(); it != requested.constEnd(); ++it)
+        m_ordersRequested[it.key()] = std::max(m_ordersRequested.value(it.key()), it.value().toInt());
     m_nextNetworkId = std::max<quint64>(
         m_nextNetworkId, state.value(QStringLiteral("nextNetworkId")).toString().toULongLong());
     m_nextAutoId =

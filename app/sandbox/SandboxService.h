@@ -35,6 +35,12 @@ public:
     int storedLeadCount() const;
     int timesStored(const QString &ourOrderId) const;
     QStringList storedOrderIds() const;
+    // How many orders clients asked for this customer (digits of the phone) and offer: every accepted-
+    // looking add.json with an order id not stored before, or with "auto", counted BEFORE the duplicate
+    // checks. A network that does not deduplicate would hold this many orders; above 1 is a duplicate
+    // the client made, even though this sandbox refused to store it. A resend of a stored id is not one.
+    int ordersRequested(const QString &phoneDigits, const QString &offer) const;
+    QHash<QString, int> ordersRequestedByCustomer() const; // "phone|offer" -> count, as above
 
     void advanceClock(qint64 seconds);
     qint64 clockSeconds() const;
@@ -97,6 +103,7 @@ private:
     QHash<QString, qsizetype> m_leadIndex;   // our order id -> index in m_leads
     QHash<QString, int> m_timesStored;       // our order id -> how many times it was stored
     QHash<QString, qint64> m_lastPhoneOffer; // "phone|offer" -> sandbox time it was last stored
+    QHash<QString, int> m_ordersRequested;   // "phone|offer" -> see ordersRequested()
     quint64 m_nextNetworkId = 500001;
     quint64 m_nextAutoId = 900000001;
     std::function<void()> m_changeListener;

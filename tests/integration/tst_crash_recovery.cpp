@@ -168,8 +168,17 @@ void TestCrashRecovery::killedAtRandomMomentsLosesNothingAndDuplicatesNothing()
     QVERIFY(m_sandbox.stop());
     QFile stateFile(m_stateFile);
     QVERIFY(stateFile.open(QIODevice::ReadOnly));
+    const QByteArray state = stateFile.readAll();
     const QJsonArray storedLeads =
-        QJsonDocument::fromJson(stateFile.readAll()).object().value(QStringLiteral("leads")).toArray();
+        QJsonDocument::fromJson(state).object().value(QStringLiteral("leads")).toArray();
+    // Its store refuses a second order for the same id, phone and offer, so it cannot show a duplicate;
+    // the orders it was asked for (counted before that refusal) can: one per customer.
+    const QJsonObject requested =
+        QJsonDocument::fromJson(state).object().value(QStringLiteral("ordersRequested")).toObject();
+    QCOMPARE(requested.size(), journalIds.size());
+    for (auto it = requested.constBegin(); it != requested.constEnd(); ++it)
+        QVERIFY2(it.value().toInt() == 1,
+                 qPrintable(it.key() + QStringLiteral(" asked for %1 times").arg(it.value().toInt())));
     QHash<QString, int> timesStored;
     for (const QJsonValue &lead : storedLeads)
         ++timesStored[lead.toObject().value(QStringLiteral("id")).toString()];
