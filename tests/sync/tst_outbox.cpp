@@ -77,6 +77,7 @@ private slots:
     void correctionFromTheFormIsStoredInTheBackground();
 
 private:
+    void waitForJournalWork();
     Outbox *makeOutbox();
     QString submitted(const Lead &lead);
     SendState stateOf(const QString &key) const { return m_journal->entry(profile, key)->sendState; }
@@ -348,12 +349,23 @@ void TestOutbox::autoLeadLearnsItsId()
     QCOMPARE(m_journal->openOrderIds(profile), QStringList{entry->orderId});
 }
 
+// A barrier for "nothing happened" checks: background writes are committed in order, so once this no-op
+// is, every write queued before it is too, and the pumps those queued have had their turn.
+void TestOutbox::waitForJournalWork()
+{
+    bool barrier = false;
+    m_journal->writeInBackground(
+        this, [](Journal &) { return true; }, [&barrier](bool, const QString &) { barrier = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(barrier, timeoutMs);
+    QCoreApplication::processEvents();
+}
+
 void TestOutbox::nothingGoesOutBeforeStart()
 {
     m_outbox.reset(makeOutbox()); // not started
     const QString key = submitted(makeLead());
     QVERIFY(!key.isEmpty());
-    QCoreApplication::processEvents();
+    waitForJournalWork();
     QVERIFY(m_transport->sentLeads.isEmpty());
     m_outbox->start();
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(key), SendState::Sent, timeoutMs);
@@ -367,13 +379,7 @@ void TestOutbox::nothingGoesOutWhileCredentialsAreMissing()
     const QString key = submitted(makeLead());
     QVERIFY(!key.isEmpty());
     m_outbox->retryNow();
-    // Background writes are committed in order: once this one is, the start-up recovery's is too, and
-    // the pumps it queued have had their turn.
-    bool barrier = false;
-    m_journal->writeInBackground(
-        this, [](Journal &) { return true; }, [&barrier](bool, const QString &) { barrier = true; });
-    QTRY_VERIFY_WITH_TIMEOUT(barrier, timeoutMs);
-    QCoreApplication::processEvents();
+    waitForJournalWork();
     QVERIFY2(m_transport->sentLeads.isEmpty(), "no request can succeed without the user id and key");
     QCOMPARE(stateOf(key), SendState::Queued);
     QCOMPARE(m_outbox->waitingCount(), 1);
