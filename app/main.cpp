@@ -1,5 +1,6 @@
 #include "AppCommandLine.h"
 #include "AppTranslations.h"
+#include "FirstPaintReporter.h"
 #include "MainWindow.h"
 #include "api/ApiEndpoint.h"
 #include "session/AppSession.h"
@@ -63,27 +64,6 @@ int answerOnTerminal(int argc, char *argv[])
     return 0;
 }
 
-// Benchmarks ask (CPADESK_REPORT_FIRST_PAINT=1) when the main window first painted.
-class FirstPaintReporter : public QObject
-{
-public:
-    explicit FirstPaintReporter(const QElapsedTimer &sinceStart) : m_sinceStart(sinceStart) {}
-
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !m_reported) {
-            m_reported = true;
-            std::printf("first-paint-ms %lld\n", static_cast<long long>(m_sinceStart.elapsed()));
-            std::fflush(stdout);
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    QElapsedTimer m_sinceStart;
-    bool m_reported = false;
-};
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -135,6 +115,7 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window(&session);
+    // Benchmarks ask (CPADESK_REPORT_FIRST_PAINT=1) when the main window first painted.
     FirstPaintReporter firstPaint(sinceStart);
     if (qEnvironmentVariableIntValue("CPADESK_REPORT_FIRST_PAINT") == 1)
         window.installEventFilter(&firstPaint);

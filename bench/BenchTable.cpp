@@ -155,12 +155,30 @@ void benchTable(BenchReport &report, const BenchOptions &options)
     if (proxy.rowCount() != count)
         err << "table: the model shows " << proxy.rowCount() << " rows of " << count << '\n';
 
+    // The like-for-like baseline of the first rows: the journal's own read of the first piece, in the
+    // same pieces the model's background load asks for (200 rows, then 2,000 at a time).
+    double firstChunkMs = NAN;
+    QElapsedTimer chunkTimer;
+    chunkTimer.start();
+    const bool chunkRead = journal.readRows(
+        BenchSupport::profile,
+        [&](QVector<JournalRow> &&rows, bool) {
+            if (std::isnan(firstChunkMs) && !rows.isEmpty())
+                firstChunkMs = BenchSupport::elapsedMs(chunkTimer);
+        },
+        200, 2000);
+    if (!chunkRead)
+        firstChunkMs = NAN; // a failed read is no baseline
+
     const QString size = QString::number(count / 1000) + QLatin1Char('k');
     const QString rowsAlone = QStringLiteral("Journal::rows() alone");
-    report.add(BenchFigure::measured(QStringLiteral("table.%1.first-rows").arg(size), QStringLiteral("ms"),
-                                     firstRowsMs, rowsMs, rowsAlone)
-                   .withTarget(BenchFigure::TargetOn::Value, 1000)
-                   .withNote(QStringLiteral("first rows on screen while the rest loads in the background")));
+    report.add(
+        BenchFigure::measured(QStringLiteral("table.%1.first-rows").arg(size), QStringLiteral("ms"),
+                              firstRowsMs, firstChunkMs,
+                              QStringLiteral("Journal::readRows(), its first 200 rows alone"))
+            .withTarget(BenchFigure::TargetOn::Value, 1000)
+            .withNote(QStringLiteral("first rows in the model, through the filter proxy, while the rest "
+                                     "loads in the background (the model's side only: nothing paints)")));
     report.add(
         BenchFigure::measured(QStringLiteral("table.%1.all-rows").arg(size), QStringLiteral("ms"), allRowsMs,
                               rowsMs, rowsAlone)

@@ -9,6 +9,7 @@
 // --fill-journal PATH COUNT (the table fixture), --bare-window (the start-up baseline).
 #include "BenchReport.h"
 #include "BenchSections.h"
+#include "FirstPaintReporter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -32,38 +33,13 @@
 
 namespace {
 
-const QStringList allSections{QStringLiteral("sandbox"), QStringLiteral("table"),
-                              QStringLiteral("refresh"), QStringLiteral("submit"),
-                              QStringLiteral("startup"), QStringLiteral("latency"),
+const QStringList allSections{QStringLiteral("sandbox"),  QStringLiteral("table"),
+                              QStringLiteral("refresh"),  QStringLiteral("submit"),
+                              QStringLiteral("startup"),  QStringLiteral("latency"),
                               QStringLiteral("analytics")};
 const QByteArray figurePrefix = "BENCH-FIGURE ";
 
 QElapsedTimer g_sinceStart;
-
-// Prints "first-paint-ms N" once the window it watches has painted, as cpadesk does with
-// CPADESK_REPORT_FIRST_PAINT=1.
-class FirstPaintReporter : public QObject
-{
-public:
-    using QObject::QObject;
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !m_reported) {
-            m_reported = true;
-            // After the paint event has been handled, i.e. the frame exists.
-            QTimer::singleShot(0, this, [] {
-                std::printf("first-paint-ms %lld\n", static_cast<long long>(g_sinceStart.elapsed()));
-                std::fflush(stdout);
-            });
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    bool m_reported = false;
-};
 
 // The start-up baseline: what any Qt Widgets application pays to put a main window on screen.
 int runBareWindow(int argc, char **argv)
@@ -73,7 +49,7 @@ int runBareWindow(int argc, char **argv)
     window.menuBar()->addMenu(QCoreApplication::translate("BareWindow", "&File"));
     window.setCentralWidget(new QTableView(&window));
     window.statusBar()->addWidget(new QLabel(QCoreApplication::translate("BareWindow", "Ready"), &window));
-    FirstPaintReporter reporter;
+    FirstPaintReporter reporter(g_sinceStart);
     window.installEventFilter(&reporter);
     window.resize(1024, 700);
     window.show();

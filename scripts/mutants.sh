@@ -15,6 +15,10 @@ build=$work/build
 rm -rf "$src"
 mkdir -p "$src" "$build"
 git archive HEAD | tar -x -C "$src"
+# A repository of its own: inside this checkout, `git apply` would patch (or silently skip) this one's files.
+git -C "$src" init -q
+git -C "$src" add -A
+git -C "$src" -c user.name=mutants -c user.email=mutants@localhost commit -qm sources
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 
 patches=()
@@ -34,6 +38,10 @@ for patch in "${patches[@]}"; do
     fi
     files=$(git apply --numstat "$patch" | cut -f3)
     git -C "$src" apply "$PWD/$patch"
+    if git -C "$src" diff --quiet; then
+        echo "mutant $name: the patch changed nothing" >&2
+        exit 2
+    fi
     # A fresh time stamp, so the build sees the change (and, after the reverse patch, the change back).
     (cd "$src" && touch $files)
     # shellcheck disable=SC2086
