@@ -82,8 +82,8 @@ bool AppSession::openSettings()
     m_credentials = portable ? new CredentialStore(dataFile(QStringLiteral("credentials.ini")), this)
                              : new CredentialStore(this);
     m_connectionTester = new ConnectionTester(apiClientFetchStarter(this), this);
-    m_teamSettings =
-        new TeamSettings(portable ? dataFile(QStringLiteral("team.ini")) : TeamSettings::defaultFilePath());
+    m_teamSettings = std::make_unique<TeamSettings>(portable ? dataFile(QStringLiteral("team.ini"))
+                                                             : TeamSettings::defaultFilePath());
     if (!m_teamSettings->load())
         qCWarning(lcSession) << "the team settings could not be read:" << m_teamSettings->lastError();
     return true;

@@ -185,6 +185,8 @@ void TestTeamServerSettings::fill(const TeamServerConfig &config)
     QCOMPARE(port->value(), config.port);
     replaceText(child<QLineEdit>("teamDatabaseEdit"), config.database);
     replaceText(child<QLineEdit>("teamUserEdit"), config.user);
+    // The stored password is read first (the field waits, disabled, meanwhile).
+    QTRY_VERIFY(child<QLineEdit>("teamPasswordEdit")->isEnabled());
     replaceText(child<QLineEdit>("teamPasswordEdit"), config.password);
     auto *tls = child<QComboBox>("teamTlsCombo");
     tls->setCurrentIndex(tls->findData(int(config.tls)));
@@ -340,7 +342,8 @@ void TestTeamServerSettings::testButtonAgainstTheRealServer()
     auto *button = child<QPushButton>("testTeamServerButton");
     button->setFocus();
     QTest::keyClick(button, Qt::Key_Space);
-    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QLatin1String("Connected")), 20000);
+    QTRY_VERIFY2_WITH_TIMEOUT(result->text().startsWith(QLatin1String("Connected")),
+                              qPrintable(result->text()), 20000);
     QVERIFY2(result->text().contains(QLatin1String("empty")), qPrintable(result->text()));
     QCOMPARE(result->accessibleDescription(), result->text());
     QVERIFY(button->isEnabled());
