@@ -227,9 +227,20 @@ QWidget *SettingsDialog::createProfilesPage()
     testRow->addWidget(m_connectionResult, 1);
     form->addRow(testRow);
 
-    m_teamForm = new TeamServerForm(m_profileForm);
-    m_teamForm->setVisible(false); // until setTeamSettings()
-    form->addRow(m_teamForm);
+    // The profile's team server has a page of its own (shown once setTeamSettings() is called): the
+    // profile form above has no access keys left to give its fields.
+    m_teamPage = new QWidget(this);
+    m_teamPage->setObjectName(QStringLiteral("teamServerPage"));
+    m_teamPage->setVisible(false);
+    m_teamHeading = new QLabel(m_teamPage);
+    m_teamHeading->setObjectName(QStringLiteral("teamProfileLabel"));
+    m_teamHeading->setWordWrap(true);
+    m_teamHeading->setTextFormat(Qt::PlainText);
+    m_teamForm = new TeamServerForm(m_teamPage);
+    auto *teamLayout = new QVBoxLayout(m_teamPage);
+    teamLayout->addWidget(m_teamHeading);
+    teamLayout->addWidget(m_teamForm);
+    teamLayout->addStretch(1);
     m_teamTester = new TeamConnectionTester(this);
     connect(m_teamTester, &TeamConnectionTester::finished, this, &SettingsDialog::onTeamServerChecked);
     connect(m_teamForm, &TeamServerForm::testRequested, this, &SettingsDialog::testTeamServer);
@@ -477,9 +488,12 @@ void SettingsDialog::setTeamSettings(TeamSettings *team)
 {
     m_teamSettings = team;
     m_apply->setTeamSettings(team);
-    m_teamForm->setVisible(team != nullptr);
-    if (!team)
+    if (!team) {
+        m_tabs->removeTab(m_tabs->indexOf(m_teamPage));
         return;
+    }
+    if (m_tabs->indexOf(m_teamPage) < 0)
+        m_tabs->addTab(m_teamPage, tr("&Your team"));
     m_teamForm->setWorkstationId(team->workstationId());
     m_teamForm->setDefaultOperatorName(TeamSettings::defaultOperatorName());
     for (Draft &draft : m_drafts) {
@@ -497,6 +511,8 @@ void SettingsDialog::showTeamOf(Draft &draft)
 {
     if (!m_teamSettings)
         return;
+    m_teamHeading->setText(tr("The team server of the profile “%1” (chosen on the Profiles page).")
+                               .arg(draft.profile.displayName()));
     m_teamForm->setValues(draft.team);
     if (!draft.teamPasswordLoaded && !draft.teamPasswordEdited && !draft.profile.id.isEmpty())
         requestTeamPassword(draft);

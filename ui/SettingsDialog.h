@@ -156,6 +156,8 @@ private:
     QPushButton *m_testButton = nullptr;
     QLabel *m_connectionResult = nullptr;
     TeamSettings *m_teamSettings = nullptr;
+    QWidget *m_teamPage = nullptr;
+    QLabel *m_teamHeading = nullptr;
     TeamServerForm *m_teamForm = nullptr;
     TeamConnectionTester *m_teamTester = nullptr;
     bool m_teamTesting = false;

@@ -32,8 +32,6 @@ void addRow(QFormLayout *form, const QString &labelText, QWidget *field, QWidget
 
 } // namespace
 
-// Only the check box, the encryption and the CA file have mnemonics: the profile form above already uses
-// every other letter these labels hold. Every field is reached with Tab, in reading order.
 TeamServerForm::TeamServerForm(QWidget *parent) : QGroupBox(tr("Team server"), parent)
 {
     setObjectName(QStringLiteral("teamServerGroupBox"));
@@ -49,34 +47,34 @@ TeamServerForm::TeamServerForm(QWidget *parent) : QGroupBox(tr("Team server"), p
     m_hostEdit = new QLineEdit(m_fields);
     m_hostEdit->setObjectName(QStringLiteral("teamHostEdit"));
     m_hostEdit->setPlaceholderText(tr("e.g. db.callcentre.lan"));
-    addRow(form, tr("Team server host:"), m_hostEdit);
+    addRow(form, tr("&Host:"), m_hostEdit);
     m_portSpin = new QSpinBox(m_fields);
     m_portSpin->setObjectName(QStringLiteral("teamPortSpinBox"));
     m_portSpin->setRange(1, 65535);
     m_portSpin->setValue(5432);
-    addRow(form, tr("Team server port:"), m_portSpin);
+    addRow(form, tr("P&ort:"), m_portSpin);
     m_databaseEdit = new QLineEdit(m_fields);
     m_databaseEdit->setObjectName(QStringLiteral("teamDatabaseEdit"));
-    addRow(form, tr("Team database:"), m_databaseEdit);
+    addRow(form, tr("&Database:"), m_databaseEdit);
     m_userEdit = new QLineEdit(m_fields);
     m_userEdit->setObjectName(QStringLiteral("teamUserEdit"));
-    addRow(form, tr("Team server user:"), m_userEdit);
+    addRow(form, tr("&User:"), m_userEdit);
     m_passwordEdit = new QLineEdit(m_fields);
     m_passwordEdit->setObjectName(QStringLiteral("teamPasswordEdit"));
     m_passwordEdit->setEchoMode(QLineEdit::Password);
     m_passwordEdit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
-    addRow(form, tr("Team server password:"), m_passwordEdit);
+    addRow(form, tr("Pass&word:"), m_passwordEdit);
 
     m_tlsCombo = new QComboBox(m_fields);
     m_tlsCombo->setObjectName(QStringLiteral("teamTlsCombo"));
     m_tlsCombo->addItem(tr("Check the certificate (verify-full)"), int(TeamTlsMode::VerifyFull));
     m_tlsCombo->addItem(tr("Encrypt without checking (require)"), int(TeamTlsMode::Require));
     m_tlsCombo->addItem(tr("No encryption (disable)"), int(TeamTlsMode::Disable));
-    addRow(form, tr("Encr&yption (TLS):"), m_tlsCombo);
+    addRow(form, tr("&Encryption (TLS):"), m_tlsCombo);
     m_caFileEdit = new QLineEdit(m_fields);
     m_caFileEdit->setObjectName(QStringLiteral("teamCaFileEdit"));
     m_caFileEdit->setPlaceholderText(tr("the CA certificate (PEM) that signed the server's"));
-    m_caBrowseButton = new QPushButton(tr("Browse…"), m_fields);
+    m_caBrowseButton = new QPushButton(tr("&Browse…"), m_fields);
     m_caBrowseButton->setObjectName(QStringLiteral("teamCaBrowseButton"));
     m_caBrowseButton->setAccessibleName(tr("Choose the CA file"));
     auto *caRow = new QWidget(m_fields);
@@ -88,15 +86,15 @@ TeamServerForm::TeamServerForm(QWidget *parent) : QGroupBox(tr("Team server"), p
 
     m_operatorEdit = new QLineEdit(m_fields);
     m_operatorEdit->setObjectName(QStringLiteral("teamOperatorEdit"));
-    addRow(form, tr("Operator's name:"), m_operatorEdit);
+    addRow(form, tr("Operator's &name:"), m_operatorEdit);
     m_workstationEdit = new QLineEdit(m_fields);
     m_workstationEdit->setObjectName(QStringLiteral("teamWorkstationEdit"));
     m_workstationEdit->setReadOnly(true);
     m_workstationEdit->setToolTip(
         tr("Made once for this computer; the team server tells workstations apart by it."));
-    addRow(form, tr("Workstation id:"), m_workstationEdit);
+    addRow(form, tr("Wor&kstation id:"), m_workstationEdit);
 
-    m_testButton = new QPushButton(tr("Test team server"), this);
+    m_testButton = new QPushButton(tr("&Test team server"), this);
     m_testButton->setObjectName(QStringLiteral("testTeamServerButton"));
     m_testResult = new QLabel(this);
     m_testResult->setObjectName(QStringLiteral("teamTestResultLabel"));

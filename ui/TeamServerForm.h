@@ -13,7 +13,7 @@ class QSpinBox;
 
 // A profile's team server (issue 19), as the settings dialog edits it: where the team's PostgreSQL is,
 // how to log in (the password masked, like the API key), TLS, the operator's name as the team sees it, and
-// this workstation's id (shown, never edited). "Test team server" asks the dialog to test what is typed;
+// this workstation's id (shown, never edited). The settings dialog shows it on a page of its own. "Test team server" asks the dialog to test what is typed;
 // the dialog says the answer here, in words, beside the button.
 class TeamServerForm : public QGroupBox
 {

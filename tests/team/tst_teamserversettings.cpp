@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTest>
 
 #include <memory>
@@ -157,10 +158,16 @@ void TestTeamServerSettings::openDialog()
 
 void TestTeamServerSettings::selectWorkProfile()
 {
+    auto *tabs = child<QTabWidget>("settingsTabWidget");
+    tabs->setCurrentIndex(0);
     auto *list = child<QListWidget>("profilesList");
     const QList<QListWidgetItem *> items = list->findItems(QStringLiteral("Work"), Qt::MatchExactly);
     QCOMPARE(items.size(), 1);
     list->setCurrentItem(items.first());
+    // Alt+Y: the team page, for the profile chosen.
+    QTest::keyClick(m_dialog.get(), Qt::Key_Y, Qt::AltModifier);
+    QTRY_COMPARE(tabs->currentWidget()->objectName(), QStringLiteral("teamServerPage"));
+    QVERIFY(child<QLabel>("teamProfileLabel")->text().contains(QStringLiteral("“Work”")));
 }
 
 void TestTeamServerSettings::replaceText(QLineEdit *edit, const QString &text)
@@ -173,6 +180,8 @@ void TestTeamServerSettings::replaceText(QLineEdit *edit, const QString &text)
 
 void TestTeamServerSettings::fill(const TeamServerConfig &config)
 {
+    QTest::keyClick(m_dialog.get(), Qt::Key_Y, Qt::AltModifier);
+    QTRY_VERIFY(child<QWidget>("teamServerPage")->isVisible());
     auto *share = child<QCheckBox>("teamEnabledCheckBox");
     if (!share->isChecked())
         QTest::mouseClick(share, Qt::LeftButton, {}, QPoint(4, share->height() / 2));
@@ -219,6 +228,7 @@ void TestTeamServerSettings::everyFieldIsLabelled()
         }
         QVERIFY2(label, qPrintable(input->objectName()));
         QString text = label->text();
+        QVERIFY2(text.contains(QLatin1Char('&')), qPrintable(text)); // an access key
         text.remove(QLatin1Char('&'));
         text.chop(1); // the colon
         QCOMPARE(input->accessibleName(), text);
@@ -291,6 +301,7 @@ void TestTeamServerSettings::wrongTeamSettingsKeepTheDialogOpen()
     QTest::mouseClick(share, Qt::LeftButton, {}, QPoint(4, share->height() / 2));
     replaceText(child<QLineEdit>("teamDatabaseEdit"), QStringLiteral("cpadesk"));
     // No host, no user: nothing is saved, and the dialog says why.
+    child<QTabWidget>("settingsTabWidget")->setCurrentIndex(0);
     auto *nameEdit = child<QLineEdit>("nameEdit");
     replaceText(nameEdit, QStringLiteral("Work renamed"));
     pressOk();
