@@ -5,6 +5,8 @@
 #include "team/TeamSettings.h"
 #include "team/TeamSharingStatus.h"
 
+#include <QThread>
+
 TeamSession::TeamSession(TeamSettings *settings, CredentialStore *credentials, QObject *parent)
     : QObject(parent), m_settings(settings), m_credentials(credentials)
 {
@@ -15,7 +17,30 @@ TeamSession::TeamSession(TeamSettings *settings, CredentialStore *credentials, Q
     });
 }
 
-TeamSession::~TeamSession() = default;
+TeamSession::~TeamSession()
+{
+    m_sync.reset();
+    for (const QPointer<QThread> &thread : std::as_const(m_retiring)) {
+        if (thread)
+            thread->wait();
+    }
+}
+
+void TeamSession::retire(std::unique_ptr<TeamSync> sync)
+{
+    if (!sync)
+        return;
+    sync->disconnect(this);
+    TeamSync *retiring = sync.release();
+    retiring->setParent(nullptr);
+    QThread *reaper = QThread::create([retiring] { delete retiring; });
+    reaper->setObjectName(QStringLiteral("TeamSyncStop"));
+    retiring->moveToThread(reaper);
+    connect(reaper, &QThread::finished, reaper, &QObject::deleteLater);
+    m_retiring.removeAll(nullptr);
+    m_retiring.append(reaper);
+    reaper->start();
+}
 
 void TeamSession::activate(const Profile &profile, const QString &journalFilePath)
 {
@@ -53,7 +78,7 @@ void TeamSession::startWith(const TeamSyncSetup &setup)
 {
     if (m_sync && sameSetup(setup, m_setup))
         return; // nothing that matters changed: the running sync goes on
-    m_sync.reset();
+    retire(std::move(m_sync));
     m_setup = setup;
     qCInfo(lcTeam) << "sharing profile" << setup.profileId << "with" << setup.server.identity();
     m_sync = std::make_unique<TeamSync>(setup);
@@ -66,7 +91,8 @@ void TeamSession::stop()
 {
     if (!m_sync)
         return;
-    m_sync.reset(); // a push in flight is abandoned: the server rolls it back, the cursor did not move
+    // A push in flight is abandoned: the server rolls it back, the cursor did not move.
+    retire(std::move(m_sync));
     emit changed();
 }
 

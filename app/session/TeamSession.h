@@ -3,12 +3,15 @@
 #include "settings/Profile.h"
 #include "team/TeamSync.h"
 
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <memory>
 
 class CredentialStore;
+class QThread;
 class TeamSettings;
 
 // The active profile's team sharing (issue 19): when the profile has a team server, a TeamSync runs on
@@ -21,7 +24,7 @@ class TeamSession : public QObject
 
 public:
     TeamSession(TeamSettings *settings, CredentialStore *credentials, QObject *parent = nullptr);
-    ~TeamSession() override;
+    ~TeamSession() override; // waits for stopped syncs to wind down (their pushes are abandoned)
 
     // The profile now active, and its journal's file (read by TeamSync on a connection of its own).
     void activate(const Profile &profile, const QString &journalFilePath);
@@ -46,6 +49,9 @@ signals:
 
 private:
     void startWith(const TeamSyncSetup &setup);
+    // Ends a TeamSync without waiting for it: stopping waits for the push or connection attempt in
+    // flight (up to the connect and statement timeouts), so it happens on a thread of its own.
+    void retire(std::unique_ptr<TeamSync> sync);
     static bool sameSetup(const TeamSyncSetup &a, const TeamSyncSetup &b);
 
     TeamSettings *m_settings;
@@ -54,5 +60,6 @@ private:
     QString m_journalFilePath;
     quint64 m_generation = 0; // which activation a password read belongs to
     std::unique_ptr<TeamSync> m_sync;
+    QList<QPointer<QThread>> m_retiring;
     TeamSyncSetup m_setup;
 };

@@ -15,7 +15,10 @@
 #include "team/TeamSchema.h"
 #include "team/TeamSettings.h"
 
+#include <QElapsedTimer>
 #include <QLabel>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -59,10 +62,11 @@ private slots:
     void sentLeadsReachTheTeamServer();
     void aStoppedTeamServerNeitherBlocksSendingNorLosesLeads();
     void switchingProfileStopsSharing();
+    void aSilentTeamServerNeverHoldsUpTheApp();
 
 private:
     // Starts the app with the sandbox profile sharing with the team database as `user`.
-    void startSharing(const QString &user);
+    void startSharing(const QString &user, int port = 0);
     int serverLeads(const QString &where = QString());
     QString account() const;
 
@@ -108,7 +112,7 @@ int TestTeamSession::serverLeads(const QString &where)
     return value.isValid() ? value.toInt() : -1;
 }
 
-void TestTeamSession::startSharing(const QString &user)
+void TestTeamSession::startSharing(const QString &user, int port)
 {
     AppSession *session = m_app->session();
     QVERIFY(session->openSettings());
@@ -116,7 +120,7 @@ void TestTeamSession::startSharing(const QString &user)
     TeamProfileSettings team;
     team.enabled = true;
     team.host = server.host;
-    team.port = server.port;
+    team.port = port > 0 ? port : server.port;
     team.database = server.database;
     team.user = server.user;
     team.tls = server.tls;
@@ -226,6 +230,33 @@ void TestTeamSession::switchingProfileStopsSharing()
     QTRY_VERIFY(session->team()->isSharing());
     QTRY_COMPARE(m_app->child<QLabel>(QStringLiteral("teamStatusLabel"))->text(),
                  QStringLiteral("Shared with the team"));
+}
+
+// A team server that takes the connection and never answers (a hung host, a black-holing firewall):
+// the sharing thread waits for it, the window and the outbox never do.
+void TestTeamSession::aSilentTeamServerNeverHoldsUpTheApp()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> held;
+    connect(&silent, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *socket = silent.nextPendingConnection())
+            held << socket; // read nothing, answer nothing
+    });
+    startSharing(TeamFixture::operatorA(), silent.serverPort());
+    AppSession *session = m_app->session();
+    QTRY_VERIFY(!held.isEmpty()); // the sharing thread is now stuck connecting
+    QVERIFY(!session->gateway()->submit(leadWithPhone(300)).isEmpty());
+    QTRY_COMPARE(addRequestsReceived(m_app->sandbox()), 1);
+
+    // Stopping (a profile switch, a settings change) does not wait for the stuck connection attempt.
+    QElapsedTimer stopping;
+    stopping.start();
+    session->team()->stop();
+    const qint64 stopMs = stopping.elapsed();
+    QVERIFY2(stopMs < 1000, qPrintable(QString::number(stopMs)));
+    QVERIFY(!session->team()->isSharing());
+    qDeleteAll(held);
 }
 
 QTEST_MAIN(TestTeamSession)
