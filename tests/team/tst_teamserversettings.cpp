@@ -73,6 +73,7 @@ private slots:
     void cancelSavesNothing();
     void testButtonAgainstTheRealServer();
     void testButtonSaysAWrongPasswordInWords();
+    void removingAProfileForgetsItsTeamServer();
 
 private:
     template <typename T> T *child(const char *name) const
@@ -383,6 +384,34 @@ void TestTeamServerSettings::testButtonSaysAWrongPasswordInWords()
     QTest::mouseClick(child<QPushButton>("testTeamServerButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(QLatin1String("cannot be reached")), 20000);
     QVERIFY2(m_team.server().start(), qPrintable(m_team.errorString()));
+}
+
+void TestTeamServerSettings::removingAProfileForgetsItsTeamServer()
+{
+    TeamProfileSettings team;
+    team.enabled = true;
+    team.host = QStringLiteral("db.callcentre.lan");
+    team.database = QStringLiteral("cpadesk");
+    team.user = QStringLiteral("anna");
+    QVERIFY(m_teamSettings->setProfile(m_workProfileId, team));
+    bool written = false;
+    connect(m_credentials->writeKey(TeamSettings::passwordEntry(m_workProfileId), Canary),
+            &CredentialJob::finished, this, [&written](CredentialJob *job) { written = job->ok(); });
+    QTRY_VERIFY(written);
+
+    openDialog();
+    selectWorkProfile();
+    QTRY_COMPARE(child<QLineEdit>("teamPasswordEdit")->text(), Canary);
+    child<QTabWidget>("settingsTabWidget")->setCurrentIndex(0);
+    QTest::mouseClick(child<QPushButton>("removeProfileButton"), Qt::LeftButton);
+    pressOk();
+    QTRY_VERIFY(!m_dialog->isVisible());
+    QVERIFY(!m_profiles->contains(m_workProfileId));
+    TeamSettings stored;
+    QVERIFY(stored.load());
+    QCOMPARE(stored.profile(m_workProfileId).host, QString());
+    QCOMPARE(readSecret(m_credentials.get(), TeamSettings::passwordEntry(m_workProfileId)),
+             QStringLiteral("<none>"));
 }
 
 QTEST_MAIN(TestTeamServerSettings)
