@@ -11,10 +11,10 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 
-// A profile's team server (issue 19), as the settings dialog edits it: where the team's PostgreSQL is,
-// how to log in (the password masked, like the API key), TLS, the operator's name as the team sees it, and
-// this workstation's id (shown, never edited). The settings dialog shows it on a page of its own. "Test team server" asks the dialog to test what is typed;
-// the dialog says the answer here, in words, beside the button.
+// A profile's team server (issue 19), as the settings dialog edits it (on a page of its own): where the
+// team's PostgreSQL is, how to log in (the password masked, like the API key), TLS, the operator's name
+// as the team sees it, and this workstation's id (shown, never edited). "Test team server" asks the
+// dialog to test what is typed; the dialog says the answer here, in words, beside the button.
 class TeamServerForm : public QGroupBox
 {
     Q_OBJECT
