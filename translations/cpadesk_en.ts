@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AnalyticsTableModel</name>
+    <message numerus="yes">
+        <source>Approved within %n day(s)</source>
+        <translation>
+            <numerusform>Approved within %n day</numerusform>
+            <numerusform>Approved within %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsView</name>
+    <message numerus="yes">
+        <source>%Ln lead(s): approval %1, approval without trash %2, trash %3, buyout %4.</source>
+        <translation>
+            <numerusform>%Ln lead: approval %1, approval without trash %2, trash %3, buyout %4.</numerusform>
+            <numerusform>%Ln leads: approval %1, approval without trash %2, trash %3, buyout %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2: %n lead(s) of %3</source>
+        <translation>
+            <numerusform>%1 — %2: %n lead of %3</numerusform>
+            <numerusform>%1 — %2: %n leads of %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n lead(s) approved within %3</source>
+        <translation>
+            <numerusform>%1: %2 of %n lead approved within %3</numerusform>
+            <numerusform>%1: %2 of %n leads approved within %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n row(s) to the clipboard.</source>
+        <translation>
+            <numerusform>Copied %n row to the clipboard.</numerusform>
+            <numerusform>Copied %n rows to the clipboard.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n row to %1</numerusform>
+            <numerusform>Exported %n rows to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportIdsDialog</name>
     <message numerus="yes">
         <source>%n order id(s) to track.</source>
@@ -82,6 +137,13 @@
             <numerusform>%n leads discarded.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n lead(s) not yet shared with the team</source>
+        <translation>
+            <numerusform>%n lead not yet shared with the team</numerusform>
+            <numerusform>%n leads not yet shared with the team</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SettingsApply</name>
@@ -152,61 +214,6 @@
         <translation>
             <numerusform>Team server refuses this workstation since %1 (%2) — %n lead waiting to be shared</numerusform>
             <numerusform>Team server refuses this workstation since %1 (%2) — %n leads waiting to be shared</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>AnalyticsTableModel</name>
-    <message numerus="yes">
-        <source>Approved within %n day(s)</source>
-        <translation>
-            <numerusform>Approved within %n day</numerusform>
-            <numerusform>Approved within %n days</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>AnalyticsView</name>
-    <message numerus="yes">
-        <source>%Ln lead(s): approval %1, approval without trash %2, trash %3, buyout %4.</source>
-        <translation>
-            <numerusform>%Ln lead: approval %1, approval without trash %2, trash %3, buyout %4.</numerusform>
-            <numerusform>%Ln leads: approval %1, approval without trash %2, trash %3, buyout %4.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 — %2: %n lead(s) of %3</source>
-        <translation>
-            <numerusform>%1 — %2: %n lead of %3</numerusform>
-            <numerusform>%1 — %2: %n leads of %3</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n day</numerusform>
-            <numerusform>%n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1: %2 of %n lead(s) approved within %3</source>
-        <translation>
-            <numerusform>%1: %2 of %n lead approved within %3</numerusform>
-            <numerusform>%1: %2 of %n leads approved within %3</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Copied %n row(s) to the clipboard.</source>
-        <translation>
-            <numerusform>Copied %n row to the clipboard.</numerusform>
-            <numerusform>Copied %n rows to the clipboard.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n row(s) to %1</source>
-        <translation>
-            <numerusform>Exported %n row to %1</numerusform>
-            <numerusform>Exported %n rows to %1</numerusform>
         </translation>
     </message>
 </context>

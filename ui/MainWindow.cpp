@@ -12,6 +12,7 @@
 #include "sandbox/Sandbox.h"
 #include "session/AppSession.h"
 #include "session/ResendGateway.h"
+#include "session/TeamSession.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
 #include "status/LeadTableModel.h"
@@ -119,11 +120,25 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
     m_profileLabel->setObjectName(QStringLiteral("profileStatusLabel"));
     m_waitingLabel = new QLabel(this);
     m_waitingLabel->setObjectName(QStringLiteral("waitingStatusLabel"));
+    m_teamLabel = new QLabel(this);
+    m_teamLabel->setObjectName(QStringLiteral("teamStatusLabel"));
+    m_teamLabel->setVisible(false);
+    statusBar()->addPermanentWidget(m_teamLabel);
     statusBar()->addPermanentWidget(m_waitingLabel);
     statusBar()->addPermanentWidget(m_profileLabel);
     statusBar()->showMessage(tr("Ready"), 3000);
 
     connect(session, &AppSession::profileActivated, this, &MainWindow::onProfileActivated);
+    if (TeamSession *team = session->team()) {
+        const auto showTeamSharing = [this, team] {
+            const QString text = team->statusText();
+            m_teamLabel->setText(text);
+            m_teamLabel->setVisible(!text.isEmpty());
+            m_outboxView->setTeamSharing(team->isSharing(), team->waitingLeads());
+        };
+        connect(team, &TeamSession::changed, this, showTeamSharing);
+        showTeamSharing(); // sharing may have started before this window
+    }
     connect(session, &AppSession::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     // Queued: the form first shows why the lead was refused, then the settings open over it.
@@ -428,8 +443,12 @@ void MainWindow::runSettings(SettingsDialog &dialog)
     Journal *journal = m_session->journal();
     dialog.setWaitingLeadsCounter(
         [journal](const QString &profileId) { return journal->waitingCount(profileId); });
-    connect(&dialog, &SettingsDialog::applied, this,
-            [this] { m_leadForm->setDefaults(formDefaults(m_session->activeProfile())); });
+    dialog.setTeamSettings(m_session->teamSettings());
+    connect(&dialog, &SettingsDialog::applied, this, [this] {
+        m_leadForm->setDefaults(formDefaults(m_session->activeProfile()));
+        if (m_session->team())
+            m_session->team()->reload(); // its team server may have changed
+    });
     dialog.exec();
 }
 

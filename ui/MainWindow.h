@@ -72,6 +72,7 @@ private:
     QWidget *m_sandboxBanner = nullptr;
     QLabel *m_sandboxLabel = nullptr;
     QLabel *m_waitingLabel = nullptr;
+    QLabel *m_teamLabel = nullptr; // where team sharing stands (issue 19); hidden without a team server
     QLabel *m_profileLabel = nullptr;
     ProfileSwitcher *m_profileSwitcher = nullptr;
     QAction *m_settingsAction = nullptr;

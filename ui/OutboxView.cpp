@@ -63,6 +63,11 @@ OutboxView::OutboxView(OutboxModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_credentialsLabel);
+    m_teamLabel = new QLabel(this);
+    m_teamLabel->setObjectName(QStringLiteral("teamSharingLabel"));
+    m_teamLabel->setWordWrap(true);
+    m_teamLabel->setVisible(false);
+    layout->addWidget(m_teamLabel);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_resultLabel);
 
@@ -211,4 +216,11 @@ bool OutboxView::showLead(const QString &key)
                                                                   QItemSelectionModel::Rows);
     m_table->scrollTo(found.first());
     return true;
+}
+
+void OutboxView::setTeamSharing(bool sharing, int notShared)
+{
+    m_teamLabel->setVisible(sharing);
+    m_teamLabel->setText(notShared > 0 ? tr("%n lead(s) not yet shared with the team", nullptr, notShared)
+                                       : tr("Every lead is shared with the team."));
 }

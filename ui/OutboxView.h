@@ -26,6 +26,9 @@ public:
     // The outbox of the profile shown. Without one the actions stay disabled.
     void setOutbox(Outbox *outbox, const QString &profileId);
     void setPrompts(UserPrompts *prompts);
+    // Team sharing (issue 19): how many of the profile's leads the team server does not hold yet.
+    // Hidden when the profile shares nothing.
+    void setTeamSharing(bool sharing, int notShared);
 
     OutboxModel *outboxModel() const { return m_model; }
     // Selects the lead with this journal key; false when it is not here.
@@ -52,6 +55,7 @@ private:
     QTableView *m_table;
     QLabel *m_countLabel;
     QLabel *m_credentialsLabel;
+    QLabel *m_teamLabel = nullptr;
     QLabel *m_resultLabel;
     QPushButton *m_retryButton;
     QPushButton *m_retryAllButton;

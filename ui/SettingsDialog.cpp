@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
 #include "CatalogComboBox.h"
+#include "TeamServerForm.h"
 #include "settings/CredentialStore.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
@@ -226,6 +227,34 @@ QWidget *SettingsDialog::createProfilesPage()
     testRow->addWidget(m_connectionResult, 1);
     form->addRow(testRow);
 
+    // The profile's team server has a page of its own (shown once setTeamSettings() is called): the
+    // profile form above has no access keys left to give its fields.
+    m_teamPage = new QWidget(this);
+    m_teamPage->setObjectName(QStringLiteral("teamServerPage"));
+    m_teamPage->setVisible(false);
+    m_teamHeading = new QLabel(m_teamPage);
+    m_teamHeading->setObjectName(QStringLiteral("teamProfileLabel"));
+    m_teamHeading->setWordWrap(true);
+    m_teamHeading->setTextFormat(Qt::PlainText);
+    m_teamForm = new TeamServerForm(m_teamPage);
+    auto *teamLayout = new QVBoxLayout(m_teamPage);
+    teamLayout->addWidget(m_teamHeading);
+    teamLayout->addWidget(m_teamForm);
+    teamLayout->addStretch(1);
+    m_teamTester = new TeamConnectionTester(this);
+    connect(m_teamTester, &TeamConnectionTester::finished, this, &SettingsDialog::onTeamServerChecked);
+    connect(m_teamForm, &TeamServerForm::testRequested, this, &SettingsDialog::testTeamServer);
+    connect(m_teamForm, &TeamServerForm::edited, this, [this] {
+        if (Draft *draft = currentDraft(); draft && !m_showingDraft)
+            draft->team = m_teamForm->values();
+    });
+    connect(m_teamForm, &TeamServerForm::passwordEdited, this, [this](const QString &password) {
+        if (Draft *draft = currentDraft(); draft && !m_showingDraft) {
+            draft->teamPassword = password;
+            draft->teamPasswordEdited = true;
+        }
+    });
+
     // Word-wrapped labels make the form's minimum height depend on its width, which a tab page does not
     // pass on: a scroll area keeps the fields from being squeezed when the dialog is small.
     auto *formScroller = new QScrollArea(page);
@@ -408,6 +437,9 @@ void SettingsDialog::showDraft(int row)
         m_testing = false;
         m_tester->cancel();
     }
+    m_teamTesting = false; // a running team test's answer is for the profile it was asked for
+    m_teamForm->setTesting(false);
+    m_teamForm->clearTestResult();
     m_currentRow = (row >= 0 && row < m_drafts.size()) ? row : -1;
     m_connectionResult->clear();
     m_showKeyCheck->setChecked(false);
@@ -447,8 +479,85 @@ void SettingsDialog::showDraft(int row)
     m_keyEdit->setText(waiting ? QString() : draft->key);
     m_keyEdit->setPlaceholderText(waiting ? tr("Reading the key…") : QString());
     m_keyEdit->setEnabled(!waiting);
+    showTeamOf(*draft);
     m_showingDraft = false;
     updateKeyStorageLabel();
+}
+
+void SettingsDialog::setTeamSettings(TeamSettings *team)
+{
+    m_teamSettings = team;
+    m_apply->setTeamSettings(team);
+    if (!team) {
+        m_tabs->removeTab(m_tabs->indexOf(m_teamPage));
+        return;
+    }
+    if (m_tabs->indexOf(m_teamPage) < 0)
+        m_tabs->addTab(m_teamPage, tr("&Your team"));
+    m_teamForm->setWorkstationId(team->workstationId());
+    m_teamForm->setDefaultOperatorName(TeamSettings::defaultOperatorName());
+    for (Draft &draft : m_drafts) {
+        if (!draft.profile.id.isEmpty())
+            draft.team = team->profile(draft.profile.id);
+    }
+    if (Draft *draft = currentDraft()) {
+        m_showingDraft = true;
+        showTeamOf(*draft);
+        m_showingDraft = false;
+    }
+}
+
+void SettingsDialog::showTeamOf(Draft &draft)
+{
+    if (!m_teamSettings)
+        return;
+    m_teamHeading->setText(tr("The team server of the profile “%1” (chosen on the Profiles page).")
+                               .arg(draft.profile.displayName()));
+    m_teamForm->setValues(draft.team);
+    if (!draft.teamPasswordLoaded && !draft.teamPasswordEdited && !draft.profile.id.isEmpty())
+        requestTeamPassword(draft);
+    const bool waiting = draft.teamPasswordRequested && !draft.teamPasswordEdited;
+    m_teamForm->setPassword(waiting ? QString() : draft.teamPassword, waiting);
+}
+
+void SettingsDialog::requestTeamPassword(Draft &draft)
+{
+    if (draft.teamPasswordRequested)
+        return;
+    draft.teamPasswordRequested = true;
+    const QString draftId = draft.draftId;
+    CredentialJob *job = m_credentials->readKey(TeamSettings::passwordEntry(draft.profile.id));
+    connect(job, &CredentialJob::finished, this, [this, draftId](CredentialJob *done) {
+        const int row = rowOfDraft(draftId);
+        if (row < 0)
+            return;
+        Draft &read = m_drafts[row];
+        read.teamPasswordRequested = false;
+        // Unreadable is not empty: left unloaded, OK does not touch it unless a new one is typed.
+        read.teamPasswordLoaded = done->result() != CredentialJob::Result::Failed;
+        if (!read.teamPasswordEdited)
+            read.teamPassword = done->key();
+        if (row == m_currentRow && !read.teamPasswordEdited)
+            m_teamForm->setPassword(read.teamPassword);
+    });
+}
+
+void SettingsDialog::testTeamServer()
+{
+    if (!currentDraft() || !m_teamSettings)
+        return;
+    m_teamTesting = true;
+    m_teamForm->setTesting(true);
+    m_teamTester->test(TeamSettings::serverConfig(m_teamForm->values(), m_teamForm->password()));
+}
+
+void SettingsDialog::onTeamServerChecked(const TeamConnectionTester::Result &result)
+{
+    if (!m_teamTesting)
+        return; // asked for another profile, or the dialog moved on
+    m_teamTesting = false;
+    m_teamForm->setTesting(false);
+    m_teamForm->showTestResult(result.message);
 }
 
 void SettingsDialog::readFormInto(Draft &draft) const
@@ -691,7 +800,17 @@ void SettingsDialog::accept()
         if (row == activateRow)
             changes.activateIndex = int(m_appliedRows.size());
         m_appliedRows << row;
-        changes.profiles.append({draft.profile, draft.keyEdited, draft.key});
+        ProfileEdit edit{draft.profile, draft.keyEdited, draft.key};
+        if (m_teamSettings) {
+            const TeamProfileSettings stored = draft.profile.id.isEmpty()
+                                                   ? TeamProfileSettings()
+                                                   : m_teamSettings->profile(draft.profile.id);
+            edit.teamEdited = !(draft.team == stored);
+            edit.team = draft.team;
+            edit.teamPasswordEdited = draft.teamPasswordEdited;
+            edit.teamPassword = draft.teamPassword;
+        }
+        changes.profiles.append(edit);
     }
     for (const QString &id : std::as_const(m_removedIds)) {
         if (m_profiles->contains(id))
@@ -711,6 +830,8 @@ void SettingsDialog::onApplied(const SettingsApplyResult &result)
             m_drafts[m_appliedRows.at(index)].profile.id = result.profileIds.at(index);
         for (const int index : result.keysStored)
             m_drafts[m_appliedRows.at(index)].keyEdited = false;
+        for (const int index : result.teamPasswordsStored)
+            m_drafts[m_appliedRows.at(index)].teamPasswordEdited = false;
         m_removedIds.clear();
     }
     if (!result.ok) {

@@ -2,6 +2,8 @@
 
 #include "settings/ConnectionTester.h"
 #include "settings/Profile.h"
+#include "team/TeamConnectionTester.h"
+#include "team/TeamSettings.h"
 
 #include <QDialog>
 #include <QHash>
@@ -25,6 +27,7 @@ class CredentialStore;
 class ProfileStore;
 class Settings;
 class SettingsApply;
+class TeamServerForm;
 struct SettingsApplyResult;
 
 // Profiles (name, base URL, user id, key, encoding, signing, lead defaults, a connection check) and the
@@ -55,6 +58,9 @@ public:
     // How many leads of a profile still wait to be sent: a profile holding some cannot be removed, since
     // its leads would be left where nobody can see or send them.
     void setWaitingLeadsCounter(std::function<int(const QString &profileId)> counter);
+    // Where each profile's team server is kept (issue 19): shows the "Team server" part of the profile
+    // form, and OK saves it with the rest. Without it, the dialog leaves team servers alone.
+    void setTeamSettings(TeamSettings *team);
 
     void accept() override;
     void done(int result) override;
@@ -74,6 +80,11 @@ private:
         QString keyError;     // why the key could not be read
         bool offered = false; // made by startNewProfile(): dropped at OK if left as offered
         Profile asOffered;
+        TeamProfileSettings team;
+        QString teamPassword; // as edited or as read; like the key, shown only in its own field
+        bool teamPasswordLoaded = false;
+        bool teamPasswordEdited = false;
+        bool teamPasswordRequested = false;
     };
 
     QWidget *createProfilesPage();
@@ -93,6 +104,10 @@ private:
     void removeProfile();
     void testConnection();
     void onConnectionChecked(const ConnectionVerdict &verdict);
+    void showTeamOf(Draft &draft);
+    void requestTeamPassword(Draft &draft);
+    void testTeamServer();
+    void onTeamServerChecked(const TeamConnectionTester::Result &result);
     Draft *currentDraft();
     int rowOfDraft(const QString &draftId) const;
     bool isUntouchedOffer(const Draft &draft) const;
@@ -140,6 +155,12 @@ private:
     CatalogComboBox *m_currencyCombo = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_connectionResult = nullptr;
+    TeamSettings *m_teamSettings = nullptr;
+    QWidget *m_teamPage = nullptr;
+    QLabel *m_teamHeading = nullptr;
+    TeamServerForm *m_teamForm = nullptr;
+    TeamConnectionTester *m_teamTester = nullptr;
+    bool m_teamTesting = false;
 
     QComboBox *m_languageCombo = nullptr;
     QSpinBox *m_autoRefreshSpin = nullptr;

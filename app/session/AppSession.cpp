@@ -1,6 +1,7 @@
 #include "AppSession.h"
 
 #include "ActiveProfileGateway.h"
+#include "TeamSession.h"
 #include "api/ApiClient.h"
 #include "journal/Clock.h"
 #include "journal/Journal.h"
@@ -14,6 +15,7 @@
 #include "sync/ApiLeadTransport.h"
 #include "sync/Outbox.h"
 #include "sync/StatusPoller.h"
+#include "team/TeamSettings.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -53,6 +55,8 @@ LeadGateway *AppSession::gateway() const
 
 AppSession::~AppSession()
 {
+    // Team sharing reads the journal's file on its own thread: it stops first.
+    delete m_team;
     // The outbox and poller refer to the transport and the journal: delete them first.
     delete m_poller;
     delete m_outbox;
@@ -78,6 +82,10 @@ bool AppSession::openSettings()
     m_credentials = portable ? new CredentialStore(dataFile(QStringLiteral("credentials.ini")), this)
                              : new CredentialStore(this);
     m_connectionTester = new ConnectionTester(apiClientFetchStarter(this), this);
+    m_teamSettings = std::make_unique<TeamSettings>(portable ? dataFile(QStringLiteral("team.ini"))
+                                                             : TeamSettings::defaultFilePath());
+    if (!m_teamSettings->load())
+        qCWarning(lcSession) << "the team settings could not be read:" << m_teamSettings->lastError();
     return true;
 }
 
@@ -95,6 +103,7 @@ bool AppSession::start()
     m_client = new ApiClient(this);
     m_transport = std::make_unique<ApiLeadTransport>(m_client);
     m_orderIds = std::make_unique<OrderIdGenerator>(m_journal, SystemClock::instance());
+    m_team = new TeamSession(m_teamSettings.get(), m_credentials, this);
 
     connect(m_settings, &Settings::valueChanged, this, [this](Settings::Key key) {
         if (key == Settings::Key::AutoRefreshMinutes)
@@ -236,6 +245,8 @@ void AppSession::finishActivation(const Profile &profile, const QString &key)
     m_gateway->setOutbox(m_outbox);
     m_gateway->setMissingCredentials(m_missingCredentials);
     m_outbox->start();
+    // After the outbox: whatever the team server does, sending has started already.
+    m_team->activate(profile, m_journal->filePath());
     emit profileActivated(profile);
 }
 

@@ -21,6 +21,8 @@ class ProfileStore;
 class Sandbox;
 class Settings;
 class StatusPoller;
+class TeamSession;
+class TeamSettings;
 
 // The composition root of the running application: it owns the core objects (settings, profiles,
 // credentials, journal, API client, outbox, status poller and, in sandbox mode, the in-process
@@ -59,6 +61,10 @@ public:
     CredentialStore *credentials() const { return m_credentials; }
     ConnectionTester *connectionTester() const { return m_connectionTester; }
     Journal *journal() const { return m_journal; }
+    // Each profile's team server (issue 19), and the active profile's sharing with it (null before
+    // start()).
+    TeamSettings *teamSettings() const { return m_teamSettings.get(); }
+    TeamSession *team() const { return m_team; }
 
     // Always the active profile's outbox, for the whole run: what the lead form talks to.
     LeadGateway *gateway() const;
@@ -103,6 +109,8 @@ private:
     CredentialStore *m_credentials = nullptr;
     ConnectionTester *m_connectionTester = nullptr;
     Journal *m_journal = nullptr;
+    std::unique_ptr<TeamSettings> m_teamSettings;
+    TeamSession *m_team = nullptr;
     ApiClient *m_client = nullptr;
     std::unique_ptr<ApiLeadTransport> m_transport;
     std::unique_ptr<OrderIdGenerator> m_orderIds;

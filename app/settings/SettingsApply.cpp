@@ -29,6 +29,29 @@ QString SettingsApply::check(const QList<Profile> &profiles, int *badIndex)
     return {};
 }
 
+QString SettingsApply::checkTeam(const TeamProfileSettings &team)
+{
+    if (!team.enabled)
+        return {};
+    QStringList problems;
+    if (team.host.trimmed().isEmpty())
+        problems << tr("Enter the team server's host.");
+    if (team.port < 1 || team.port > 65535)
+        problems << tr("The team server's port is a number from 1 to 65535.");
+    if (team.database.trimmed().isEmpty())
+        problems << tr("Enter the team database's name.");
+    if (team.user.trimmed().isEmpty())
+        problems << tr("Enter the team server's user.");
+    if (team.tls == TeamTlsMode::VerifyFull && team.caFile.trimmed().isEmpty())
+        problems << tr("Checking the team server's certificate needs the CA file that signed it.");
+    return problems.join(QLatin1Char(' '));
+}
+
+void SettingsApply::setTeamSettings(TeamSettings *team)
+{
+    m_team = team;
+}
+
 void SettingsApply::setWaitingLeadsCounter(std::function<int(const QString &)> counter)
 {
     m_waitingLeads = std::move(counter);
@@ -50,6 +73,17 @@ void SettingsApply::apply(const SettingsChanges &changes)
     if (!problem.isEmpty()) {
         fail(problem, badIndex);
         return;
+    }
+    for (int index = 0; index < changes.profiles.size(); ++index) {
+        const ProfileEdit &edit = changes.profiles.at(index);
+        if (!edit.teamEdited && !edit.teamPasswordEdited)
+            continue;
+        const QString teamProblem =
+            m_team ? checkTeam(edit.team) : tr("The team server settings cannot be kept.");
+        if (!teamProblem.isEmpty()) {
+            fail(tr("Profile “%1”: %2").arg(edit.profile.name.trimmed(), teamProblem), index);
+            return;
+        }
     }
     for (const QString &id : changes.removedIds) {
         const int waiting = m_waitingLeads ? m_waitingLeads(id) : 0;
@@ -90,27 +124,59 @@ void SettingsApply::apply(const SettingsChanges &changes)
     for (const Profile &profile : std::as_const(profiles))
         m_result.profileIds << profile.id;
 
+    if (m_team) {
+        QHash<QString, TeamProfileSettings> teamChanges;
+        for (int index = 0; index < changes.profiles.size(); ++index) {
+            if (changes.profiles.at(index).teamEdited)
+                teamChanges.insert(m_result.profileIds.at(index), changes.profiles.at(index).team);
+        }
+        if (!m_team->applyEdit(teamChanges, changes.removedIds)) {
+            const QString reason = m_team->lastError();
+            for (const auto &[key, value] : std::as_const(previous))
+                m_settings->setValue(key, value);
+            if (!m_settings->save())
+                qCWarning(lcSettings) << "could not put the previous application settings back";
+            fail(tr("The profiles were saved, but their team server settings were not: %1").arg(reason));
+            return;
+        }
+    }
+
     for (const QString &id : changes.removedIds) {
-        ++m_pendingKeyJobs;
-        connect(m_credentials->deleteKey(id), &CredentialJob::finished, this,
-                [this](CredentialJob *job) { onKeyJobFinished(-1, job); });
+        startCredentialJob(m_credentials->deleteKey(id), -1, false);
+        if (m_team)
+            startCredentialJob(m_credentials->deleteKey(TeamSettings::passwordEntry(id)), -1, true);
     }
     for (int index = 0; index < changes.profiles.size(); ++index) {
         const ProfileEdit &edit = changes.profiles.at(index);
         if (!edit.keyEdited)
             continue;
         const QString &id = m_result.profileIds.at(index);
-        CredentialJob *job =
-            edit.key.isEmpty() ? m_credentials->deleteKey(id) : m_credentials->writeKey(id, edit.key);
-        ++m_pendingKeyJobs;
-        connect(job, &CredentialJob::finished, this,
-                [this, index](CredentialJob *done) { onKeyJobFinished(index, done); });
+        startCredentialJob(edit.key.isEmpty() ? m_credentials->deleteKey(id)
+                                              : m_credentials->writeKey(id, edit.key),
+                           index, false);
+    }
+    for (int index = 0; index < changes.profiles.size(); ++index) {
+        const ProfileEdit &edit = changes.profiles.at(index);
+        if (!m_team || !edit.teamPasswordEdited)
+            continue;
+        const QString entry = TeamSettings::passwordEntry(m_result.profileIds.at(index));
+        startCredentialJob(edit.teamPassword.isEmpty() ? m_credentials->deleteKey(entry)
+                                                       : m_credentials->writeKey(entry, edit.teamPassword),
+                           index, true);
     }
     if (m_pendingKeyJobs == 0)
         QMetaObject::invokeMethod(this, &SettingsApply::finish, Qt::QueuedConnection);
 }
 
-void SettingsApply::onKeyJobFinished(int index, CredentialJob *job)
+void SettingsApply::startCredentialJob(CredentialJob *job, int index, bool teamPassword)
+{
+    ++m_pendingKeyJobs;
+    connect(job, &CredentialJob::finished, this, [this, index, teamPassword](CredentialJob *done) {
+        onKeyJobFinished(index, done, teamPassword);
+    });
+}
+
+void SettingsApply::onKeyJobFinished(int index, CredentialJob *job, bool teamPassword)
 {
     --m_pendingKeyJobs;
     // Deleting a key that was never stored is what was asked for.
@@ -119,7 +185,7 @@ void SettingsApply::onKeyJobFinished(int index, CredentialJob *job)
     if (!done)
         m_keyFailures << job->errorMessage();
     else if (index >= 0)
-        m_result.keysStored << index;
+        (teamPassword ? m_result.teamPasswordsStored : m_result.keysStored) << index;
     if (m_pendingKeyJobs == 0)
         finish();
 }

@@ -60,9 +60,10 @@ TeamProfileSettings TeamSettings::profile(const QString &profileId) const
     return settings;
 }
 
-bool TeamSettings::setProfile(const QString &profileId, const TeamProfileSettings &settings)
+namespace {
+
+void insertProfile(QVariantMap &values, const QString &profileId, const TeamProfileSettings &settings)
 {
-    QVariantMap values = m_values;
     values.insert(keyOf(profileId, "enabled"), settings.enabled);
     values.insert(keyOf(profileId, "host"), settings.host);
     values.insert(keyOf(profileId, "port"), settings.port);
@@ -71,15 +72,10 @@ bool TeamSettings::setProfile(const QString &profileId, const TeamProfileSetting
     values.insert(keyOf(profileId, "tls"), TeamTlsModes::toText(settings.tls));
     values.insert(keyOf(profileId, "caFile"), settings.caFile);
     values.insert(keyOf(profileId, "operatorName"), settings.operatorName);
-    if (!m_file.save(values))
-        return false;
-    m_values = values;
-    return true;
 }
 
-bool TeamSettings::removeProfile(const QString &profileId)
+void eraseProfile(QVariantMap &values, const QString &profileId)
 {
-    QVariantMap values = m_values;
     const QString prefix = keyOf(profileId, "");
     for (auto it = values.begin(); it != values.end();) {
         if (it.key().startsWith(prefix))
@@ -87,6 +83,30 @@ bool TeamSettings::removeProfile(const QString &profileId)
         else
             ++it;
     }
+}
+
+} // namespace
+
+bool TeamSettings::setProfile(const QString &profileId, const TeamProfileSettings &settings)
+{
+    return applyEdit({{profileId, settings}}, {});
+}
+
+bool TeamSettings::removeProfile(const QString &profileId)
+{
+    return applyEdit({}, {profileId});
+}
+
+bool TeamSettings::applyEdit(const QHash<QString, TeamProfileSettings> &changed,
+                             const QStringList &removedIds)
+{
+    QVariantMap values = m_values;
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it)
+        insertProfile(values, it.key(), it.value());
+    for (const QString &id : removedIds)
+        eraseProfile(values, id);
+    if (values == m_values)
+        return true;
     if (!m_file.save(values))
         return false;
     m_values = values;

@@ -3,7 +3,9 @@
 #include "TeamServerConfig.h"
 #include "settings/SettingsFile.h"
 
+#include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 struct Profile;
@@ -38,6 +40,8 @@ public:
     TeamProfileSettings profile(const QString &profileId) const;
     bool setProfile(const QString &profileId, const TeamProfileSettings &settings);
     bool removeProfile(const QString &profileId);
+    // The settings dialog's OK: every changed profile and every removal in one write, or nothing.
+    bool applyEdit(const QHash<QString, TeamProfileSettings> &changed, const QStringList &removedIds);
 
     // This workstation's id: made the first time it is asked for, then kept (a random UUID, so two
     // workstations never share one without coordination).

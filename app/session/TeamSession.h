@@ -1,0 +1,65 @@
+#pragma once
+
+#include "settings/Profile.h"
+#include "team/TeamSync.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+
+class CredentialStore;
+class QThread;
+class TeamSettings;
+
+// The active profile's team sharing (issue 19): when the profile has a team server, a TeamSync runs on
+// its own thread and connections; switching profile or changing its team server (settings, password)
+// restarts it; a profile without one runs nothing. Nothing here is ever waited for by the outbox: the
+// journal keeps sending whatever the team server does.
+class TeamSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    TeamSession(TeamSettings *settings, CredentialStore *credentials, QObject *parent = nullptr);
+    ~TeamSession() override; // waits for stopped syncs to wind down (their pushes are abandoned)
+
+    // The profile now active, and its journal's file (read by TeamSync on a connection of its own).
+    void activate(const Profile &profile, const QString &journalFilePath);
+    // The team settings or the password may have changed: start, restart or stop to match them.
+    void reload();
+    void stop();
+
+    bool isSharing() const { return m_sync != nullptr; } // a TeamSync runs for the active profile
+    TeamSyncState state() const;
+    // The status bar's sentence ("Team server unreachable since 10:42 — 37 leads waiting to be shared");
+    // empty when the profile shares nothing.
+    QString statusText() const;
+    // Leads of the active profile the team server has not committed yet; 0 when nothing is shared.
+    int waitingLeads() const;
+
+    // Local leads changed: push them now rather than at the next look at the journal.
+    void nudge();
+
+signals:
+    // Sharing started, stopped, or its state moved on.
+    void changed();
+
+private:
+    void startWith(const TeamSyncSetup &setup);
+    // Ends a TeamSync without waiting for it: stopping waits for the push or connection attempt in
+    // flight (up to the connect and statement timeouts), so it happens on a thread of its own.
+    void retire(std::unique_ptr<TeamSync> sync);
+    static bool sameSetup(const TeamSyncSetup &a, const TeamSyncSetup &b);
+
+    TeamSettings *m_settings;
+    CredentialStore *m_credentials;
+    Profile m_profile;
+    QString m_journalFilePath;
+    quint64 m_generation = 0; // which activation a password read belongs to
+    std::unique_ptr<TeamSync> m_sync;
+    QList<QPointer<QThread>> m_retiring;
+    TeamSyncSetup m_setup;
+};
