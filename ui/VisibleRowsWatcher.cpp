@@ -16,8 +16,8 @@ VisibleRowsWatcher::VisibleRowsWatcher(QAbstractItemView *view,
     connect(scrollBar, &QScrollBar::rangeChanged, this, &VisibleRowsWatcher::schedule);
     view->viewport()->installEventFilter(this); // resized, shown
     QAbstractItemModel *model = view->model();
-    for (const auto signal : {&QAbstractItemModel::modelReset, &QAbstractItemModel::layoutChanged})
-        connect(model, signal, this, &VisibleRowsWatcher::schedule);
+    connect(model, &QAbstractItemModel::modelReset, this, &VisibleRowsWatcher::schedule);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &VisibleRowsWatcher::schedule);
     connect(model, &QAbstractItemModel::rowsInserted, this, &VisibleRowsWatcher::schedule);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &VisibleRowsWatcher::schedule);
 }
