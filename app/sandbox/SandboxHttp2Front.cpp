@@ -9,6 +9,11 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace {
 
 constexpr int StartTimeoutMs = 10000;
@@ -102,6 +107,10 @@ bool SandboxHttp2Front::startOnce(const QUrl &upstream, const QString &certifica
 
     m_nginx = std::make_unique<QProcess>();
     m_nginx->setProcessChannelMode(QProcess::MergedChannels);
+#ifdef Q_OS_LINUX
+    // A test or bench that crashes must not leave nginx holding its port: it goes with its parent.
+    m_nginx->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#endif
     // -e: the log of start-up errors, before the configuration is read (the default is under /var/log).
     m_nginx->start(nginxExecutable(), {QStringLiteral("-p"), QDir(m_folder).absolutePath() + QLatin1Char('/'),
                                        QStringLiteral("-c"), config.fileName(), QStringLiteral("-e"),
