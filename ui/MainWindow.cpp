@@ -151,6 +151,8 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
         takeFirstStartGeometry();
     restoreState(session->settings()->bytes(Settings::Key::MainWindowState));
     m_statusView->restoreState(session->settings()->bytes(Settings::Key::StatusTableState));
+    // A refresh asks about the rows on screen first.
+    connect(m_statusView, &StatusView::visibleOrderIdsChanged, m_session, &AppSession::setVisibleOrderIds);
     // Kept as soon as the user sets it, not only at a clean close.
     connect(m_statusView, &StatusView::tableLayoutChanged, this, [this] {
         m_session->settings()->setValue(Settings::Key::StatusTableState, m_statusView->saveState());

@@ -5,6 +5,7 @@
 #include "LeadStyleProxy.h"
 #include "StageStyle.h"
 #include "UserPrompts.h"
+#include "VisibleRowsWatcher.h"
 #include "api/ApiTypes.h"
 #include "journal/SendState.h"
 #include "status/CsvExport.h"
@@ -371,6 +372,14 @@ void StatusView::buildTable()
                 markSelectionSeen(selected);
                 updateActions();
             });
+    auto *onScreen = new VisibleRowsWatcher(
+        m_table,
+        [this](const QModelIndex &index) {
+            const QModelIndex source = m_filter->mapToSource(m_style->mapToSource(index));
+            return source.isValid() ? m_model->leadAt(source.row()).orderId : QString();
+        },
+        this);
+    connect(onScreen, &VisibleRowsWatcher::visibleIdsChanged, this, &StatusView::visibleOrderIdsChanged);
 }
 
 void StatusView::buildSummaryBar(QWidget *bar)

@@ -86,6 +86,9 @@ signals:
     void orderIdsTracked(int added);
     // The user moved, resized, hid, showed or sorted a column: saveState() has something to keep.
     void tableLayoutChanged();
+    // The order ids of the rows on screen changed (scrolled, resized, filtered, reloaded; told once it
+    // settles): the session's poller asks about these first.
+    void visibleOrderIdsChanged(const QStringList &orderIds);
 
 protected:
     void changeEvent(QEvent *event) override;

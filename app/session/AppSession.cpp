@@ -240,6 +240,7 @@ void AppSession::finishActivation(const Profile &profile, const QString &key)
     m_outbox =
         new Outbox(m_journal, m_transport.get(), m_orderIds.get(), profile.id, SystemClock::instance(), this);
     m_poller = new StatusPoller(m_journal, m_transport.get(), profile.id, SystemClock::instance(), this);
+    m_poller->setVisibleOrderIds(m_visibleOrderIds);
     applyAutoRefreshInterval();
     m_outbox->setCredentialsMissing(!m_missingCredentials.isEmpty());
     m_gateway->setOutbox(m_outbox);
@@ -248,6 +249,13 @@ void AppSession::finishActivation(const Profile &profile, const QString &key)
     // After the outbox: whatever the team server does, sending has started already.
     m_team->activate(profile, m_journal->filePath());
     emit profileActivated(profile);
+}
+
+void AppSession::setVisibleOrderIds(const QStringList &orderIds)
+{
+    m_visibleOrderIds = orderIds;
+    if (m_poller)
+        m_poller->setVisibleOrderIds(orderIds);
 }
 
 void AppSession::applyAutoRefreshInterval()

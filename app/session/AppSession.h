@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QUrl>
 
 #include <memory>
@@ -86,6 +87,9 @@ public:
     // Switches to another profile (reads its key, then rebuilds the outbox and the poller). Also takes
     // the id of this run's unsaved "Command line" profile (--api-url without an account).
     void activateProfile(const QString &profileId);
+    // The order ids the Leads screen shows now: the active profile's poller (and the next one's) asks
+    // about them first when a refresh starts.
+    void setVisibleOrderIds(const QStringList &orderIds);
 
 signals:
     // Before the outbox and poller of the old profile are deleted: drop every pointer to them.
@@ -121,5 +125,6 @@ private:
     StatusPoller *m_poller = nullptr;
     Profile m_activeProfile;
     QString m_missingCredentials;
+    QStringList m_visibleOrderIds;
     quint64 m_activation = 0; // which activateProfile() call a key read belongs to
 };

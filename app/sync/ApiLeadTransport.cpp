@@ -21,7 +21,7 @@ int ApiLeadTransport::parallelFetchesFor(const QUrl &baseUrl, int requested)
 {
     if (requested > 0)
         return qMin(requested, MaxParallelFetches);
-    return baseUrl.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? TlsParallelFetches
+    return baseUrl.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? Http2ParallelFetches
                                                                                       : Http1ParallelFetches;
 }
 

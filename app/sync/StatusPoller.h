@@ -57,7 +57,8 @@ public:
 
     // The order ids the window shows now: a refresh asks about these first, then the others oldest
     // first (the journal's order), so that the rows on screen are fresh first while a long refresh
-    // runs. Read when a refresh starts; the view calls it whenever what it shows changes.
+    // runs. Read when a refresh starts; AppSession passes on what the Leads screen shows after each
+    // scroll, resize or reload.
     void setVisibleOrderIds(const QStringList &orderIds);
 
     // Time between the end of one automatic refresh and the start of the next; 0 turns it off.
