@@ -12,15 +12,18 @@
 #include "sandbox/Sandbox.h"
 #include "session/AppSession.h"
 #include "session/ResendGateway.h"
+#include "settings/CredentialStore.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
 #include "status/LeadTableModel.h"
 #include "status/LeadTracking.h"
-#include "status/OutboxModel.h"
 #include "status/LocalAnalyticsSource.h"
+#include "status/OutboxModel.h"
 #include "sync/Outbox.h"
 #include "sync/RecentLeads.h"
 #include "sync/StatusPoller.h"
+#include "team/TeamLeadsModel.h"
+#include "team/TeamSettings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -273,6 +276,7 @@ void MainWindow::onProfileActivated(const Profile &profile)
     updateWaitingCount(outbox->waitingCount());
     m_statusView->setProfile(profile.id);
     m_statusView->setPoller(m_session->poller());
+    attachTeamLeads(profile);
     m_outboxView->setOutbox(outbox, profile.id);
     connect(m_session->poller(), &StatusPoller::stagesChanged, this, &MainWindow::notifyStageChanges);
 }
@@ -448,4 +452,24 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_session->settings()->setValue(Settings::Key::StatusTableState, m_statusView->saveState());
     m_session->settings()->save();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::attachTeamLeads(const Profile &profile)
+{
+    m_statusView->setTeamModel(nullptr);
+    delete m_teamLeads;
+    TeamSettings team;
+    team.load();
+    const TeamProfileSettings settings = team.profile(profile.id);
+    if (!settings.enabled || settings.host.isEmpty())
+        return;
+    // The team password is kept like the API key; the model opens no connection before Team is chosen.
+    CredentialJob *job = m_session->credentials()->readKey(TeamSettings::passwordEntry(profile.id));
+    const QString profileId = profile.id;
+    connect(job, &CredentialJob::finished, this, [this, settings, profileId](CredentialJob *done) {
+        if (m_statusView->leadModel()->profileId() != profileId || m_teamLeads)
+            return; // another profile since
+        m_teamLeads = new TeamLeadsModel(TeamSettings::serverConfig(settings, done->key()), this);
+        m_statusView->setTeamModel(m_teamLeads);
+    });
 }

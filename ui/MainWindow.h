@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class AppSession;
 class LeadForm;
@@ -11,6 +12,7 @@ class ProfileSwitcher;
 class SettingsDialog;
 class QSystemTrayIcon;
 class StatusView;
+class TeamLeadsModel;
 struct StageChange;
 class QAction;
 class QLabel;
@@ -45,6 +47,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The team's leads for the Leads screen's Team scope, when the profile has a team server.
+    void attachTeamLeads(const Profile &profile);
     QWidget *createSandboxBanner();
     void takeFirstStartGeometry();
     void createActions();
@@ -65,6 +69,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     LeadForm *m_leadForm = nullptr;
     StatusView *m_statusView = nullptr;
+    QPointer<TeamLeadsModel> m_teamLeads;
     OutboxView *m_outboxView = nullptr;
     RecentLeads *m_recentLeads = nullptr;
     RecentLeadsView *m_recentLeadsView = nullptr;
