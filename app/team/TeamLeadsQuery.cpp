@@ -68,7 +68,8 @@ QString TeamLeadsQuery::whereClause(QVariantList *binds) const
         QStringList marks;
         for (const QString &stage : filter.stages) {
             marks.append(QStringLiteral("?"));
-            binds->append(stage);
+            // Not a null QString: the driver would bind NULL, which equals nothing.
+            binds->append(stage.isEmpty() ? QStringLiteral("") : stage);
         }
         conditions.append(QStringLiteral("stage IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')'));
     }
