@@ -1,5 +1,7 @@
 #pragma once
 
+#include "team/TeamLeadsModel.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -12,7 +14,6 @@ class ProfileSwitcher;
 class SettingsDialog;
 class QSystemTrayIcon;
 class StatusView;
-class TeamLeadsModel;
 struct StageChange;
 class QAction;
 class QLabel;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "status/LeadStats.h"
+#include "team/TeamLeadsModel.h"
 
 #include <QByteArray>
 #include <QPointer>
@@ -29,7 +30,6 @@ class QTimer;
 class QToolButton;
 class QStackedWidget;
 class StatusPoller;
-class TeamLeadsModel;
 class UserPrompts;
 
 // The status screen: every lead of the profile with its outcome in words and colour, filters, the
