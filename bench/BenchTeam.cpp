@@ -217,11 +217,14 @@ void benchPush(BenchReport &report, PostgresServer &server, bool quick)
                          {QVariant(Account), QVariant(lead.orderId), QVariant(QStringLiteral("ws-%1").arg(w)),
                           QVariant(operatorLogin(w)), QVariant(lead.offer), QVariant(lead.country),
                           QVariant(lead.name), QVariant(lead.phone), QVariant(lead.sendState),
-                          QVariant(lead.networkOrderId), QVariant(lead.stage), QVariant(lead.status),
-                          QVariant(lead.createdAtMs)})
+                          QVariant(lead.networkOrderId),
+                          QVariant(lead.stage.isEmpty() ? QStringLiteral("") : lead.stage),
+                          QVariant(lead.status), QVariant(lead.createdAtMs)})
                         insert.addBindValue(value);
-                    if (!insert.exec())
+                    if (!insert.exec()) {
+                        QTextStream(stderr) << "team: bare INSERT: " << insert.lastError().text() << '\n';
                         return false;
+                    }
                 }
                 if (!db.commit())
                     return false;
@@ -270,6 +273,9 @@ void benchTeamTable(BenchReport &report, PostgresServer &server, bool quick)
     fill.start();
     const bool filled = server.exec(
         {QStringLiteral("TRUNCATE leads CASCADE"),
+         QStringLiteral("INSERT INTO workstations (workstation_id, db_user, operator_name) SELECT 'ws-' || w,"
+                        " 'bench_op' || lpad(w::text, 2, '0'), 'bench_op' || lpad(w::text, 2, '0')"
+                        " FROM generate_series(0, 49) AS w ON CONFLICT DO NOTHING"),
          QStringLiteral(
              "INSERT INTO leads (account, order_id, workstation_id, operator_name, offer, country,"
              " name, phone, send_state, network_order_id, stage, status, created_at)"

@@ -7,34 +7,43 @@
 #include <QThread>
 
 TeamLeadsModel::TeamLeadsModel(const TeamServerConfig &config, QObject *parent)
-    : QAbstractTableModel(parent), m_thread(new QThread(this)),
+    : QAbstractTableModel(parent), m_pageThread(new QThread(this)), m_countThread(new QThread(this)),
       m_latest(std::make_shared<std::atomic<int>>(0))
 {
-    m_reader = new TeamLeadsReader(config, m_latest);
-    m_reader->moveToThread(m_thread);
-    // The reader's connection is closed on its own thread, after its last query.
-    connect(m_thread, &QThread::finished, m_reader, &QObject::deleteLater);
-    connect(m_reader, &TeamLeadsReader::pageRead, this, &TeamLeadsModel::onPageRead);
-    connect(m_reader, &TeamLeadsReader::summaryRead, this, &TeamLeadsModel::onSummaryRead);
-    connect(m_reader, &TeamLeadsReader::failed, this, &TeamLeadsModel::onFailed);
-    connect(m_reader, &TeamLeadsReader::exported, this, &TeamLeadsModel::exportFinished);
-    connect(m_reader, &TeamLeadsReader::choicesRead, this,
+    m_pageReader = new TeamLeadsReader(config, m_latest);
+    m_countReader = new TeamLeadsReader(config, m_latest);
+    const std::pair<QThread *, TeamLeadsReader *> readers[] = {{m_pageThread, m_pageReader},
+                                                               {m_countThread, m_countReader}};
+    for (const auto &[thread, reader] : readers) {
+        reader->moveToThread(thread);
+        // The reader's connection is closed on its own thread, after its last query.
+        connect(thread, &QThread::finished, reader, &QObject::deleteLater);
+        connect(reader, &TeamLeadsReader::failed, this, &TeamLeadsModel::onFailed);
+    }
+    connect(m_pageReader, &TeamLeadsReader::pageRead, this, &TeamLeadsModel::onPageRead);
+    connect(m_countReader, &TeamLeadsReader::summaryRead, this, &TeamLeadsModel::onSummaryRead);
+    connect(m_countReader, &TeamLeadsReader::exported, this, &TeamLeadsModel::exportFinished);
+    connect(m_countReader, &TeamLeadsReader::choicesRead, this,
             [this](const QStringList &operators, const QStringList &offers, const QStringList &countries) {
                 m_operators = operators;
                 m_offers = offers;
                 m_countries = countries;
                 emit choicesChanged();
             });
-    m_thread->setObjectName(QStringLiteral("cpadesk-team-leads"));
-    m_thread->start();
+    m_pageThread->setObjectName(QStringLiteral("cpadesk-team-pages"));
+    m_countThread->setObjectName(QStringLiteral("cpadesk-team-counts"));
+    m_pageThread->start();
+    m_countThread->start();
 }
 
 TeamLeadsModel::~TeamLeadsModel()
 {
-    // Whatever is still queued is dropped; the query running now finishes first.
+    // Whatever is still queued is dropped; the queries running now finish first.
     m_latest->store(-1);
-    m_thread->quit();
-    m_thread->wait();
+    for (QThread *thread : {m_pageThread, m_countThread}) {
+        thread->quit();
+        thread->wait();
+    }
 }
 
 void TeamLeadsModel::setQuery(const TeamLeadsQuery &query)
@@ -66,9 +75,9 @@ void TeamLeadsModel::requestPage()
     const TeamLeadsQuery query = m_query;
     const int offset = m_rows.size();
     const int limit = m_pageSize;
-    TeamLeadsReader *reader = m_reader;
+    TeamLeadsReader *reader = m_pageReader;
     QMetaObject::invokeMethod(
-        m_reader,
+        reader,
         [reader, generation, query, offset, limit]() { reader->readPage(generation, query, offset, limit); },
         Qt::QueuedConnection);
 }
@@ -77,17 +86,17 @@ void TeamLeadsModel::requestSummary()
 {
     const int generation = m_generation;
     const TeamLeadsQuery query = m_query;
-    TeamLeadsReader *reader = m_reader;
+    TeamLeadsReader *reader = m_countReader;
     QMetaObject::invokeMethod(
-        m_reader, [reader, generation, query]() { reader->readSummary(generation, query); },
+        m_countReader, [reader, generation, query]() { reader->readSummary(generation, query); },
         Qt::QueuedConnection);
 }
 
 void TeamLeadsModel::requestChoices()
 {
-    TeamLeadsReader *reader = m_reader;
+    TeamLeadsReader *reader = m_countReader;
     QMetaObject::invokeMethod(
-        m_reader, [reader]() { reader->readChoices(); }, Qt::QueuedConnection);
+        m_countReader, [reader]() { reader->readChoices(); }, Qt::QueuedConnection);
 }
 
 void TeamLeadsModel::exportTo(const QString &filePath, const QList<int> &columns)
@@ -96,9 +105,9 @@ void TeamLeadsModel::exportTo(const QString &filePath, const QList<int> &columns
     for (int column : columns)
         headers.append(headerData(column, Qt::Horizontal).toString());
     const TeamLeadsQuery query = m_query;
-    TeamLeadsReader *reader = m_reader;
+    TeamLeadsReader *reader = m_countReader;
     QMetaObject::invokeMethod(
-        m_reader,
+        m_countReader,
         [reader, query, columns, headers, filePath]() {
             reader->exportCsv(query, columns, headers, filePath);
         },

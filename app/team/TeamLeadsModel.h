@@ -18,9 +18,9 @@ class TeamLeadsReader;
 // counting happen in PostgreSQL; the model holds only the pages fetched so far (fetchMore() asks for
 // the next when the view scrolls near the end), never the whole table.
 //
-// Every query runs on a thread and connection of its own (TeamLeadsReader) and its answer arrives by
-// signal: the window never waits on the server. A new query (filter, search, sort) resets the model
-// and drops the answers of the old one, even those still on their way.
+// Every query runs on a thread and connection of the model's own (TeamLeadsReader, two of them) and its
+// answer arrives by signal: the window never waits on the server. A new query (filter, search, sort) resets
+// the model and drops the answers of the old one, even those still on their way.
 //
 // Read-only: it needs only SELECT, which the manager's role has (docs/TEAM.md). It speaks the local
 // table's roles (LeadTableModel::StageRole, ExportRole, ...) so the Leads screen's styling applies.
@@ -85,8 +85,12 @@ private:
     void onSummaryRead(int generation, const QList<TeamStageCount> &counts);
     void onFailed(int generation, const QString &message);
 
-    QThread *m_thread;
-    TeamLeadsReader *m_reader;
+    // Pages on one connection, counts, filter lists and exports on another: the first page of a new
+    // filter never waits behind the count of the previous one.
+    QThread *m_pageThread;
+    TeamLeadsReader *m_pageReader;
+    QThread *m_countThread;
+    TeamLeadsReader *m_countReader;
     std::shared_ptr<std::atomic<int>> m_latest;
     int m_generation = 0;
     int m_pageSize = 200;

@@ -122,6 +122,23 @@ const char *const version2[] = {
     "CREATE INDEX leads_by_country_upper ON leads (upper(country))",
     // Superseded by leads_sort_created.
     "DROP INDEX leads_by_created",
+    // The search box (order ids, names, a phone's digits: ILIKE '%...%') by trigram indexes, when the
+    // server has pg_trgm (Debian's postgresql package does; it is a trusted extension, so the database's
+    // owner may create it). Without it the search scans, slower but right: the step still succeeds.
+    "DO $$ BEGIN"
+    " IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN"
+    "  BEGIN"
+    "   CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+    "  EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'pg_trgm not created: %', SQLERRM;"
+    "  END;"
+    " END IF;"
+    " IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN"
+    "  CREATE INDEX leads_search_order_id ON leads USING gin (order_id gin_trgm_ops);"
+    "  CREATE INDEX leads_search_network_id ON leads USING gin (network_order_id gin_trgm_ops);"
+    "  CREATE INDEX leads_search_name ON leads USING gin (name gin_trgm_ops);"
+    "  CREATE INDEX leads_search_phone ON leads USING gin (phone gin_trgm_ops);"
+    " END IF;"
+    " END $$",
 };
 
 template <std::size_t N> QStringList toList(const char *const (&statements)[N])
