@@ -2441,6 +2441,53 @@
         <source>Choose the columns the table shows</source>
         <translation>Выбрать столбцы, которые показывает таблица</translation>
     </message>
+    <message>
+        <source>My leads</source>
+        <translation>Мои лиды</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Team shows every operator&apos;s leads as the team server holds them</source>
+        <translation>«Команда» показывает лиды всех операторов так, как их хранит командный сервер</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>В&amp;ид:</translation>
+    </message>
+    <message>
+        <source>O&amp;perator:</source>
+        <translation>Оп&amp;ератор:</translation>
+    </message>
+    <message>
+        <source>Team leads</source>
+        <translation>Лиды команды</translation>
+    </message>
+    <message>
+        <source>The team server could not be read: %1</source>
+        <translation>Не удалось прочитать данные командного сервера: %1</translation>
+    </message>
+    <message>
+        <source>The team&apos;s leads could not be exported: %1</source>
+        <translation>Не удалось экспортировать лиды команды: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Exporting the team&apos;s leads...</source>
+        <translation>Экспорт лидов команды...</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLeadsModel</name>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
 </context>
 <context>
     <name>TeamChangeFeed</name>

@@ -223,7 +223,7 @@ void StatusView::buildFilterBar(QWidget *bar)
     m_scopeCombo->addItem(tr("My leads"));
     m_scopeCombo->addItem(tr("Team"));
     m_scopeCombo->setToolTip(tr("Team shows every operator's leads as the team server holds them"));
-    m_scopeLabel = buddyLabel(tr("S&how:"), m_scopeCombo, bar);
+    m_scopeLabel = buddyLabel(tr("&View:"), m_scopeCombo, bar);
     connect(m_scopeCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setTeamScope(index == 1); });
 
