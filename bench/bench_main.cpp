@@ -1,9 +1,8 @@
 // cpadesk-bench: the benchmarks of issue 9. One line per figure (name, figure, the baseline measured in
 // the same run, ratio), a table on stdout, JSON with --json FILE. See docs/PERFORMANCE.md.
 //
-//   cpadesk-bench [--json FILE] [--quick] [--sections
-//   sandbox,table,refresh,submit,startup,latency,analytics,team]
-//                 [--app PATH] [--seconds S]
+//   cpadesk-bench [--json FILE] [--quick] [--app PATH] [--seconds S]
+//                 [--sections sandbox,table,refresh,submit,startup,latency,analytics,team]
 //
 // Each section runs in a child process of this executable (--section NAME), so that one section's
 // memory and threads never colour another's figures. Internal modes: --section NAME,
