@@ -35,3 +35,7 @@ void benchLatency(BenchReport &report, const BenchOptions &options);
 // (7) Analytics over 100,000 local leads: a change of breakdown or filter to the figures ready (the
 // worker's pass over the rows), beside a bare SQL GROUP BY of the same counts.
 void benchAnalytics(BenchReport &report, const BenchOptions &options);
+// (8) Issue 19, on a PostgreSQL the section starts itself: 50 workstations pushing 2,000 leads each at
+// once (exactly 100,000 held, none doubled or lost) beside bare INSERTs of the same rows; the manager's
+// Team table on 1,000,000 rows: first page, filter and sort changes, the summary, memory.
+void benchTeam(BenchReport &report, const BenchOptions &options);

@@ -1,8 +1,8 @@
 // cpadesk-bench: the benchmarks of issue 9. One line per figure (name, figure, the baseline measured in
 // the same run, ratio), a table on stdout, JSON with --json FILE. See docs/PERFORMANCE.md.
 //
-//   cpadesk-bench [--json FILE] [--quick] [--sections sandbox,table,refresh,submit,startup,latency,analytics]
-//                 [--app PATH] [--seconds S]
+//   cpadesk-bench [--json FILE] [--quick] [--app PATH] [--seconds S]
+//                 [--sections sandbox,table,refresh,submit,startup,latency,analytics,team]
 //
 // Each section runs in a child process of this executable (--section NAME), so that one section's
 // memory and threads never colour another's figures. Internal modes: --section NAME,
@@ -33,10 +33,10 @@
 
 namespace {
 
-const QStringList allSections{QStringLiteral("sandbox"),  QStringLiteral("table"),
-                              QStringLiteral("refresh"),  QStringLiteral("submit"),
-                              QStringLiteral("startup"),  QStringLiteral("latency"),
-                              QStringLiteral("analytics")};
+const QStringList allSections{QStringLiteral("sandbox"),   QStringLiteral("table"),
+                              QStringLiteral("refresh"),   QStringLiteral("submit"),
+                              QStringLiteral("startup"),   QStringLiteral("latency"),
+                              QStringLiteral("analytics"), QStringLiteral("team")};
 const QByteArray figurePrefix = "BENCH-FIGURE ";
 
 QElapsedTimer g_sinceStart;
@@ -74,6 +74,8 @@ Section sectionNamed(const QString &name)
         return benchLatency;
     if (name == QLatin1String("analytics"))
         return benchAnalytics;
+    if (name == QLatin1String("team"))
+        return benchTeam;
     return nullptr;
 }
 

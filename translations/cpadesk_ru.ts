@@ -1638,6 +1638,10 @@
         <comment>ISO 639 code of the language of this translation, e.g. ru: country and currency names are shown in it</comment>
         <translation>ru</translation>
     </message>
+    <message>
+        <source>Order %1 is not shown on the Leads screen: clear its filters to see it.</source>
+        <translation>Заказ %1 не показан на экране «Лиды»: сбросьте фильтры, чтобы его увидеть.</translation>
+    </message>
 </context>
 <context>
     <name>OrderIdGenerator</name>
@@ -2823,6 +2827,46 @@
         <source>Choose the columns the table shows</source>
         <translation>Выбрать столбцы, которые показывает таблица</translation>
     </message>
+    <message>
+        <source>My leads</source>
+        <translation>Мои лиды</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Team shows every operator&apos;s leads as the team server holds them</source>
+        <translation>«Команда» показывает лиды всех операторов так, как их хранит командный сервер</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>В&amp;ид:</translation>
+    </message>
+    <message>
+        <source>O&amp;perator:</source>
+        <translation>Оп&amp;ератор:</translation>
+    </message>
+    <message>
+        <source>Team leads</source>
+        <translation>Лиды команды</translation>
+    </message>
+    <message>
+        <source>The team server could not be read: %1</source>
+        <translation>Не удалось прочитать данные командного сервера: %1</translation>
+    </message>
+    <message>
+        <source>The team&apos;s leads could not be exported: %1</source>
+        <translation>Не удалось экспортировать лиды команды: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>Exporting the team&apos;s leads...</source>
+        <translation>Экспорт лидов команды...</translation>
+    </message>
 </context>
 <context>
     <name>TeamChangeFeed</name>
@@ -3064,6 +3108,13 @@
             <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лида ждут передачи</numerusform>
             <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лидов ждут передачи</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TeamLeadsModel</name>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
     </message>
 </context>
 </TS>

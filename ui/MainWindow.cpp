@@ -17,11 +17,12 @@
 #include "settings/Settings.h"
 #include "status/LeadTableModel.h"
 #include "status/LeadTracking.h"
-#include "status/OutboxModel.h"
 #include "status/LocalAnalyticsSource.h"
+#include "status/OutboxModel.h"
 #include "sync/Outbox.h"
 #include "sync/RecentLeads.h"
 #include "sync/StatusPoller.h"
+#include "team/TeamLeadsModel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -137,7 +138,9 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
             m_outboxView->setTeamSharing(team->isSharing(), team->waitingLeads());
         };
         connect(team, &TeamSession::changed, this, showTeamSharing);
+        connect(team, &TeamSession::serverChanged, this, &MainWindow::attachTeamLeads);
         showTeamSharing(); // sharing may have started before this window
+        attachTeamLeads();
     }
     connect(session, &AppSession::problem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
@@ -469,4 +472,18 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_session->settings()->setValue(Settings::Key::StatusTableState, m_statusView->saveState());
     m_session->settings()->save();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::attachTeamLeads()
+{
+    m_statusView->setTeamModel(nullptr);
+    delete m_teamLeads;
+    // The session knows the active profile's team server, password included; the model opens no
+    // connection before Team is chosen.
+    const std::optional<TeamServerConfig> server =
+        m_session->team() ? m_session->team()->server() : std::nullopt;
+    if (!server)
+        return;
+    m_teamLeads = new TeamLeadsModel(*server, this);
+    m_statusView->setTeamModel(m_teamLeads);
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "team/TeamLeadsModel.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 class AppSession;
 class LeadForm;
@@ -45,6 +48,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The team's leads for the Leads screen's Team scope, when the profile has a team server.
+    void attachTeamLeads(); // the Team view of the Leads screen, for the team server the session shares with
     QWidget *createSandboxBanner();
     void takeFirstStartGeometry();
     void createActions();
@@ -65,6 +70,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     LeadForm *m_leadForm = nullptr;
     StatusView *m_statusView = nullptr;
+    QPointer<TeamLeadsModel> m_teamLeads;
     OutboxView *m_outboxView = nullptr;
     RecentLeads *m_recentLeads = nullptr;
     RecentLeadsView *m_recentLeadsView = nullptr;

@@ -13,6 +13,7 @@
 #include "status/LeadTableModel.h"
 #include "status/LeadTracking.h"
 #include "sync/StatusPoller.h"
+#include "team/TeamLeadsModel.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -31,6 +32,7 @@
 #include <QPushButton>
 #include <QShowEvent>
 #include <QSignalBlocker>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
@@ -168,6 +170,7 @@ StatusView::StatusView(LeadTableModel *model, LeadTracking *tracking, QWidget *p
     actionRow->addWidget(m_cancelButton);
 
     buildTable();
+    buildTeamTable();
     buildColumnsMenu();
     toolBar->addSeparator();
     toolBar->addAction(m_columnsMenu->menuAction());
@@ -180,7 +183,7 @@ StatusView::StatusView(LeadTableModel *model, LeadTracking *tracking, QWidget *p
     layout->addWidget(m_banner);
     layout->addWidget(filterBar);
     layout->addLayout(actionRow);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_tables, 1);
     layout->addWidget(summaryBar);
 
     connect(m_model, &LeadTableModel::distinctValuesMayHaveChanged, m_filterListsTimer,
@@ -210,6 +213,20 @@ void StatusView::buildFilterBar(QWidget *bar)
         4 * m_searchEdit->fontMetrics().averageCharWidth());
     QLabel *searchLabel = buddyLabel(tr("&Search:"), m_searchEdit, bar);
     connect(m_searchEdit, &QLineEdit::textChanged, m_filter, &LeadFilterProxy::setSearchText);
+    connect(m_searchEdit, &QLineEdit::textChanged, this, [this] {
+        if (isTeamScope())
+            applyTeamQuery();
+    });
+
+    // Shown only when the profile has a team server (setTeamModel()).
+    m_scopeCombo = new QComboBox(bar);
+    m_scopeCombo->setObjectName(QStringLiteral("scopeCombo"));
+    m_scopeCombo->addItem(tr("My leads"));
+    m_scopeCombo->addItem(tr("Team"));
+    m_scopeCombo->setToolTip(tr("Team shows every operator's leads as the team server holds them"));
+    m_scopeLabel = buddyLabel(tr("&View:"), m_scopeCombo, bar);
+    connect(m_scopeCombo, &QComboBox::currentIndexChanged, this,
+            [this](int index) { setTeamScope(index == 1); });
 
     m_stageButton = new QToolButton(bar);
     m_stageButton->setObjectName(QStringLiteral("stageFilterButton"));
@@ -245,8 +262,11 @@ void StatusView::buildFilterBar(QWidget *bar)
     m_offerCombo = makeCombo("offerCombo");
     m_wmCombo = makeCombo("wmCombo");
     m_countryCombo = makeCombo("countryCombo");
+    m_operatorCombo = makeCombo("operatorCombo");
     QLabel *offerLabel = buddyLabel(tr("&Offer:"), m_offerCombo, bar);
     QLabel *wmLabel = buddyLabel(tr("&Webmaster:"), m_wmCombo, bar);
+    m_wmLabel = wmLabel;
+    m_operatorLabel = buddyLabel(tr("O&perator:"), m_operatorCombo, bar);
     QLabel *countryLabel = buddyLabel(tr("Co&untry:"), m_countryCombo, bar);
 
     m_dateCheck = new QCheckBox(tr("Filter by creation &date"), bar);
@@ -274,6 +294,8 @@ void StatusView::buildFilterBar(QWidget *bar)
     // and set the window's least width.
     auto *layout = new QHBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_scopeLabel);
+    layout->addWidget(m_scopeCombo);
     layout->addWidget(searchLabel);
     layout->addWidget(m_searchEdit, 2);
     layout->addWidget(stageLabel);
@@ -282,6 +304,8 @@ void StatusView::buildFilterBar(QWidget *bar)
     layout->addWidget(m_offerCombo);
     layout->addWidget(wmLabel);
     layout->addWidget(m_wmCombo);
+    layout->addWidget(m_operatorLabel);
+    layout->addWidget(m_operatorCombo);
     layout->addWidget(countryLabel);
     layout->addWidget(m_countryCombo);
     layout->addStretch(1);
@@ -293,6 +317,10 @@ void StatusView::buildFilterBar(QWidget *bar)
     dates->addWidget(toLabel);
     dates->addWidget(m_toDateEdit);
     dates->addStretch(1);
+    for (QWidget *teamOnly :
+         {static_cast<QWidget *>(m_scopeLabel), static_cast<QWidget *>(m_scopeCombo),
+          static_cast<QWidget *>(m_operatorLabel), static_cast<QWidget *>(m_operatorCombo)})
+        teamOnly->hide();
     auto *rows = new QVBoxLayout(bar);
     rows->setContentsMargins(0, 0, 0, 0);
     rows->addLayout(layout);
@@ -380,6 +408,102 @@ void StatusView::buildTable()
         },
         this);
     connect(onScreen, &VisibleRowsWatcher::visibleIdsChanged, this, &StatusView::visibleOrderIdsChanged);
+}
+
+void StatusView::buildTeamTable()
+{
+    m_teamStyle = new LeadStyleProxy(this);
+    m_teamStyle->setStageStyle(StageStyle(palette()));
+    m_teamTable = new QTableView(this);
+    m_teamTable->setObjectName(QStringLiteral("teamLeadsTable"));
+    m_teamTable->setAccessibleName(tr("Team leads"));
+    m_teamTable->setModel(m_teamStyle);
+    m_teamTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_teamTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_teamTable->setWordWrap(false);
+    m_teamTable->setTextElideMode(Qt::ElideRight);
+    m_teamTable->verticalHeader()->hide();
+    m_teamTable->horizontalHeader()->setHighlightSections(false);
+    m_teamTable->setSortingEnabled(true);
+    m_tables = new QStackedWidget(this);
+    m_tables->addWidget(m_table);
+    m_tables->addWidget(m_teamTable);
+}
+
+void StatusView::setTeamModel(TeamLeadsModel *model)
+{
+    if (m_teamModel == model)
+        return;
+    if (m_teamModel)
+        m_teamModel->disconnect(this);
+    setTeamScope(false);
+    m_teamModel = model;
+    m_teamStyle->setSourceModel(model);
+    const bool available = model != nullptr;
+    m_scopeLabel->setVisible(available);
+    m_scopeCombo->setVisible(available);
+    if (!model)
+        return;
+    m_teamTable->sortByColumn(TeamLeadsQuery::Created, Qt::DescendingOrder);
+    connect(model, &TeamLeadsModel::summaryChanged, this, [this] {
+        if (isTeamScope())
+            updateSummary();
+    });
+    connect(model, &TeamLeadsModel::choicesChanged, this, [this] {
+        if (isTeamScope())
+            repopulateFilterLists();
+    });
+    connect(model, &TeamLeadsModel::loadFailed, this, [this](const QString &error) {
+        if (isTeamScope())
+            showBanner(tr("The team server could not be read: %1").arg(error));
+    });
+    connect(model, &TeamLeadsModel::pageLoaded, this, [this] {
+        if (isTeamScope() && !m_userLayout)
+            m_teamTable->resizeColumnsToContents();
+    });
+    connect(model, &TeamLeadsModel::exportFinished, this, &StatusView::onTeamExportFinished);
+}
+
+bool StatusView::isTeamScope() const
+{
+    return m_teamModel && m_tables->currentWidget() == m_teamTable;
+}
+
+void StatusView::setTeamScope(bool team)
+{
+    team = team && m_teamModel;
+    {
+        const QSignalBlocker blocker(m_scopeCombo);
+        m_scopeCombo->setCurrentIndex(team ? 1 : 0);
+    }
+    if (team == isTeamScope())
+        return;
+    hideBanner();
+    m_tables->setCurrentWidget(team ? m_teamTable : m_table);
+    m_wmLabel->setVisible(!team);
+    m_wmCombo->setVisible(!team);
+    m_operatorLabel->setVisible(team);
+    m_operatorCombo->setVisible(team);
+    if (team) {
+        m_teamModel->requestChoices();
+        m_teamModel->reload(); // what the team shared since the last look
+    }
+    repopulateFilterLists();
+    updateSummary();
+    updateActions();
+}
+
+void StatusView::onTeamExportFinished(bool ok, int rows, const QString &filePath, const QString &error)
+{
+    if (!ok) {
+        m_refreshLabel->clear();
+        showBanner(tr("The team's leads could not be exported: %1").arg(error));
+        return;
+    }
+    const QString text =
+        tr("Exported %n lead(s) to %1", nullptr, rows).arg(QDir::toNativeSeparators(filePath));
+    m_refreshLabel->setText(text);
+    emit message(text);
 }
 
 void StatusView::buildSummaryBar(QWidget *bar)
@@ -550,7 +674,7 @@ bool StatusView::restoreState(const QByteArray &state)
 
 QList<int> StatusView::visibleColumns() const
 {
-    const QHeaderView *header = m_table->horizontalHeader();
+    const QHeaderView *header = (isTeamScope() ? m_teamTable : m_table)->horizontalHeader();
     QList<int> columns;
     for (int visual = 0; visual < header->count(); ++visual) {
         const int logical = header->logicalIndex(visual);
@@ -579,6 +703,33 @@ void StatusView::applyFilters()
         m_filter->setCreatedRange(m_fromDateEdit->date(), m_toDateEdit->date());
     else
         m_filter->setCreatedRange(QDate(), QDate());
+    if (isTeamScope())
+        applyTeamQuery();
+}
+
+void StatusView::applyTeamQuery()
+{
+    if (!m_teamModel)
+        return;
+    // The same widgets as the profile's own leads, read into the server's query; the team database
+    // keeps no webmaster, and the header's sort stays as it is.
+    TeamLeadsQuery query = m_teamModel->query();
+    query.filter = LeadFilter();
+    query.filter.stages = m_filter->stages();
+    const std::pair<QComboBox *, QSet<QString> *> lists[] = {{m_offerCombo, &query.filter.offers},
+                                                             {m_countryCombo, &query.filter.countries},
+                                                             {m_operatorCombo, &query.operators}};
+    for (const auto &[combo, values] : lists) {
+        values->clear();
+        if (combo->currentIndex() > 0)
+            values->insert(combo->currentData().toString());
+    }
+    if (m_dateCheck->isChecked()) {
+        query.filter.createdFrom = m_fromDateEdit->date();
+        query.filter.createdTo = m_toDateEdit->date();
+    }
+    query.searchText = m_searchEdit->text();
+    m_teamModel->setQuery(query);
 }
 
 void StatusView::showLeads(const LeadFilter &filter)
@@ -619,6 +770,25 @@ void StatusView::showLeads(const LeadFilter &filter)
 
 void StatusView::repopulateFilterLists()
 {
+    if (isTeamScope()) {
+        const std::pair<QComboBox *, QStringList> teamLists[] = {
+            {m_offerCombo, m_teamModel->offers()},
+            {m_countryCombo, m_teamModel->countries()},
+            {m_operatorCombo, m_teamModel->operators()},
+        };
+        for (const auto &[combo, values] : teamLists) {
+            const QString current = combo->currentData().toString();
+            const QSignalBlocker blocker(combo);
+            while (combo->count() > 1)
+                combo->removeItem(1);
+            for (const QString &value : values)
+                combo->addItem(value.isEmpty() ? tr("(none)") : value, value);
+            const int index = combo->findData(current);
+            combo->setCurrentIndex(index >= 0 ? index : 0);
+        }
+        applyFilters();
+        return;
+    }
     const std::pair<QComboBox *, LeadTableModel::Column> lists[] = {
         {m_offerCombo, LeadTableModel::Offer},
         {m_wmCombo, LeadTableModel::Wm},
@@ -644,7 +814,8 @@ void StatusView::scheduleSummary()
 
 void StatusView::updateSummary()
 {
-    m_stats = LeadStats::ofVisibleRows(*m_filter);
+    // The team's figures are counted by the server, over every lead the filters select.
+    m_stats = isTeamScope() ? m_teamModel->summary() : LeadStats::ofVisibleRows(*m_filter);
     const StageStyle style(palette());
     m_shownLabel->setText(tr("%n lead(s) shown", nullptr, m_stats.shown()));
     m_shownLabel->setToolTip(tr("%1 of them reported on by the network; %2 not yet (still in the outbox, "
@@ -678,10 +849,15 @@ void StatusView::updateSummary()
 
 void StatusView::updateActions()
 {
-    const bool canRefresh = m_poller && !m_poller->isRunning() && !m_model->profileId().isEmpty();
+    // Refreshing, tracking and marking seen are the operator's own leads' business: the team's statuses
+    // come from whoever holds the team's refresh lease.
+    const bool own = !isTeamScope();
+    const bool canRefresh = own && m_poller && !m_poller->isRunning() && !m_model->profileId().isEmpty();
     m_refreshAllAction->setEnabled(canRefresh);
     m_refreshSelectedAction->setEnabled(canRefresh && m_table->selectionModel()->hasSelection());
-    m_trackAction->setEnabled(!m_model->profileId().isEmpty());
+    m_trackAction->setEnabled(own && !m_model->profileId().isEmpty());
+    m_markSeenAction->setEnabled(own);
+    m_columnsMenu->menuAction()->setEnabled(own);
 }
 
 QStringList StatusView::selectedOrderIds() const
@@ -801,6 +977,11 @@ void StatusView::hideBanner()
 
 bool StatusView::exportTo(const QString &filePath, QString *error)
 {
+    if (isTeamScope()) {
+        // Streamed from the server on the team model's thread: onTeamExportFinished() tells.
+        m_teamModel->exportTo(filePath, visibleColumns());
+        return true;
+    }
     return CsvExport::writeFile(*m_filter, visibleColumns(), LeadTableModel::ExportRole, filePath, error);
 }
 
@@ -816,6 +997,10 @@ void StatusView::exportWithDialog()
     QString error;
     if (!exportTo(path, &error)) {
         showBanner(error);
+        return;
+    }
+    if (isTeamScope()) {
+        m_refreshLabel->setText(tr("Exporting the team's leads..."));
         return;
     }
     const QString text =
@@ -900,6 +1085,7 @@ void StatusView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange) {
         m_style->setStageStyle(StageStyle(palette()));
+        m_teamStyle->setStageStyle(StageStyle(palette()));
         updateSummary();
     }
     QWidget::changeEvent(event);

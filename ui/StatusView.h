@@ -1,6 +1,7 @@
 #pragma once
 
 #include "status/LeadStats.h"
+#include "team/TeamLeadsModel.h"
 
 #include <QByteArray>
 #include <QPointer>
@@ -27,6 +28,7 @@ class QPushButton;
 class QTableView;
 class QTimer;
 class QToolButton;
+class QStackedWidget;
 class StatusPoller;
 class UserPrompts;
 
@@ -51,6 +53,14 @@ public:
     void setPoller(StatusPoller *poller);
     // Where confirmations and file names are asked (default: the real dialogs).
     void setPrompts(UserPrompts *prompts);
+    // The team's leads, when the profile has a team server (the caller keeps the model): the scope
+    // switch "My leads / Team" appears. Null hides it and goes back to the profile's own leads.
+    void setTeamModel(TeamLeadsModel *model);
+    TeamLeadsModel *teamModel() const { return m_teamModel; }
+    // Team: the table, filters, sorting, summary and export read the team database.
+    void setTeamScope(bool team);
+    bool isTeamScope() const;
+    QTableView *teamTable() const { return m_teamTable; }
 
     // Column order, widths, hidden columns and sort, for the main window to keep between runs. Empty
     // until the user has changed any of them: until then the columns fit their contents at every start.
@@ -99,6 +109,9 @@ private:
     void buildActions();
     void buildSummaryBar(QWidget *bar);
     void buildTable();
+    void buildTeamTable();
+    void applyTeamQuery();
+    void onTeamExportFinished(bool ok, int rows, const QString &filePath, const QString &error);
     void applyFilters();
     void repopulateFilterLists();
     void scheduleSummary();
@@ -151,6 +164,15 @@ private:
     QDateEdit *m_fromDateEdit = nullptr;
     QDateEdit *m_toDateEdit = nullptr;
     QTableView *m_table = nullptr;
+    QPointer<TeamLeadsModel> m_teamModel;
+    LeadStyleProxy *m_teamStyle = nullptr;
+    QTableView *m_teamTable = nullptr;
+    QStackedWidget *m_tables = nullptr;
+    QLabel *m_scopeLabel = nullptr;
+    QComboBox *m_scopeCombo = nullptr;
+    QLabel *m_operatorLabel = nullptr;
+    QComboBox *m_operatorCombo = nullptr;
+    QLabel *m_wmLabel = nullptr;
     QAction *m_refreshAllAction = nullptr;
     QAction *m_refreshSelectedAction = nullptr;
     QAction *m_exportAction = nullptr;

@@ -85,6 +85,7 @@ void TeamSession::startWith(const TeamSyncSetup &setup)
     connect(m_sync.get(), &TeamSync::stateChanged, this, &TeamSession::changed);
     m_sync->start();
     emit changed();
+    emit serverChanged();
 }
 
 void TeamSession::stop()
@@ -94,6 +95,14 @@ void TeamSession::stop()
     // A push in flight is abandoned: the server rolls it back, the cursor did not move.
     retire(std::move(m_sync));
     emit changed();
+    emit serverChanged();
+}
+
+std::optional<TeamServerConfig> TeamSession::server() const
+{
+    if (!m_sync)
+        return std::nullopt;
+    return m_setup.server;
 }
 
 TeamSyncState TeamSession::state() const

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class CredentialStore;
 class QThread;
@@ -39,6 +40,9 @@ public:
     QString statusText() const;
     // Leads of the active profile the team server has not committed yet; 0 when nothing is shared.
     int waitingLeads() const;
+    // The team server the active profile shares with (its password read), for the manager's Team view;
+    // nothing when the profile shares nothing.
+    std::optional<TeamServerConfig> server() const;
 
     // Local leads changed: push them now rather than at the next look at the journal.
     void nudge();
@@ -46,6 +50,8 @@ public:
 signals:
     // Sharing started, stopped, or its state moved on.
     void changed();
+    // server() is another one (or none) now.
+    void serverChanged();
 
 private:
     void startWith(const TeamSyncSetup &setup);

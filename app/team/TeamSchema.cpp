@@ -104,6 +104,43 @@ const char *const version1[] = {
     " FOR EACH ROW EXECUTE FUNCTION cpadesk_notify_lead_changed()",
 };
 
+// Version 2: the manager's table (TeamLeadsModel). Its first page under any sort is an index walk
+// (column, then the key, which makes the order total), and its filters on operator, offer, country and
+// stage are index lookups rather than scans of the whole table.
+const char *const version2[] = {
+    "CREATE INDEX leads_sort_created ON leads (created_at, account, order_id)",
+    "CREATE INDEX leads_sort_order_id ON leads (order_id, account)",
+    "CREATE INDEX leads_sort_network_id ON leads (network_order_id, account, order_id)",
+    "CREATE INDEX leads_sort_offer ON leads (offer, account, order_id)",
+    "CREATE INDEX leads_sort_operator ON leads (operator_name, account, order_id)",
+    "CREATE INDEX leads_sort_name ON leads (name, account, order_id)",
+    "CREATE INDEX leads_sort_phone ON leads (phone, account, order_id)",
+    "CREATE INDEX leads_sort_country ON leads (country, account, order_id)",
+    "CREATE INDEX leads_sort_stage ON leads (stage, account, order_id)",
+    "CREATE INDEX leads_sort_status ON leads (status, account, order_id)",
+    "CREATE INDEX leads_sort_reason ON leads (reason, account, order_id)",
+    "CREATE INDEX leads_by_country_upper ON leads (upper(country))",
+    // Superseded by leads_sort_created.
+    "DROP INDEX leads_by_created",
+    // The search box (order ids, names, a phone's digits: ILIKE '%...%') by trigram indexes, when the
+    // server has pg_trgm (Debian's postgresql package does; it is a trusted extension, so the database's
+    // owner may create it). Without it the search scans, slower but right: the step still succeeds.
+    "DO $$ BEGIN"
+    " IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN"
+    "  BEGIN"
+    "   CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+    "  EXCEPTION WHEN insufficient_privilege THEN RAISE NOTICE 'pg_trgm not created: %', SQLERRM;"
+    "  END;"
+    " END IF;"
+    " IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN"
+    "  CREATE INDEX leads_search_order_id ON leads USING gin (order_id gin_trgm_ops);"
+    "  CREATE INDEX leads_search_network_id ON leads USING gin (network_order_id gin_trgm_ops);"
+    "  CREATE INDEX leads_search_name ON leads USING gin (name gin_trgm_ops);"
+    "  CREATE INDEX leads_search_phone ON leads USING gin (phone gin_trgm_ops);"
+    " END IF;"
+    " END $$",
+};
+
 template <std::size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList list;
@@ -134,6 +171,8 @@ QStringList TeamSchema::stepStatements(int version)
     switch (version) {
     case 1:
         return toList(version1);
+    case 2:
+        return toList(version2);
     default:
         return {};
     }

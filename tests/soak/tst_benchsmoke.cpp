@@ -63,7 +63,7 @@ void TestBenchSmoke::quickRunReportsEveryFigureWithItsBaseline()
         // The table shows the same figure on a line of its own, with its ratio.
         QVERIFY2(table.contains(name + QLatin1Char(' ')), qPrintable(name));
     }
-    for (const char *section : {"sandbox", "table", "refresh", "submit", "startup"})
+    for (const char *section : {"sandbox", "table", "refresh", "submit", "startup", "team"})
         QVERIFY2(sections.contains(QLatin1String(section)), section);
     QVERIFY(table.contains(QStringLiteral(" ratio ")));
 }

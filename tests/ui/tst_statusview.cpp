@@ -523,7 +523,8 @@ void TestStatusView::everyInputIsLabelled()
         QString text = label->text();
         QCOMPARE(label->buddy()->accessibleName(), text.remove(QLatin1Char('&')));
     }
-    QCOMPARE(buddies, 7); // search, stages, offer, webmaster, country, from, until
+    // search, stages, offer, webmaster, country, from, until; the Team scope's view and operator
+    QCOMPARE(buddies, 9);
     for (QWidget *input : m_view->findChildren<QWidget *>()) {
         const bool part = qobject_cast<QAbstractSpinBox *>(input->parentWidget()) != nullptr;
         if (!part && (qobject_cast<QLineEdit *>(input) || qobject_cast<QComboBox *>(input) ||

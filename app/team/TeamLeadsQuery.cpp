@@ -1,0 +1,175 @@
+#include "TeamLeadsQuery.h"
+
+#include <QDateTime>
+#include <QStringList>
+#include <QTime>
+
+namespace {
+
+// A LIKE pattern that matches `text` anywhere, its own % _ and \ taken literally.
+QString containsPattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+// "expr IN (?, ?, ...)" over a set; the empty string in the set also stands for NULL (no value).
+QString inSet(const QString &expression, const QSet<QString> &values, QVariantList *binds, bool upper)
+{
+    QStringList marks;
+    bool withEmpty = false;
+    for (const QString &value : values) {
+        if (value.isEmpty())
+            withEmpty = true;
+        marks.append(QStringLiteral("?"));
+        binds->append(upper ? value.toUpper() : value);
+    }
+    QString sql = expression + QStringLiteral(" IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+    if (withEmpty)
+        sql = QLatin1Char('(') + sql + QStringLiteral(" OR ") + expression + QStringLiteral(" IS NULL)");
+    return sql;
+}
+
+// The search rule of LeadFilterProxy: digits of a phone when the text looks like one.
+QString phoneDigits(const QString &text)
+{
+    QString digits;
+    for (const QChar c : text) {
+        if (c.isDigit())
+            digits.append(c);
+        else if (!c.isSpace() && c != QLatin1Char('+') && c != QLatin1Char('-') && c != QLatin1Char('(') &&
+                 c != QLatin1Char(')'))
+            return QString();
+    }
+    return digits.size() >= 3 ? digits : QString();
+}
+
+qint64 startOfDayMs(const QDate &date)
+{
+    return QDateTime(date, QTime(0, 0)).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+bool TeamLeadsQuery::operator==(const TeamLeadsQuery &other) const
+{
+    return filter == other.filter && operators == other.operators && searchText == other.searchText &&
+           sortColumn == other.sortColumn && descending == other.descending;
+}
+
+QString TeamLeadsQuery::whereClause(QVariantList *binds) const
+{
+    QStringList conditions;
+    if (!filter.stages.isEmpty()) {
+        // No stage yet is '' at the server (never NULL).
+        QStringList marks;
+        for (const QString &stage : filter.stages) {
+            marks.append(QStringLiteral("?"));
+            // Not a null QString: the driver would bind NULL, which equals nothing.
+            binds->append(stage.isEmpty() ? QStringLiteral("") : stage);
+        }
+        conditions.append(QStringLiteral("stage IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')'));
+    }
+    if (!filter.offers.isEmpty())
+        conditions.append(inSet(QStringLiteral("offer"), filter.offers, binds, false));
+    if (!filter.countries.isEmpty())
+        conditions.append(inSet(QStringLiteral("upper(country)"), filter.countries, binds, true));
+    if (!operators.isEmpty())
+        conditions.append(inSet(QStringLiteral("operator_name"), operators, binds, false));
+    if (filter.createdFrom.isValid()) {
+        conditions.append(QStringLiteral("created_at >= to_timestamp(?::bigint / 1000.0)"));
+        binds->append(startOfDayMs(filter.createdFrom));
+    }
+    if (filter.createdTo.isValid()) {
+        conditions.append(QStringLiteral("created_at < to_timestamp(?::bigint / 1000.0)"));
+        binds->append(startOfDayMs(filter.createdTo.addDays(1)));
+    }
+    const QString search = searchText.trimmed();
+    if (!search.isEmpty()) {
+        const QString pattern = containsPattern(search);
+        QString any = QStringLiteral("order_id ILIKE ? OR network_order_id ILIKE ? OR name ILIKE ?");
+        binds->append(pattern);
+        binds->append(pattern);
+        binds->append(pattern);
+        const QString digits = phoneDigits(search);
+        if (!digits.isEmpty()) {
+            any += QStringLiteral(" OR phone LIKE ?");
+            binds->append(containsPattern(digits));
+        }
+        conditions.append(QLatin1Char('(') + any + QLatin1Char(')'));
+    }
+    if (conditions.isEmpty())
+        return QString();
+    return QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+}
+
+QString TeamLeadsQuery::orderByClause() const
+{
+    // Each has an index (column, account, order_id) in TeamSchema version 2, so the first page of any
+    // sort is an index walk, not a sort of the whole table.
+    QString column;
+    switch (sortColumn) {
+    case OrderId:
+        column = QStringLiteral("order_id");
+        break;
+    case NetworkId:
+        column = QStringLiteral("network_order_id");
+        break;
+    case Offer:
+        column = QStringLiteral("offer");
+        break;
+    case Operator:
+        column = QStringLiteral("operator_name");
+        break;
+    case Name:
+        column = QStringLiteral("name");
+        break;
+    case Phone:
+        column = QStringLiteral("phone");
+        break;
+    case Country:
+        column = QStringLiteral("country");
+        break;
+    case Stage:
+        column = QStringLiteral("stage");
+        break;
+    case Status:
+        column = QStringLiteral("status");
+        break;
+    case Reason:
+        column = QStringLiteral("reason");
+        break;
+    case Created:
+    default:
+        column = QStringLiteral("created_at");
+        break;
+    }
+    const QString direction = descending ? QStringLiteral(" DESC") : QString();
+    return QStringLiteral(" ORDER BY ") + column + direction + QStringLiteral(", account") + direction +
+           QStringLiteral(", order_id") + direction;
+}
+
+QString TeamLeadsQuery::selectColumns()
+{
+    return QStringLiteral("account, order_id, COALESCE(network_order_id, ''),"
+                          " (extract(epoch FROM created_at) * 1000)::bigint, operator_name,"
+                          " COALESCE(offer, ''), COALESCE(name, ''), COALESCE(phone, ''),"
+                          " COALESCE(country, ''), stage, status, reason");
+}
+
+QString TeamLeadsQuery::pageSql(QVariantList *binds, int offset, int limit) const
+{
+    return QStringLiteral("SELECT ") + selectColumns() + QStringLiteral(" FROM leads") + whereClause(binds) +
+           orderByClause() + QStringLiteral(" LIMIT %1 OFFSET %2").arg(limit).arg(offset);
+}
+
+QString TeamLeadsQuery::summarySql(QVariantList *binds) const
+{
+    return QStringLiteral("SELECT stage, status, count(*),"
+                          " count(*) FILTER (WHERE stage <> '' OR send_state IN ('sent', 'external'))"
+                          " FROM leads") +
+           whereClause(binds) + QStringLiteral(" GROUP BY stage, status");
+}
