@@ -71,6 +71,10 @@ QVector<ImportRow> ImportCheck::checkAll(const CsvTable &table, const ColumnMapp
         checkRow(row, mapping, table.header);
     }
     markDuplicates(rows, context);
+    // A suspected double is left out unless the operator takes it in: importing a file again, or a
+    // file that overlaps what was typed today, must not create second orders by default.
+    for (ImportRow &row : rows)
+        row.excluded = !row.duplicateReason.isEmpty() && !row.alreadyImported;
     return rows;
 }
 

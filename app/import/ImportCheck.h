@@ -59,7 +59,7 @@ public:
 
     // The lead and problems of one row from its cells (after the operator edited one, too).
     static void checkRow(ImportRow &row, const ColumnMapping &mapping, const QStringList &header);
-    // Every row, then the doubles among them and against the journal.
+    // Every row, then the doubles among them and against the journal; suspected doubles start left out.
     static QVector<ImportRow> checkAll(const CsvTable &table, const ColumnMapping &mapping,
                                        const ImportContext &context);
     static void markDuplicates(QVector<ImportRow> &rows, const ImportContext &context);
