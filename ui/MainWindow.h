@@ -40,9 +40,13 @@ public slots:
     void openSettings();
     // "Use a real account…": straight to a new profile; OK makes it the active one.
     void openSettingsForNewAccount();
+    // File → Import leads…, or a file dropped on the window: the import dialog, on `filePath` if given.
+    void openImport(const QString &filePath = QString());
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     QWidget *createSandboxBanner();
@@ -77,5 +81,6 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_importAction = nullptr;
     QList<QAction *> m_screenActions;
 };

@@ -84,6 +84,7 @@ void ImportCheck::markDuplicates(QVector<ImportRow> &rows, const ImportContext &
     QHash<QString, int> orderIdLines;
     for (ImportRow &row : rows) {
         row.duplicateReason.clear();
+        row.idClash.clear();
         row.alreadyImported = false;
         const QString id = row.lead.orderId;
         if (!id.isEmpty() && id != QLatin1String("auto")) {
@@ -94,7 +95,7 @@ void ImportCheck::markDuplicates(QVector<ImportRow> &rows, const ImportContext &
                 continue;
             }
             if (const int first = orderIdLines.value(id); first > 0) {
-                row.problems.append({-1, tr("Order id %1 is also on line %2.").arg(id).arg(first)});
+                row.idClash = tr("Order id %1 is also on line %2.").arg(id).arg(first);
                 continue;
             }
             orderIdLines.insert(id, row.line);

@@ -22,11 +22,12 @@ struct ImportRow
     QStringList cells;
     Lead lead;
     QList<ImportCellProblem> problems;
+    QString idClash;              // translated: the file gives this row's order id to another row too
     QString duplicateReason;      // translated; empty when the row is no suspected double
     bool alreadyImported = false; // its order id is in the journal: importing it again creates nothing
     bool excluded = false;        // the operator left it out
 
-    bool isValid() const { return problems.isEmpty(); }
+    bool isValid() const { return problems.isEmpty() && idClash.isEmpty(); }
     bool willImport() const { return isValid() && !excluded && !alreadyImported; }
     QString problemAt(int column) const; // every reason for this cell, one per line
 };

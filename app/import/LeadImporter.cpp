@@ -39,6 +39,8 @@ void LeadImporter::start(const QVector<ImportRow> &rows, const QStringList &head
             QStringList reasons;
             for (const ImportCellProblem &problem : row.problems)
                 reasons.append(problem.message);
+            if (!row.idClash.isEmpty())
+                reasons.append(row.idClash);
             outcome.reason = reasons.join(u' ');
         } else if (row.alreadyImported) {
             outcome.state = State::AlreadyImported;
