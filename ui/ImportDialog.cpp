@@ -224,6 +224,12 @@ ImportDialog::ImportDialog(const Services &services, QWidget *parent)
     layout->addWidget(m_reportLabel);
     layout->addWidget(buttons);
 
+    // Enter confirms a constant or a corrected cell; it must never import, close or open a file dialog.
+    for (QPushButton *button : findChildren<QPushButton *>()) {
+        button->setAutoDefault(false);
+        button->setDefault(false);
+    }
+
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_browseButton, &QPushButton::clicked, this, &ImportDialog::chooseFile);
     connect(m_encodingCombo, &QComboBox::currentIndexChanged, this, [this] {
@@ -335,6 +341,7 @@ void ImportDialog::reparse()
     showFileProblem(lines.join(u'\n'));
     m_mapping = ColumnMapping::guessed(m_table.header, m_table.columnCount);
     ImportMappingMemory(m_services.mappingMemoryPath).recall(m_table.header, &m_mapping);
+    m_model->setRows({}, m_table.header, m_mapping, m_context); // its cells are of the old reading
     rebuildMappingFields();
     recheck();
 }
@@ -392,6 +399,12 @@ void ImportDialog::onMappingChanged()
 
 void ImportDialog::recheck()
 {
+    // Cells corrected in the preview are part of the file from now on.
+    const QVector<ImportRow> &shown = m_model->rows();
+    if (shown.size() == m_table.rows.size()) {
+        for (qsizetype i = 0; i < shown.size(); ++i)
+            m_table.rows[i] = shown.at(i).cells;
+    }
     m_importButton->setEnabled(false);
     m_countsLabel->setText(tr("Checking %n rows…", nullptr, int(m_table.rows.size())));
     m_checker->check(m_table, m_mapping, m_context);
