@@ -35,3 +35,6 @@ void benchLatency(BenchReport &report, const BenchOptions &options);
 // (7) Analytics over 100,000 local leads: a change of breakdown or filter to the figures ready (the
 // worker's pass over the rows), beside a bare SQL GROUP BY of the same counts.
 void benchAnalytics(BenchReport &report, const BenchOptions &options);
+// (8) Issue 21: 100,000 rows of a CSV file read, mapped and validated as the import does, beside a bare
+// parse of the same bytes; the longest main-thread stall meanwhile.
+void benchImport(BenchReport &report, const BenchOptions &options);

@@ -1,7 +1,7 @@
 // cpadesk-bench: the benchmarks of issue 9. One line per figure (name, figure, the baseline measured in
 // the same run, ratio), a table on stdout, JSON with --json FILE. See docs/PERFORMANCE.md.
 //
-//   cpadesk-bench [--json FILE] [--quick] [--sections sandbox,table,refresh,submit,startup,latency,analytics]
+//   cpadesk-bench [--json FILE] [--quick] [--sections sandbox,table,refresh,submit,startup,latency,analytics,import]
 //                 [--app PATH] [--seconds S]
 //
 // Each section runs in a child process of this executable (--section NAME), so that one section's
@@ -35,7 +35,7 @@ namespace {
 const QStringList allSections{QStringLiteral("sandbox"), QStringLiteral("table"),
                               QStringLiteral("refresh"), QStringLiteral("submit"),
                               QStringLiteral("startup"), QStringLiteral("latency"),
-                              QStringLiteral("analytics")};
+                              QStringLiteral("analytics"), QStringLiteral("import")};
 const QByteArray figurePrefix = "BENCH-FIGURE ";
 
 QElapsedTimer g_sinceStart;
@@ -98,6 +98,8 @@ Section sectionNamed(const QString &name)
         return benchLatency;
     if (name == QLatin1String("analytics"))
         return benchAnalytics;
+    if (name == QLatin1String("import"))
+        return benchImport;
     return nullptr;
 }
 
