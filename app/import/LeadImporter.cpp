@@ -49,6 +49,7 @@ void LeadImporter::start(const QVector<ImportRow> &rows, const QStringList &head
         } else if (row.excluded) {
             continue; // the operator's choice: neither imported nor a problem to report
         } else {
+            outcome.state = State::Stopped; // until its batch is stored
             m_toStore.append(int(m_outcomes.size()));
         }
         m_outcomes.append(outcome);

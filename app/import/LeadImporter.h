@@ -37,6 +37,7 @@ public:
         NotStored,       // the journal refused it: nothing was sent
         AlreadyImported, // an earlier import (or the form) stored it: nothing new
         Invalid,         // left out because of its problems
+        Stopped,         // not reached: the import was stopped before its batch
     };
 
     struct Outcome

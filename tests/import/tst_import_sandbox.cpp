@@ -109,6 +109,31 @@ private slots:
         QCOMPARE(IntegrationLeads::requestCount(m_sandbox->receivedRequests(), "/ext/add.json"), addsBefore);
     }
 
+    void cancelStopsBetweenBatches()
+    {
+        // 600 valid rows: the first batch is stored, then the import stops; the rest are not stored.
+        QString text = QStringLiteral("phone;offer;ip\n");
+        for (int i = 0; i < 600; ++i)
+            text += QStringLiteral("7900555%1;217;12.34.56.78\n").arg(i, 4, 10, QLatin1Char('0'));
+        const CsvTable table = CsvParser::parse(text, {u';', true});
+        const QVector<ImportRow> rows =
+            ImportCheck::checkAll(table, ColumnMapping::guessed(table.header, table.columnCount), {});
+        QCOMPARE(ImportCheck::count(rows).toImport, 600);
+        const qsizetype before = m_stack->journal()->rows(IntegrationStack::profileId()).size();
+        LeadImporter importer(m_stack->journal(), m_stack->outbox(), IntegrationStack::profileId());
+        QSignalSpy finished(&importer, &LeadImporter::finished);
+        connect(&importer, &LeadImporter::progress, &importer, &LeadImporter::cancel);
+        importer.start(rows, table.header);
+        QVERIFY(finished.wait(TimeoutMs));
+        QVERIFY(importer.wasCancelled());
+        QCOMPARE(importer.done(), LeadImporter::BatchSize);
+        QCOMPARE(importer.count(LeadImporter::State::Waiting) + importer.count(LeadImporter::State::Sent),
+                 LeadImporter::BatchSize);
+        QCOMPARE(importer.count(LeadImporter::State::Stopped), 600 - LeadImporter::BatchSize);
+        QCOMPARE(m_stack->journal()->rows(IntegrationStack::profileId()).size() - before,
+                 qsizetype(LeadImporter::BatchSize));
+    }
+
 private:
     std::unique_ptr<LeadImporter> importFile(bool firstTime)
     {
