@@ -203,7 +203,7 @@ ImportDialog::ImportDialog(const Services &services, QWidget *parent)
     m_importButton->setEnabled(false);
     m_cancelButton = buttons->addButton(tr("Stop importing"), QDialogButtonBox::ActionRole);
     m_cancelButton->setObjectName(QStringLiteral("cancelImportButton"));
-    m_cancelButton->hide();
+    m_cancelButton->setEnabled(false); // (hidden, QDialogButtonBox would show it again on layout)
     m_saveProblemsButton = buttons->addButton(tr("&Save problem rows…"), QDialogButtonBox::ActionRole);
     m_saveProblemsButton->setObjectName(QStringLiteral("saveProblemsButton"));
     m_saveProblemsButton->setEnabled(false);
@@ -443,7 +443,7 @@ void ImportDialog::startImport()
     m_progressBar->setRange(0, qMax(1, m_importer->total()));
     m_progressBar->setValue(0);
     m_progressBar->show();
-    m_cancelButton->show();
+    m_cancelButton->setEnabled(true);
     m_cancelButton->setFocus();
     m_importButton->setEnabled(false);
     m_previewView->setEnabled(false);
@@ -458,9 +458,10 @@ void ImportDialog::onImportProgress(int done, int total)
 
 void ImportDialog::onImportFinished()
 {
-    m_cancelButton->hide();
+    m_cancelButton->setEnabled(false);
     m_progressBar->hide();
     m_previewView->setEnabled(true);
+    m_previewView->setFocus(); // the focus was on the stop button, now disabled
     updateReport();
     // What was stored is in the journal now: a second click must find it there.
     if (m_services.journal)
