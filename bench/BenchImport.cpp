@@ -101,7 +101,14 @@ void benchImport(BenchReport &report, const BenchOptions &options)
 
         // The same measurement while only the bare parse runs on a thread: the machine's own noise.
         StallMeter bareStall;
-        QThread *worker = QThread::create([&bytes] { bareParse(bytes); });
+        // As long as the check took, so that both meters run for the same time.
+        QThread *worker = QThread::create([&bytes, checkMs] {
+            QElapsedTimer busy;
+            busy.start();
+            do
+                bareParse(bytes);
+            while (busy.nsecsElapsed() / 1e6 < checkMs);
+        });
         QObject::connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
         bareStall.start();
         worker->start();
