@@ -2,7 +2,7 @@
 // the same run, ratio), a table on stdout, JSON with --json FILE. See docs/PERFORMANCE.md.
 //
 //   cpadesk-bench [--json FILE] [--quick] [--app PATH] [--seconds S]
-//                 [--sections sandbox,table,refresh,submit,startup,latency,analytics,team]
+//                 [--sections sandbox,table,refresh,submit,startup,latency,analytics,team,import]
 //
 // Each section runs in a child process of this executable (--section NAME), so that one section's
 // memory and threads never colour another's figures. Internal modes: --section NAME,
@@ -33,10 +33,10 @@
 
 namespace {
 
-const QStringList allSections{QStringLiteral("sandbox"),   QStringLiteral("table"),
-                              QStringLiteral("refresh"),   QStringLiteral("submit"),
-                              QStringLiteral("startup"),   QStringLiteral("latency"),
-                              QStringLiteral("analytics"), QStringLiteral("team")};
+const QStringList allSections{
+    QStringLiteral("sandbox"),   QStringLiteral("table"),   QStringLiteral("refresh"),
+    QStringLiteral("submit"),    QStringLiteral("startup"), QStringLiteral("latency"),
+    QStringLiteral("analytics"), QStringLiteral("team"),    QStringLiteral("import")};
 const QByteArray figurePrefix = "BENCH-FIGURE ";
 
 QElapsedTimer g_sinceStart;
@@ -76,6 +76,8 @@ Section sectionNamed(const QString &name)
         return benchAnalytics;
     if (name == QLatin1String("team"))
         return benchTeam;
+    if (name == QLatin1String("import"))
+        return benchImport;
     return nullptr;
 }
 

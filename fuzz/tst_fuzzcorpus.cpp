@@ -14,6 +14,7 @@ extern "C" int fuzzListReply(const uint8_t *data, size_t size);
 extern "C" int fuzzFormCodec(const uint8_t *data, size_t size);
 extern "C" int fuzzLeadEncoder(const uint8_t *data, size_t size);
 extern "C" int fuzzPhoneNormalizer(const uint8_t *data, size_t size);
+extern "C" int fuzzCsvReader(const uint8_t *data, size_t size);
 
 using FuzzTarget = int (*)(const uint8_t *, size_t);
 Q_DECLARE_METATYPE(FuzzTarget)
@@ -40,6 +41,7 @@ void TestFuzzCorpus::corpusInputHoldsEveryProperty_data()
         {"form_codec", fuzzFormCodec},
         {"lead_encoder", fuzzLeadEncoder},
         {"phone_normalizer", fuzzPhoneNormalizer},
+        {"csv_reader", fuzzCsvReader},
     };
     for (const auto &[name, target] : targets) {
         const QDir corpus(QStringLiteral(CPADESK_FUZZ_CORPUS) + QLatin1Char('/') + QLatin1String(name));

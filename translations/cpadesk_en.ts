@@ -217,4 +217,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>… and %n more lines that could not be read.</source>
+        <translation>
+            <numerusform>… and %n more line that could not be read.</numerusform>
+            <numerusform>… and %n more lines that could not be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n rows…</source>
+        <translation>
+            <numerusform>Checking %n row…</numerusform>
+            <numerusform>Checking %n rows…</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AnalyticsView.h"
+#include "ImportDialog.h"
 #include "LeadForm.h"
 #include "OutboxView.h"
 #include "ProfileSwitcher.h"
@@ -29,12 +30,17 @@
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QScreen>
 #include <QSplitter>
@@ -213,6 +219,12 @@ void MainWindow::createActions()
     m_quitAction->setShortcut(QKeySequence::Quit);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
+    m_importAction = new QAction(tr("&Import leads…"), this);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(m_importAction, &QAction::triggered, this, [this] { openImport(); });
+    setAcceptDrops(true); // a CSV file dropped on the window is imported
+
     m_aboutAction = new QAction(tr("&About CPA Desk"), this);
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -232,6 +244,7 @@ void MainWindow::createMenus()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_leadForm->newLeadAction());
     fileMenu->addAction(m_leadForm->submitAction());
+    fileMenu->addAction(m_importAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 
@@ -463,6 +476,39 @@ void MainWindow::showAbout()
                        tr("<p><b>CPA Desk</b> %1</p><p>Send leads to an affiliate network and follow what "
                           "became of them.</p><p>Licensed under the GNU GPL, version 3.</p>")
                            .arg(QStringLiteral(CPADESK_VERSION)));
+}
+
+void MainWindow::openImport(const QString &filePath)
+{
+    ImportDialog::Services services;
+    services.journal = m_session->journal();
+    services.gateway = m_session->gateway();
+    services.profileId = m_session->activeProfile().id;
+    services.mappingMemoryPath =
+        QFileInfo(m_session->settings()->filePath()).dir().filePath(QStringLiteral("import-mappings.ini"));
+    auto *dialog = new ImportDialog(services, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The import works on the profile it was opened for.
+    connect(m_session, &AppSession::profileAboutToChange, dialog, &QDialog::reject);
+    dialog->open();
+    if (!filePath.isEmpty())
+        dialog->openFile(filePath);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() != 1 || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openImport(urls.first().toLocalFile());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -43,9 +43,13 @@ public slots:
     void openSettings();
     // "Use a real account…": straight to a new profile; OK makes it the active one.
     void openSettingsForNewAccount();
+    // File → Import leads…, or a file dropped on the window: the import dialog, on `filePath` if given.
+    void openImport(const QString &filePath = QString());
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     // The team's leads for the Leads screen's Team scope, when the profile has a team server.
@@ -84,5 +88,6 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_importAction = nullptr;
     QList<QAction *> m_screenActions;
 };

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "ColumnMapping.h"
+#include "CsvParser.h"
+#include "journal/JournalTypes.h"
+#include "leads/Lead.h"
+
+#include <QCoreApplication>
+#include <QMetaType>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QVector>
+
+class QThread;
+
+// One row of a file on its way to the outbox: its cells (editable in the preview), the lead they make,
+// and why it cannot go, or may be a double.
+struct ImportRow
+{
+    int line = 0; // the file's line where the row starts
+    QStringList cells;
+    Lead lead;
+    QList<ImportCellProblem> problems;
+    QString idClash;              // translated: the file gives this row's order id to another row too
+    QString duplicateReason;      // translated; empty when the row is no suspected double
+    bool alreadyImported = false; // its order id is in the journal: importing it again creates nothing
+    bool excluded = false;        // the operator left it out
+
+    bool isValid() const { return problems.isEmpty() && idClash.isEmpty(); }
+    bool willImport() const { return isValid() && !excluded && !alreadyImported; }
+    QString problemAt(int column) const; // every reason for this cell, one per line
+};
+
+// What the journal knows that decides whether a row is a double: read once per preview, not per row.
+struct ImportContext
+{
+    QSet<QString> recentPhoneOffers; // phone + '\x1f' + offer of the profile's leads of the last 24 hours
+    QSet<QString> knownOrderIds;     // every order id the profile's journal holds
+
+    static ImportContext fromJournal(const QVector<JournalRow> &rows, qint64 nowMs);
+};
+
+// Checks rows with the form's own rules (LeadValidator, PhoneNormalizer through the mapping).
+class ImportCheck
+{
+    Q_DECLARE_TR_FUNCTIONS(ImportCheck)
+
+public:
+    static constexpr qint64 DuplicateWindowMs = 24 * 60 * 60 * 1000;
+
+    struct Counts
+    {
+        int valid = 0;
+        int invalid = 0;
+        int duplicates = 0; // suspected doubles and rows already imported
+        int excluded = 0;
+        int toImport = 0;
+    };
+
+    // The lead and problems of one row from its cells (after the operator edited one, too).
+    static void checkRow(ImportRow &row, const ColumnMapping &mapping, const QStringList &header);
+    // Every row, then the doubles among them and against the journal; suspected doubles start left out.
+    static QVector<ImportRow> checkAll(const CsvTable &table, const ColumnMapping &mapping,
+                                       const ImportContext &context);
+    static void markDuplicates(QVector<ImportRow> &rows, const ImportContext &context);
+    static Counts count(const QVector<ImportRow> &rows);
+};
+
+// Runs ImportCheck::checkAll on a thread of its own, so that 100,000 rows never stall the window.
+// A newer check() makes the answer of an older one be dropped.
+class ImportChecker : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~ImportChecker() override;
+
+    void check(const CsvTable &table, const ColumnMapping &mapping, const ImportContext &context);
+    bool isBusy() const { return m_thread != nullptr; }
+
+signals:
+    void checked(const QVector<ImportRow> &rows);
+
+private:
+    void startNext();
+
+    struct Job
+    {
+        CsvTable table;
+        ColumnMapping mapping;
+        ImportContext context;
+    };
+    QThread *m_thread = nullptr;
+    std::optional<Job> m_pending;
+};
+
+Q_DECLARE_METATYPE(ImportRow)

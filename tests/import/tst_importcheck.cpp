@@ -1,0 +1,115 @@
+#include "import/ImportCheck.h"
+#include "import/ImportFields.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+class TestImportCheck : public QObject
+{
+    Q_OBJECT
+
+private:
+    static CsvTable table(const QString &text) { return CsvParser::parse(text, {u';', true}); }
+
+private slots:
+    void reasonsBesideTheirCells()
+    {
+        const CsvTable file = table(QStringLiteral("Номер заказа;Телефон;ФИО;Оффер\n"
+                                                   "1001;+7 900 123-45-67;Ann;135\n"
+                                                   "1002;12-CALL-NOW;Bob;135\n"
+                                                   "1003;79001234569;Cid;\n"));
+        ColumnMapping mapping = ColumnMapping::guessed(file.header, file.columnCount);
+        mapping.setConstant(QStringLiteral("ip"), QStringLiteral("127.0.0.1"));
+        const QVector<ImportRow> rows = ImportCheck::checkAll(file, mapping, {});
+        QCOMPARE(rows.size(), 3);
+        QVERIFY(rows.at(0).isValid());
+        QCOMPARE(rows.at(0).lead.phone, QStringLiteral("79001234567"));
+        QCOMPARE(rows.at(0).lead.orderId, QStringLiteral("1001"));
+        QCOMPARE(rows.at(0).line, 2);
+        QVERIFY(!rows.at(1).isValid());
+        QCOMPARE(rows.at(1).problems.size(), 1);
+        QCOMPARE(rows.at(1).problems.at(0).column, 1);
+        QCOMPARE(rows.at(1).problemAt(1), LeadValidator::checkPhone(QStringLiteral("12-CALL-NOW")));
+        QVERIFY(!rows.at(2).problemAt(3).isEmpty()); // the offer is required
+        const ImportCheck::Counts counts = ImportCheck::count(rows);
+        QCOMPARE(counts.valid, 1);
+        QCOMPARE(counts.invalid, 2);
+        QCOMPARE(counts.toImport, 1);
+    }
+
+    void missingConstantIsNamed()
+    {
+        const CsvTable file = table(QStringLiteral("phone;offer\n79001234567;135\n"));
+        const QVector<ImportRow> rows =
+            ImportCheck::checkAll(file, ColumnMapping::guessed(file.header, file.columnCount), {});
+        QCOMPARE(rows.at(0).problems.size(), 1); // no IP: neither a column nor a constant
+        QCOMPARE(rows.at(0).problems.at(0).column, -1);
+        QVERIFY(rows.at(0).problems.at(0).message.contains(QStringLiteral("(ip)")));
+    }
+
+    void duplicates()
+    {
+        const CsvTable file = table(QStringLiteral("id;phone;offer;ip\n"
+                                                   "1;79001234567;135;1.2.3.4\n"
+                                                   ";79001234568;135;1.2.3.4\n"
+                                                   ";79001234568;135;1.2.3.4\n"
+                                                   ";79001234599;135;1.2.3.4\n"
+                                                   "5;79001234500;135;1.2.3.4\n"
+                                                   "5;79001234501;135;1.2.3.4\n"));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        JournalRow recent;
+        recent.orderId = QStringLiteral("900");
+        recent.phone = QStringLiteral("79001234599");
+        recent.offer = QStringLiteral("135");
+        recent.createdAtMs = now - 60 * 60 * 1000;
+        JournalRow old = recent;
+        old.orderId = QStringLiteral("1");
+        old.phone = QStringLiteral("79001234500");
+        old.createdAtMs = now - 3 * ImportCheck::DuplicateWindowMs;
+        const ImportContext context = ImportContext::fromJournal({recent, old}, now);
+
+        const QVector<ImportRow> rows =
+            ImportCheck::checkAll(file, ColumnMapping::guessed(file.header, file.columnCount), context);
+        QVERIFY(rows.at(0).alreadyImported); // order 1 is in the journal
+        QVERIFY(!rows.at(0).willImport());
+        QVERIFY(rows.at(1).duplicateReason.isEmpty());
+        QVERIFY(rows.at(2).duplicateReason.contains(QStringLiteral("line 3")));
+        QVERIFY(rows.at(3).duplicateReason.contains(QStringLiteral("24 hours")));
+        QVERIFY(rows.at(4).isValid()); // its phone's lead is older than a day
+        QVERIFY(rows.at(4).duplicateReason.isEmpty());
+        QVERIFY(!rows.at(5).isValid()); // order 5 twice in the file
+        QCOMPARE(ImportCheck::count(rows).duplicates, 3);
+    }
+
+    void hundredThousandRowsOffTheGuiThread()
+    {
+        QString text = QStringLiteral("id;phone;name;offer;ip\n");
+        for (int i = 0; i < 100'000; ++i)
+            text +=
+                QStringLiteral("%1;+7 900 %2;Name %1;135;10.0.0.1\n").arg(1'000'000 + i).arg(1'000'000 + i);
+        const CsvTable file = table(text);
+        QCOMPARE(file.rows.size(), 100'000);
+        ImportChecker checker;
+        QSignalSpy spy(&checker, &ImportChecker::checked);
+        QElapsedTimer timer;
+        timer.start();
+        checker.check(file, ColumnMapping::guessed(file.header, file.columnCount), {});
+        QVERIFY(checker.isBusy());
+        // The event loop keeps turning while the rows are checked.
+        int turns = 0;
+        while (spy.isEmpty() && timer.elapsed() < 60'000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            ++turns;
+        }
+        QCOMPARE(spy.size(), 1);
+        const auto rows = spy.at(0).at(0).value<QVector<ImportRow>>();
+        QCOMPARE(rows.size(), 100'000);
+        QCOMPARE(ImportCheck::count(rows).valid, 100'000);
+        qInfo("100,000 rows checked in %lld ms (%d event-loop turns meanwhile)", timer.elapsed(), turns);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImportCheck)
+#include "tst_importcheck.moc"
