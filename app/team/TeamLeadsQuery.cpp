@@ -147,9 +147,10 @@ QString TeamLeadsQuery::orderByClause() const
         column = QStringLiteral("created_at");
         break;
     }
-    const QString direction = descending ? QStringLiteral(" DESC") : QString();
-    return QStringLiteral(" ORDER BY ") + column + direction + QStringLiteral(", account") + direction +
-           QStringLiteral(", order_id") + direction;
+    // QString::arg rather than a QStringBuilder chain: GCC 12 misreads the chain's empty-string branch
+    // as an out-of-bounds copy (-Warray-bounds), which -Werror turns into a failed build.
+    const QLatin1String direction(descending ? " DESC" : "");
+    return QStringLiteral(" ORDER BY %1%2, account%2, order_id%2").arg(column, direction);
 }
 
 QString TeamLeadsQuery::selectColumns()
