@@ -10,6 +10,10 @@ QString serviceSentence(const QString &code)
 {
     if (code == u"nooffer")
         return QCoreApplication::translate("ErrorCatalog", "The lead was sent without an offer ID.");
+    // Older engine builds name the same refusal "no-offer-code".
+    if (code == u"no-offer-code")
+        return QCoreApplication::translate("ErrorCatalog",
+                                           "The lead was sent without an offer code the network knows.");
     if (code == u"noid")
         return QCoreApplication::translate("ErrorCatalog", "The lead was sent without an order ID.");
     if (code == u"nophone")
@@ -160,7 +164,7 @@ QStringList knownServiceCodes()
             QStringLiteral("duplicate"), QStringLiteral("offer"),   QStringLiteral("security"),
             QStringLiteral("ban"),       QStringLiteral("traffic"), QStringLiteral("db"),
             QStringLiteral("key"),       QStringLiteral("data"),    QStringLiteral("app"),
-            QStringLiteral("func")};
+            QStringLiteral("func"),      QStringLiteral("no-offer-code")};
 }
 
 QStringList knownTransportCodes()
