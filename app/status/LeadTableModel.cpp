@@ -366,9 +366,10 @@ QVariant LeadTableModel::displayText(const JournalRow &lead, int column) const
             return SendStates::displayName(lead.sendState);
         return StatusCatalog::stageName(lead.stage);
     case Status:
-        return StatusCatalog::statusName(lead.status);
+        return StatusCatalog::statusName(lead.status, lead.statusText);
     case Reason:
-        return StatusCatalog::reasonText(lead.reason);
+        return StatusCatalog::isKnownReason(lead.reason) ? StatusCatalog::reasonText(lead.reason)
+                                                         : StatusCatalog::reasonName(lead.reason, lead.reasonText);
     case Count:
         return lead.count >= 0 ? QString::number(lead.count) : QString();
     case Comment:
@@ -473,10 +474,20 @@ QString LeadTableModel::toolTip(const JournalRow &lead) const
             lines << tr("Last error: %1").arg(lead.errorCode);
     } else {
         lines << tr("Stage: %1 (code \"%2\")").arg(StatusCatalog::stageName(lead.stage), lead.stage);
+        if (lead.stageDerived)
+            lines << tr("The network sent no stage: this one was derived from the status.");
+        if (!lead.stageText.isEmpty())
+            lines << tr("The network's words for the stage: %1").arg(lead.stageText);
         if (lead.status != 0)
-            lines << tr("Status: %1 (code %2)").arg(StatusCatalog::statusName(lead.status)).arg(lead.status);
+            lines << tr("Status: %1 (code %2)")
+                         .arg(StatusCatalog::statusName(lead.status, lead.statusText))
+                         .arg(lead.status);
+        if (!lead.statusText.isEmpty())
+            lines << tr("The network's words for the status: %1").arg(lead.statusText);
         if (lead.reason != 0)
             lines << tr("Reason: %1 (code %2)").arg(StatusCatalog::reasonText(lead.reason)).arg(lead.reason);
+        if (!lead.reasonText.isEmpty())
+            lines << tr("The network's words for the reason: %1").arg(lead.reasonText);
         if (StatusProgress::isFinal(lead.stage, lead.status))
             lines << tr("This outcome is final.");
     }

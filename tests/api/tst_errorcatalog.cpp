@@ -30,7 +30,7 @@ void TestErrorCatalog::everyDocumentAndEngineCodeHasItsOwnSentence()
         QStringLiteral("duplicate"), QStringLiteral("offer"),   QStringLiteral("security"),
         QStringLiteral("ban"),       QStringLiteral("traffic"), QStringLiteral("db"),
         QStringLiteral("key"),       QStringLiteral("data"),    QStringLiteral("app"),
-        QStringLiteral("func")};
+        QStringLiteral("func"),      QStringLiteral("no-offer-code")};
     QCOMPARE(ErrorCatalog::knownServiceCodes(), expected);
     const QString fallback = ErrorCatalog::describe(Kind::Service, QStringLiteral("unknown-xyz"));
     QSet<QString> sentences;
