@@ -37,8 +37,8 @@ ApiError cancelledError()
 class AddCallImpl : public AddCall
 {
 public:
-    AddCallImpl(QNetworkAccessManager *manager, const HttpExchange::Settings &settings, const QString &sentOrderId,
-                QObject *parent)
+    AddCallImpl(QNetworkAccessManager *manager, const HttpExchange::Settings &settings,
+                const QString &sentOrderId, QObject *parent)
         : AddCall(parent), m_exchange(new HttpExchange(manager, settings, this)), m_secret(settings.secret),
           m_sentOrderId(sentOrderId)
     {

@@ -160,10 +160,10 @@ QString displayText(const ApiError &error)
 
 QStringList knownServiceCodes()
 {
-    return {QStringLiteral("nooffer"),   QStringLiteral("noid"),    QStringLiteral("nophone"),
-            QStringLiteral("duplicate"), QStringLiteral("offer"),   QStringLiteral("security"),
-            QStringLiteral("ban"),       QStringLiteral("traffic"), QStringLiteral("db"),
-            QStringLiteral("key"),       QStringLiteral("data"),    QStringLiteral("app"),
+    return {QStringLiteral("nooffer"),   QStringLiteral("noid"),         QStringLiteral("nophone"),
+            QStringLiteral("duplicate"), QStringLiteral("offer"),        QStringLiteral("security"),
+            QStringLiteral("ban"),       QStringLiteral("traffic"),      QStringLiteral("db"),
+            QStringLiteral("key"),       QStringLiteral("data"),         QStringLiteral("app"),
             QStringLiteral("func"),      QStringLiteral("no-offer-code")};
 }
 

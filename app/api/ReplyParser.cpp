@@ -132,7 +132,8 @@ std::optional<JsonValue> readDocument(int httpStatus, const QByteArray &body, co
 
 } // namespace
 
-AddResult parseAddReply(int httpStatus, const QByteArray &body, const QString &secret, const QString &sentOrderId)
+AddResult parseAddReply(int httpStatus, const QByteArray &body, const QString &secret,
+                        const QString &sentOrderId)
 {
     AddResult result;
     const std::optional<JsonValue> root = readDocument(httpStatus, body, secret, result.error);

@@ -9,9 +9,10 @@
 // errors with HTTP 200, `error_text` instead of `error`, numbers as strings, ids of any length kept as
 // exact strings, list.json as an object keyed by id or an array of rows or []/{} or an error object, and
 // unknown fields ignored. Rows of older engine builds (no stage, only status and status_text) get the
-// stage their status stands for, marked as derived (StatusCatalog::derivedStage). Anything that is not a usable JSON answer (an HTML page, an empty, truncated or
-// malformed body, a 5xx or a redirect) becomes a Transport error with a short snippet of what came back;
-// `secret` (the API key) is redacted from that snippet.
+// stage their status stands for, marked as derived (StatusCatalog::derivedStage). Anything that is not a
+// usable JSON answer (an HTML page, an empty, truncated or malformed body, a 5xx or a redirect) becomes a
+// Transport error with a short snippet of what came back; `secret` (the API key) is redacted from that
+// snippet.
 namespace ReplyParser {
 
 // `sentOrderId`: the order id the request carried; an answer without "uid" (older engine builds)

@@ -304,7 +304,8 @@ QList<StatusChange> JournalReader::history(const QString &profileId, const QStri
         return changes;
     const PreparedStatement query = m_connection.select(
         QStringLiteral("SELECT changed_at, stage, status, reason, goods_count, comment, previous_stage,"
-                       " previous_status, stage_derived, status_text, reason_text, stage_text FROM lead_history WHERE profile_id = ? AND lead_key = ?"
+                       " previous_status, stage_derived, status_text, reason_text, stage_text FROM "
+                       "lead_history WHERE profile_id = ? AND lead_key = ?"
                        " ORDER BY changed_at"),
         {profileId, key});
     while (query && query->next()) {

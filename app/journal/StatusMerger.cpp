@@ -79,7 +79,9 @@ LeadStatus replied(const StatusRow &reply, const LeadStatus &known)
     LeadStatus after;
     const bool takesStage = !reply.stage.isEmpty() && derivedStageStands(reply, known);
     after.stage = takesStage ? reply.stage : known.stage;
-    after.stageDerived = takesStage ? reply.stageDerived : known.stageDerived;
+    // A derived stage that only repeats the one the engine sent leaves it marked as sent.
+    after.stageDerived = takesStage ? reply.stageDerived && (known.stageDerived || reply.stage != known.stage)
+                                    : known.stageDerived;
     after.status = reply.status == 0 ? known.status : reply.status;
     after.reason = reply.reason;
     after.count = reply.count < 0 ? known.count : reply.count;

@@ -524,11 +524,11 @@ void TestReplyParser::olderListRowsDeriveTheirStage()
              R"("7500003":{"id":7500003,"status":17,"status_text":"Особый статус 17"},)"
              R"("7500004":{"id":7500004,"status":1}})");
     QVERIFY(result.error.isOk());
-    QCOMPARE(describe(result.rows), (QStringList{QStringLiteral("7500000|||approve|6|0|-1|"),
-                                                 QStringLiteral("7500001|||cancel|5|0|-1|"),
-                                                 QStringLiteral("7500002|||trash|12|0|-1|"),
-                                                 QStringLiteral("7500003||||17|0|-1|"),
-                                                 QStringLiteral("7500004|||wait|1|0|-1|")}));
+    QCOMPARE(
+        describe(result.rows),
+        (QStringList{QStringLiteral("7500000|||approve|6|0|-1|"), QStringLiteral("7500001|||cancel|5|0|-1|"),
+                     QStringLiteral("7500002|||trash|12|0|-1|"), QStringLiteral("7500003||||17|0|-1|"),
+                     QStringLiteral("7500004|||wait|1|0|-1|")}));
     QVERIFY(result.rows.at(0).stageDerived);
     QVERIFY(result.rows.at(2).stageDerived);
     QVERIFY(!result.rows.at(3).stageDerived); // a status this version does not know derives nothing
@@ -582,9 +582,10 @@ void TestReplyParser::olderErrorCodes_data()
     QTest::addColumn<QString>("code");
     for (const char *code : {"data", "no-offer-code", "app", "func"}) {
         QTest::addRow("error_text %s", code)
-            << (QByteArray(R"({"status":"error","error_text":")") + code + "\"}") << QString::fromLatin1(code);
-        QTest::addRow("error %s", code) << (QByteArray(R"({"status":"error","error":")") + code + "\"}")
-                                        << QString::fromLatin1(code);
+            << (QByteArray(R"({"status":"error","error_text":")") + code + "\"}")
+            << QString::fromLatin1(code);
+        QTest::addRow("error %s", code)
+            << (QByteArray(R"({"status":"error","error":")") + code + "\"}") << QString::fromLatin1(code);
     }
 }
 
@@ -596,8 +597,8 @@ void TestReplyParser::olderErrorCodes()
     QVERIFY(added.error.isService());
     QCOMPARE(added.error.code, code);
     // In words, not the "refused with the code" sentence of a code nobody knows.
-    const QString unknownCodeSentence =
-        ErrorCatalog::describe(Kind::Service, QStringLiteral("zz-unknown")).replace(QStringLiteral("zz-unknown"), code);
+    const QString unknownCodeSentence = ErrorCatalog::describe(Kind::Service, QStringLiteral("zz-unknown"))
+                                            .replace(QStringLiteral("zz-unknown"), code);
     QVERIFY2(added.error.message != unknownCodeSentence, qPrintable(added.error.message));
     const ListResult listed = ReplyParser::parseListReply(200, body);
     QVERIFY(listed.error.isService());
