@@ -101,7 +101,7 @@ void TestOlderEngine::bothShapesReadTheSameStages()
         keys << key;
     }
     QTRY_VERIFY_WITH_TIMEOUT(outbox->waitingCount() == 0, TimeoutMs);
-    QCOMPARE(sent.size(), keys.size());
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), keys.size(), TimeoutMs);
     const QString profile = IntegrationStack::profileId();
     for (const QString &key : std::as_const(keys)) {
         const auto entry = stack.journal()->entry(profile, key);
