@@ -84,10 +84,10 @@ QString isoTimeText(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
-QString outcomeText(const QString &stage, int status)
+QString outcomeText(const QString &stage, int status, const QString &engineStatusText = QString())
 {
     const QString stageName = StatusCatalog::stageName(stage);
-    const QString statusName = StatusCatalog::statusName(status);
+    const QString statusName = StatusCatalog::statusName(status, engineStatusText);
     if (stageName.isEmpty())
         return statusName.isEmpty() ? LeadTableModel::tr("nothing yet") : statusName;
     if (statusName.isEmpty())
@@ -514,7 +514,7 @@ QString LeadTableModel::historyText(const JournalRow &lead) const
         QString line = tr("%1: %2 → %3")
                            .arg(QLocale().toString(change.changedAt.toLocalTime(), QLocale::ShortFormat),
                                 outcomeText(change.previousStage, change.previousStatus),
-                                outcomeText(change.stage, change.status));
+                                outcomeText(change.stage, change.status, change.statusText));
         if (change.reason != 0)
             line += tr(" (%1)").arg(StatusCatalog::reasonText(change.reason));
         lines << line;
