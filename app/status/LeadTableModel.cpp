@@ -469,12 +469,15 @@ QString LeadTableModel::toolTip(const JournalRow &lead) const
     lines << (lead.networkOrderId.isEmpty()
                   ? tr("Order %1").arg(lead.orderId.isEmpty() ? tr("(auto)") : lead.orderId)
                   : tr("Order %1, network order %2").arg(lead.orderId, lead.networkOrderId));
-    if (lead.stage.isEmpty()) {
+    // Not reported on yet: neither stage nor status (an older engine sends a status above 12 without a
+    // stage, and none can be derived from it: that lead has been reported on).
+    if (lead.stage.isEmpty() && lead.status == 0) {
         lines << tr("Not reported on by the network yet: %1").arg(SendStates::displayName(lead.sendState));
         if (!lead.errorCode.isEmpty())
             lines << tr("Last error: %1").arg(lead.errorCode);
     } else {
-        lines << tr("Stage: %1 (code \"%2\")").arg(StatusCatalog::stageName(lead.stage), lead.stage);
+        if (!lead.stage.isEmpty())
+            lines << tr("Stage: %1 (code \"%2\")").arg(StatusCatalog::stageName(lead.stage), lead.stage);
         if (lead.stageDerived)
             lines << tr("The network sent no stage: this one was derived from the status.");
         if (!lead.stageText.isEmpty())
