@@ -14,10 +14,11 @@ struct AppOptions
     bool sandbox = false;     // --sandbox: work against the built-in emulator whatever the profile says
     int sandboxLatencyMs = 0; // --sandbox-latency MS[,JITTER]: the built-in emulator answers this late
     int sandboxJitterMs = 0;  // ... give or take this much
-    bool sandboxOlderEngine = false; // --sandbox-older-engine: it answers as older engine builds do
-    QString profile;                 // --profile: the profile to open
-    QString language; // --lang: "system", "en" or "ru" (locale spellings are folded to the language)
-    QString dataDir;  // --data-dir: absolute folder for the journal and settings (tests, portable use)
+    QString profile;          // --profile: the profile to open
+    QString language;         // --lang: "system", "en" or "ru" (locale spellings are folded to the language)
+    QString dataDir; // --data-dir: absolute folder for the journal and settings (tests, portable use)
+    // --sandbox-older-engine: the built-in emulator answers as older engine builds do
+    bool sandboxOlderEngine = false;
 };
 
 // Reads CPA Desk's command line. Unlike QCommandLineParser::process() it never exits the program:

@@ -228,7 +228,8 @@ void TestJournalMigration::version5FileIsUpgraded()
     for (const QString &table : {QStringLiteral("leads"), QStringLiteral("lead_history")}) {
         const QStringList columns = columnNames(path(), table);
         for (const char *name : {"stage_derived", "status_text", "reason_text", "stage_text"})
-            QVERIFY2(columns.contains(QLatin1String(name)), qPrintable(table + QLatin1Char('.') + QLatin1String(name)));
+            QVERIFY2(columns.contains(QLatin1String(name)),
+                     qPrintable(table + QLatin1Char('.') + QLatin1String(name)));
     }
     // The stage from before was the engine's own.
     const auto before = journal.entry(profile, QStringLiteral("3"));
