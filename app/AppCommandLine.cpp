@@ -12,6 +12,7 @@ namespace {
 const QString apiUrlName = QStringLiteral("api-url");
 const QString sandboxName = QStringLiteral("sandbox");
 const QString sandboxLatencyName = QStringLiteral("sandbox-latency");
+const QString sandboxOlderEngineName = QStringLiteral("sandbox-older-engine");
 const QString profileName = QStringLiteral("profile");
 const QString langName = QStringLiteral("lang");
 const QString dataDirName = QStringLiteral("data-dir");
@@ -37,6 +38,11 @@ void addOptions(QCommandLineParser &parser)
                                     "The built-in sandbox answers <ms> late, give or take <jitter> (e.g. "
                                     "150,30), as a distant server would."),
         QCoreApplication::translate("AppCommandLine", "ms[,jitter]")));
+    parser.addOption(QCommandLineOption(
+        sandboxOlderEngineName,
+        QCoreApplication::translate("AppCommandLine",
+                                    "The built-in sandbox answers as older engine builds do (no stage, "
+                                    "the engine's own status words).")));
     parser.addOption(QCommandLineOption(
         profileName, QCoreApplication::translate("AppCommandLine", "Open the profile called <name>."),
         QCoreApplication::translate("AppCommandLine", "name")));
@@ -82,6 +88,7 @@ QStringList AppCommandLine::process(const QStringList &arguments)
         if (!error.isEmpty())
             errors << error;
     }
+    m_options.sandboxOlderEngine = parser.isSet(sandboxOlderEngineName);
     if (parser.isSet(profileName)) {
         m_options.profile = parser.values(profileName).constLast().trimmed();
         if (m_options.profile.isEmpty())

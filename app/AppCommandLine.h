@@ -17,6 +17,8 @@ struct AppOptions
     QString profile;          // --profile: the profile to open
     QString language;         // --lang: "system", "en" or "ru" (locale spellings are folded to the language)
     QString dataDir; // --data-dir: absolute folder for the journal and settings (tests, portable use)
+    // --sandbox-older-engine: the built-in emulator answers as older engine builds do
+    bool sandboxOlderEngine = false;
 };
 
 // Reads CPA Desk's command line. Unlike QCommandLineParser::process() it never exits the program:

@@ -91,6 +91,7 @@ int main(int argc, char *argv[])
     sessionOptions.forceSandbox = options.sandbox;
     sessionOptions.sandboxLatencyMs = options.sandboxLatencyMs;
     sessionOptions.sandboxJitterMs = options.sandboxJitterMs;
+    sessionOptions.sandboxOlderEngine = options.sandboxOlderEngine;
     sessionOptions.profile = options.profile;
     if (ApiEndpoint::isExplicitOverride(options.apiUrl.toString(), ApiEndpoint::environmentUrl())) {
         const ApiEndpoint::Resolution endpoint =

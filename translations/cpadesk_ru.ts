@@ -465,6 +465,10 @@
         <source>Run %1 --help for the list of options.</source>
         <translation>Список параметров: %1 --help</translation>
     </message>
+    <message>
+        <source>The built-in sandbox answers as older engine builds do (no stage, the engine's own status words).</source>
+        <translation>Встроенная песочница отвечает как старые сборки движка (без этапа, со словами самого движка для статуса).</translation>
+    </message>
 </context>
 <context>
     <name>AppSession</name>
@@ -678,6 +682,10 @@
     <message>
         <source>%1 (code: %2)</source>
         <translation>%1 (код: %2)</translation>
+    </message>
+    <message>
+        <source>The lead was sent without an offer code the network knows.</source>
+        <translation>Лид отправлен без кода оффера, известного сети.</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1369,22 @@
         <source> (%1)</source>
         <translation> (%1)</translation>
     </message>
+    <message>
+        <source>The network sent no stage: this one was derived from the status.</source>
+        <translation>Сеть не прислала этап: он выведен из статуса.</translation>
+    </message>
+    <message>
+        <source>The network's words for the stage: %1</source>
+        <translation>Этап словами сети: %1</translation>
+    </message>
+    <message>
+        <source>The network's words for the status: %1</source>
+        <translation>Статус словами сети: %1</translation>
+    </message>
+    <message>
+        <source>The network's words for the reason: %1</source>
+        <translation>Причина словами сети: %1</translation>
+    </message>
 </context>
 <context>
     <name>LeadTracking</name>
@@ -1641,6 +1665,10 @@
         <source>en</source>
         <comment>ISO 639 code of the language of this translation, e.g. ru: country and currency names are shown in it</comment>
         <translation>ru</translation>
+    </message>
+    <message>
+        <source>Order %1 is not shown on the Leads screen: clear its filters to see it.</source>
+        <translation>Заказ %1 не показан на экране «Лиды»: сбросьте фильтры, чтобы его увидеть.</translation>
     </message>
 </context>
 <context>

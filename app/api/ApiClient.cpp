@@ -37,8 +37,10 @@ ApiError cancelledError()
 class AddCallImpl : public AddCall
 {
 public:
-    AddCallImpl(QNetworkAccessManager *manager, const HttpExchange::Settings &settings, QObject *parent)
-        : AddCall(parent), m_exchange(new HttpExchange(manager, settings, this)), m_secret(settings.secret)
+    AddCallImpl(QNetworkAccessManager *manager, const HttpExchange::Settings &settings,
+                const QString &sentOrderId, QObject *parent)
+        : AddCall(parent), m_exchange(new HttpExchange(manager, settings, this)), m_secret(settings.secret),
+          m_sentOrderId(sentOrderId)
     {
         connect(m_exchange, &HttpExchange::finished, this, [this](const HttpOutcome &outcome) {
             if (!outcome.error.isOk()) {
@@ -47,7 +49,7 @@ public:
                 finish(result);
                 return;
             }
-            finish(ReplyParser::parseAddReply(outcome.httpStatus, outcome.body, m_secret));
+            finish(ReplyParser::parseAddReply(outcome.httpStatus, outcome.body, m_secret, m_sentOrderId));
         });
     }
 
@@ -86,6 +88,7 @@ private:
 
     HttpExchange *m_exchange;
     QString m_secret;
+    QString m_sentOrderId; // an answer without "uid" confirms it
     bool m_finished = false;
 };
 
@@ -275,7 +278,7 @@ AddCall *ApiClient::addLead(const Lead &lead)
 {
     d->calls.removeAll(nullptr);
     const ApiRequestBuilder builder(d->config);
-    auto *call = new AddCallImpl(d->manager, builder.exchangeSettings(), this);
+    auto *call = new AddCallImpl(d->manager, builder.exchangeSettings(), lead.orderId, this);
     d->calls.append(call);
     if (const auto problem = builder.configProblem())
         call->failSoon(*problem);

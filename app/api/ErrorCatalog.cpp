@@ -10,6 +10,10 @@ QString serviceSentence(const QString &code)
 {
     if (code == u"nooffer")
         return QCoreApplication::translate("ErrorCatalog", "The lead was sent without an offer ID.");
+    // Older engine builds name the same refusal "no-offer-code".
+    if (code == u"no-offer-code")
+        return QCoreApplication::translate("ErrorCatalog",
+                                           "The lead was sent without an offer code the network knows.");
     if (code == u"noid")
         return QCoreApplication::translate("ErrorCatalog", "The lead was sent without an order ID.");
     if (code == u"nophone")
@@ -156,11 +160,11 @@ QString displayText(const ApiError &error)
 
 QStringList knownServiceCodes()
 {
-    return {QStringLiteral("nooffer"),   QStringLiteral("noid"),    QStringLiteral("nophone"),
-            QStringLiteral("duplicate"), QStringLiteral("offer"),   QStringLiteral("security"),
-            QStringLiteral("ban"),       QStringLiteral("traffic"), QStringLiteral("db"),
-            QStringLiteral("key"),       QStringLiteral("data"),    QStringLiteral("app"),
-            QStringLiteral("func")};
+    return {QStringLiteral("nooffer"),   QStringLiteral("noid"),         QStringLiteral("nophone"),
+            QStringLiteral("duplicate"), QStringLiteral("offer"),        QStringLiteral("security"),
+            QStringLiteral("ban"),       QStringLiteral("traffic"),      QStringLiteral("db"),
+            QStringLiteral("key"),       QStringLiteral("data"),         QStringLiteral("app"),
+            QStringLiteral("func"),      QStringLiteral("no-offer-code")};
 }
 
 QStringList knownTransportCodes()

@@ -3,6 +3,7 @@
 #include "ErrorCatalog.h"
 #include "JsonReader.h"
 #include "Redaction.h"
+#include "leads/StatusCatalog.h"
 
 #include <cmath>
 #include <optional>
@@ -70,6 +71,14 @@ StatusRow readRow(const JsonValue &object, const QString &keyId)
     const JsonValue *comment = object.member(u"comment");
     if (comment && comment->isScalar())
         row.comment = comment->scalarText();
+    // The engine's own words for its codes; older builds send status_text alone (docs/API.md point 11).
+    row.statusText = memberText(object, u"status_text");
+    row.reasonText = memberText(object, u"reason_text");
+    row.stageText = memberText(object, u"stage_text");
+    if (row.stage.isEmpty()) {
+        row.stage = StatusCatalog::derivedStage(row.status, row.reason);
+        row.stageDerived = !row.stage.isEmpty();
+    }
     return row;
 }
 
@@ -123,7 +132,8 @@ std::optional<JsonValue> readDocument(int httpStatus, const QByteArray &body, co
 
 } // namespace
 
-AddResult parseAddReply(int httpStatus, const QByteArray &body, const QString &secret)
+AddResult parseAddReply(int httpStatus, const QByteArray &body, const QString &secret,
+                        const QString &sentOrderId)
 {
     AddResult result;
     const std::optional<JsonValue> root = readDocument(httpStatus, body, secret, result.error);
@@ -140,6 +150,9 @@ AddResult parseAddReply(int httpStatus, const QByteArray &body, const QString &s
     }
     result.networkOrderId = networkId;
     result.ourOrderId = memberText(*root, u"uid");
+    // Older engine builds leave "uid" out: the lead is stored under the id we sent. "auto" names none.
+    if (result.ourOrderId.isEmpty() && sentOrderId.compare(u"auto", Qt::CaseInsensitive) != 0)
+        result.ourOrderId = sentOrderId.trimmed();
     return result;
 }
 

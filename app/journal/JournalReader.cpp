@@ -27,7 +27,8 @@ QDateTime timeOf(const QVariant &value)
 const char entryColumns[] =
     "profile_id, lead_key, order_id, network_id, lead_json, request_body, send_state,"
     " attempts, maybe_delivered, next_try_at, error_code, error_text, stage, status,"
-    " reason, goods_count, comment, created_at, sent_at, " CHECKED_AT_OF_LEAD ", changed_at, unseen";
+    " reason, goods_count, comment, created_at, sent_at, " CHECKED_AT_OF_LEAD ", changed_at, unseen,"
+    " stage_derived, status_text, reason_text, stage_text";
 
 JournalEntry entryFrom(const QSqlQuery &query)
 {
@@ -55,12 +56,17 @@ JournalEntry entryFrom(const QSqlQuery &query)
     entry.checkedAt = timeOf(query.value(19));
     entry.changedAt = timeOf(query.value(20));
     entry.unseenChange = query.value(21).toInt() != 0;
+    entry.stageDerived = query.value(22).toInt() != 0;
+    entry.statusText = query.value(23).toString();
+    entry.reasonText = query.value(24).toString();
+    entry.stageText = query.value(25).toString();
     return entry;
 }
 
 const char rowColumns[] = "lead_key, order_id, network_id, offer, wm, name, phone, country, stage, comment,"
                           " error_code, created_at, " CHECKED_AT_OF_LEAD ", changed_at, status, reason,"
-                          " goods_count, send_state, unseen";
+                          " goods_count, send_state, unseen, stage_derived, status_text, reason_text,"
+                          " stage_text";
 
 JournalRow rowFrom(const QSqlQuery &query)
 {
@@ -84,6 +90,10 @@ JournalRow rowFrom(const QSqlQuery &query)
     row.count = query.value(16).toInt();
     row.sendState = SendStates::fromText(query.value(17).toString());
     row.unseenChange = query.value(18).toInt() != 0;
+    row.stageDerived = query.value(19).toInt() != 0;
+    row.statusText = query.value(20).toString();
+    row.reasonText = query.value(21).toString();
+    row.stageText = query.value(22).toString();
     return row;
 }
 
@@ -294,7 +304,8 @@ QList<StatusChange> JournalReader::history(const QString &profileId, const QStri
         return changes;
     const PreparedStatement query = m_connection.select(
         QStringLiteral("SELECT changed_at, stage, status, reason, goods_count, comment, previous_stage,"
-                       " previous_status FROM lead_history WHERE profile_id = ? AND lead_key = ?"
+                       " previous_status, stage_derived, status_text, reason_text, stage_text FROM "
+                       "lead_history WHERE profile_id = ? AND lead_key = ?"
                        " ORDER BY changed_at"),
         {profileId, key});
     while (query && query->next()) {
@@ -307,6 +318,10 @@ QList<StatusChange> JournalReader::history(const QString &profileId, const QStri
         change.comment = query->value(5).toString();
         change.previousStage = query->value(6).toString();
         change.previousStatus = query->value(7).toInt();
+        change.stageDerived = query->value(8).toInt() != 0;
+        change.statusText = query->value(9).toString();
+        change.reasonText = query->value(10).toString();
+        change.stageText = query->value(11).toString();
         changes.append(change);
     }
     return changes;

@@ -127,6 +127,20 @@ const char *const version5[] = {
     " BEGIN INSERT INTO team_changes (profile_id, lead_key) VALUES (NEW.profile_id, NEW.lead_key); END",
 };
 
+// Version 6: answers of older engine builds (issue 23). Whether a lead's stage was derived from its
+// status because the engine sent none, and the engine's own words for its codes (status_text and the
+// like), on the lead and in its history. Leads from before knew only stages the engine sent: 0.
+const char *const version6[] = {
+    "ALTER TABLE leads ADD COLUMN stage_derived INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE leads ADD COLUMN status_text TEXT",
+    "ALTER TABLE leads ADD COLUMN reason_text TEXT",
+    "ALTER TABLE leads ADD COLUMN stage_text TEXT",
+    "ALTER TABLE lead_history ADD COLUMN stage_derived INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE lead_history ADD COLUMN status_text TEXT",
+    "ALTER TABLE lead_history ADD COLUMN reason_text TEXT",
+    "ALTER TABLE lead_history ADD COLUMN stage_text TEXT",
+};
+
 template <std::size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList list;
@@ -162,6 +176,8 @@ QStringList JournalSchema::stepStatements(int version)
         return toList(version4);
     case 5:
         return toList(version5);
+    case 6:
+        return toList(version6);
     default:
         return {};
     }

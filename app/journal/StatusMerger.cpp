@@ -13,7 +13,8 @@ using namespace JournalSql;
 namespace {
 
 // The columns a merge reads of a lead, in the order of leadFrom().
-const char comparedColumns[] = "lead_key, network_id, stage, comment, status, reason, goods_count, order_id";
+const char comparedColumns[] = "lead_key, network_id, stage, comment, status, reason, goods_count, order_id,"
+                               " stage_derived, status_text, reason_text, stage_text";
 
 MergeCache::Lead leadFrom(const MergeStatement &read)
 {
@@ -25,6 +26,10 @@ MergeCache::Lead leadFrom(const MergeStatement &read)
     lead.status = int(read.integer(4));
     lead.reason = int(read.integer(5));
     lead.count = int(read.integer(6));
+    lead.stageDerived = read.integer(8) != 0;
+    lead.statusText = read.text(9);
+    lead.reasonText = read.text(10);
+    lead.stageText = read.text(11);
     return lead;
 }
 
@@ -53,27 +58,46 @@ void bindOpenLeadsCondition(MergeStatement &read, const QString &profileId)
         read.bindText(int(i) + 1, values.at(i).toString());
 }
 
-// Whether `reply` changes a lead with this status. The fields it leaves out (an empty stage or
-// comment, status 0, a negative count) keep what we knew: absence is not a change. The reason is
-// always given (0: none).
-bool replyChanges(const StatusRow &reply, const LeadStatus &known)
+// A stage the engine sent wins over one derived from the same status (StatusCatalog::derivedStage):
+// a derived stage says nothing the status did not, so it only replaces what we knew when the status
+// moved, or when all we had was derived too.
+bool derivedStageStands(const StatusRow &reply, const LeadStatus &known)
 {
-    return (!reply.stage.isEmpty() && reply.stage != known.stage) ||
-           (reply.status != 0 && reply.status != known.status) || reply.reason != known.reason ||
-           (reply.count >= 0 && reply.count != known.count) ||
-           (!reply.comment.isEmpty() && reply.comment != known.comment);
+    return !reply.stageDerived || known.stage.isEmpty() || known.stageDerived || reply.status != known.status;
+}
+
+// The engine's words follow their code: a new code drops the words of the old one unless it brings
+// its own; the same code keeps them when the reply leaves them out.
+QString wordsAfter(bool codeMoved, const QString &replied, const QString &known)
+{
+    return codeMoved || !replied.isEmpty() ? replied : known;
 }
 
 // `known` as `reply` leaves it: what the reply leaves out keeps what we knew (see replyChanges).
 LeadStatus replied(const StatusRow &reply, const LeadStatus &known)
 {
     LeadStatus after;
-    after.stage = reply.stage.isEmpty() ? known.stage : reply.stage;
+    const bool takesStage = !reply.stage.isEmpty() && derivedStageStands(reply, known);
+    after.stage = takesStage ? reply.stage : known.stage;
+    // A derived stage that only repeats the one the engine sent leaves it marked as sent.
+    after.stageDerived = takesStage ? reply.stageDerived && (known.stageDerived || reply.stage != known.stage)
+                                    : known.stageDerived;
     after.status = reply.status == 0 ? known.status : reply.status;
     after.reason = reply.reason;
     after.count = reply.count < 0 ? known.count : reply.count;
     after.comment = reply.comment.isEmpty() ? known.comment : reply.comment;
+    after.statusText = wordsAfter(after.status != known.status, reply.statusText, known.statusText);
+    after.reasonText = wordsAfter(after.reason != known.reason, reply.reasonText, known.reasonText);
+    after.stageText = wordsAfter(after.stage != known.stage, reply.stageText, known.stageText);
     return after;
+}
+
+// Whether `reply` changes a lead with this status. The fields it leaves out (an empty stage or
+// comment, status 0, a negative count, no words) keep what we knew: absence is not a change. The
+// reason is always given (0: none).
+bool replyChanges(const StatusRow &reply, const LeadStatus &known)
+{
+    return replied(reply, known) != known;
 }
 
 JournalRow comparedRow(const QString &orderId, const MergeCache::Lead &lead)
@@ -300,8 +324,9 @@ bool StatusMerger::writeHistory(const Merge &merge)
         return true;
     MergeStatement insert = m_connection.mergeStatement(
         QStringLiteral("INSERT INTO lead_history (profile_id, lead_key, changed_at, stage, status, reason,"
-                       " goods_count, comment, previous_stage, previous_status)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       " goods_count, comment, previous_stage, previous_status, stage_derived, status_text,"
+                       " reason_text, stage_text)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!insert)
         return false;
     for (const Change &change : merge.changes) {
@@ -315,6 +340,10 @@ bool StatusMerger::writeHistory(const Merge &merge)
         insert.bindTextOrNull(8, change.after.comment);
         insert.bindTextOrNull(9, change.before.stage);
         insert.bindInt(10, change.before.status);
+        insert.bindInt(11, change.after.stageDerived ? 1 : 0);
+        insert.bindTextOrNull(12, change.after.statusText);
+        insert.bindTextOrNull(13, change.after.reasonText);
+        insert.bindTextOrNull(14, change.after.stageText);
         if (!m_connection.run(insert))
             return false;
     }
@@ -325,7 +354,8 @@ bool StatusMerger::writeChangedLeads(Merge &merge, StatusMergeBatch &batch)
 {
     static const QString updateSql =
         QStringLiteral("UPDATE leads SET stage = ?, status = ?, reason = ?, goods_count = ?, comment = ?,"
-                       " changed_at = ?, unseen = 1, network_id = ? %1"
+                       " changed_at = ?, unseen = 1, network_id = ?, stage_derived = ?, status_text = ?,"
+                       " reason_text = ?, stage_text = ? %1"
                        " WHERE profile_id = ? AND lead_key = ?");
     static const QString keepFinalSql = updateSql.arg(QString());
     static const QString setFinalSql = updateSql.arg(QStringLiteral(", is_final = ?"));
@@ -349,7 +379,11 @@ bool StatusMerger::writeChangedLeads(Merge &merge, StatusMergeBatch &batch)
             update.bindTextOrNull(5, row.comment);
             update.bindInt(6, merge.nowMs);
             update.bindTextOrNull(7, row.networkOrderId);
-            int next = 8;
+            update.bindInt(8, row.stageDerived ? 1 : 0);
+            update.bindTextOrNull(9, row.statusText);
+            update.bindTextOrNull(10, row.reasonText);
+            update.bindTextOrNull(11, row.stageText);
+            int next = 12;
             if (finalChanges)
                 update.bindInt(next++, isFinal ? 1 : 0);
             update.bindText(next, merge.profileId);

@@ -48,6 +48,22 @@ constexpr std::array<const char *, StatusCatalog::KnownStageCount> stageWords = 
     QT_TRANSLATE_NOOP("StatusCatalog", "Trash"),
 };
 
+// The stage of each status (indexed by code - 1) for answers that carry no stage (older engine builds,
+// docs/API.md point 11). This is the only place that maps a status to a stage; it follows the engine's
+// own grouping of its statuses:
+//   1 New, 2 Processing, 3 Callback        -> wait
+//   4 Hold                                 -> hold
+//   5 Cancelled                            -> cancel, or trash when the reason is a trash reason
+//   6 Packing ... 10 Completed, 11 Return  -> approve (the lead was approved; what followed is delivery)
+//   12 Deleted                             -> trash
+// A status above 12 derives nothing: the lead keeps its stage and the engine's words show what it is.
+constexpr std::array<StatusCatalog::Stage, StatusCatalog::LastKnownStatus> derivedStages = {
+    StatusCatalog::Stage::Wait,    StatusCatalog::Stage::Wait,    StatusCatalog::Stage::Wait,
+    StatusCatalog::Stage::Hold,    StatusCatalog::Stage::Cancel,  StatusCatalog::Stage::Approve,
+    StatusCatalog::Stage::Approve, StatusCatalog::Stage::Approve, StatusCatalog::Stage::Approve,
+    StatusCatalog::Stage::Approve, StatusCatalog::Stage::Approve, StatusCatalog::Stage::Trash,
+};
+
 } // namespace
 
 StatusCatalog::Stage StatusCatalog::stageOf(const QString &stageCode)
@@ -100,6 +116,30 @@ QString StatusCatalog::statusName(int status)
     if (!isKnownStatus(status))
         return QCoreApplication::translate("StatusCatalog", "Status %1").arg(status);
     return QCoreApplication::translate("StatusCatalog", statusWords[status - 1]);
+}
+
+QString StatusCatalog::statusName(int status, const QString &engineText)
+{
+    if (!isKnownStatus(status) && !engineText.trimmed().isEmpty())
+        return engineText.trimmed();
+    return statusName(status);
+}
+
+QString StatusCatalog::reasonName(int reason, const QString &engineText)
+{
+    if (!isKnownReason(reason) && !engineText.trimmed().isEmpty())
+        return engineText.trimmed();
+    return reasonName(reason);
+}
+
+QString StatusCatalog::derivedStage(int status, int reason)
+{
+    if (!isKnownStatus(status))
+        return QString();
+    const Stage stage = derivedStages[status - 1];
+    if (stage == Stage::Cancel && isTrashReason(reason))
+        return stageCode(Stage::Trash);
+    return stageCode(stage);
 }
 
 QString StatusCatalog::reasonName(int reason)

@@ -36,10 +36,20 @@ public:
     static QString stageName(const QString &stageCode); // "Approved"; the raw word if unknown
     static QString stageName(Stage stage);
     static QString statusName(int status); // "Packing"; "Status 17" if unknown; empty for 0
+    // As statusName(), but a code this version does not know shows the engine's own words for it
+    // (list.json "status_text") when it sent some: "Особый статус 17" rather than "Status 17".
+    static QString statusName(int status, const QString &engineText);
     static QString reasonName(int reason); // "Incorrect phone"; "Reason 19" if unknown; empty for 0
+    static QString reasonName(int reason, const QString &engineText); // as statusName(int, QString)
     // The reason with its trash mark when it has one: "Incorrect phone (trash)".
     static QString reasonText(int reason);
     static bool isTrashReason(int reason);
+
+    // The stage an answer without one (older engine builds) stands for, from its status and reason:
+    // the one table of it, `derivedStages` in StatusCatalog.cpp. Empty for a status this version does
+    // not know (or 0): then nothing is derived and the lead keeps the stage it had. Only for rows
+    // without a stage: a stage the engine sends always wins.
+    static QString derivedStage(int status, int reason);
 
     static bool isKnownStatus(int status) { return status >= 1 && status <= LastKnownStatus; }
     static bool isKnownReason(int reason) { return reason >= 1 && reason <= LastKnownReason; }

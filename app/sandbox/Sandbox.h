@@ -65,6 +65,9 @@ struct SandboxOptions
     SandboxFaults faults;
     SandboxLatency latency;
     QString stateFile; // empty: state in memory only
+    // Answer as older engine builds do (docs/API.md point 11): list.json rows with only id, status and
+    // status_text, add.json without uid, refusals in error_text with the older codes.
+    bool olderEngine = false;
 };
 
 // One request as the sandbox received it, for tests that assert on what a client sent.

@@ -74,4 +74,17 @@ QStringList bannedIps()
     return {QStringLiteral("203.0.113.66")}; // TEST-NET-3: never a real customer
 }
 
+QString engineStatusWords(int status)
+{
+    static const QStringList words{
+        QStringLiteral("Новый"),    QStringLiteral("Обработка"), QStringLiteral("Перезвонить"),
+        QStringLiteral("Холд"),     QStringLiteral("Отмена"),    QStringLiteral("Упаковка"),
+        QStringLiteral("Отправка"), QStringLiteral("В пути"),    QStringLiteral("Прибыл"),
+        QStringLiteral("Выполнен"), QStringLiteral("Возврат"),   QStringLiteral("Удален"),
+    };
+    if (status >= 1 && status <= words.size())
+        return words.at(status - 1);
+    return QStringLiteral("Особый статус %1").arg(status);
+}
+
 } // namespace SandboxCatalogue

@@ -26,5 +26,8 @@ QStringList activeOfferIds();
 QString blockedOfferId();
 QStringList bannedPhones();
 QStringList bannedIps();
+// The words an older engine sends as status_text, in the network's language (Russian): data of the
+// emulated service, not text of this program. A code it does not know reads "Особый статус N".
+QString engineStatusWords(int status);
 
 } // namespace SandboxCatalogue

@@ -172,9 +172,18 @@ bool isValidUtf8AfterPercentDecoding(const QByteArray &body)
 } // namespace
 
 SandboxService::SandboxService(const SandboxOptions &options)
-    : m_user(options.user), m_key(options.key), m_speed(options.speed), m_seed(options.seed)
+    : m_user(options.user), m_key(options.key), m_speed(options.speed), m_seed(options.seed),
+      m_olderEngine(options.olderEngine)
 {
     m_elapsed.start();
+}
+
+QByteArray SandboxService::refusal(const char *code) const
+{
+    if (!m_olderEngine)
+        return errorBody(code);
+    // Older builds give every refusal as error_text, and name a missing offer "no-offer-code".
+    return engineErrorBody(qstrcmp(code, "nooffer") == 0 ? "no-offer-code" : code);
 }
 
 bool SandboxService::isAuthorised(const QString &idParameter, const QByteArray &body) const
@@ -228,7 +237,7 @@ QByteArray SandboxService::add(const QString &idParameter, const QByteArray &con
     if (stored)
         *stored = false;
     if (!isAuthorised(idParameter, body))
-        return errorBody("key");
+        return refusal("key");
     BodyError bodyError = BodyError::None;
     const QVariantMap fields = decodeBody(contentType, body, &bodyError);
     if (bodyError != BodyError::None)
@@ -251,32 +260,32 @@ QByteArray SandboxService::addLocked(const QVariantMap &fields, bool *stored)
 {
     const QString offerId = scalar(fields.value(QStringLiteral("offer")));
     if (offerId.isEmpty())
-        return errorBody("nooffer");
+        return refusal("nooffer");
     QString ourOrderId = scalar(fields.value(QStringLiteral("id")));
     if (ourOrderId.isEmpty())
-        return errorBody("noid");
+        return refusal("noid");
     const QString phone = digitsOnly(scalar(fields.value(QStringLiteral("phone"))));
     if (phone.isEmpty())
-        return errorBody("nophone");
+        return refusal("nophone");
     const SandboxOffer *offer = SandboxCatalogue::findOffer(offerId);
     if (!offer)
-        return errorBody("offer");
+        return refusal("offer");
     if (offer->blocked)
-        return errorBody("traffic");
+        return refusal("traffic");
     const QString ip = scalar(fields.value(QStringLiteral("ip")));
     if (SandboxCatalogue::bannedPhones().contains(phone) || SandboxCatalogue::bannedIps().contains(ip))
-        return errorBody("ban");
+        return refusal("ban");
 
     const qint64 now = clockLocked();
     const bool automatic = ourOrderId.compare(QLatin1String("auto"), Qt::CaseInsensitive) == 0;
     const QString phoneOffer = phone + QLatin1Char('|') + offerId;
     if (!automatic && m_leadIndex.contains(ourOrderId))
-        return errorBody("duplicate");
+        return refusal("duplicate");
     // Counted before the phone check refuses it: what the client asked for, not what was kept.
     ++m_ordersRequested[phoneOffer];
     const auto last = m_lastPhoneOffer.constFind(phoneOffer);
     if (last != m_lastPhoneOffer.cend() && now - *last < DuplicateWindowSeconds)
-        return errorBody("duplicate");
+        return refusal("duplicate");
     if (automatic)
         ourOrderId = nextAutoIdLocked();
 
@@ -296,8 +305,10 @@ QByteArray SandboxService::addLocked(const QVariantMap &fields, bool *stored)
 
     QByteArray answer = R"({"status":"ok","id":)";
     appendIdOrNumber(answer, networkOrderId, false);
-    answer += R"(,"uid":)";
-    appendIdOrNumber(answer, ourOrderId, false);
+    if (!m_olderEngine) { // older builds leave our id out: it is the one we were sent
+        answer += R"(,"uid":)";
+        appendIdOrNumber(answer, ourOrderId, false);
+    }
     answer += '}';
     return answer;
 }
@@ -325,7 +336,7 @@ QByteArray SandboxService::list(const QString &idParameter, const QString &query
                                 const QByteArray &contentType, const QByteArray &body)
 {
     if (!isAuthorised(idParameter, body))
-        return errorBody("key");
+        return refusal("key");
 
     QStringList requested;
     if (queryHasIds) {
@@ -397,6 +408,17 @@ void SandboxService::appendListRowLocked(QByteArray &out, const StoredLead &lead
         changedAt += step.at;
     }
 
+    if (m_olderEngine) {
+        // Only our id (a number), the status and the engine's words for it: no stage, uid or reason.
+        out += R"({"id":)";
+        appendIdOrNumber(out, lead.ourOrderId, false);
+        out += R"(,"status":)";
+        appendInt(out, status, false);
+        out += R"(,"status_text":)";
+        appendJsonString(out, SandboxCatalogue::engineStatusWords(status));
+        out += '}';
+        return;
+    }
     out += R"({"id":)";
     appendIdOrNumber(out, lead.ourOrderId, strings);
     out += R"(,"uid":)";

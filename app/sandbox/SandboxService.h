@@ -83,6 +83,8 @@ private:
     };
 
     bool isAuthorised(const QString &idParameter, const QByteArray &body) const;
+    // A refusal with this code, in the shape of the engine build emulated.
+    QByteArray refusal(const char *code) const;
     static QVariantMap decodeBody(const QByteArray &contentType, const QByteArray &body, BodyError *error);
     QByteArray addLocked(const QVariantMap &fields, bool *stored);
     QString nextAutoIdLocked();
@@ -95,6 +97,7 @@ private:
     const QString m_key;
     const double m_speed;
     const quint32 m_seed;
+    const bool m_olderEngine;
 
     mutable QMutex m_mutex;
     QElapsedTimer m_elapsed;

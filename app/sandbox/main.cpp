@@ -122,8 +122,13 @@ int main(int argc, char *argv[])
                                           tr("file"));
     const QCommandLineOption stateOption(
         QStringLiteral("state"), tr("Load the state from this file and keep it saved there."), tr("file"));
+    const QCommandLineOption olderEngineOption(
+        QStringLiteral("older-engine"),
+        tr("Answer as older engine builds do: list.json rows with only id, status and status_text, add.json "
+           "without uid, refusals in error_text."));
     parser.addOptions({portOption, userOption, keyOption, speedOption, seedOption, faultsOption,
                        latencyOption, tlsOption, tlsCertOption, tlsKeyOption, stateOption});
+    parser.addOption(olderEngineOption);
     parser.process(app);
 
     QTextStream err(stderr);
@@ -162,6 +167,7 @@ int main(int argc, char *argv[])
     }
     options.latency = *latency;
     options.stateFile = parser.value(stateOption);
+    options.olderEngine = parser.isSet(olderEngineOption);
     if (options.user.isEmpty() || options.key.isEmpty()) {
         err << tr("The user and the key must not be empty.") << Qt::endl;
         return 2;

@@ -211,6 +211,7 @@ bool AppSession::ensureSandbox()
     options.speed = m_options.sandboxSpeed;
     options.latency.ms = m_options.sandboxLatencyMs;
     options.latency.jitterMs = m_options.sandboxJitterMs;
+    options.olderEngine = m_options.sandboxOlderEngine;
     // The emulator's leads live beside the journal, so that sandbox leads still exist after a restart.
     options.stateFile =
         m_options.dataDir.isEmpty()

@@ -43,6 +43,7 @@ public:
         double sandboxSpeed = 120; // the demo clock: a day passes in 12 minutes
         int sandboxLatencyMs = 0;  // --sandbox-latency: the emulator answers as a distant server would
         int sandboxJitterMs = 0;
+        bool sandboxOlderEngine = false; // --sandbox-older-engine: answers as older engine builds give them
     };
 
     explicit AppSession(const Options &options, QObject *parent = nullptr);

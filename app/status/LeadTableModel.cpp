@@ -84,10 +84,10 @@ QString isoTimeText(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
-QString outcomeText(const QString &stage, int status)
+QString outcomeText(const QString &stage, int status, const QString &engineStatusText = QString())
 {
     const QString stageName = StatusCatalog::stageName(stage);
-    const QString statusName = StatusCatalog::statusName(status);
+    const QString statusName = StatusCatalog::statusName(status, engineStatusText);
     if (stageName.isEmpty())
         return statusName.isEmpty() ? LeadTableModel::tr("nothing yet") : statusName;
     if (statusName.isEmpty())
@@ -366,9 +366,11 @@ QVariant LeadTableModel::displayText(const JournalRow &lead, int column) const
             return SendStates::displayName(lead.sendState);
         return StatusCatalog::stageName(lead.stage);
     case Status:
-        return StatusCatalog::statusName(lead.status);
+        return StatusCatalog::statusName(lead.status, lead.statusText);
     case Reason:
-        return StatusCatalog::reasonText(lead.reason);
+        return StatusCatalog::isKnownReason(lead.reason)
+                   ? StatusCatalog::reasonText(lead.reason)
+                   : StatusCatalog::reasonName(lead.reason, lead.reasonText);
     case Count:
         return lead.count >= 0 ? QString::number(lead.count) : QString();
     case Comment:
@@ -467,16 +469,29 @@ QString LeadTableModel::toolTip(const JournalRow &lead) const
     lines << (lead.networkOrderId.isEmpty()
                   ? tr("Order %1").arg(lead.orderId.isEmpty() ? tr("(auto)") : lead.orderId)
                   : tr("Order %1, network order %2").arg(lead.orderId, lead.networkOrderId));
-    if (lead.stage.isEmpty()) {
+    // Not reported on yet: neither stage nor status (an older engine sends a status above 12 without a
+    // stage, and none can be derived from it: that lead has been reported on).
+    if (lead.stage.isEmpty() && lead.status == 0) {
         lines << tr("Not reported on by the network yet: %1").arg(SendStates::displayName(lead.sendState));
         if (!lead.errorCode.isEmpty())
             lines << tr("Last error: %1").arg(lead.errorCode);
     } else {
-        lines << tr("Stage: %1 (code \"%2\")").arg(StatusCatalog::stageName(lead.stage), lead.stage);
+        if (!lead.stage.isEmpty())
+            lines << tr("Stage: %1 (code \"%2\")").arg(StatusCatalog::stageName(lead.stage), lead.stage);
+        if (lead.stageDerived)
+            lines << tr("The network sent no stage: this one was derived from the status.");
+        if (!lead.stageText.isEmpty())
+            lines << tr("The network's words for the stage: %1").arg(lead.stageText);
         if (lead.status != 0)
-            lines << tr("Status: %1 (code %2)").arg(StatusCatalog::statusName(lead.status)).arg(lead.status);
+            lines << tr("Status: %1 (code %2)")
+                         .arg(StatusCatalog::statusName(lead.status, lead.statusText))
+                         .arg(lead.status);
+        if (!lead.statusText.isEmpty())
+            lines << tr("The network's words for the status: %1").arg(lead.statusText);
         if (lead.reason != 0)
             lines << tr("Reason: %1 (code %2)").arg(StatusCatalog::reasonText(lead.reason)).arg(lead.reason);
+        if (!lead.reasonText.isEmpty())
+            lines << tr("The network's words for the reason: %1").arg(lead.reasonText);
         if (StatusProgress::isFinal(lead.stage, lead.status))
             lines << tr("This outcome is final.");
     }
@@ -502,7 +517,7 @@ QString LeadTableModel::historyText(const JournalRow &lead) const
         QString line = tr("%1: %2 → %3")
                            .arg(QLocale().toString(change.changedAt.toLocalTime(), QLocale::ShortFormat),
                                 outcomeText(change.previousStage, change.previousStatus),
-                                outcomeText(change.stage, change.status));
+                                outcomeText(change.stage, change.status, change.statusText));
         if (change.reason != 0)
             line += tr(" (%1)").arg(StatusCatalog::reasonText(change.reason));
         lines << line;

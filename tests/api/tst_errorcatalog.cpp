@@ -26,11 +26,11 @@ private:
 void TestErrorCatalog::everyDocumentAndEngineCodeHasItsOwnSentence()
 {
     const QStringList expected{
-        QStringLiteral("nooffer"),   QStringLiteral("noid"),    QStringLiteral("nophone"),
-        QStringLiteral("duplicate"), QStringLiteral("offer"),   QStringLiteral("security"),
-        QStringLiteral("ban"),       QStringLiteral("traffic"), QStringLiteral("db"),
-        QStringLiteral("key"),       QStringLiteral("data"),    QStringLiteral("app"),
-        QStringLiteral("func")};
+        QStringLiteral("nooffer"),   QStringLiteral("noid"),         QStringLiteral("nophone"),
+        QStringLiteral("duplicate"), QStringLiteral("offer"),        QStringLiteral("security"),
+        QStringLiteral("ban"),       QStringLiteral("traffic"),      QStringLiteral("db"),
+        QStringLiteral("key"),       QStringLiteral("data"),         QStringLiteral("app"),
+        QStringLiteral("func"),      QStringLiteral("no-offer-code")};
     QCOMPARE(ErrorCatalog::knownServiceCodes(), expected);
     const QString fallback = ErrorCatalog::describe(Kind::Service, QStringLiteral("unknown-xyz"));
     QSet<QString> sentences;

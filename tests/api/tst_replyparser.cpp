@@ -1,4 +1,5 @@
 #include "TestEnvironment.h"
+#include "api/ErrorCatalog.h"
 #include "api/ReplyParser.h"
 
 #include <QTest>
@@ -40,6 +41,14 @@ private slots:
     void listShapesTheServiceWrites();
     void listOtherShapes_data();
     void listOtherShapes();
+
+    // older engine builds (docs/API.md point 11)
+    void olderListRowsDeriveTheirStage();
+    void olderListRowKeepsTheEngineWords();
+    void aSentStageAlwaysWins();
+    void olderAddWithoutUidConfirmsTheSentId();
+    void olderErrorCodes_data();
+    void olderErrorCodes();
 
 private:
     TestEnvironment m_env;
@@ -434,7 +443,7 @@ void TestReplyParser::listShapesTheServiceWrites_data()
         << QStringList{QStringLiteral("9|||hold|0|0|-1|")};
     QTest::newRow("texts to trim, numbers to read leniently")
         << QByteArray(R"({"10":{"id":" 10 ","uid":" 4 ","status":" 4 ","reason":"5.0","count":1e1}})")
-        << QStringList{QStringLiteral("10|4|||4|5|10|")};
+        << QStringList{QStringLiteral("10|4||hold|4|5|10|")}; // no stage sent: derived from status 4
     QTest::newRow("numbers that are not small integers")
         << QByteArray(
                R"({"11":{"id":-3,"status":12345678901,"reason":-0.5,"count":"9999999999","uid":12345678901234567890123}})")
@@ -503,6 +512,97 @@ void TestReplyParser::listOtherShapes()
     QCOMPARE(result.error.code, code);
     QCOMPARE(result.error.isOk(), code.isEmpty());
     QCOMPARE(describe(result.rows), rows);
+}
+
+void TestReplyParser::olderListRowsDeriveTheirStage()
+{
+    // The shape of issue 23: id as a number, status and the engine's words; no stage, uid or reason.
+    const ListResult result = ReplyParser::parseListReply(
+        200, R"({"7500000":{"id":7500000,"status":6,"status_text":"Упаковка"},)"
+             R"("7500001":{"id":7500001,"status":5,"status_text":"Отмена"},)"
+             R"("7500002":{"id":7500002,"status":"12","status_text":"Удален"},)"
+             R"("7500003":{"id":7500003,"status":17,"status_text":"Особый статус 17"},)"
+             R"("7500004":{"id":7500004,"status":1}})");
+    QVERIFY(result.error.isOk());
+    QCOMPARE(
+        describe(result.rows),
+        (QStringList{QStringLiteral("7500000|||approve|6|0|-1|"), QStringLiteral("7500001|||cancel|5|0|-1|"),
+                     QStringLiteral("7500002|||trash|12|0|-1|"), QStringLiteral("7500003||||17|0|-1|"),
+                     QStringLiteral("7500004|||wait|1|0|-1|")}));
+    QVERIFY(result.rows.at(0).stageDerived);
+    QVERIFY(result.rows.at(2).stageDerived);
+    QVERIFY(!result.rows.at(3).stageDerived); // a status this version does not know derives nothing
+    QVERIFY(result.rows.at(4).stageDerived);
+    // Where a reason comes along, a trash reason makes a cancellation trash.
+    const ListResult withReason = ReplyParser::parseListReply(
+        200, R"([{"id":1,"status":5,"reason":1},{"id":2,"status":5,"reason":2}])");
+    QCOMPARE(withReason.rows.at(0).stage, QStringLiteral("trash"));
+    QCOMPARE(withReason.rows.at(1).stage, QStringLiteral("cancel"));
+}
+
+void TestReplyParser::olderListRowKeepsTheEngineWords()
+{
+    const ListResult result = ReplyParser::parseListReply(
+        200, R"({"7500003":{"id":7500003,"status":17,"status_text":" Особый статус 17 ",)"
+             R"("reason_text":"Нет ответа","stage_text":"Ожидание"}})");
+    QCOMPARE(result.rows.size(), 1);
+    QCOMPARE(result.rows.at(0).statusText, QStringLiteral("Особый статус 17"));
+    QCOMPARE(result.rows.at(0).reasonText, QStringLiteral("Нет ответа"));
+    QCOMPARE(result.rows.at(0).stageText, QStringLiteral("Ожидание"));
+}
+
+void TestReplyParser::aSentStageAlwaysWins()
+{
+    // Status 5 would derive "cancel"; the engine says trash, and says it is not derived.
+    const ListResult result = ReplyParser::parseListReply(
+        200, R"({"9":{"id":9,"stage":"trash","status":5,"status_text":"Отмена"}})");
+    QCOMPARE(result.rows.at(0).stage, QStringLiteral("trash"));
+    QVERIFY(!result.rows.at(0).stageDerived);
+}
+
+void TestReplyParser::olderAddWithoutUidConfirmsTheSentId()
+{
+    AddResult result = ReplyParser::parseAddReply(200, R"({"status":"ok","id":98765})", QString(),
+                                                  QStringLiteral("20261203000001"));
+    QVERIFY(result.ok());
+    QCOMPARE(result.networkOrderId, QStringLiteral("98765"));
+    QCOMPARE(result.ourOrderId, QStringLiteral("20261203000001"));
+    // A uid, when sent, is what the network says; "auto" names no id of ours to confirm.
+    result = ReplyParser::parseAddReply(200, R"({"status":"ok","id":1,"uid":555})", QString(),
+                                        QStringLiteral("777"));
+    QCOMPARE(result.ourOrderId, QStringLiteral("555"));
+    result = ReplyParser::parseAddReply(200, R"({"status":"ok","id":1})", QString(), QStringLiteral("auto"));
+    QVERIFY(result.ok());
+    QVERIFY(result.ourOrderId.isEmpty());
+}
+
+void TestReplyParser::olderErrorCodes_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("code");
+    for (const char *code : {"data", "no-offer-code", "app", "func"}) {
+        QTest::addRow("error_text %s", code)
+            << (QByteArray(R"({"status":"error","error_text":")") + code + "\"}")
+            << QString::fromLatin1(code);
+        QTest::addRow("error %s", code)
+            << (QByteArray(R"({"status":"error","error":")") + code + "\"}") << QString::fromLatin1(code);
+    }
+}
+
+void TestReplyParser::olderErrorCodes()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, code);
+    const AddResult added = ReplyParser::parseAddReply(200, body);
+    QVERIFY(added.error.isService());
+    QCOMPARE(added.error.code, code);
+    // In words, not the "refused with the code" sentence of a code nobody knows.
+    const QString unknownCodeSentence = ErrorCatalog::describe(Kind::Service, QStringLiteral("zz-unknown"))
+                                            .replace(QStringLiteral("zz-unknown"), code);
+    QVERIFY2(added.error.message != unknownCodeSentence, qPrintable(added.error.message));
+    const ListResult listed = ReplyParser::parseListReply(200, body);
+    QVERIFY(listed.error.isService());
+    QCOMPARE(listed.error.code, code);
 }
 
 QTEST_APPLESS_MAIN(TestReplyParser)

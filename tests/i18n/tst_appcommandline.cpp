@@ -21,6 +21,7 @@ private slots:
     void allOptionsTogether();
     void lastValueWins();
     void sandboxLatency();
+    void sandboxOlderEngine();
     void apiUrlAccepted_data();
     void apiUrlAccepted();
     void apiUrlRefused_data();
@@ -139,6 +140,16 @@ void TestAppCommandLine::sandboxLatency()
         QVERIFY2(errors.constFirst().contains(QStringLiteral("--sandbox-latency")),
                  qPrintable(errors.constFirst()));
     }
+}
+
+void TestAppCommandLine::sandboxOlderEngine()
+{
+    AppCommandLine commandLine;
+    QCOMPARE(commandLine.process(args({"--sandbox"})), QStringList());
+    QVERIFY(!commandLine.options().sandboxOlderEngine);
+    QCOMPARE(commandLine.process(args({"--sandbox", "--sandbox-older-engine"})), QStringList());
+    QVERIFY(commandLine.options().sandboxOlderEngine);
+    QVERIFY(commandLine.helpText().contains(QStringLiteral("--sandbox-older-engine")));
 }
 
 void TestAppCommandLine::apiUrlAccepted_data()

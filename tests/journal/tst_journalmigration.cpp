@@ -85,6 +85,7 @@ private slots:
 
     void newFileGetsCurrentSchema();
     void version1FileIsUpgraded();
+    void version5FileIsUpgraded();
     void newerSchemaIsRefused();
     void failedStepLeavesFileUntouched();
 
@@ -199,6 +200,57 @@ void TestJournalMigration::version1FileIsUpgraded()
     QVERIFY(journal.open(path()));
     QCOMPARE(journal.schemaVersion(), JournalSchema::CurrentVersion);
     QCOMPARE(journal.rows(profile).size(), 3);
+}
+
+void TestJournalMigration::version5FileIsUpgraded()
+{
+    // A journal as the last session's release left it (schema 5), with a lead whose stage the engine
+    // sent and its history.
+    QStringList version5;
+    for (int version = 1; version <= 5; ++version)
+        version5 << JournalSchema::stepStatements(version);
+    version5 << QStringLiteral(
+                    "INSERT INTO leads (profile_id, lead_key, order_id, lead_json, send_state, attempts,"
+                    " network_id, stage, status, created_at, sent_at, phone, offer) VALUES ('main', '3',"
+                    " '3', '%1', 'sent', 1, 'N3', 'approve', 6, %2, %2, '79001234567', '217')")
+                    .arg(leadJson(QStringLiteral("3")))
+                    .arg(t0)
+             << QStringLiteral("INSERT INTO lead_history (profile_id, lead_key, changed_at, stage, status)"
+                               " VALUES ('main', '3', %1, 'approve', 6)")
+                    .arg(t0 + 1)
+             << QStringLiteral("PRAGMA user_version = 5");
+    QVERIFY(runOnFile(path(), version5));
+    QVERIFY(!columnNames(path(), QStringLiteral("leads")).contains(QStringLiteral("status_text")));
+
+    Journal journal;
+    QVERIFY2(journal.open(path()), qPrintable(journal.errorString()));
+    QCOMPARE(journal.schemaVersion(), 6);
+    for (const QString &table : {QStringLiteral("leads"), QStringLiteral("lead_history")}) {
+        const QStringList columns = columnNames(path(), table);
+        for (const char *name : {"stage_derived", "status_text", "reason_text", "stage_text"})
+            QVERIFY2(columns.contains(QLatin1String(name)),
+                     qPrintable(table + QLatin1Char('.') + QLatin1String(name)));
+    }
+    // The stage from before was the engine's own.
+    const auto before = journal.entry(profile, QStringLiteral("3"));
+    QCOMPARE(before->stage, QStringLiteral("approve"));
+    QVERIFY(!before->stageDerived);
+    QVERIFY(before->statusText.isEmpty());
+    QVERIFY(!journal.history(profile, QStringLiteral("3")).constFirst().stageDerived);
+
+    // An older engine's row merges into it: no stage, status 17 and its words.
+    StatusRow older;
+    older.ourOrderId = QStringLiteral("3");
+    older.status = 17;
+    older.statusText = QStringLiteral("Особый статус 17");
+    QVERIFY(journal.mergeStatus(profile, older, t0 + 2).changed);
+    const auto after = journal.entry(profile, QStringLiteral("3"));
+    QCOMPARE(after->status, 17);
+    QCOMPARE(after->stage, QStringLiteral("approve")); // nothing derived from an unknown status
+    QCOMPARE(after->statusText, QStringLiteral("Особый статус 17"));
+    QCOMPARE(journal.rows(profile).constFirst().statusText, QStringLiteral("Особый статус 17"));
+    QCOMPARE(journal.history(profile, QStringLiteral("3")).constLast().statusText,
+             QStringLiteral("Особый статус 17"));
 }
 
 void TestJournalMigration::newerSchemaIsRefused()

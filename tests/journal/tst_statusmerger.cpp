@@ -23,6 +23,17 @@ StatusRow reply(const QString &orderId, const QString &stage, int status, const 
     row.comment = comment;
     return row;
 }
+// A row as older engine builds send it, parsed: no stage (derived here as ReplyParser does), the words.
+StatusRow olderReply(const QString &orderId, const QString &derivedStage, int status, const QString &words)
+{
+    StatusRow row;
+    row.ourOrderId = orderId;
+    row.stage = derivedStage;
+    row.stageDerived = !derivedStage.isEmpty();
+    row.status = status;
+    row.statusText = words;
+    return row;
+}
 } // namespace
 
 // StatusMerger on a connection of its own: leads written by a LeadStore, read back by a JournalReader.
@@ -44,6 +55,8 @@ private slots:
     void anotherWriteOnTheConnectionClearsItsCache();
     void preparedMergesStayExact();
     void aFailedMergeStoresAndAnnouncesNothing();
+    void olderRowsKeepTheirWordsAndDerivedMark();
+    void aSentStageWinsOverADerivedOne();
 
 private:
     // `count` leads "1".."count", sent; their order ids.
@@ -235,6 +248,72 @@ void TestStatusMerger::aFailedMergeStoresAndAnnouncesNothing()
     QCOMPARE(batch.results.size(), 1);
     QVERIFY(!batch.results.at(0).found);
     QVERIFY(merged.isEmpty());
+}
+
+void TestStatusMerger::olderRowsKeepTheirWordsAndDerivedMark()
+{
+    QCOMPARE(addSentLeads(1).size(), 1);
+    const StatusRow packing =
+        olderReply(QStringLiteral("1"), QStringLiteral("approve"), 6, QStringLiteral("Упаковка"));
+    MergeResult result = m_merger->mergeStatus(profile, packing, t0 + 10);
+    QVERIFY(result.changed);
+    QCOMPARE(result.stage, QStringLiteral("approve"));
+    std::optional<JournalEntry> entry = m_reader->entry(profile, QStringLiteral("1"));
+    QCOMPARE(entry->stage, QStringLiteral("approve"));
+    QVERIFY(entry->stageDerived);
+    QCOMPARE(entry->statusText, QStringLiteral("Упаковка"));
+    const QList<JournalRow> rows = m_reader->rows(profile);
+    QVERIFY(rows.constFirst().stageDerived);
+    QCOMPARE(rows.constFirst().statusText, QStringLiteral("Упаковка"));
+    QVERIFY(m_reader->history(profile, QStringLiteral("1")).constLast().stageDerived);
+    // The same row again changes nothing (answered from the merge cache where it is used).
+    QVERIFY(!m_merger->mergeStatus(profile, packing, t0 + 20).changed);
+    // The words alone change: they are kept; a new status without words drops the old status's.
+    QVERIFY(m_merger
+                ->mergeStatus(profile,
+                              olderReply(QStringLiteral("1"), QStringLiteral("approve"), 6,
+                                         QStringLiteral("Упаковка заказа")),
+                              t0 + 30)
+                .changed);
+    QCOMPARE(m_reader->entry(profile, QStringLiteral("1"))->statusText, QStringLiteral("Упаковка заказа"));
+    QVERIFY(m_merger
+                ->mergeStatus(profile,
+                              olderReply(QStringLiteral("1"), QStringLiteral("approve"), 7, QString()),
+                              t0 + 40)
+                .changed);
+    entry = m_reader->entry(profile, QStringLiteral("1"));
+    QCOMPARE(entry->status, 7);
+    QVERIFY(entry->statusText.isEmpty());
+}
+
+void TestStatusMerger::aSentStageWinsOverADerivedOne()
+{
+    QCOMPARE(addSentLeads(1).size(), 1);
+    // The engine said trash for this cancellation; a row without a stage for the same status would
+    // derive "cancel" and must not overrule it.
+    QVERIFY(m_merger->mergeStatus(profile, reply(QStringLiteral("1"), QStringLiteral("trash"), 5), t0 + 10)
+                .changed);
+    const MergeResult result = m_merger->mergeStatus(
+        profile, olderReply(QStringLiteral("1"), QStringLiteral("cancel"), 5, QStringLiteral("Отмена")),
+        t0 + 20);
+    QVERIFY(!result.stageChanged);
+    const std::optional<JournalEntry> entry = m_reader->entry(profile, QStringLiteral("1"));
+    QCOMPARE(entry->stage, QStringLiteral("trash"));
+    QVERIFY(!entry->stageDerived);
+    QCOMPARE(entry->statusText, QStringLiteral("Отмена")); // the words are news all the same
+    // A sent stage that a later derived one only repeats stays marked as sent.
+    Lead second;
+    second.orderId = QStringLiteral("2");
+    QVERIFY(m_store->addLead(profile, second.orderId, second, t0 + 2));
+    QVERIFY(m_store->markSent(profile, second.orderId, QString(), QString(), t0));
+    QVERIFY(m_merger->mergeStatus(profile, reply(QStringLiteral("2"), QStringLiteral("approve"), 6), t0 + 30)
+                .changed);
+    QVERIFY(m_merger
+                ->mergeStatus(profile,
+                              olderReply(QStringLiteral("2"), QStringLiteral("approve"), 7, QString()),
+                              t0 + 40)
+                .changed);
+    QVERIFY(!m_reader->entry(profile, QStringLiteral("2"))->stageDerived);
 }
 
 QTEST_GUILESS_MAIN(TestStatusMerger)

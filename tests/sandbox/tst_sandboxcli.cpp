@@ -57,6 +57,7 @@ class tst_SandboxCli : public QObject
 private slots:
     void printsItsUrlAndServes();
     void keepsStateAcrossRestarts();
+    void answersAsAnOlderEngine();
     void rejectsBadArguments_data();
     void rejectsBadArguments();
     void failsWhenThePortIsTaken();
@@ -86,6 +87,21 @@ void tst_SandboxCli::printsItsUrlAndServes()
     // The rest of what it prints never shows the key.
     stop(sandbox);
     QVERIFY(!sandbox.process->readAllStandardOutput().contains("cli-key"));
+}
+
+void tst_SandboxCli::answersAsAnOlderEngine()
+{
+    RunningSandbox sandbox = start({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--speed"),
+                                    QStringLiteral("0"), QStringLiteral("--older-engine")});
+    QVERIFY2(sandbox.url.isValid(), qPrintable(QString::fromUtf8(sandbox.process->readAllStandardError())));
+    SandboxHttpClient client(sandbox.url);
+    const SandboxHttpReply added =
+        client.addLead(QStringLiteral("5006"), QStringLiteral("217"), QStringLiteral("79001234567"));
+    QCOMPARE(added.errorCode(), QString());
+    QVERIFY(!added.json().object().contains(QStringLiteral("uid")));
+    QCOMPARE(client.list({QStringLiteral("5006")}).body,
+             QByteArray(R"({"5006":{"id":5006,"status":1,"status_text":"Новый"}})"));
+    stop(sandbox);
 }
 
 void tst_SandboxCli::keepsStateAcrossRestarts()

@@ -26,6 +26,7 @@ private slots:
     void readsOnlyTheFirst50Ids();
     void reasonOnlyForCancellations();
     void numbersSometimesAsStrings();
+    void olderEngineShape();
 
 private:
     QStringList addLeads(int count, int firstId = 1000);
@@ -212,6 +213,39 @@ void tst_SandboxList::numbersSometimesAsStrings()
              qPrintable(QStringLiteral("%1 / %2").arg(asStrings).arg(asNumbers)));
     // The same lead always comes the same way.
     QCOMPARE(m_client->list(ids).body, first);
+}
+
+void tst_SandboxList::olderEngineShape()
+{
+    // --older-engine: add.json without uid, list.json rows with only id (a number), status and the
+    // engine's words, refusals in error_text with the older codes.
+    SandboxOptions options;
+    options.speed = 0;
+    options.olderEngine = true;
+    Sandbox older(options);
+    QVERIFY(older.listen() != 0);
+    SandboxHttpClient client(older.baseUrl());
+    const SandboxHttpReply added =
+        client.addLead(QStringLiteral("7500000"), QStringLiteral("217"), QStringLiteral("79001234567"));
+    QCOMPARE(added.json().object().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QVERIFY(added.json().object().contains(QStringLiteral("id")));
+    QVERIFY(!added.json().object().contains(QStringLiteral("uid")));
+    QVERIFY(client.addLead(QStringLiteral("7500003"), QStringLiteral("217"), QStringLiteral("79001234568"))
+                .errorCode()
+                .isEmpty());
+    QVERIFY(older.setLeadState(QStringLiteral("7500000"), QStringLiteral("approve"), 6, 0));
+    QVERIFY(older.setLeadState(QStringLiteral("7500003"), QStringLiteral("approve"), 17, 0));
+
+    const SandboxHttpReply reply = client.list({QStringLiteral("7500000"), QStringLiteral("7500003")});
+    QCOMPARE(reply.httpStatus, 200);
+    QCOMPARE(reply.body,
+             QByteArray(R"({"7500000":{"id":7500000,"status":6,"status_text":"Упаковка"},)"
+                        R"("7500003":{"id":7500003,"status":17,"status_text":"Особый статус 17"}})"));
+
+    const SandboxHttpReply refused =
+        client.addLead({{QStringLiteral("id"), QStringLiteral("1")},
+                        {QStringLiteral("phone"), QStringLiteral("79001112233")}});
+    QCOMPARE(refused.body, QByteArray(R"({"status":"error","error_text":"no-offer-code"})"));
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxList)

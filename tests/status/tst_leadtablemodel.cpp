@@ -1,5 +1,6 @@
 #include "StatusDataSet.h"
 #include "TestEnvironment.h"
+#include "api/ReplyParser.h"
 #include "journal/Journal.h"
 #include "status/LeadTableModel.h"
 
@@ -33,6 +34,7 @@ private slots:
     void incrementalUpdatesNeverReset();
     void unseenFlagFollowsTheJournal();
     void trackedIdsJoinTheTable();
+    void olderEngineRowsShowTheirWords();
     void otherProfilesStayApart();
     void distinctValuesForFilters();
     void sortsItself();
@@ -291,6 +293,38 @@ void TestLeadTableModel::trackedIdsJoinTheTable()
     QVERIFY(m_journal->mergeStatus(profile, row, StatusDataSet::createdMs(13)).found);
     QCOMPARE(text(QStringLiteral("556"), LeadTableModel::Stage), QStringLiteral("On hold"));
     QCOMPARE(text(QStringLiteral("556"), LeadTableModel::NetworkId), QStringLiteral("77556"));
+}
+
+void TestLeadTableModel::olderEngineRowsShowTheirWords()
+{
+    QCOMPARE(m_journal->addTracked(profile, {QStringLiteral("757"), QStringLiteral("758")},
+                                   StatusDataSet::createdMs(12)),
+             2);
+    // As older engine builds answer (issue 23), read by the reply parser.
+    const ListResult answer =
+        ReplyParser::parseListReply(200, R"({"757":{"id":757,"status":17,"status_text":"Особый статус 17"},)"
+                                         R"("758":{"id":758,"status":6,"status_text":"Упаковка"}})");
+    QCOMPARE(answer.rows.size(), 2);
+    for (const StatusRow &row : answer.rows)
+        QVERIFY(m_journal->mergeStatus(profile, row, StatusDataSet::createdMs(13)).changed);
+
+    // A code this version does not know: the engine's words in the cell; no stage derived from it.
+    QCOMPARE(text(QStringLiteral("757"), LeadTableModel::Status), QStringLiteral("Особый статус 17"));
+    QCOMPARE(text(QStringLiteral("757"), LeadTableModel::Stage), QStringLiteral("Tracked"));
+    const QString unknownTip =
+        m_model->index(rowOf(QStringLiteral("757")), LeadTableModel::Status).data(Qt::ToolTipRole).toString();
+    QVERIFY2(unknownTip.contains(QStringLiteral("Status: Особый статус 17 (code 17)")),
+             qPrintable(unknownTip));
+    QVERIFY2(!unknownTip.contains(QStringLiteral("Not reported on")), qPrintable(unknownTip));
+    QVERIFY(!unknownTip.contains(QStringLiteral("derived")));
+
+    // A known code: our word in the cell, the derived stage, and the engine's words in the tooltip.
+    QCOMPARE(text(QStringLiteral("758"), LeadTableModel::Status), QStringLiteral("Packing"));
+    QCOMPARE(text(QStringLiteral("758"), LeadTableModel::Stage), QStringLiteral("Approved"));
+    const QString knownTip =
+        m_model->index(rowOf(QStringLiteral("758")), LeadTableModel::Stage).data(Qt::ToolTipRole).toString();
+    QVERIFY2(knownTip.contains(QStringLiteral("derived from the status")), qPrintable(knownTip));
+    QVERIFY2(knownTip.contains(QStringLiteral("Упаковка")), qPrintable(knownTip));
 }
 
 void TestLeadTableModel::otherProfilesStayApart()

@@ -16,6 +16,9 @@ private slots:
     void stageWords_data();
     void stageWords();
     void stageCodesRoundTrip();
+    void derivedStages_data();
+    void derivedStages();
+    void engineWordsOnlyForUnknownCodes();
 
 private:
     TestEnvironment m_env;
@@ -111,6 +114,43 @@ void TestStatusCatalog::stageCodesRoundTrip()
     for (const QString &code : codes)
         QCOMPARE(StatusCatalog::stageCode(StatusCatalog::stageOf(code)), code);
     QVERIFY(StatusCatalog::stageCode(StatusCatalog::Stage::Other).isEmpty());
+}
+
+void TestStatusCatalog::derivedStages_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("reason");
+    QTest::addColumn<QString>("stage");
+    const QStringList byStatus{
+        QStringLiteral("wait"),    QStringLiteral("wait"),    QStringLiteral("wait"),
+        QStringLiteral("hold"),    QStringLiteral("cancel"),  QStringLiteral("approve"),
+        QStringLiteral("approve"), QStringLiteral("approve"), QStringLiteral("approve"),
+        QStringLiteral("approve"), QStringLiteral("approve"), QStringLiteral("trash")};
+    for (int status = 1; status <= StatusCatalog::LastKnownStatus; ++status)
+        QTest::addRow("status %d", status) << status << 0 << byStatus.at(status - 1);
+    QTest::newRow("cancelled, incorrect phone: trash") << 5 << 1 << QStringLiteral("trash");
+    QTest::newRow("cancelled, changed their mind") << 5 << 2 << QStringLiteral("cancel");
+    QTest::newRow("cancelled, reason unknown") << 5 << 19 << QStringLiteral("cancel");
+    QTest::newRow("none") << 0 << 0 << QString();
+    QTest::newRow("unknown status: nothing") << 17 << 0 << QString();
+}
+
+void TestStatusCatalog::derivedStages()
+{
+    QFETCH(int, status);
+    QFETCH(int, reason);
+    QFETCH(QString, stage);
+    QCOMPARE(StatusCatalog::derivedStage(status, reason), stage);
+}
+
+void TestStatusCatalog::engineWordsOnlyForUnknownCodes()
+{
+    const QString words = QStringLiteral("Особый статус 17");
+    QCOMPARE(StatusCatalog::statusName(17, words), words);
+    QCOMPARE(StatusCatalog::statusName(17, QString()), StatusCatalog::statusName(17));
+    QCOMPARE(StatusCatalog::statusName(6, QStringLiteral("Упаковка")), StatusCatalog::statusName(6));
+    QCOMPARE(StatusCatalog::reasonName(19, QStringLiteral("Нет ответа")), QStringLiteral("Нет ответа"));
+    QCOMPARE(StatusCatalog::reasonName(1, QStringLiteral("Неверный телефон")), StatusCatalog::reasonName(1));
 }
 
 QTEST_GUILESS_MAIN(TestStatusCatalog)

@@ -70,7 +70,7 @@ void TestTeamChangeFeed::init()
     m_env = std::make_unique<TestEnvironment>();
     m_journal = std::make_unique<Journal>();
     QVERIFY2(m_journal->open(journalPath()), qPrintable(m_journal->errorString()));
-    QCOMPARE(m_journal->schemaVersion(), 5);
+    QVERIFY(m_journal->schemaVersion() >= 5); // the change feed came with schema 5
     m_feed = std::make_unique<TeamChangeFeed>();
     QVERIFY2(m_feed->open(journalPath()), qPrintable(m_feed->errorString()));
 }
