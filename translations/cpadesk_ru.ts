@@ -1666,10 +1666,6 @@
         <comment>ISO 639 code of the language of this translation, e.g. ru: country and currency names are shown in it</comment>
         <translation>ru</translation>
     </message>
-    <message>
-        <source>Order %1 is not shown on the Leads screen: clear its filters to see it.</source>
-        <translation>Заказ %1 не показан на экране «Лиды»: сбросьте фильтры, чтобы его увидеть.</translation>
-    </message>
 </context>
 <context>
     <name>OrderIdGenerator</name>

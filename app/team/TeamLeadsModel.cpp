@@ -7,7 +7,8 @@
 #include <QThread>
 
 TeamLeadsModel::TeamLeadsModel(const TeamServerConfig &config, QObject *parent)
-    : QAbstractTableModel(parent), m_pageThread(new QThread(this)), m_countThread(new QThread(this)),
+    // The threads have no parent: a query stuck on a silent server must not hold up the model's end.
+    : QAbstractTableModel(parent), m_pageThread(new QThread), m_countThread(new QThread),
       m_latest(std::make_shared<std::atomic<int>>(0))
 {
     m_pageReader = new TeamLeadsReader(config, m_latest);
@@ -38,11 +39,13 @@ TeamLeadsModel::TeamLeadsModel(const TeamServerConfig &config, QObject *parent)
 
 TeamLeadsModel::~TeamLeadsModel()
 {
-    // Whatever is still queued is dropped; the queries running now finish first.
+    // Whatever is still queued is dropped. A query running now (perhaps a connection attempt to a server
+    // that never answers, up to its timeout) is not waited for: its thread ends, then deletes its reader
+    // and itself; what it would have delivered has no receiver any more.
     m_latest->store(-1);
     for (QThread *thread : {m_pageThread, m_countThread}) {
+        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
         thread->quit();
-        thread->wait();
     }
 }
 

@@ -3,6 +3,7 @@
 #include "StatusView.h"
 #include "TeamFixture.h"
 #include "session/AppSession.h"
+#include "session/TeamSession.h"
 #include "settings/CredentialStore.h"
 #include "team/TeamConnection.h"
 #include "team/TeamSchema.h"
@@ -52,7 +53,7 @@ void TestE2eTeamScope::profileWithATeamServerGetsTheTeamView()
     QVERIFY(app.window()->statusView()->table()->isVisible());
     QVERIFY(!scope->isVisible()); // no team server yet
 
-    // IT sets the team server (the settings page does the same), and the profile is activated again.
+    // IT sets the team server, as the settings page does: the session's team settings, then a reload.
     const Profile profile = app.session()->activeProfile();
     const TeamServerConfig server = m_team.config(TeamFixture::manager());
     TeamProfileSettings settings;
@@ -62,14 +63,12 @@ void TestE2eTeamScope::profileWithATeamServerGetsTheTeamView()
     settings.database = server.database;
     settings.user = server.user;
     settings.tls = TeamTlsMode::Disable;
-    TeamSettings team;
-    QVERIFY(team.load());
-    QVERIFY(team.setProfile(profile.id, settings));
+    QVERIFY(app.session()->teamSettings()->setProfile(profile.id, settings));
     CredentialJob *job =
         app.session()->credentials()->writeKey(TeamSettings::passwordEntry(profile.id), server.password);
     QSignalSpy written(job, &CredentialJob::finished);
     QVERIFY(written.wait(20000));
-    emit app.session()->profileActivated(profile);
+    app.session()->team()->reload(); // as OK in the settings dialog does
 
     QTRY_VERIFY_WITH_TIMEOUT(scope->isVisible(), 20000);
     scope->setCurrentIndex(1);
