@@ -54,14 +54,6 @@ using Stage = StatusCatalog::Stage;
 constexpr Stage stackedStages[] = {Stage::Approve, Stage::Hold,  Stage::Wait, Stage::Cancel,
                                    Stage::Trash,   Stage::Other, Stage::None};
 
-QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setBuddy(buddy);
-    buddy->setAccessibleName(QString(text).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
-    return label;
-}
-
 QString stageSetName(Stage stage)
 {
     if (stage == Stage::None)
@@ -164,7 +156,7 @@ QWidget *AnalyticsView::buildFilterBar()
          {AnalyticsBreakdown::Offer, AnalyticsBreakdown::Webmaster, AnalyticsBreakdown::Country,
           AnalyticsBreakdown::Day, AnalyticsBreakdown::Week, AnalyticsBreakdown::Month})
         m_breakdownCombo->addItem(AnalyticsBreakdowns::displayName(breakdown), int(breakdown));
-    QLabel *breakdownLabel = buddyLabel(tr("&Breakdown:"), m_breakdownCombo, bar);
+    QLabel *breakdownLabel = AccessibleNames::labelFor(tr("&Breakdown:"), m_breakdownCombo, bar);
 
     m_chartCombo = new QComboBox(bar);
     m_chartCombo->setObjectName(QStringLiteral("chartCombo"));
@@ -172,7 +164,7 @@ QWidget *AnalyticsView::buildFilterBar()
     m_chartCombo->addItem(tr("Approval and trash rate"), int(Chart::Rates));
     m_chartCombo->addItem(tr("Funnel"), int(Chart::Funnel));
     m_chartCombo->addItem(tr("Approval cohorts"), int(Chart::Cohorts));
-    QLabel *chartLabel = buddyLabel(tr("C&hart:"), m_chartCombo, bar);
+    QLabel *chartLabel = AccessibleNames::labelFor(tr("C&hart:"), m_chartCombo, bar);
 
     auto makeCombo = [bar, this](const char *objectName) {
         auto *combo = new QComboBox(bar);
@@ -185,9 +177,9 @@ QWidget *AnalyticsView::buildFilterBar()
     m_offerCombo = makeCombo("analyticsOfferCombo");
     m_wmCombo = makeCombo("analyticsWmCombo");
     m_countryCombo = makeCombo("analyticsCountryCombo");
-    QLabel *offerLabel = buddyLabel(tr("&Offer:"), m_offerCombo, bar);
-    QLabel *wmLabel = buddyLabel(tr("&Webmaster:"), m_wmCombo, bar);
-    QLabel *countryLabel = buddyLabel(tr("Co&untry:"), m_countryCombo, bar);
+    QLabel *offerLabel = AccessibleNames::labelFor(tr("&Offer:"), m_offerCombo, bar);
+    QLabel *wmLabel = AccessibleNames::labelFor(tr("&Webmaster:"), m_wmCombo, bar);
+    QLabel *countryLabel = AccessibleNames::labelFor(tr("Co&untry:"), m_countryCombo, bar);
 
     m_dateCheck = new QCheckBox(tr("Created &between"), bar);
     m_dateCheck->setObjectName(QStringLiteral("analyticsDateCheckBox"));
@@ -198,7 +190,7 @@ QWidget *AnalyticsView::buildFilterBar()
     m_fromDateEdit->setAccessibleName(tr("Created from"));
     m_toDateEdit = new QDateEdit(today, bar);
     m_toDateEdit->setObjectName(QStringLiteral("analyticsToDateEdit"));
-    auto *andLabel = buddyLabel(tr("&and"), m_toDateEdit, bar);
+    auto *andLabel = AccessibleNames::labelFor(tr("&and"), m_toDateEdit, bar);
     m_toDateEdit->setAccessibleName(tr("Created until"));
     for (QDateEdit *edit : {m_fromDateEdit, m_toDateEdit}) {
         edit->setCalendarPopup(true);

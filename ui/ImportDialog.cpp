@@ -1,5 +1,6 @@
 #include "ImportDialog.h"
 
+#include "AccessibleNames.h"
 #include "import/ImportFields.h"
 #include "import/ImportPreviewModel.h"
 #include "import/LeadImporter.h"
@@ -31,19 +32,10 @@
 
 namespace {
 
-// "&Separator:" → "Separator": what a screen reader says for the field.
-QString accessibleText(QString text)
-{
-    text.remove(QLatin1Char('&'));
-    if (text.endsWith(QLatin1Char(':')))
-        text.chop(1);
-    return text.trimmed();
-}
-
 void labelInput(QLabel *label, QWidget *input)
 {
     label->setBuddy(input);
-    input->setAccessibleName(accessibleText(label->text()));
+    input->setAccessibleName(AccessibleNames::fromLabel(label->text()));
 }
 
 } // namespace

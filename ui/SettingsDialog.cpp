@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "AccessibleNames.h"
 #include "CatalogComboBox.h"
 #include "TeamServerForm.h"
 #include "settings/CredentialStore.h"
@@ -24,15 +25,6 @@
 #include <QVBoxLayout>
 
 namespace {
-
-// "&Base URL:" → "Base URL": what a screen reader should say for the field.
-QString accessibleText(QString text)
-{
-    text.remove(QLatin1Char('&'));
-    if (text.endsWith(QLatin1Char(':')))
-        text.chop(1);
-    return text.trimmed();
-}
 
 QString capitalised(const QString &text)
 {
@@ -97,7 +89,7 @@ QLabel *SettingsDialog::addRow(QFormLayout *form, const QString &labelText, QWid
 {
     auto *label = new QLabel(labelText, form->parentWidget());
     label->setBuddy(field);
-    field->setAccessibleName(accessibleText(labelText));
+    field->setAccessibleName(AccessibleNames::fromLabel(labelText));
     form->addRow(label, field);
     return label;
 }
@@ -111,7 +103,7 @@ QWidget *SettingsDialog::createProfilesPage()
     m_profileList->setObjectName(QStringLiteral("profilesList"));
     auto *listLabel = new QLabel(tr("Pro&files:"), page);
     listLabel->setBuddy(m_profileList);
-    m_profileList->setAccessibleName(accessibleText(listLabel->text()));
+    m_profileList->setAccessibleName(AccessibleNames::fromLabel(listLabel->text()));
     m_addButton = new QPushButton(tr("A&dd"), page);
     m_addButton->setObjectName(QStringLiteral("addProfileButton"));
     m_renameButton = new QPushButton(tr("Re&name"), page);
@@ -154,7 +146,7 @@ QWidget *SettingsDialog::createProfilesPage()
     m_keyEdit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhSensitiveData);
     m_showKeyCheck = new QCheckBox(tr("S&how key"), m_profileForm);
     m_showKeyCheck->setObjectName(QStringLiteral("showKeyCheckBox"));
-    m_showKeyCheck->setAccessibleName(accessibleText(m_showKeyCheck->text()));
+    m_showKeyCheck->setAccessibleName(AccessibleNames::fromLabel(m_showKeyCheck->text()));
     auto *keyRow = new QWidget(m_profileForm);
     auto *keyLayout = new QHBoxLayout(keyRow);
     keyLayout->setContentsMargins(0, 0, 0, 0);
@@ -162,7 +154,7 @@ QWidget *SettingsDialog::createProfilesPage()
     keyLayout->addWidget(m_showKeyCheck);
     auto *keyLabel = new QLabel(tr("&Key:"), m_profileForm);
     keyLabel->setBuddy(m_keyEdit);
-    m_keyEdit->setAccessibleName(accessibleText(keyLabel->text()));
+    m_keyEdit->setAccessibleName(AccessibleNames::fromLabel(keyLabel->text()));
     form->addRow(keyLabel, keyRow);
     m_keyStorageLabel = new QLabel(m_profileForm);
     m_keyStorageLabel->setObjectName(QStringLiteral("keyStorageLabel"));
@@ -177,7 +169,7 @@ QWidget *SettingsDialog::createProfilesPage()
     addRow(form, tr("Body &encoding:"), m_encodingCombo);
     m_signCheck = new QCheckBox(tr("&Sign requests instead of sending the key"), m_profileForm);
     m_signCheck->setObjectName(QStringLiteral("signRequestsCheckBox"));
-    m_signCheck->setAccessibleName(accessibleText(m_signCheck->text()));
+    m_signCheck->setAccessibleName(AccessibleNames::fromLabel(m_signCheck->text()));
     m_signCheck->setToolTip(tr("The key then never travels; the network must support signed requests. Form "
                                "encoding only."));
     form->addRow(QString(), m_signCheck);
@@ -326,7 +318,7 @@ QWidget *SettingsDialog::createApplicationPage()
 
     m_notificationsCheck = new QCheckBox(tr("&Notify when a lead changes stage"), page);
     m_notificationsCheck->setObjectName(QStringLiteral("notificationsCheckBox"));
-    m_notificationsCheck->setAccessibleName(accessibleText(m_notificationsCheck->text()));
+    m_notificationsCheck->setAccessibleName(AccessibleNames::fromLabel(m_notificationsCheck->text()));
     form->addRow(QString(), m_notificationsCheck);
 
     auto *stickyBox = new QGroupBox(tr("Keep these fields for the next lead"), page);
@@ -345,7 +337,7 @@ QWidget *SettingsDialog::createApplicationPage()
     for (const auto &[field, text] : labels) {
         auto *check = new QCheckBox(text, stickyBox);
         check->setObjectName(QStringLiteral("sticky") + capitalised(field) + QStringLiteral("CheckBox"));
-        check->setAccessibleName(accessibleText(text));
+        check->setAccessibleName(AccessibleNames::fromLabel(text));
         sticky->addWidget(check, index / 2, index % 2);
         m_stickyChecks.insert(field, check);
         ++index;

@@ -57,16 +57,6 @@ QIcon actionIcon(const char *name)
     return QFileInfo::exists(path) ? QIcon(path) : QIcon();
 }
 
-QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setBuddy(buddy);
-    QString name = text;
-    buddy->setAccessibleName(name.remove(QLatin1Char('&')));
-    AccessibleNames::nameInnerEditor(buddy);
-    return label;
-}
-
 QString stageTip(StatusCatalog::Stage stage)
 {
     switch (stage) {
@@ -211,7 +201,7 @@ void StatusView::buildFilterBar(QWidget *bar)
     m_searchEdit->setMinimumWidth(
         m_searchEdit->fontMetrics().horizontalAdvance(m_searchEdit->placeholderText()) +
         4 * m_searchEdit->fontMetrics().averageCharWidth());
-    QLabel *searchLabel = buddyLabel(tr("&Search:"), m_searchEdit, bar);
+    QLabel *searchLabel = AccessibleNames::labelFor(tr("&Search:"), m_searchEdit, bar);
     connect(m_searchEdit, &QLineEdit::textChanged, m_filter, &LeadFilterProxy::setSearchText);
     connect(m_searchEdit, &QLineEdit::textChanged, this, [this] {
         if (isTeamScope())
@@ -224,7 +214,7 @@ void StatusView::buildFilterBar(QWidget *bar)
     m_scopeCombo->addItem(tr("My leads"));
     m_scopeCombo->addItem(tr("Team"));
     m_scopeCombo->setToolTip(tr("Team shows every operator's leads as the team server holds them"));
-    m_scopeLabel = buddyLabel(tr("&View:"), m_scopeCombo, bar);
+    m_scopeLabel = AccessibleNames::labelFor(tr("&View:"), m_scopeCombo, bar);
     connect(m_scopeCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setTeamScope(index == 1); });
 
@@ -249,7 +239,7 @@ void StatusView::buildFilterBar(QWidget *bar)
     }
     m_stageButton->setMenu(m_stageMenu);
     m_stageButton->setText(tr("All stages"));
-    QLabel *stageLabel = buddyLabel(tr("S&tages:"), m_stageButton, bar);
+    QLabel *stageLabel = AccessibleNames::labelFor(tr("S&tages:"), m_stageButton, bar);
 
     auto makeCombo = [bar, this](const char *objectName) {
         auto *combo = new QComboBox(bar);
@@ -263,11 +253,11 @@ void StatusView::buildFilterBar(QWidget *bar)
     m_wmCombo = makeCombo("wmCombo");
     m_countryCombo = makeCombo("countryCombo");
     m_operatorCombo = makeCombo("operatorCombo");
-    QLabel *offerLabel = buddyLabel(tr("&Offer:"), m_offerCombo, bar);
-    QLabel *wmLabel = buddyLabel(tr("&Webmaster:"), m_wmCombo, bar);
+    QLabel *offerLabel = AccessibleNames::labelFor(tr("&Offer:"), m_offerCombo, bar);
+    QLabel *wmLabel = AccessibleNames::labelFor(tr("&Webmaster:"), m_wmCombo, bar);
     m_wmLabel = wmLabel;
-    m_operatorLabel = buddyLabel(tr("O&perator:"), m_operatorCombo, bar);
-    QLabel *countryLabel = buddyLabel(tr("Co&untry:"), m_countryCombo, bar);
+    m_operatorLabel = AccessibleNames::labelFor(tr("O&perator:"), m_operatorCombo, bar);
+    QLabel *countryLabel = AccessibleNames::labelFor(tr("Co&untry:"), m_countryCombo, bar);
 
     m_dateCheck = new QCheckBox(tr("Filter by creation &date"), bar);
     m_dateCheck->setObjectName(QStringLiteral("dateFilterCheckBox"));
@@ -277,8 +267,8 @@ void StatusView::buildFilterBar(QWidget *bar)
     m_fromDateEdit->setObjectName(QStringLiteral("fromDateEdit"));
     m_toDateEdit = new QDateEdit(today, bar);
     m_toDateEdit->setObjectName(QStringLiteral("toDateEdit"));
-    QLabel *fromLabel = buddyLabel(tr("Fro&m:"), m_fromDateEdit, bar);
-    QLabel *toLabel = buddyLabel(tr("Unti&l:"), m_toDateEdit, bar);
+    QLabel *fromLabel = AccessibleNames::labelFor(tr("Fro&m:"), m_fromDateEdit, bar);
+    QLabel *toLabel = AccessibleNames::labelFor(tr("Unti&l:"), m_toDateEdit, bar);
     for (QDateEdit *edit : {m_fromDateEdit, m_toDateEdit}) {
         edit->setCalendarPopup(true);
         edit->setEnabled(false);

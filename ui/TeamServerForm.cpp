@@ -1,5 +1,7 @@
 #include "TeamServerForm.h"
 
+#include "AccessibleNames.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -13,20 +15,11 @@
 
 namespace {
 
-// "&Host:" → "Host": what a screen reader says for the field.
-QString accessibleText(QString text)
-{
-    text.remove(QLatin1Char('&'));
-    if (text.endsWith(QLatin1Char(':')))
-        text.chop(1);
-    return text.trimmed();
-}
-
 void addRow(QFormLayout *form, const QString &labelText, QWidget *field, QWidget *shown = nullptr)
 {
     auto *label = new QLabel(labelText, form->parentWidget());
     label->setBuddy(field);
-    field->setAccessibleName(accessibleText(labelText));
+    field->setAccessibleName(AccessibleNames::fromLabel(labelText));
     form->addRow(label, shown ? shown : field);
 }
 
@@ -37,7 +30,7 @@ TeamServerForm::TeamServerForm(QWidget *parent) : QGroupBox(tr("Team server"), p
     setObjectName(QStringLiteral("teamServerGroupBox"));
     m_enabledCheck = new QCheckBox(tr("Sha&re this profile's leads with a team server"), this);
     m_enabledCheck->setObjectName(QStringLiteral("teamEnabledCheckBox"));
-    m_enabledCheck->setAccessibleName(accessibleText(m_enabledCheck->text()));
+    m_enabledCheck->setAccessibleName(AccessibleNames::fromLabel(m_enabledCheck->text()));
     m_enabledCheck->setToolTip(
         tr("The team's PostgreSQL database: your IT department gives you these details."));
 

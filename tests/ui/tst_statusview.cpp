@@ -520,8 +520,11 @@ void TestStatusView::everyInputIsLabelled()
             continue;
         ++buddies;
         QVERIFY2(label->text().contains(QLatin1Char('&')), qPrintable(label->text()));
-        QString text = label->text();
-        QCOMPARE(label->buddy()->accessibleName(), text.remove(QLatin1Char('&')));
+        // The label's words as a reader says them: "&Search:" names the box "Search".
+        QString text = label->text().remove(QLatin1Char('&'));
+        if (text.endsWith(QLatin1Char(':')))
+            text.chop(1);
+        QCOMPARE(label->buddy()->accessibleName(), text);
     }
     // search, stages, offer, webmaster, country, from, until; the Team scope's view and operator
     QCOMPARE(buddies, 9);
