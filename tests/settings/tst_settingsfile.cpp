@@ -259,7 +259,12 @@ void TestSettingsFile::crashMidWriteLeavesACompleteFile()
     const QVariantMap b = asText(versionB());
     int killedMidSave = 0;
     qsizetype leftoversBefore = 0;
-    for (int round = 0; round < 12; ++round) {
+    // At least 12 kills, and on until one of them landed mid-save (a temporary file left behind): kills
+    // that all fell between saves would prove nothing.
+    constexpr int MinRounds = 12;
+    constexpr int MaxRounds = 60;
+    int round = 0;
+    for (; round < MaxRounds && (round < MinRounds || killedMidSave == 0); ++round) {
         QProcess child;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QString::fromLatin1(SaveLoopVariable), m_path);
@@ -272,7 +277,7 @@ void TestSettingsFile::crashMidWriteLeavesACompleteFile()
                                  30000);
         QCOMPARE(child.state(), QProcess::Running);
         // Let it get into a variety of phases of a save, then kill it without warning.
-        QTest::qWait(5 + 7 * round);
+        QTest::qWait(5 + 7 * (round % MinRounds));
         ::kill(pid_t(child.processId()), SIGKILL);
         QVERIFY(child.waitForFinished(30000));
 
@@ -286,7 +291,8 @@ void TestSettingsFile::crashMidWriteLeavesACompleteFile()
         QVERIFY(ok);
         QVERIFY2(loaded == a || loaded == b, "the file is one complete version, never a mix or a part");
     }
-    qInfo("%d of 12 kills left a temporary file behind (killed mid-save)", killedMidSave);
+    qInfo("%d of %d kills left a temporary file behind (killed mid-save)", killedMidSave, round);
+    QVERIFY2(killedMidSave > 0, "no kill landed in the middle of a save: the check above was never tested");
 }
 
 int main(int argc, char *argv[])
