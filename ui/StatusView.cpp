@@ -7,7 +7,6 @@
 #include "UserPrompts.h"
 #include "VisibleRowsWatcher.h"
 #include "api/ApiTypes.h"
-#include "journal/SendState.h"
 #include "status/CsvExport.h"
 #include "status/LeadFilterProxy.h"
 #include "status/LeadTableModel.h"
@@ -557,26 +556,9 @@ void StatusView::fitColumnsToRows()
 
 int StatusView::catalogueWidth(int column) const
 {
-    QStringList words;
-    switch (column) {
-    case LeadTableModel::Stage:
-        for (const QString &code : StatusCatalog::knownStageCodes())
-            words << StatusCatalog::stageName(code);
-        for (SendState state : {SendState::Queued, SendState::Sending, SendState::Sent, SendState::Rejected,
-                                SendState::Unknown, SendState::External})
-            words << SendStates::displayName(state);
-        break;
-    case LeadTableModel::Status:
-        for (int status = 1; status <= StatusCatalog::LastKnownStatus; ++status)
-            words << StatusCatalog::statusName(status);
-        break;
-    case LeadTableModel::Reason:
-        for (int reason = 1; reason <= StatusCatalog::LastKnownReason; ++reason)
-            words << StatusCatalog::reasonText(reason);
-        break;
-    default:
+    const QStringList words = LeadTableModel::catalogueWords(column);
+    if (words.isEmpty())
         return 0;
-    }
     QFont bold = m_table->font(); // leads that changed are shown in bold
     bold.setBold(true);
     const QFontMetrics metrics(bold);

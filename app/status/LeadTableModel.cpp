@@ -858,3 +858,28 @@ void LeadTableModel::emitRowsChanged(QList<int> rows, int column)
                          index(last, column < 0 ? NB_COLUMNS - 1 : column));
     }
 }
+
+QStringList LeadTableModel::catalogueWords(int column)
+{
+    QStringList words;
+    switch (column) {
+    case LeadTableModel::Stage:
+        for (const QString &code : StatusCatalog::knownStageCodes())
+            words << StatusCatalog::stageName(code);
+        for (SendState state : {SendState::Queued, SendState::Sending, SendState::Sent, SendState::Rejected,
+                                SendState::Unknown, SendState::External})
+            words << SendStates::displayName(state);
+        break;
+    case LeadTableModel::Status:
+        for (int status = 1; status <= StatusCatalog::LastKnownStatus; ++status)
+            words << StatusCatalog::statusName(status);
+        break;
+    case LeadTableModel::Reason:
+        for (int reason = 1; reason <= StatusCatalog::LastKnownReason; ++reason)
+            words << StatusCatalog::reasonText(reason);
+        break;
+    default:
+        break;
+    }
+    return words;
+}

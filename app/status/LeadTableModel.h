@@ -97,6 +97,9 @@ public:
     // Numeric ids compare as numbers of any length (shorter first, then digit by digit); ids with
     // other characters come after them, in text order.
     static int compareIds(const QString &left, const QString &right);
+    // Every word the Stage, Status or Reason column can show for a known code (empty for other
+    // columns): what those columns are sized to show in full.
+    static QStringList catalogueWords(int column);
 
     // The different offers, webmasters or countries present, sorted, for the filter lists.
     QStringList distinctValues(Column column) const;

@@ -46,7 +46,6 @@ private slots:
 private:
     std::unique_ptr<MainWindow> startWindow();
     void showLeadsScreen(MainWindow &window);
-    static QStringList wordsOf(int column);
 
     std::unique_ptr<TestEnvironment> m_env;
     std::unique_ptr<SessionFixture> m_fixture;
@@ -90,29 +89,6 @@ void TestE2eLeadsScreen::showLeadsScreen(MainWindow &window)
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
     QTRY_COMPARE(window.findChild<QTabWidget *>(QStringLiteral("mainTabWidget"))->currentWidget(),
                  window.statusView());
-}
-
-QStringList TestE2eLeadsScreen::wordsOf(int column)
-{
-    QStringList words;
-    switch (column) {
-    case LeadTableModel::Stage:
-        for (const QString &code : StatusCatalog::knownStageCodes())
-            words << StatusCatalog::stageName(code);
-        for (SendState state : {SendState::Queued, SendState::Sending, SendState::Sent, SendState::Rejected,
-                                SendState::Unknown, SendState::External})
-            words << SendStates::displayName(state);
-        break;
-    case LeadTableModel::Status:
-        for (int status = 1; status <= StatusCatalog::LastKnownStatus; ++status)
-            words << StatusCatalog::statusName(status);
-        break;
-    case LeadTableModel::Reason:
-        for (int reason = 1; reason <= StatusCatalog::LastKnownReason; ++reason)
-            words << StatusCatalog::reasonText(reason);
-        break;
-    }
-    return words;
 }
 
 void TestE2eLeadsScreen::firstStart_takesMostOfTheScreen_centred_thenKeepsItsSize()
@@ -178,7 +154,7 @@ void TestE2eLeadsScreen::columns_showTheirWordsInFull()
     // Every word the catalogue can put in these columns, whether or not a row shows it yet.
     for (int column :
          {int(LeadTableModel::Stage), int(LeadTableModel::Status), int(LeadTableModel::Reason)}) {
-        for (const QString &word : wordsOf(column))
+        for (const QString &word : LeadTableModel::catalogueWords(column))
             check(column, word);
     }
     // Ids and dates as the rows hold them.
