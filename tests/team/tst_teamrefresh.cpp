@@ -15,11 +15,13 @@
 #include "sync/ApiLeadTransport.h"
 #include "sync/StatusPoller.h"
 #include "team/TeamConnection.h"
+#include "team/TeamLeadsModel.h"
 #include "team/TeamSchema.h"
 #include "team/TeamSettings.h"
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -281,6 +283,21 @@ void TestTeamRefresh::aChangeReachesTheOtherJournalWithinTwoSeconds()
     QSignalSpy changed(covered->poller.get(), &StatusPoller::leadsChanged);
     QSignalSpy stages(covered->poller.get(), &StatusPoller::stagesChanged);
 
+    // A manager's Team view, wired as MainWindow wires it, with that lead selected.
+    TeamLeadsModel teamView(m_team.config(TeamFixture::manager()));
+    connect(covered->team.get(), &TeamSession::teamLeadsChanged, &teamView, &TeamLeadsModel::refreshLoaded);
+    teamView.reload();
+    QTRY_VERIFY_WITH_TIMEOUT(teamView.rowCount() == 2 * LeadsPerWorkstation && teamView.isComplete(),
+                             SettleMs);
+    QItemSelectionModel selection(&teamView);
+    for (int row = 0; row < teamView.rowCount(); ++row) {
+        if (teamView.rowAt(row).orderId == id)
+            selection.select(teamView.index(row, 0),
+                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    QCOMPARE(selection.selectedRows().size(), 1);
+    QVERIFY(teamView.rowAt(selection.selectedRows().at(0).row()).stage != QStringLiteral("approve"));
+
     QSignalSpy done(refresher->poller.get(), &StatusPoller::finished);
     QVERIFY(refresher->poller->refreshAll());
     QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, SettleMs);
@@ -294,6 +311,14 @@ void TestTeamRefresh::aChangeReachesTheOtherJournalWithinTwoSeconds()
     // Through the poller's merge: the Leads table, notifications and summary hear of it as after a refresh.
     QTRY_VERIFY(!changed.isEmpty());
     QTRY_COMPARE(stages.size(), 1);
+    // The manager's view reloaded by itself, the selection still on that lead.
+    QTRY_COMPARE_WITH_TIMEOUT(selection.selectedRows().size() == 1
+                                  ? teamView.rowAt(selection.selectedRows().at(0).row()).stage
+                                  : QString(),
+                              QStringLiteral("approve"), 2000);
+    QCOMPARE(teamView.rowAt(selection.selectedRows().at(0).row()).orderId, id);
+    QCOMPARE(teamView.rowCount(), 2 * LeadsPerWorkstation);
+
     // At the server: the new outcome with its history, once.
     QCOMPARE(serverValue(QStringLiteral("SELECT stage FROM leads WHERE order_id = '%1'").arg(id)).toString(),
              QStringLiteral("approve"));
