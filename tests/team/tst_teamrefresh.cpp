@@ -8,6 +8,7 @@
 #include "api/ApiClient.h"
 #include "api/FormCodec.h"
 #include "journal/Journal.h"
+#include "journal/StatusProgress.h"
 #include "sandbox/Sandbox.h"
 #include "session/TeamSession.h"
 #include "settings/CredentialStore.h"
@@ -23,6 +24,8 @@
 #include <QHash>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -91,6 +94,7 @@ private slots:
     void aChangeReachesTheOtherJournalWithinTwoSeconds();
     void theLeaseMovesOnWhenItsHolderLeaves();
     void withTheTeamServerDownEachAsksForItself();
+    void theTeamFunctionsServeOnlyTheHolderAndOnlyForward();
 
 private:
     std::unique_ptr<Workstation> makeWorkstation(const QString &user, int firstLead);
@@ -279,6 +283,12 @@ void TestTeamRefresh::aChangeReachesTheOtherJournalWithinTwoSeconds()
     Workstation *refresher = holder();
     Workstation *covered = other();
     const QString id = covered->orderIds.at(1);
+    // A first round: the leads' first outcomes reach both journals through the team.
+    refreshBoth();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !covered->journal->entryByOrderId(profileId, id).value_or(JournalEntry()).stage.isEmpty(), 2000);
+    const QString firstStage = covered->journal->entryByOrderId(profileId, id)->stage;
+    QVERIFY(firstStage != QStringLiteral("approve"));
     QVERIFY(m_sandbox->setLeadState(id, QStringLiteral("approve"), 6));
     QSignalSpy changed(covered->poller.get(), &StatusPoller::leadsChanged);
     QSignalSpy stages(covered->poller.get(), &StatusPoller::stagesChanged);
@@ -330,13 +340,6 @@ void TestTeamRefresh::aChangeReachesTheOtherJournalWithinTwoSeconds()
     // The other workstation's own leads that did not change stay as they were; the holder's journal
     // does not know the other's lead at all.
     QVERIFY(!refresher->journal->entryByOrderId(profileId, id).has_value());
-
-    // Forward only: a status that goes back at the sandbox moves nothing, here or there.
-    QVERIFY(m_sandbox->setLeadState(id, QStringLiteral("hold"), 4));
-    QVERIFY(refresher->poller->refreshAll());
-    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, SettleMs);
-    QCOMPARE(serverValue(QStringLiteral("SELECT stage FROM leads WHERE order_id = '%1'").arg(id)).toString(),
-             QStringLiteral("approve"));
 }
 
 void TestTeamRefresh::theLeaseMovesOnWhenItsHolderLeaves()
@@ -386,6 +389,62 @@ void TestTeamRefresh::withTheTeamServerDownEachAsksForItself()
         QCOMPARE(asked.value(lead), 1);
     QCOMPARE(m_boris->journal->entryByOrderId(profileId, id).value_or(JournalEntry()).stage,
              QStringLiteral("approve"));
+}
+
+void TestTeamRefresh::theTeamFunctionsServeOnlyTheHolderAndOnlyForward()
+{
+    const QString id = m_anna->orderIds.at(0);
+    const QString account =
+        serverValue(QStringLiteral("SELECT account FROM leads WHERE order_id = '%1'").arg(id)).toString();
+    QVERIFY(!account.isEmpty());
+    // Boris by hand, in a session of his own, while a workstation holds the lease: refused.
+    TeamConnection boris(m_team.config(TeamFixture::operatorB()));
+    QVERIFY2(boris.open(), qPrintable(boris.errorString()));
+    QSqlQuery query(boris.database());
+    auto record = [&](const QString &stage, int status) {
+        query.prepare(
+            QStringLiteral("SELECT cpadesk_record_status(?, ?, ?, ?::integer, 0, ?::integer, ?::boolean,"
+                           " ?::bigint)"));
+        const QVariantList values = {account,
+                                     id,
+                                     stage,
+                                     status,
+                                     StatusProgress::rank(stage, status),
+                                     StatusProgress::isFinal(stage, status) ? QStringLiteral("true")
+                                                                            : QStringLiteral("false"),
+                                     QDateTime::currentMSecsSinceEpoch()};
+        for (int i = 0; i < values.size(); ++i)
+            query.bindValue(i, values.at(i));
+        return query.exec() && query.next() && query.value(0).toBool();
+    };
+    QVERIFY(!record(QStringLiteral("approve"), 6));
+    QCOMPARE(query.lastError().nativeErrorCode(), QStringLiteral("42501"));
+    QVERIFY(!query.exec(QStringLiteral("SELECT cpadesk_open_team_leads('%1')").arg(account)));
+    QCOMPARE(query.lastError().nativeErrorCode(), QStringLiteral("42501"));
+    QCOMPARE(serverValue(QStringLiteral("SELECT stage FROM leads WHERE order_id = '%1'").arg(id)).toString(),
+             QString());
+
+    // Both workstations gone: Boris's session takes the lease, and then may move Anna's lead, forward only.
+    m_anna.reset();
+    m_boris.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        query.exec(QStringLiteral("SELECT pg_try_advisory_lock(7336, hashtext('%1'))").arg(account)) &&
+            query.next() && query.value(0).toBool(),
+        SettleMs);
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM cpadesk_open_team_leads('%1')").arg(account)) &&
+            query.next());
+    QCOMPARE(query.value(0).toInt(), 2 * LeadsPerWorkstation);
+    QVERIFY(record(QStringLiteral("approve"), 6));
+    QVERIFY(!record(QStringLiteral("approve"), 6)); // the same again: nothing to write
+    QVERIFY(!record(QStringLiteral("hold"), 4));    // backwards: refused
+    QCOMPARE(serverValue(QStringLiteral("SELECT stage FROM leads WHERE order_id = '%1'").arg(id)).toString(),
+             QStringLiteral("approve"));
+    QCOMPARE(serverValue(QStringLiteral("SELECT count(*) FROM status_history WHERE order_id = '%1'").arg(id))
+                 .toInt(),
+             1);
+    // Only order ids, and Anna's row itself still out of Boris's reach by plain SQL.
+    QVERIFY(query.exec(QStringLiteral("UPDATE leads SET stage = 'trash' WHERE order_id = '%1'").arg(id)));
+    QCOMPARE(query.numRowsAffected(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestTeamRefresh)
