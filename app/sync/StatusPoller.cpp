@@ -70,8 +70,14 @@ bool StatusPoller::refreshAll()
     m_teamOrderIds.clear();
     const TeamCoverage::Role role = m_team ? m_team->role() : TeamCoverage::Role::None;
     if (role == TeamCoverage::Role::Covered) {
-        emit leftToTeam();
-        endRun(true);
+        // After the caller's return, as every other end of a refresh.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                emit leftToTeam();
+                endRun(true);
+            },
+            Qt::QueuedConnection);
     } else if (role == TeamCoverage::Role::Refresher) {
         m_teamIdsTicket = m_team->requestOpenTeamOrderIds();
     } else {
