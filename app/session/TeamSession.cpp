@@ -153,7 +153,9 @@ TeamCoverage::Role TeamSession::role() const
         return Role::Refresher;
     case TeamSyncState::Lease::Elsewhere:
         // Leads the server does not hold yet are not in the holder's round: until they are shared,
-        // this workstation asks about its own.
+        // this workstation asks about its own. Partial (issue 19): any change waiting counts, outcomes
+        // merged from the team too (shared again within a sharing cycle), so a refresh falling in that
+        // second asks about this workstation's leads once more than needed.
         return state.waitingLeads == 0 ? Role::Covered : Role::None;
     case TeamSyncState::Lease::Unknown:
         break;
