@@ -2891,6 +2891,10 @@
         <source>Exporting the team&apos;s leads...</source>
         <translation>Экспорт лидов команды...</translation>
     </message>
+    <message>
+        <source>Outcomes arrive from the team&apos;s refresh, which another workstation runs for everyone.</source>
+        <translation>Статусы приходят из общего обновления команды: его делает для всех другое рабочее место.</translation>
+    </message>
 </context>
 <context>
     <name>TeamChangeFeed</name>

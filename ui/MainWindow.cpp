@@ -531,5 +531,7 @@ void MainWindow::attachTeamLeads()
     if (!server)
         return;
     m_teamLeads = new TeamLeadsModel(*server, this);
+    // Other workstations and the team refresh change leads: what the Team view shows follows.
+    connect(m_session->team(), &TeamSession::teamLeadsChanged, m_teamLeads, &TeamLeadsModel::refreshLoaded);
     m_statusView->setTeamModel(m_teamLeads);
 }

@@ -612,6 +612,7 @@ void StatusView::setPoller(StatusPoller *poller)
         connect(m_poller, &StatusPoller::refreshFailed, this, &StatusView::onRefreshFailed);
         connect(m_poller, &StatusPoller::finished, this, &StatusView::onRefreshFinished);
         connect(m_poller, &StatusPoller::nothingToRefresh, this, [this] { m_nothingToRefresh = true; });
+        connect(m_poller, &StatusPoller::leftToTeam, this, [this] { m_leftToTeam = true; });
     }
     m_progressBar->hide();
     m_cancelButton->hide();
@@ -917,8 +918,14 @@ void StatusView::onRefreshFinished(bool complete)
     m_progressBar->hide();
     m_cancelButton->hide();
     const bool nothingAsked = std::exchange(m_nothingToRefresh, false);
+    const bool leftToTeam = std::exchange(m_leftToTeam, false);
     const bool userAsked = std::exchange(m_refreshAsked, false);
-    if (complete && nothingAsked) {
+    if (complete && leftToTeam) {
+        // Another workstation asks the network for the whole team; its answers arrive here by themselves.
+        if (userAsked)
+            m_refreshLabel->setText(tr("Outcomes arrive from the team's refresh, which another workstation "
+                                       "runs for everyone."));
+    } else if (complete && nothingAsked) {
         // Said when the user asked; an automatic refresh with nothing to do leaves the line alone.
         if (userAsked)
             m_refreshLabel->setText(

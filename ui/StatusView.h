@@ -188,6 +188,7 @@ private:
     bool m_userLayout = false;       // the user set the columns (now or in an earlier run): no more fitting
     bool m_fitting = false;          // the view itself is sizing columns: not the user's doing
     bool m_nothingToRefresh = false; // the refresh ending now had no lead to ask about
+    bool m_leftToTeam = false;       // the refresh ending now was left to the team's (issue 19)
     bool m_refreshAsked = false;     // ... and the user asked for it (not the automatic refresh)
     QLabel *m_approvalLabel = nullptr;
     QLabel *m_approvalNoTrashLabel = nullptr;

@@ -242,6 +242,7 @@ void AppSession::finishActivation(const Profile &profile, const QString &key)
         new Outbox(m_journal, m_transport.get(), m_orderIds.get(), profile.id, SystemClock::instance(), this);
     m_poller = new StatusPoller(m_journal, m_transport.get(), profile.id, SystemClock::instance(), this);
     m_poller->setVisibleOrderIds(m_visibleOrderIds);
+    m_team->servePoller(m_poller); // one refresh for the team, when the profile shares with one
     applyAutoRefreshInterval();
     m_outbox->setCredentialsMissing(!m_missingCredentials.isEmpty());
     m_gateway->setOutbox(m_outbox);

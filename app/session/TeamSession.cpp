@@ -1,14 +1,17 @@
 #include "TeamSession.h"
 
 #include "settings/CredentialStore.h"
+#include "sync/StatusPoller.h"
 #include "team/TeamLog.h"
 #include "team/TeamSettings.h"
 #include "team/TeamSharingStatus.h"
 
+#include <QMap>
 #include <QThread>
+#include <QTimer>
 
 TeamSession::TeamSession(TeamSettings *settings, CredentialStore *credentials, QObject *parent)
-    : QObject(parent), m_settings(settings), m_credentials(credentials)
+    : TeamCoverage(parent), m_settings(settings), m_credentials(credentials)
 {
     Q_ASSERT(m_settings && m_credentials);
     connect(m_credentials, &CredentialStore::keyChanged, this, [this](const QString &entry) {
@@ -83,6 +86,9 @@ void TeamSession::startWith(const TeamSyncSetup &setup)
     qCInfo(lcTeam) << "sharing profile" << setup.profileId << "with" << setup.server.identity();
     m_sync = std::make_unique<TeamSync>(setup);
     connect(m_sync.get(), &TeamSync::stateChanged, this, &TeamSession::changed);
+    connect(m_sync.get(), &TeamSync::openTeamOrderIds, this, &TeamSession::openTeamOrderIds);
+    connect(m_sync.get(), &TeamSync::teamStatuses, this, &TeamSession::mergeTeamStatuses);
+    connect(m_sync.get(), &TeamSync::teamLeadsChanged, this, &TeamSession::teamLeadsChanged);
     m_sync->start();
     emit changed();
     emit serverChanged();
@@ -124,6 +130,65 @@ void TeamSession::nudge()
 {
     if (m_sync)
         m_sync->nudge();
+}
+
+void TeamSession::servePoller(StatusPoller *poller)
+{
+    if (m_poller)
+        m_poller->setTeamCoverage(nullptr);
+    m_poller = poller;
+    if (m_poller)
+        m_poller->setTeamCoverage(this);
+}
+
+TeamCoverage::Role TeamSession::role() const
+{
+    if (!m_sync)
+        return Role::None;
+    const TeamSyncState state = m_sync->state();
+    if (state.phase != TeamSyncState::Phase::Sharing)
+        return Role::None; // the team server does not answer: ask on our own
+    switch (state.lease) {
+    case TeamSyncState::Lease::Here:
+        return Role::Refresher;
+    case TeamSyncState::Lease::Elsewhere:
+        // Leads the server does not hold yet are not in the holder's round: until they are shared,
+        // this workstation asks about its own. Partial (issue 19): any change waiting counts, outcomes
+        // merged from the team too (shared again within a sharing cycle), so a refresh falling in that
+        // second asks about this workstation's leads once more than needed.
+        return state.waitingLeads == 0 ? Role::Covered : Role::None;
+    case TeamSyncState::Lease::Unknown:
+        break;
+    }
+    return Role::None;
+}
+
+quint64 TeamSession::requestOpenTeamOrderIds()
+{
+    if (m_sync)
+        return m_sync->requestOpenTeamOrderIds();
+    const quint64 ticket = (quint64(1) << 62) + ++m_refusedTicket;
+    QTimer::singleShot(
+        0, this, [this, ticket] { emit openTeamOrderIds(ticket, {}, QStringLiteral("no team server")); });
+    return ticket;
+}
+
+void TeamSession::recordTeamStatuses(const QList<StatusRow> &rows, qint64 nowMs)
+{
+    if (m_sync)
+        m_sync->recordTeamStatuses(rows, nowMs);
+}
+
+void TeamSession::mergeTeamStatuses(const QList<TeamLeadStatus> &statuses)
+{
+    if (!m_poller)
+        return;
+    // Each change with the time it happened at the server: its history row here is then the one there.
+    QMap<qint64, QList<StatusRow>> byTime;
+    for (const TeamLeadStatus &status : statuses)
+        byTime[status.changedAtMs].append(status.row);
+    for (auto group = byTime.cbegin(); group != byTime.cend(); ++group)
+        m_poller->mergeFromTeam(group.value(), group.key());
 }
 
 bool TeamSession::sameSetup(const TeamSyncSetup &a, const TeamSyncSetup &b)

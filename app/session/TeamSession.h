@@ -1,6 +1,7 @@
 #pragma once
 
 #include "settings/Profile.h"
+#include "sync/TeamCoverage.h"
 #include "team/TeamSync.h"
 
 #include <QList>
@@ -13,13 +14,20 @@
 
 class CredentialStore;
 class QThread;
+class StatusPoller;
 class TeamSettings;
 
 // The active profile's team sharing (issue 19): when the profile has a team server, a TeamSync runs on
 // its own thread and connections; switching profile or changing its team server (settings, password)
 // restarts it; a profile without one runs nothing. Nothing here is ever waited for by the outbox: the
 // journal keeps sending whatever the team server does.
-class TeamSession : public QObject
+//
+// One refresh serves the team: as the TeamCoverage of the active profile's StatusPoller it tells the
+// poller whether this workstation refreshes every open lead of the account (it holds the refresh lease),
+// leaves its leads to the workstation that does, or asks on its own (no team server, or unreachable);
+// and it brings the outcomes of this workstation's leads that changed at the server into the journal
+// through that poller (forward-only, with the same signals as a refresh of its own).
+class TeamSession : public TeamCoverage
 {
     Q_OBJECT
 
@@ -47,7 +55,17 @@ public:
     // Local leads changed: push them now rather than at the next look at the journal.
     void nudge();
 
+    // The active profile's poller: its TeamCoverage is this, and outcomes changed at the team server are
+    // merged through it. Null detaches.
+    void servePoller(StatusPoller *poller);
+
+    Role role() const override;
+    quint64 requestOpenTeamOrderIds() override;
+    void recordTeamStatuses(const QList<StatusRow> &rows, qint64 nowMs) override;
+
 signals:
+    // Some lead of the team database changed (debounced): the manager's Team view reloads what it shows.
+    void teamLeadsChanged();
     // Sharing started, stopped, or its state moved on.
     void changed();
     // server() is another one (or none) now.
@@ -59,6 +77,7 @@ private:
     // flight (up to the connect and statement timeouts), so it happens on a thread of its own.
     void retire(std::unique_ptr<TeamSync> sync);
     static bool sameSetup(const TeamSyncSetup &a, const TeamSyncSetup &b);
+    void mergeTeamStatuses(const QList<TeamLeadStatus> &statuses);
 
     TeamSettings *m_settings;
     CredentialStore *m_credentials;
@@ -68,4 +87,6 @@ private:
     std::unique_ptr<TeamSync> m_sync;
     QList<QPointer<QThread>> m_retiring;
     TeamSyncSetup m_setup;
+    QPointer<StatusPoller> m_poller;
+    quint64 m_refusedTicket = 0; // tickets answered here when nothing shares: above any TeamSync's
 };

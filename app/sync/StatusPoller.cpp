@@ -2,6 +2,7 @@
 
 #include "LeadTransport.h"
 #include "SyncLog.h"
+#include "TeamCoverage.h"
 #include "journal/Clock.h"
 #include "journal/Journal.h"
 
@@ -49,6 +50,15 @@ void StatusPoller::armAutoRefresh()
         m_autoRefresh->stop();
 }
 
+void StatusPoller::setTeamCoverage(TeamCoverage *team)
+{
+    if (m_team)
+        m_team->disconnect(this);
+    m_team = team;
+    if (m_team)
+        connect(m_team, &TeamCoverage::openTeamOrderIds, this, &StatusPoller::onOpenTeamOrderIds);
+}
+
 bool StatusPoller::refreshAll()
 {
     if (isRunning())
@@ -56,8 +66,40 @@ bool StatusPoller::refreshAll()
     m_autoRefresh->stop();
     m_cancelled = false;
     m_running = true;
-    m_openIdsTicket = m_journal->openOrderIdsInBackground(m_profileId);
+    m_teamRound = false;
+    m_teamOrderIds.clear();
+    const TeamCoverage::Role role = m_team ? m_team->role() : TeamCoverage::Role::None;
+    if (role == TeamCoverage::Role::Covered) {
+        // After the caller's return, as every other end of a refresh.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                emit leftToTeam();
+                endRun(true);
+            },
+            Qt::QueuedConnection);
+    } else if (role == TeamCoverage::Role::Refresher) {
+        m_teamIdsTicket = m_team->requestOpenTeamOrderIds();
+    } else {
+        m_openIdsTicket = m_journal->openOrderIdsInBackground(m_profileId);
+    }
     return true;
+}
+
+void StatusPoller::onOpenTeamOrderIds(quint64 ticket, const QStringList &orderIds, const QString &error)
+{
+    if (ticket != m_teamIdsTicket || m_teamIdsTicket == 0)
+        return;
+    m_teamIdsTicket = 0;
+    if (error.isEmpty()) {
+        m_teamRound = true;
+        m_teamOrderIds = orderIds;
+    } else {
+        // The lease or the server went away: this round is the profile's own, as without a team.
+        qCInfo(lcSync) << "team refresh not run, refreshing this profile's leads:" << error;
+    }
+    // With the profile's own open leads: those not shared yet are not among the team's.
+    m_openIdsTicket = m_journal->openOrderIdsInBackground(m_profileId);
 }
 
 void StatusPoller::onOpenOrderIds(quint64 ticket, const QString &profileId, const QStringList &orderIds,
@@ -66,15 +108,32 @@ void StatusPoller::onOpenOrderIds(quint64 ticket, const QString &profileId, cons
     if (ticket != m_openIdsTicket || profileId != m_profileId)
         return;
     m_openIdsTicket = 0;
+    QStringList ids = orderIds;
+    if (m_teamRound) {
+        // Each lead once: the team's, then this profile's that the team database does not hold yet.
+        QSet<QString> known(m_teamOrderIds.cbegin(), m_teamOrderIds.cend());
+        ids = std::exchange(m_teamOrderIds, {});
+        for (const QString &id : orderIds) {
+            if (!known.contains(id))
+                ids.append(id);
+        }
+    }
     if (!error.isEmpty()) {
         qCWarning(lcSync) << "open leads not read from the journal:" << error;
         endRun(false);
-    } else if (orderIds.isEmpty()) {
+    } else if (ids.isEmpty()) {
         emit nothingToRefresh();
         endRun(true);
     } else {
-        startFetch(orderIds);
+        startFetch(ids);
     }
+}
+
+void StatusPoller::mergeFromTeam(const QList<StatusRow> &rows, qint64 changedAtMs)
+{
+    if (rows.isEmpty())
+        return;
+    m_pendingMerges.insert(m_journal->mergeStatusesInBackground(m_profileId, rows, changedAtMs));
 }
 
 bool StatusPoller::refresh(const QStringList &orderIds)
@@ -84,6 +143,7 @@ bool StatusPoller::refresh(const QStringList &orderIds)
     m_autoRefresh->stop();
     m_cancelled = false;
     m_running = true;
+    m_teamRound = false;
     startFetch(orderIds);
     return true;
 }
@@ -122,7 +182,8 @@ void StatusPoller::startFetch(const QStringList &orderIds)
 
 void StatusPoller::cancel()
 {
-    if (m_openIdsTicket != 0) { // nothing asked yet: the answer of the read is dropped
+    if (m_teamIdsTicket != 0 || m_openIdsTicket != 0) {
+        m_teamIdsTicket = 0; // nothing asked yet: the answer of the read is dropped
         m_openIdsTicket = 0;
         m_cancelled = true;
         endRun(false);
@@ -151,8 +212,13 @@ void StatusPoller::mergeGathered()
     m_gatheredAnswers = 0;
     if (m_gathered.isEmpty())
         return;
+    const qint64 now = m_clock->nowMs();
+    // The same time at the server and here: the history row of a change of this profile's lead, pushed
+    // later by TeamSync, is then the one the team refresh wrote, not a second one.
+    if (m_teamRound && m_team)
+        m_team->recordTeamStatuses(m_gathered, now);
     m_pendingMerges.insert(
-        m_journal->mergeStatusesInBackground(m_profileId, std::exchange(m_gathered, {}), m_clock->nowMs()));
+        m_journal->mergeStatusesInBackground(m_profileId, std::exchange(m_gathered, {}), now));
 }
 
 void StatusPoller::onMerged(quint64 ticket, const QString &profileId, const StatusMergeBatch &batch)
@@ -206,6 +272,7 @@ void StatusPoller::finishWhenMerged()
 void StatusPoller::endRun(bool complete)
 {
     m_running = false;
+    m_teamRound = false;
     emit finished(complete);
     armAutoRefresh();
 }

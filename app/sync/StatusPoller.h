@@ -14,6 +14,7 @@ class Journal;
 struct StatusMergeBatch;
 class LeadTransport;
 class StatusFetch;
+class TeamCoverage;
 
 // A lead whose stage moved (for a notification).
 struct StageChange
@@ -61,6 +62,18 @@ public:
     // scroll, resize or reload.
     void setVisibleOrderIds(const QStringList &orderIds);
 
+    // The team refresh (issue 19), or null. While another workstation holds the team's refresh lease and
+    // the team server answers, refreshAll() asks nothing (the team's refresh covers this profile's leads,
+    // and TeamSession brings their outcomes here through mergeFromTeam()); while this one holds it,
+    // refreshAll() asks about every open lead of the team and hands the answers to the team database too;
+    // without a team server, or when it does not answer, refreshAll() asks about this profile's leads as
+    // before: an operator never goes without outcomes because the team server is down. refresh(ids), the
+    // operator's own request, always asks.
+    void setTeamCoverage(TeamCoverage *team);
+    // Outcomes the team database holds for this profile's leads, changed there at `changedAtMs` (the
+    // time their history gets): merged forward-only like list.json's answers, with the same signals.
+    void mergeFromTeam(const QList<StatusRow> &rows, qint64 changedAtMs);
+
     // Time between the end of one automatic refresh and the start of the next; 0 turns it off.
     void setAutoRefreshInterval(qint64 ms);
     qint64 autoRefreshInterval() const { return m_intervalMs; }
@@ -73,10 +86,12 @@ signals:
     void refreshFailed(const ApiError &error); // at most once per refresh; the journal is untouched by it
     void finished(bool complete);              // false: failed or cancelled
     void nothingToRefresh();                   // before finished(true): no open lead to ask about
+    void leftToTeam(); // before finished(true): another workstation's team refresh covers these leads
 
 private:
     void onOpenOrderIds(quint64 ticket, const QString &profileId, const QStringList &orderIds,
                         const QString &error);
+    void onOpenTeamOrderIds(quint64 ticket, const QStringList &orderIds, const QString &error);
     void startFetch(const QStringList &orderIds);
     QStringList visibleFirst(const QStringList &orderIds) const;
     void endRun(bool complete);
@@ -104,4 +119,8 @@ private:
     bool m_running = false;
     bool m_cancelled = false;
     QStringList m_visibleOrderIds;
+    QPointer<TeamCoverage> m_team;
+    quint64 m_teamIdsTicket = 0; // the team's open leads refreshAll() waits for, 0 when none
+    QStringList m_teamOrderIds;  // of this round, asked with the profile's own open leads
+    bool m_teamRound = false;    // this round's answers go to the team database too
 };

@@ -4,7 +4,10 @@
 #include "status/LeadTableModel.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QThread>
+
+#include <utility>
 
 TeamLeadsModel::TeamLeadsModel(const TeamServerConfig &config, QObject *parent)
     // The threads have no parent: a query stuck on a silent server must not hold up the model's end.
@@ -59,6 +62,9 @@ void TeamLeadsModel::setQuery(const TeamLeadsQuery &query)
 
 void TeamLeadsModel::reload()
 {
+    m_started = true;
+    m_refreshPending = false;
+    m_refreshAgain = false;
     m_latest->store(++m_generation);
     beginResetModel();
     m_rows.clear();
@@ -69,6 +75,64 @@ void TeamLeadsModel::reload()
     m_error.clear();
     requestPage();
     requestSummary();
+}
+
+void TeamLeadsModel::refreshLoaded()
+{
+    if (!m_started)
+        return;
+    if (m_refreshPending || m_pagePending) {
+        m_refreshAgain = true; // after the answer on its way: it may predate the change
+        return;
+    }
+    if (m_rows.isEmpty()) {
+        reload();
+        return;
+    }
+    m_refreshPending = true;
+    const int generation = m_generation;
+    const TeamLeadsQuery query = m_query;
+    const int limit = qMax(int(m_rows.size()), m_pageSize);
+    TeamLeadsReader *reader = m_pageReader;
+    QMetaObject::invokeMethod(
+        reader, [reader, generation, query, limit]() { reader->readPage(generation, query, 0, limit); },
+        Qt::QueuedConnection);
+    requestSummary();
+}
+
+void TeamLeadsModel::applyRefresh(const QList<TeamLeadRow> &rows, bool atEnd)
+{
+    // The same number of rows first (the table's end grows or shrinks), then the rows themselves, each
+    // persistent index (the selection, the current row) moved to where its lead is now.
+    const int oldCount = int(m_rows.size());
+    const int newCount = int(rows.size());
+    if (newCount > oldCount) {
+        beginInsertRows(QModelIndex(), oldCount, newCount - 1);
+        m_rows.append(rows.mid(oldCount));
+        endInsertRows();
+    } else if (newCount < oldCount) {
+        beginRemoveRows(QModelIndex(), newCount, oldCount - 1);
+        m_rows.resize(newCount);
+        endRemoveRows();
+    }
+    emit layoutAboutToBeChanged();
+    QHash<QString, int> rowOf;
+    rowOf.reserve(rows.size());
+    for (int row = 0; row < rows.size(); ++row)
+        rowOf.insert(rows.at(row).account + QLatin1Char(' ') + rows.at(row).orderId, row);
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex &index : before) {
+        const TeamLeadRow &lead = m_rows.at(index.row());
+        const int row = rowOf.value(lead.account + QLatin1Char(' ') + lead.orderId, index.row());
+        after.append(createIndex(row, index.column()));
+    }
+    m_rows = rows;
+    changePersistentIndexList(before, after);
+    emit layoutChanged();
+    m_atEnd = atEnd;
+    emit pageLoaded();
 }
 
 void TeamLeadsModel::requestPage()
@@ -119,6 +183,13 @@ void TeamLeadsModel::exportTo(const QString &filePath, const QList<int> &columns
 
 void TeamLeadsModel::onPageRead(int generation, int offset, const QList<TeamLeadRow> &rows, bool atEnd)
 {
+    if (generation == m_generation && m_refreshPending && offset == 0) {
+        m_refreshPending = false;
+        applyRefresh(rows, atEnd);
+        if (std::exchange(m_refreshAgain, false))
+            refreshLoaded();
+        return;
+    }
     if (generation != m_generation || offset != m_rows.size())
         return;
     m_pagePending = false;
@@ -129,6 +200,8 @@ void TeamLeadsModel::onPageRead(int generation, int offset, const QList<TeamLead
         endInsertRows();
     }
     emit pageLoaded();
+    if (std::exchange(m_refreshAgain, false))
+        refreshLoaded();
 }
 
 void TeamLeadsModel::onSummaryRead(int generation, const QList<TeamStageCount> &counts)
@@ -148,6 +221,7 @@ void TeamLeadsModel::onFailed(int generation, const QString &message)
     if (generation != m_generation)
         return;
     m_pagePending = false;
+    m_refreshPending = false;
     m_error = message;
     emit loadFailed(message);
 }
@@ -218,7 +292,8 @@ QVariant TeamLeadsModel::headerData(int section, Qt::Orientation orientation, in
 
 bool TeamLeadsModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_pagePending && m_error.isEmpty();
+    // Not while the loaded rows are read again: the next page's offset is known only after.
+    return !parent.isValid() && !m_atEnd && !m_pagePending && !m_refreshPending && m_error.isEmpty();
 }
 
 void TeamLeadsModel::fetchMore(const QModelIndex &parent)

@@ -43,6 +43,11 @@ public:
     const TeamLeadsQuery &query() const { return m_query; }
     // Asks the server again for the current query (after new leads arrived).
     void reload();
+    // Reads again the rows loaded so far, and the summary, without a reset: the view keeps its scroll,
+    // and its selection follows the selected leads (by account and order id). For TeamSession's
+    // teamLeadsChanged(), when other workstations or the team refresh changed leads. Nothing before the
+    // first reload() or setQuery(); folded into one when asked again before the answer.
+    void refreshLoaded();
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -82,6 +87,7 @@ private:
     void requestPage();
     void requestSummary();
     void onPageRead(int generation, int offset, const QList<TeamLeadRow> &rows, bool atEnd);
+    void applyRefresh(const QList<TeamLeadRow> &rows, bool atEnd);
     void onSummaryRead(int generation, const QList<TeamStageCount> &counts);
     void onFailed(int generation, const QString &message);
 
@@ -98,6 +104,9 @@ private:
     QList<TeamLeadRow> m_rows;
     bool m_atEnd = false;
     bool m_pagePending = false;
+    bool m_started = false;        // a query was asked: refreshLoaded() may talk to the server
+    bool m_refreshPending = false; // refreshLoaded()'s read is on its way
+    bool m_refreshAgain = false;   // and another was asked meanwhile
     LeadStats m_summary;
     bool m_summaryReady = false;
     QString m_error;

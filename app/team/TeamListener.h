@@ -7,9 +7,8 @@
 
 // Hears the team database say that a lead changed (LISTEN cpadesk_leads; the leads table's trigger
 // NOTIFYs at every commit that touched it), without polling. Lives in the thread of its connection,
-// whose event loop delivers the notifications.
-//
-// Partial (issue 19): nothing reads the changed rows into the local journal yet; see docs/TEAM.md.
+// whose event loop delivers the notifications. TeamSync reads the changed rows of its account and hands
+// them to TeamSession, which merges them into the journal; the manager's Team view reloads on them too.
 class TeamListener : public QObject
 {
     Q_OBJECT

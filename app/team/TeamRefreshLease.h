@@ -8,10 +8,9 @@
 // session ends, however it ends (quit, crash, network cut, pg_terminate_backend), so the lease passes
 // on by itself: the next workstation that asks gets it. Nothing to expire, nothing to clean up.
 //
-// Used on the connection's own thread, like the connection.
-//
-// Partial (issue 19): the refresh run by the holder and the LISTEN/NOTIFY pull into other journals are
-// not built yet; this is the lease they will use.
+// Used on the connection's own thread, like the connection: TeamSync asks for it at every sharing cycle,
+// so a workstation takes it over within a cycle of the server releasing it. Only its holder's session may
+// call the team refresh's functions (schema step 3: cpadesk_open_team_leads, cpadesk_record_status).
 class TeamRefreshLease
 {
 public:

@@ -141,6 +141,59 @@ const char *const version2[] = {
     " END $$",
 };
 
+// Version 3: one refresh for the whole team (TeamRefresh). The workstation holding an account's refresh
+// lease (TeamRefreshLease: a session-level advisory lock) asks list.json about every open lead of the
+// account and writes the answers, though row-level security lets an operator's login see and write only
+// its own workstations' rows. Two narrow SECURITY DEFINER functions do that and nothing more: they work
+// only for the session holding the lease of that account, list only order ids (no customer data), and
+// move an outcome only forward (the same rule as TeamPusher's upsert and the local merge), with its
+// history. Self-contained: a renumbered step still works.
+const char *const version3[] = {
+    "CREATE FUNCTION cpadesk_holds_refresh_lease(p_account text) RETURNS boolean"
+    " LANGUAGE sql STABLE SET search_path = pg_catalog AS"
+    " $$ SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+    " AND pid = pg_backend_pid() AND classid = 7336::oid AND objid = hashtext(p_account)::oid"
+    " AND objsubid = 2) $$",
+    "CREATE FUNCTION cpadesk_open_team_leads(p_account text) RETURNS SETOF text"
+    " LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$ BEGIN"
+    " IF NOT cpadesk_holds_refresh_lease(p_account) THEN"
+    "  RAISE EXCEPTION 'this session does not hold the refresh lease of %', p_account USING ERRCODE = "
+    "'42501';"
+    " END IF;"
+    " RETURN QUERY SELECT l.order_id FROM public.leads l WHERE l.account = p_account AND NOT l.is_final"
+    "  AND l.send_state IN ('sent', 'external') ORDER BY l.created_at;"
+    " END $$",
+    "CREATE FUNCTION cpadesk_record_status(p_account text, p_order_id text, p_stage text, p_status integer,"
+    " p_reason integer, p_progress integer, p_final boolean, p_changed_ms bigint) RETURNS boolean"
+    " LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$"
+    " DECLARE old public.leads%ROWTYPE; at timestamptz := to_timestamp(p_changed_ms / 1000.0); BEGIN"
+    " IF NOT cpadesk_holds_refresh_lease(p_account) THEN"
+    "  RAISE EXCEPTION 'this session does not hold the refresh lease of %', p_account USING ERRCODE = "
+    "'42501';"
+    " END IF;"
+    " SELECT * INTO old FROM public.leads WHERE account = p_account AND order_id = p_order_id FOR UPDATE;"
+    " IF NOT FOUND OR (old.stage, old.status, old.reason) IS NOT DISTINCT FROM (p_stage, p_status, p_reason)"
+    "  THEN RETURN false; END IF;"
+    // StatusProgress::mayReplace, as in TeamPusher's upsert.
+    " IF NOT ((old.progress = 9 AND p_progress = 9)"
+    "  OR (old.progress < 9 AND (p_progress >= old.progress OR p_progress = -1))) THEN RETURN false; END IF;"
+    " UPDATE public.leads SET stage = p_stage, status = p_status, reason = p_reason, progress = p_progress,"
+    "  is_final = p_final, status_changed_at = at, updated_at = now()"
+    "  WHERE account = p_account AND order_id = p_order_id;"
+    " INSERT INTO public.status_history (account, order_id, changed_at, stage, status, reason,"
+    "  previous_stage, previous_status, workstation_id) VALUES (p_account, p_order_id, at, p_stage, p_status,"
+    "  p_reason, old.stage, old.status, old.workstation_id) ON CONFLICT DO NOTHING;"
+    " RETURN true;"
+    " END $$",
+    "REVOKE ALL ON FUNCTION cpadesk_open_team_leads(text) FROM PUBLIC",
+    "REVOKE ALL ON FUNCTION cpadesk_record_status(text, text, text, integer, integer, integer, boolean, "
+    "bigint)"
+    " FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION cpadesk_open_team_leads(text) TO cpadesk_operator",
+    "GRANT EXECUTE ON FUNCTION cpadesk_record_status(text, text, text, integer, integer, integer, boolean,"
+    " bigint) TO cpadesk_operator",
+};
+
 template <std::size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList list;
@@ -173,6 +226,8 @@ QStringList TeamSchema::stepStatements(int version)
         return toList(version1);
     case 2:
         return toList(version2);
+    case 3:
+        return toList(version3);
     default:
         return {};
     }

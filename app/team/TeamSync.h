@@ -1,8 +1,10 @@
 #pragma once
 
 #include "TeamServerConfig.h"
+#include "api/ApiTypes.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
@@ -22,8 +24,17 @@ struct TeamSyncSetup
     int pollIntervalMs = 1000; // how often the local feed is looked at when nothing nudges
     int minRetryMs = 1000;     // first wait after a failure; doubles up to maxRetryMs
     int maxRetryMs = 30000;
-    int batchSize = 200; // changes per server transaction
+    int batchSize = 200;   // changes per server transaction
+    int pullDelayMs = 100; // notifications gathered before the changed rows are read (the 2 s promise)
 };
+
+// A lead's outcome as the team database holds it, and when it last changed there.
+struct TeamLeadStatus
+{
+    StatusRow row;
+    qint64 changedAtMs = 0;
+};
+Q_DECLARE_METATYPE(QList<TeamLeadStatus>)
 
 // Where sharing stands, for the status bar and the tests.
 struct TeamSyncState
@@ -42,6 +53,15 @@ struct TeamSyncState
     qint64 cursor = 0;       // the last change the server committed
     qint64 pushedLeads = 0;  // leads pushed since start (a lead pushed twice counts twice)
     qint64 leftToOthers = 0; // leads another workstation had shared first (see TeamPusher)
+    // Who refreshes the account's statuses for the team (TeamRefreshLease), as last seen; Unknown
+    // while the server is not reached.
+    enum class Lease
+    {
+        Unknown,
+        Here,
+        Elsewhere,
+    };
+    Lease lease = Lease::Unknown;
 };
 Q_DECLARE_METATYPE(TeamSyncState)
 
@@ -60,11 +80,26 @@ public:
     void nudge(); // local changes are waiting: push now rather than at the next poll
     TeamSyncState state() const { return m_state; }
 
+    // For the holder of the refresh lease (issue 19, one refresh for the team): the order ids of every
+    // open lead of the account at the server, answered by openTeamOrderIds(ticket, ...) (an error when
+    // this workstation does not hold the lease or the server did not answer).
+    quint64 requestOpenTeamOrderIds();
+    // The holder's list.json answers, written forward-only (with history, at `nowMs`) to the team's rows.
+    void recordTeamStatuses(const QList<StatusRow> &rows, qint64 nowMs);
+
 signals:
     void stateChanged(const TeamSyncState &state);
+    void openTeamOrderIds(quint64 ticket, const QStringList &orderIds, const QString &error);
+    // Outcomes at the server of this workstation's leads (those its login sees) that changed there, as
+    // NOTIFY said, or all of them changed since the last connection after (re)connecting.
+    void teamStatuses(const QList<TeamLeadStatus> &statuses);
+    // Some lead of the team database changed (any account): for the manager's view. At most a few times
+    // a second.
+    void teamLeadsChanged();
 
 private:
     QThread *m_thread = nullptr;
     TeamSyncWorker *m_worker = nullptr;
     TeamSyncState m_state;
+    quint64 m_lastTicket = 0;
 };

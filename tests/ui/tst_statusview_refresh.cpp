@@ -9,6 +9,7 @@
 #include "status/LeadTracking.h"
 #include "sync/ApiLeadTransport.h"
 #include "sync/StatusPoller.h"
+#include "sync/TeamCoverage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -53,6 +54,7 @@ private slots:
     void failedRefreshKeepsTheTable();
     void cancelKeepsTheTable();
     void nothingToRefreshIsSaid();
+    void aRefreshLeftToTheTeamIsSaid();
 
 private:
     int listRequests() const;
@@ -328,6 +330,34 @@ void TestStatusViewRefresh::nothingToRefreshIsSaid()
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
     m_poller->setAutoRefreshInterval(0);
     QCOMPARE(label->text(), QStringLiteral("as before"));
+}
+
+namespace {
+// Another workstation holds the team's refresh lease (issue 19).
+class CoveredByTheTeam : public TeamCoverage
+{
+public:
+    Role role() const override { return Role::Covered; }
+    quint64 requestOpenTeamOrderIds() override { return 0; }
+    void recordTeamStatuses(const QList<StatusRow> &, qint64) override {}
+};
+} // namespace
+
+void TestStatusViewRefresh::aRefreshLeftToTheTeamIsSaid()
+{
+    QVERIFY(m_journal->addTracked(profile, {QStringLiteral("4400001")},
+                                  QDateTime::currentMSecsSinceEpoch()) == 1);
+    CoveredByTheTeam team;
+    m_poller->setTeamCoverage(&team);
+    m_sandbox->clearReceivedRequests();
+    auto *refresh = m_view->findChild<QAction *>(QStringLiteral("refreshAllAction"));
+    QVERIFY(runRefresh(refresh));
+    // The network is not asked: the team's refresh covers this lead; the operator is told so.
+    QCOMPARE(listRequests(), 0);
+    auto *label = m_view->findChild<QLabel *>(QStringLiteral("refreshLabel"));
+    QVERIFY2(label->text().startsWith(QStringLiteral("Outcomes arrive from the team")),
+             qPrintable(label->text()));
+    m_poller->setTeamCoverage(nullptr);
 }
 
 QTEST_MAIN(TestStatusViewRefresh)
