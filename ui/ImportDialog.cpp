@@ -307,8 +307,8 @@ bool ImportDialog::openFile(const QString &path)
     m_updatingControls = false;
     // What the journal holds decides which rows are doubles: read once per file.
     if (m_services.journal)
-        m_context = ImportContext::fromJournal(m_services.journal->rows(m_services.profileId),
-                                               QDateTime::currentMSecsSinceEpoch());
+        m_context = ImportContext::read(*m_services.journal, m_services.profileId,
+                                        QDateTime::currentMSecsSinceEpoch());
     reparse();
     return true;
 }
@@ -413,11 +413,15 @@ void ImportDialog::updateCounts()
     if (isChecking())
         return;
     const ImportCheck::Counts counts = m_model->counts();
-    m_countsLabel->setText(tr("%1 valid, %2 invalid, %3 possible doubles; %4 to import.")
-                               .arg(counts.valid)
-                               .arg(counts.invalid)
-                               .arg(counts.duplicates)
-                               .arg(counts.toImport));
+    QString text = tr("%1 valid, %2 invalid, %3 possible doubles; %4 to import.")
+                       .arg(counts.valid)
+                       .arg(counts.invalid)
+                       .arg(counts.duplicates)
+                       .arg(counts.toImport);
+    if (counts.toResend > 0)
+        text += u' ' + tr("%n of them correct orders the network rejected, and will be sent again.", nullptr,
+                          counts.toResend);
+    m_countsLabel->setText(text);
     const bool importing = m_importer && m_importer->isRunning();
     m_importButton->setEnabled(counts.toImport > 0 && !importing && m_services.gateway);
 }
@@ -457,8 +461,8 @@ void ImportDialog::onImportFinished()
     updateReport();
     // What was stored is in the journal now: a second click must find it there.
     if (m_services.journal)
-        m_context = ImportContext::fromJournal(m_services.journal->rows(m_services.profileId),
-                                               QDateTime::currentMSecsSinceEpoch());
+        m_context = ImportContext::read(*m_services.journal, m_services.profileId,
+                                        QDateTime::currentMSecsSinceEpoch());
     recheck();
 }
 
@@ -476,6 +480,9 @@ void ImportDialog::updateReport()
                      .arg(m_importer->count(State::Sent))
                      .arg(m_importer->count(State::Rejected))
                      .arg(m_importer->count(State::Waiting)));
+    if (const int resent = m_importer->resentCount(); resent > 0)
+        lines.append(tr("%n corrected rows were stored again under the order ids the network had rejected.",
+                        nullptr, resent));
     lines.append(tr("Left out as invalid: %1. Imported before: %2. Not stored: %3.")
                      .arg(m_importer->count(State::Invalid))
                      .arg(m_importer->count(State::AlreadyImported))
