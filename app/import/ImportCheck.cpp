@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QThread>
 
+#include <memory>
+
 namespace {
 
 QString phoneOfferKey(const QString &phone, const QString &offer)
@@ -53,6 +55,22 @@ ImportContext ImportContext::read(const Journal &journal, const QString &profile
     }
     context.addRejected(rejected, nowMs);
     return context;
+}
+
+void ImportContext::readInBackground(Journal &journal, const QString &profileId, qint64 nowMs,
+                                     QObject *receiver, ReadDone done)
+{
+    // Only reads, on the background connection (WAL: it holds no lock a writer waits for).
+    auto context = std::make_shared<ImportContext>();
+    journal.writeInBackground(
+        receiver,
+        [context, profileId, nowMs](Journal &background) {
+            *context = read(background, profileId, nowMs);
+            return background.isOpen();
+        },
+        [context, done = std::move(done)](bool ok, const QString &error) {
+            done(ok ? *context : ImportContext(), ok ? QString() : error);
+        });
 }
 
 void ImportContext::addRejected(const QList<JournalEntry> &entries, qint64 nowMs)

@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QVector>
 
+#include <functional>
+
 class Journal;
 class QThread;
 
@@ -60,6 +62,12 @@ struct ImportContext
     void addRejected(const QList<JournalEntry> &entries, qint64 nowMs);
     // Both, from the profile's journal.
     static ImportContext read(const Journal &journal, const QString &profileId, qint64 nowMs);
+    // The same on the journal's background connection: reading 100,000 leads takes seconds on a busy
+    // machine, which the window must not wait for. `done` runs in the journal's thread (not at all if
+    // `receiver` is gone by then); `error` is empty unless the reading failed.
+    using ReadDone = std::function<void(const ImportContext &context, const QString &error)>;
+    static void readInBackground(Journal &journal, const QString &profileId, qint64 nowMs, QObject *receiver,
+                                 ReadDone done);
 };
 
 // Checks rows with the form's own rules (LeadValidator, PhoneNormalizer through the mapping).

@@ -81,6 +81,8 @@ private slots:
         QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("separatorCombo"))->currentData().toString(),
                  QStringLiteral(","));
         QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("headerCheck"))->isChecked());
+        // The whole file is read on a thread: its columns come once it is.
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QComboBox *>(QStringLiteral("fieldCombo1")), TimeoutMs);
         QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("fieldCombo1"))->currentData().toString(),
                  QStringLiteral("phone"));
 
