@@ -4,6 +4,7 @@
 #include "import/ImportFields.h"
 #include "import/ImportPreviewModel.h"
 #include "import/LeadImporter.h"
+#include "import/ReleaseInBackground.h"
 #include "journal/Journal.h"
 
 #include <QApplication>
@@ -348,7 +349,7 @@ void ImportDialog::reparse()
 
 void ImportDialog::onRead(const CsvTable &table)
 {
-    m_table = table;
+    releaseInBackground(std::exchange(m_table, table));
     QStringList lines;
     for (const CsvLineProblem &problem : std::as_const(m_table.problems).mid(0, 5))
         lines.append(problem.message);

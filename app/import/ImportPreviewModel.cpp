@@ -1,12 +1,14 @@
 #include "ImportPreviewModel.h"
 
+#include "ReleaseInBackground.h"
+
 ImportPreviewModel::ImportPreviewModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void ImportPreviewModel::setRows(const QVector<ImportRow> &rows, const QStringList &header,
                                  const ColumnMapping &mapping, const ImportContext &context)
 {
     beginResetModel();
-    m_rows = rows;
+    releaseInBackground(std::exchange(m_rows, rows));
     m_header = header;
     m_mapping = mapping;
     m_context = context;
