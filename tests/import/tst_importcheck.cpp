@@ -1,5 +1,6 @@
 #include "import/ImportCheck.h"
 #include "import/ImportFields.h"
+#include "import/ImportFileReader.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -131,6 +132,22 @@ private slots:
         const ImportCheck::Counts counts = ImportCheck::count(checked);
         QCOMPARE(counts.toImport, 1);
         QCOMPARE(counts.toResend, 1);
+    }
+
+    void fileReaderAnswersOnlyTheNewestRead()
+    {
+        // The operator switched the separator before the first reading was done: only the second counts.
+        ImportFileReader reader;
+        QSignalSpy done(&reader, &ImportFileReader::done);
+        const QByteArray bytes("phone;offer\n79001234567;135\n");
+        reader.read(bytes, CsvEncoding::Utf8, {u',', true});
+        QVERIFY(reader.isBusy());
+        reader.read(bytes, CsvEncoding::Utf8, {u';', true});
+        QTRY_COMPARE(done.size(), 1);
+        QVERIFY(!reader.isBusy()); // nothing left that could answer again
+        const auto table = done.at(0).at(0).value<CsvTable>();
+        QCOMPARE(table.columnCount, 2);
+        QCOMPARE(table.rows.value(0).value(0), QStringLiteral("79001234567"));
     }
 
     void hundredThousandRowsOffTheGuiThread()
