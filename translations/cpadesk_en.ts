@@ -233,5 +233,19 @@
             <numerusform>Checking %n rows…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n of them correct orders the network rejected, and will be sent again.</source>
+        <translation>
+            <numerusform>%n of them corrects an order the network rejected, and will be sent again.</numerusform>
+            <numerusform>%n of them correct orders the network rejected, and will be sent again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrected rows were stored again under the order ids the network had rejected.</source>
+        <translation>
+            <numerusform>%n corrected row was stored again under the order id the network had rejected.</numerusform>
+            <numerusform>%n corrected rows were stored again under the order ids the network had rejected.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

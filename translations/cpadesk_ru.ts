@@ -3212,6 +3212,14 @@
         <source>The same phone and offer are on line %1.</source>
         <translation>Тот же телефон и оффер — в строке %1.</translation>
     </message>
+    <message>
+        <source>Order %1 was rejected by the network (%2) and this row is unchanged: correct it to send it again.</source>
+        <translation>Заказ %1 отклонён сетью (%2), а строка не изменилась: исправьте её, чтобы отправить снова.</translation>
+    </message>
+    <message>
+        <source>Order %1 was rejected by the network (%2): this corrected row will be sent again under the same order id.</source>
+        <translation>Заказ %1 отклонён сетью (%2): исправленная строка будет отправлена снова под тем же номером заказа.</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
@@ -3383,6 +3391,30 @@
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>The journal could not be read to find doubles: %1</source>
+        <translation>Не удалось прочитать журнал для поиска дублей: %1</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Чтение файла…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them correct orders the network rejected, and will be sent again.</source>
+        <translation>
+            <numerusform>Из них %n строка исправляет заказ, отклонённый сетью, и будет отправлена снова.</numerusform>
+            <numerusform>Из них %n строки исправляют заказы, отклонённые сетью, и будут отправлены снова.</numerusform>
+            <numerusform>Из них %n строк исправляют заказы, отклонённые сетью, и будут отправлены снова.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrected rows were stored again under the order ids the network had rejected.</source>
+        <translation>
+            <numerusform>%n исправленная строка снова сохранена под номером заказа, отклонённым сетью.</numerusform>
+            <numerusform>%n исправленные строки снова сохранены под номерами заказов, отклонёнными сетью.</numerusform>
+            <numerusform>%n исправленных строк снова сохранены под номерами заказов, отклонёнными сетью.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ImportFields</name>
@@ -3533,6 +3565,10 @@
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
+    <message>
+        <source>Line %1: corrected, sent again</source>
+        <translation>Строка %1: исправлена, отправляется снова</translation>
+    </message>
 </context>
 <context>
     <name>LeadImporter</name>
@@ -3559,6 +3595,10 @@
     <message>
         <source>The file could not be saved: %1</source>
         <translation>Не удалось сохранить файл: %1</translation>
+    </message>
+    <message>
+        <source>The corrected lead could not be resent: %1</source>
+        <translation>Исправленный лид не удалось отправить снова: %1</translation>
     </message>
 </context>
 </TS>

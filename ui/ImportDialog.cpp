@@ -4,6 +4,7 @@
 #include "import/ImportFields.h"
 #include "import/ImportPreviewModel.h"
 #include "import/LeadImporter.h"
+#include "import/ReleaseInBackground.h"
 #include "journal/Journal.h"
 
 #include <QApplication>
@@ -79,8 +80,9 @@ private:
 };
 
 ImportDialog::ImportDialog(const Services &services, QWidget *parent)
-    : QDialog(parent), m_services(services), m_checker(new ImportChecker(this)),
-      m_model(new ImportPreviewModel(this)), m_proxy(new ImportPreviewProxy(this))
+    : QDialog(parent), m_services(services), m_reader(new ImportFileReader(this)),
+      m_checker(new ImportChecker(this)), m_model(new ImportPreviewModel(this)),
+      m_proxy(new ImportPreviewProxy(this))
 {
     setWindowTitle(tr("Import leads"));
     setObjectName(QStringLiteral("importDialog"));
@@ -238,6 +240,7 @@ ImportDialog::ImportDialog(const Services &services, QWidget *parent)
     });
     connect(m_problemsOnlyCheck, &QCheckBox::toggled, this,
             [this](bool only) { m_proxy->setProblemsOnly(only); });
+    connect(m_reader, &ImportFileReader::done, this, &ImportDialog::onRead);
     connect(m_checker, &ImportChecker::checked, this, &ImportDialog::onChecked);
     connect(m_model, &ImportPreviewModel::countsChanged, this, &ImportDialog::updateCounts);
     connect(m_importButton, &QPushButton::clicked, this, &ImportDialog::startImport);
@@ -253,7 +256,7 @@ ImportDialog::~ImportDialog() = default;
 
 bool ImportDialog::isChecking() const
 {
-    return m_checker->isBusy();
+    return m_checker->isBusy() || m_reader->isBusy() || (m_services.journal && !m_contextReady);
 }
 
 void ImportDialog::chooseFile()
@@ -296,9 +299,11 @@ bool ImportDialog::openFile(const QString &path)
         showFileProblem(problem);
         return false;
     }
-    const QString text = CsvDecoder::decode(m_bytes, encoding);
+    // The separator and the header are guessed from the first lines; the whole file is read on a
+    // thread (reparse()).
+    const QString text = CsvDecoder::decode(m_bytes.left(64 * 1024), encoding);
     const QChar separator = CsvParser::detectSeparator(text);
-    const CsvTable firstRows = CsvParser::parse(text.left(64 * 1024), {separator, false});
+    const CsvTable firstRows = CsvParser::parse(text, {separator, false});
     m_updatingControls = true;
     m_encodingCombo->setCurrentIndex(m_encodingCombo->findData(int(encoding)));
     m_separatorCombo->setCurrentIndex(m_separatorCombo->findData(QString(separator)));
@@ -306,11 +311,28 @@ bool ImportDialog::openFile(const QString &path)
                               CsvParser::looksLikeHeader(firstRows.rows.first()));
     m_updatingControls = false;
     // What the journal holds decides which rows are doubles: read once per file.
-    if (m_services.journal)
-        m_context = ImportContext::fromJournal(m_services.journal->rows(m_services.profileId),
-                                               QDateTime::currentMSecsSinceEpoch());
+    readContext();
     reparse();
     return true;
+}
+
+void ImportDialog::readContext()
+{
+    if (!m_services.journal)
+        return;
+    m_contextReady = false;
+    const quint64 request = ++m_contextRequest;
+    ImportContext::readInBackground(
+        *m_services.journal, m_services.profileId, QDateTime::currentMSecsSinceEpoch(), this,
+        [this, request](const ImportContext &context, const QString &error) {
+            if (request != m_contextRequest)
+                return;
+            if (!error.isEmpty())
+                showFileProblem(tr("The journal could not be read to find doubles: %1").arg(error));
+            m_context = context;
+            m_contextReady = true;
+            recheck();
+        });
 }
 
 void ImportDialog::reparse()
@@ -318,10 +340,16 @@ void ImportDialog::reparse()
     if (m_bytes.isEmpty())
         return;
     const auto encoding = CsvEncoding(m_encodingCombo->currentData().toInt());
-    const QString text = CsvDecoder::decode(m_bytes, encoding);
     const QString separator = m_separatorCombo->currentData().toString();
-    m_table = CsvParser::parse(
-        text, {separator.isEmpty() ? QChar(u',') : separator.at(0), m_headerCheck->isChecked()});
+    m_importButton->setEnabled(false);
+    m_countsLabel->setText(tr("Reading the file…"));
+    m_reader->read(m_bytes, encoding,
+                   {separator.isEmpty() ? QChar(u',') : separator.at(0), m_headerCheck->isChecked()});
+}
+
+void ImportDialog::onRead(const CsvTable &table)
+{
+    releaseInBackground(std::exchange(m_table, table));
     QStringList lines;
     for (const CsvLineProblem &problem : std::as_const(m_table.problems).mid(0, 5))
         lines.append(problem.message);
@@ -391,6 +419,11 @@ void ImportDialog::onMappingChanged()
 
 void ImportDialog::recheck()
 {
+    // The file being read, or the journal, will call again.
+    if (m_reader->isBusy() || (m_services.journal && !m_contextReady)) {
+        m_importButton->setEnabled(false);
+        return;
+    }
     // Cells corrected in the preview are part of the file from now on.
     const QVector<ImportRow> &shown = m_model->rows();
     if (shown.size() == m_table.rows.size()) {
@@ -413,11 +446,15 @@ void ImportDialog::updateCounts()
     if (isChecking())
         return;
     const ImportCheck::Counts counts = m_model->counts();
-    m_countsLabel->setText(tr("%1 valid, %2 invalid, %3 possible doubles; %4 to import.")
-                               .arg(counts.valid)
-                               .arg(counts.invalid)
-                               .arg(counts.duplicates)
-                               .arg(counts.toImport));
+    QString text = tr("%1 valid, %2 invalid, %3 possible doubles; %4 to import.")
+                       .arg(counts.valid)
+                       .arg(counts.invalid)
+                       .arg(counts.duplicates)
+                       .arg(counts.toImport);
+    if (counts.toResend > 0)
+        text += u' ' + tr("%n of them correct orders the network rejected, and will be sent again.", nullptr,
+                          counts.toResend);
+    m_countsLabel->setText(text);
     const bool importing = m_importer && m_importer->isRunning();
     m_importButton->setEnabled(counts.toImport > 0 && !importing && m_services.gateway);
 }
@@ -456,9 +493,7 @@ void ImportDialog::onImportFinished()
     m_previewView->setFocus(); // the focus was on the stop button, now disabled
     updateReport();
     // What was stored is in the journal now: a second click must find it there.
-    if (m_services.journal)
-        m_context = ImportContext::fromJournal(m_services.journal->rows(m_services.profileId),
-                                               QDateTime::currentMSecsSinceEpoch());
+    readContext();
     recheck();
 }
 
@@ -476,6 +511,9 @@ void ImportDialog::updateReport()
                      .arg(m_importer->count(State::Sent))
                      .arg(m_importer->count(State::Rejected))
                      .arg(m_importer->count(State::Waiting)));
+    if (const int resent = m_importer->resentCount(); resent > 0)
+        lines.append(tr("%n corrected rows were stored again under the order ids the network had rejected.",
+                        nullptr, resent));
     lines.append(tr("Left out as invalid: %1. Imported before: %2. Not stored: %3.")
                      .arg(m_importer->count(State::Invalid))
                      .arg(m_importer->count(State::AlreadyImported))

@@ -4,6 +4,7 @@
 #include "import/CsvDecoder.h"
 #include "import/CsvParser.h"
 #include "import/ImportCheck.h"
+#include "import/ImportFileReader.h"
 
 #include <QDialog>
 
@@ -52,6 +53,8 @@ public:
 private:
     void chooseFile();
     void reparse();
+    void onRead(const CsvTable &table);
+    void readContext();
     void rebuildMappingFields();
     void onMappingChanged();
     void recheck();
@@ -70,6 +73,9 @@ private:
     CsvTable m_table;
     ColumnMapping m_mapping;
     ImportContext m_context;
+    bool m_contextReady = false;  // the journal's answer came for the current file
+    quint64 m_contextRequest = 0; // the latest request: older answers are dropped
+    ImportFileReader *m_reader;
     ImportChecker *m_checker;
     ImportPreviewModel *m_model;
     ImportPreviewProxy *m_proxy;

@@ -1,9 +1,13 @@
 #include "ImportCheck.h"
 
 #include "ImportFields.h"
+#include "journal/Journal.h"
+#include "journal/LeadJson.h"
 
 #include <QHash>
 #include <QThread>
+
+#include <memory>
 
 namespace {
 
@@ -32,9 +36,57 @@ ImportContext ImportContext::fromJournal(const QVector<JournalRow> &rows, qint64
         if (!row.orderId.isEmpty())
             context.knownOrderIds.insert(row.orderId);
         if (row.createdAtMs >= since && !row.phone.isEmpty())
-            context.recentPhoneOffers.insert(phoneOfferKey(row.phone, row.offer));
+            ++context.recentPhoneOffers[phoneOfferKey(row.phone, row.offer)];
     }
     return context;
+}
+
+ImportContext ImportContext::read(const Journal &journal, const QString &profileId, qint64 nowMs)
+{
+    const QVector<JournalRow> rows = journal.rows(profileId);
+    ImportContext context = fromJournal(rows, nowMs);
+    // Only the rejected leads are read in full (usually a handful), not the whole outbox.
+    QList<JournalEntry> rejected;
+    for (const JournalRow &row : rows) {
+        if (row.sendState != SendState::Rejected)
+            continue;
+        if (std::optional<JournalEntry> entry = journal.entry(profileId, row.key))
+            rejected.append(std::move(*entry));
+    }
+    context.addRejected(rejected, nowMs);
+    return context;
+}
+
+void ImportContext::readInBackground(Journal &journal, const QString &profileId, qint64 nowMs,
+                                     QObject *receiver, ReadDone done)
+{
+    // Only reads, on the background connection (WAL: it holds no lock a writer waits for).
+    auto context = std::make_shared<ImportContext>();
+    journal.writeInBackground(
+        receiver,
+        [context, profileId, nowMs](Journal &background) {
+            *context = read(background, profileId, nowMs);
+            return background.isOpen();
+        },
+        [context, done = std::move(done)](bool ok, const QString &error) {
+            done(ok ? *context : ImportContext(), ok ? QString() : error);
+        });
+}
+
+void ImportContext::addRejected(const QList<JournalEntry> &entries, qint64 nowMs)
+{
+    const qint64 since = nowMs - ImportCheck::DuplicateWindowMs;
+    for (const JournalEntry &entry : entries) {
+        // Only a final refusal: a lead waiting for a retry, or in doubt, may yet reach the network.
+        if (entry.sendState != SendState::Rejected || entry.orderId.isEmpty() || entry.isAuto())
+            continue;
+        RejectedLead rejected;
+        rejected.lead = entry.lead;
+        rejected.reason = entry.errorText.isEmpty() ? entry.errorCode : entry.errorText;
+        if (entry.createdAt.toMSecsSinceEpoch() >= since && !entry.lead.phone.isEmpty())
+            rejected.recentPhoneOffer = phoneOfferKey(entry.lead.phone, entry.lead.offer);
+        rejectedByOrderId.insert(entry.orderId, rejected);
+    }
 }
 
 void ImportCheck::checkRow(ImportRow &row, const ColumnMapping &mapping, const QStringList &header)
@@ -86,9 +138,28 @@ void ImportCheck::markDuplicates(QVector<ImportRow> &rows, const ImportContext &
         row.duplicateReason.clear();
         row.idClash.clear();
         row.alreadyImported = false;
+        row.resend = false;
+        row.resendReason.clear();
         const QString id = row.lead.orderId;
+        // The rejected lead this row corrects is in the journal too: it is no double of itself.
+        QString ownPhoneOffer;
         if (!id.isEmpty() && id != QLatin1String("auto")) {
-            if (context.knownOrderIds.contains(id)) {
+            const auto rejected = context.rejectedByOrderId.constFind(id);
+            if (rejected != context.rejectedByOrderId.cend() && row.isValid()) {
+                // The same content would only be refused again: it goes only once it is corrected.
+                if (LeadJson::toJson(row.lead) == LeadJson::toJson(rejected->lead)) {
+                    row.alreadyImported = true;
+                    row.duplicateReason = tr("Order %1 was rejected by the network (%2) and this row is "
+                                             "unchanged: correct it to send it again.")
+                                              .arg(id, rejected->reason);
+                    continue;
+                }
+                row.resend = true;
+                row.resendReason = tr("Order %1 was rejected by the network (%2): this corrected row will be "
+                                      "sent again under the same order id.")
+                                       .arg(id, rejected->reason);
+                ownPhoneOffer = rejected->recentPhoneOffer;
+            } else if (context.knownOrderIds.contains(id)) {
                 row.alreadyImported = true;
                 row.duplicateReason =
                     tr("Order %1 is already in the journal: it will not be imported again.").arg(id);
@@ -103,7 +174,7 @@ void ImportCheck::markDuplicates(QVector<ImportRow> &rows, const ImportContext &
         if (row.lead.phone.isEmpty() || !row.isValid())
             continue;
         const QString key = phoneOfferKey(row.lead.phone, row.lead.offer);
-        if (context.recentPhoneOffers.contains(key)) {
+        if (context.recentPhoneOffers.value(key) > (key == ownPhoneOffer ? 1 : 0)) {
             row.duplicateReason = tr("A lead with this phone and offer was sent in the last 24 hours.");
         } else if (const int first = phoneOfferLines.value(key); first > 0) {
             row.duplicateReason = tr("The same phone and offer are on line %1.").arg(first);
@@ -125,8 +196,11 @@ ImportCheck::Counts ImportCheck::count(const QVector<ImportRow> &rows)
             ++counts.duplicates;
         if (row.excluded)
             ++counts.excluded;
-        if (row.willImport())
+        if (row.willImport()) {
             ++counts.toImport;
+            if (row.resend)
+                ++counts.toResend;
+        }
     }
     return counts;
 }

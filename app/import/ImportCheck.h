@@ -6,12 +6,16 @@
 #include "leads/Lead.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QMetaType>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
 #include <QVector>
 
+#include <functional>
+
+class Journal;
 class QThread;
 
 // One row of a file on its way to the outbox: its cells (editable in the preview), the lead they make,
@@ -26,6 +30,10 @@ struct ImportRow
     QString duplicateReason;      // translated; empty when the row is no suspected double
     bool alreadyImported = false; // its order id is in the journal: importing it again creates nothing
     bool excluded = false;        // the operator left it out
+    // Its order id is a lead the network rejected, and the row now says something else: importing it
+    // corrects that lead and sends it again under the same id (the Outbox's edit and resend).
+    bool resend = false;
+    QString resendReason; // translated; why the row goes again
 
     bool isValid() const { return problems.isEmpty() && idClash.isEmpty(); }
     bool willImport() const { return isValid() && !excluded && !alreadyImported; }
@@ -35,10 +43,31 @@ struct ImportRow
 // What the journal knows that decides whether a row is a double: read once per preview, not per row.
 struct ImportContext
 {
-    QSet<QString> recentPhoneOffers; // phone + '\x1f' + offer of the profile's leads of the last 24 hours
-    QSet<QString> knownOrderIds;     // every order id the profile's journal holds
+    // A lead the network refused for good (SendState::Rejected): a row with its order id may correct it.
+    struct RejectedLead
+    {
+        Lead lead;
+        QString reason;           // the network's words (or its code)
+        QString recentPhoneOffer; // its key in recentPhoneOffers, when it counts there; else empty
+    };
+
+    // phone + '\x1f' + offer of the profile's leads of the last 24 hours -> how many leads have them
+    QHash<QString, int> recentPhoneOffers;
+    QSet<QString> knownOrderIds; // every order id the profile's journal holds
+    QHash<QString, RejectedLead> rejectedByOrderId;
 
     static ImportContext fromJournal(const QVector<JournalRow> &rows, qint64 nowMs);
+    // The rejected leads among these entries (others are skipped): a row is compared with what was
+    // refused.
+    void addRejected(const QList<JournalEntry> &entries, qint64 nowMs);
+    // Both, from the profile's journal.
+    static ImportContext read(const Journal &journal, const QString &profileId, qint64 nowMs);
+    // The same on the journal's background connection: reading 100,000 leads takes seconds on a busy
+    // machine, which the window must not wait for. `done` runs in the journal's thread (not at all if
+    // `receiver` is gone by then); `error` is empty unless the reading failed.
+    using ReadDone = std::function<void(const ImportContext &context, const QString &error)>;
+    static void readInBackground(Journal &journal, const QString &profileId, qint64 nowMs, QObject *receiver,
+                                 ReadDone done);
 };
 
 // Checks rows with the form's own rules (LeadValidator, PhoneNormalizer through the mapping).
@@ -56,6 +85,7 @@ public:
         int duplicates = 0; // suspected doubles and rows already imported
         int excluded = 0;
         int toImport = 0;
+        int toResend = 0; // of toImport: corrections of leads the network rejected
     };
 
     // The lead and problems of one row from its cells (after the operator edited one, too).

@@ -1,12 +1,14 @@
 #include "ImportPreviewModel.h"
 
+#include "ReleaseInBackground.h"
+
 ImportPreviewModel::ImportPreviewModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void ImportPreviewModel::setRows(const QVector<ImportRow> &rows, const QStringList &header,
                                  const ColumnMapping &mapping, const ImportContext &context)
 {
     beginResetModel();
-    m_rows = rows;
+    releaseInBackground(std::exchange(m_rows, rows));
     m_header = header;
     m_mapping = mapping;
     m_context = context;
@@ -44,6 +46,8 @@ QString ImportPreviewModel::kindOf(const ImportRow &row) const
         return QStringLiteral("known");
     if (!row.duplicateReason.isEmpty())
         return QStringLiteral("duplicate");
+    if (row.resend)
+        return QStringLiteral("resend");
     return QStringLiteral("ok");
 }
 
@@ -55,6 +59,8 @@ QString ImportPreviewModel::stateText(const ImportRow &row) const
         return tr("Line %1: imported before").arg(row.line);
     if (!row.duplicateReason.isEmpty())
         return tr("Line %1: possible double").arg(row.line);
+    if (row.resend)
+        return tr("Line %1: corrected, sent again").arg(row.line);
     return tr("Line %1: ready").arg(row.line);
 }
 
@@ -82,6 +88,8 @@ QVariant ImportPreviewModel::data(const QModelIndex &index, int role) const
                 reasons.append(row.idClash);
             if (!row.duplicateReason.isEmpty())
                 reasons.append(row.duplicateReason);
+            if (!row.resendReason.isEmpty())
+                reasons.append(row.resendReason);
             return reasons.join(u'\n');
         }
         default:

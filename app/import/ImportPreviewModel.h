@@ -14,7 +14,7 @@ public:
     enum Role
     {
         ProblemRole = Qt::UserRole, // the reasons for this cell (column 0: the row's), empty when none
-        RowKindRole,                // on every cell: "invalid", "duplicate", "known", "ok"
+        RowKindRole,                // on every cell: "invalid", "duplicate", "known", "resend", "ok"
     };
     static constexpr int StateColumn = 0;
 

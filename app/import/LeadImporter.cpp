@@ -89,6 +89,7 @@ void LeadImporter::storeNextBatch()
             m_byOrderId.remove(outcome.orderId);
             outcome.state = State::NotStored;
             outcome.reason = reason;
+            outcome.resent = false;
         }
     }
     m_done = end;
@@ -109,8 +110,22 @@ void LeadImporter::storeRow(Outcome &outcome)
             outcome.reason = tr("Imported before as order %1: not imported again.").arg(earlier);
             return;
         }
-    } else if (m_journal->entryByOrderId(m_profileId, lead.orderId)) {
-        // Stored since the preview was checked (the form, another import).
+    } else if (const std::optional<JournalEntry> stored =
+                   m_journal->entryByOrderId(m_profileId, lead.orderId)) {
+        // A correction of a lead that is still rejected replaces it; anything else was stored since the
+        // preview was checked (the form, another import, a resend from the outbox).
+        if (outcome.row.resend && stored->sendState == SendState::Rejected) {
+            if (!m_gateway->editAndResend(stored->key, lead)) {
+                outcome.state = State::NotStored;
+                outcome.reason = tr("The corrected lead could not be resent: %1").arg(m_gateway->lastError());
+                return;
+            }
+            outcome.state = State::Waiting;
+            outcome.orderId = lead.orderId;
+            outcome.resent = true;
+            m_byOrderId.insert(lead.orderId, int(&outcome - m_outcomes.data()));
+            return;
+        }
         outcome.state = State::AlreadyImported;
         outcome.orderId = lead.orderId;
         outcome.reason =
@@ -155,6 +170,14 @@ int LeadImporter::count(State state) const
     int n = 0;
     for (const Outcome &outcome : m_outcomes)
         n += outcome.state == state ? 1 : 0;
+    return n;
+}
+
+int LeadImporter::resentCount() const
+{
+    int n = 0;
+    for (const Outcome &outcome : m_outcomes)
+        n += outcome.resent ? 1 : 0;
     return n;
 }
 

@@ -19,7 +19,10 @@ class LeadGateway;
 //
 // A file's own order ids are kept, and a row whose id the journal holds is not stored again. A row
 // without an id gets one of ours, and the journal remembers which row content that id went to, so
-// importing the same file twice creates nothing new either way.
+// importing the same file twice creates nothing new either way. The one exception: a row whose id the
+// network rejected, corrected since (ImportRow::resend), replaces that lead through the gateway's
+// editAndResend() and goes again under the same id - a re-import of a corrected file sends the rows
+// that did not go through.
 //
 // Afterwards it follows what the outbox does with the stored leads: sent, rejected (with the network's
 // reason), or still waiting.
@@ -45,7 +48,8 @@ public:
         ImportRow row;
         State state = State::Waiting;
         QString orderId;
-        QString reason; // translated
+        QString reason;      // translated
+        bool resent = false; // a correction of a lead the network had rejected
     };
 
     LeadImporter(Journal *journal, LeadGateway *gateway, const QString &profileId, QObject *parent = nullptr);
@@ -60,6 +64,7 @@ public:
     int total() const { return m_total; }
     int done() const { return m_done; }
     int count(State state) const;
+    int resentCount() const; // rows stored as corrections of rejected leads
     const QVector<Outcome> &outcomes() const { return m_outcomes; }
 
     // The rows that did not go (invalid, rejected, not stored) with their reasons, as a CSV that can be

@@ -77,6 +77,22 @@ QString ActiveProfileGateway::submit(const Lead &lead)
     return id;
 }
 
+bool ActiveProfileGateway::editAndResend(const QString &key, const Lead &lead)
+{
+    if (!m_outbox) {
+        m_lastError = tr("No profile is active yet; the lead was not stored. Try again in a moment.");
+        return false;
+    }
+    if (!m_missingCredentials.isEmpty()) {
+        m_lastError = refusal();
+        QMetaObject::invokeMethod(this, &ActiveProfileGateway::credentialsNeeded, Qt::QueuedConnection);
+        return false;
+    }
+    const bool ok = m_outbox->editAndResend(key, lead);
+    m_lastError = ok ? QString() : m_outbox->lastError();
+    return ok;
+}
+
 QString ActiveProfileGateway::lastError() const
 {
     return m_lastError;

@@ -24,6 +24,7 @@ public:
 
     QString submit(const Lead &lead) override;
     quint64 submitInBackground(const Lead &lead) override;
+    bool editAndResend(const QString &key, const Lead &lead) override;
     QString lastError() const override;
     QList<LeadSummary> findRecent(const QString &phone, const QString &offer,
                                   const QDateTime &since) const override;

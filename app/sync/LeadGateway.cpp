@@ -16,3 +16,8 @@ quint64 LeadGateway::submitInBackground(const Lead &lead)
         Qt::QueuedConnection);
     return ticket;
 }
+
+bool LeadGateway::editAndResend(const QString &, const Lead &)
+{
+    return false;
+}

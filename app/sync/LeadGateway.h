@@ -28,6 +28,11 @@ public:
     // commits on the journal's background connection instead.
     virtual quint64 submitInBackground(const Lead &lead);
 
+    // The lead stored under `key` was rejected (or waits): this corrected version replaces it, keeps its
+    // order id, and is queued. Committed before returning, like submit(). False when it cannot be
+    // (the lead is on its way, or this gateway does not correct leads): then lastError() may say why.
+    virtual bool editAndResend(const QString &key, const Lead &lead);
+
     // Leads with this phone and offer created at or after `since`, newest first.
     virtual QList<LeadSummary> findRecent(const QString &phone, const QString &offer,
                                           const QDateTime &since) const = 0;

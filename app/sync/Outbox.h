@@ -78,7 +78,7 @@ public:
     bool retry(const QString &key);
     // The operator corrected a lead that is waiting, was rejected, or is an "auto" lead in doubt. It
     // keeps its order id and is queued. Refused for a numbered lead that may already be on the network.
-    bool editAndResend(const QString &key, const Lead &lead);
+    bool editAndResend(const QString &key, const Lead &lead) override;
     // The same, committed on the journal's background connection: false (with lastError()) when the
     // lead cannot be edited; otherwise `done` runs once the corrected lead is stored, or could not be.
     bool editAndResendInBackground(const QString &key, const Lead &lead, Journal::WriteDone done);

@@ -3,6 +3,7 @@
 
 #include "IntegrationStack.h"
 #include "TestEnvironment.h"
+#include "api/FormCodec.h"
 #include "import/CsvDecoder.h"
 #include "import/LeadImporter.h"
 #include "journal/Journal.h"
@@ -37,6 +38,27 @@ QByteArray fixture()
             bytes += '?';
     }
     return bytes;
+}
+
+// What the sandbox received: how many add.json requests carried each of our order ids.
+QHash<QString, int> addRequestsPerOrderId(const QList<SandboxRequest> &requests)
+{
+    QHash<QString, int> counts;
+    for (const SandboxRequest &request : requests) {
+        if (request.path == "/ext/add.json")
+            ++counts[FormCodec::decode(request.body).value(QStringLiteral("id")).toString()];
+    }
+    return counts;
+}
+
+// Two orders with their own ids; the second has a phone the sandbox bans, until `corrected` (not the
+// banned phone of the first test: the journal outlives a test, and it would be a double of it).
+QByteArray ordersWithIds(bool corrected)
+{
+    return QByteArray("id,phone,name,offer,ip\r\n"
+                      "7001,+7 900 222-33-01,Anna,217,12.34.56.78\r\n"
+                      "7002,") +
+           (corrected ? "+7 900 222-33-02" : "77777777777") + ",Boris,217,12.34.56.78\r\n";
 }
 
 } // namespace
@@ -109,6 +131,55 @@ private slots:
         QCOMPARE(IntegrationLeads::requestCount(m_sandbox->receivedRequests(), "/ext/add.json"), addsBefore);
     }
 
+    // A row the network rejected, corrected in the file and imported again, goes again under its own
+    // order id - once; the rows that went through, and an unchanged rejected row, are not sent again.
+    void correctedRejectedRowIsSentAgainOnce()
+    {
+        const QString profile = IntegrationStack::profileId();
+        std::unique_ptr<LeadImporter> first = importOrders(ordersWithIds(false));
+        QCOMPARE(m_previewCounts.toImport, 2);
+        QCOMPARE(m_previewCounts.toResend, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(first->count(LeadImporter::State::Sent), 1, TimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(first->count(LeadImporter::State::Rejected), 1, TimeoutMs);
+        QHash<QString, int> received = addRequestsPerOrderId(m_sandbox->receivedRequests());
+        QCOMPARE(received.value(QStringLiteral("7001")), 1);
+        QCOMPARE(received.value(QStringLiteral("7002")), 1);
+
+        // The same file: the rejected row is unchanged, so it would only be refused again.
+        std::unique_ptr<LeadImporter> unchanged = importOrders(ordersWithIds(false));
+        QCOMPARE(m_previewCounts.toImport, 0);
+        QCOMPARE(m_previewCounts.toResend, 0);
+        QCOMPARE(unchanged->count(LeadImporter::State::AlreadyImported), 2);
+        QVERIFY(unchanged->outcomes().at(1).reason.contains(QStringLiteral("unchanged")));
+        QCOMPARE(addRequestsPerOrderId(m_sandbox->receivedRequests()), received);
+
+        // Corrected: only that row goes, as a correction of order 7002 (not a new lead).
+        const qsizetype leadsBefore = m_stack->journal()->rows(profile).size();
+        std::unique_ptr<LeadImporter> fixed = importOrders(ordersWithIds(true));
+        QCOMPARE(m_previewCounts.toImport, 1);
+        QCOMPARE(m_previewCounts.toResend, 1);
+        QCOMPARE(fixed->resentCount(), 1);
+        QCOMPARE(fixed->count(LeadImporter::State::AlreadyImported), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(fixed->count(LeadImporter::State::Sent), 1, TimeoutMs);
+        QCOMPARE(fixed->outcomes().at(1).orderId, QStringLiteral("7002"));
+        received = addRequestsPerOrderId(m_sandbox->receivedRequests());
+        QCOMPARE(received.value(QStringLiteral("7001")), 1);
+        QCOMPARE(received.value(QStringLiteral("7002")), 2);
+        QCOMPARE(received.size(), 2);
+        QCOMPARE(m_stack->journal()->rows(profile).size(), leadsBefore);
+        const auto resent = m_stack->journal()->entryByOrderId(profile, QStringLiteral("7002"));
+        QVERIFY(resent);
+        QCOMPARE(resent->sendState, SendState::Sent);
+        QCOMPARE(resent->lead.phone, QStringLiteral("79002223302"));
+
+        // And again: everything went through, nothing more is sent.
+        std::unique_ptr<LeadImporter> again = importOrders(ordersWithIds(true));
+        QCOMPARE(m_previewCounts.toImport, 0);
+        QCOMPARE(m_previewCounts.toResend, 0);
+        QCOMPARE(again->count(LeadImporter::State::AlreadyImported), 2);
+        QCOMPARE(addRequestsPerOrderId(m_sandbox->receivedRequests()), received);
+    }
+
     void cancelStopsBetweenBatches()
     {
         // 600 valid rows: the first batch is stored, then the import stops; the rest are not stored.
@@ -135,6 +206,26 @@ private slots:
     }
 
 private:
+    // Checks the file as the dialog does (its context read from the journal; its counts kept in
+    // m_previewCounts) and imports what the preview would.
+    std::unique_ptr<LeadImporter> importOrders(const QByteArray &bytes)
+    {
+        const QString text = CsvDecoder::decode(bytes, CsvDecoder::detect(bytes));
+        const CsvTable table = CsvParser::parse(text, {CsvParser::detectSeparator(text), true});
+        const ImportContext context = ImportContext::read(*m_stack->journal(), IntegrationStack::profileId(),
+                                                          QDateTime::currentMSecsSinceEpoch());
+        const QVector<ImportRow> rows =
+            ImportCheck::checkAll(table, ColumnMapping::guessed(table.header, table.columnCount), context);
+        m_previewCounts = ImportCheck::count(rows);
+        auto importer = std::make_unique<LeadImporter>(m_stack->journal(), m_stack->outbox(),
+                                                       IntegrationStack::profileId());
+        QSignalSpy finished(importer.get(), &LeadImporter::finished);
+        importer->start(rows, table.header);
+        if (!finished.wait(TimeoutMs))
+            qWarning("the import did not finish");
+        return importer;
+    }
+
     std::unique_ptr<LeadImporter> importFile(bool firstTime)
     {
         QFile file(m_path);
@@ -172,6 +263,7 @@ private:
     std::unique_ptr<Sandbox> m_sandbox;
     std::unique_ptr<IntegrationStack> m_stack;
     QString m_path;
+    ImportCheck::Counts m_previewCounts;
 };
 
 QTEST_GUILESS_MAIN(TestImportSandbox)

@@ -1,5 +1,6 @@
 #include "import/ImportCheck.h"
 #include "import/ImportFields.h"
+#include "import/ImportFileReader.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -81,6 +82,72 @@ private slots:
         QVERIFY(rows.at(4).duplicateReason.isEmpty());
         QVERIFY(!rows.at(5).isValid()); // order 5 twice in the file
         QCOMPARE(ImportCheck::count(rows).duplicates, 3);
+    }
+
+    void correctedRejectedRowsGoAgain()
+    {
+        // Order 10 was rejected; 11 was rejected too, and 12 is waiting for a retry.
+        const CsvTable file = table(QStringLiteral("id;phone;name;offer;ip\n"
+                                                   "10;79001230010;Corrected name;135;1.2.3.4\n"
+                                                   "11;79001230011;Same;135;1.2.3.4\n"
+                                                   "12;79001230012;Other name;135;1.2.3.4\n"));
+        const ColumnMapping mapping = ColumnMapping::guessed(file.header, file.columnCount);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QVector<ImportRow> asStored = ImportCheck::checkAll(file, mapping, {});
+        QList<JournalEntry> entries;
+        QVector<JournalRow> rows;
+        for (int i = 0; i < 3; ++i) {
+            JournalEntry entry;
+            entry.orderId = entry.key = asStored.at(i).lead.orderId;
+            entry.lead = asStored.at(i).lead;
+            entry.sendState = i == 2 ? SendState::Queued : SendState::Rejected;
+            entry.errorCode = QStringLiteral("ban");
+            entry.createdAt = QDateTime::fromMSecsSinceEpoch(now - 60 * 1000);
+            entries.append(entry);
+            JournalRow row;
+            row.orderId = entry.orderId;
+            row.phone = entry.lead.phone;
+            row.offer = entry.lead.offer;
+            row.createdAtMs = now - 60 * 1000;
+            rows.append(row);
+        }
+        entries[0].lead.name = QStringLiteral("Wrong name");
+        entries[2].lead.name = QStringLiteral("Wrong name");
+        ImportContext context = ImportContext::fromJournal(rows, now);
+        context.addRejected(entries, now);
+
+        const QVector<ImportRow> checked = ImportCheck::checkAll(file, mapping, context);
+        // Changed since it was rejected: it goes again, and the lead it corrects is no double of it.
+        QVERIFY(checked.at(0).resend);
+        QVERIFY(checked.at(0).duplicateReason.isEmpty());
+        QVERIFY(checked.at(0).willImport());
+        QVERIFY(checked.at(0).resendReason.contains(QStringLiteral("ban")));
+        // Unchanged: it would be refused again.
+        QVERIFY(!checked.at(1).resend);
+        QVERIFY(checked.at(1).alreadyImported);
+        QVERIFY(checked.at(1).duplicateReason.contains(QStringLiteral("unchanged")));
+        // Waiting for a retry, not refused: never a second send from a file.
+        QVERIFY(!checked.at(2).resend);
+        QVERIFY(checked.at(2).alreadyImported);
+        const ImportCheck::Counts counts = ImportCheck::count(checked);
+        QCOMPARE(counts.toImport, 1);
+        QCOMPARE(counts.toResend, 1);
+    }
+
+    void fileReaderAnswersOnlyTheNewestRead()
+    {
+        // The operator switched the separator before the first reading was done: only the second counts.
+        ImportFileReader reader;
+        QSignalSpy done(&reader, &ImportFileReader::done);
+        const QByteArray bytes("phone;offer\n79001234567;135\n");
+        reader.read(bytes, CsvEncoding::Utf8, {u',', true});
+        QVERIFY(reader.isBusy());
+        reader.read(bytes, CsvEncoding::Utf8, {u';', true});
+        QTRY_COMPARE(done.size(), 1);
+        QVERIFY(!reader.isBusy()); // nothing left that could answer again
+        const auto table = done.at(0).at(0).value<CsvTable>();
+        QCOMPARE(table.columnCount, 2);
+        QCOMPARE(table.rows.value(0).value(0), QStringLiteral("79001234567"));
     }
 
     void hundredThousandRowsOffTheGuiThread()

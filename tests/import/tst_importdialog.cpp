@@ -81,6 +81,8 @@ private slots:
         QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("separatorCombo"))->currentData().toString(),
                  QStringLiteral(","));
         QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("headerCheck"))->isChecked());
+        // The whole file is read on a thread: its columns come once it is.
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QComboBox *>(QStringLiteral("fieldCombo1")), TimeoutMs);
         QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("fieldCombo1"))->currentData().toString(),
                  QStringLiteral("phone"));
 
@@ -151,6 +153,58 @@ private slots:
                              QStringLiteral("Offer"), QStringLiteral("Comment")},
                             &remembered));
         QCOMPARE(remembered.constant(QStringLiteral("ip")), QStringLiteral("12.34.56.78"));
+    }
+
+    // A file whose row the network rejected, corrected and opened again: the preview says that row goes
+    // again, the report says it went, and the sandbox receives it a second time - and nothing else.
+    void correctedRejectedRowIsShownAndSentAgain()
+    {
+        const QString path = m_environment.path() + QStringLiteral("/rejected.csv");
+        const auto write = [&path](const QByteArray &secondPhone) {
+            QFile file(path);
+            if (file.open(QIODevice::WriteOnly))
+                file.write("id,phone,name,offer,ip\r\n"
+                           "8001,+7 900 444-55-01,Ann,217,12.34.56.78\r\n"
+                           "8002," +
+                           secondPhone + ",Bob,217,12.34.56.78\r\n");
+        };
+        write("77777777777"); // banned by the sandbox
+        ImportDialog dialog(
+            {m_stack->journal(), m_stack->outbox(), IntegrationStack::profileId(), QString()});
+        dialog.show();
+        auto *counts = dialog.findChild<QLabel *>(QStringLiteral("countsLabel"));
+        auto *importButton = dialog.findChild<QPushButton *>(QStringLiteral("importButton"));
+        auto *report = dialog.findChild<QLabel *>(QStringLiteral("reportLabel"));
+        QVERIFY(dialog.openFile(path));
+        QTRY_VERIFY_WITH_TIMEOUT(importButton->isEnabled(), TimeoutMs);
+        importButton->click();
+        QTRY_VERIFY_WITH_TIMEOUT(report->text().startsWith(QStringLiteral(
+                                     "Sent: 1. Rejected by the network: 1. Waiting in the outbox: 0.")),
+                                 TimeoutMs);
+
+        write("+7 900 444-55-02");
+        QVERIFY(dialog.openFile(path));
+        // (No translator here: the sentences are the sources' own plural forms.)
+        QTRY_COMPARE_WITH_TIMEOUT(counts->text(),
+                                  QStringLiteral("2 valid, 0 invalid, 1 possible doubles; 1 to import. 1 of "
+                                                 "them correct orders the network rejected, and will be "
+                                                 "sent again."),
+                                  TimeoutMs);
+        const QModelIndex state = dialog.previewModel()->index(1, ImportPreviewModel::StateColumn);
+        QCOMPARE(state.data().toString(), QStringLiteral("Line 3: corrected, sent again"));
+        QVERIFY(state.data(ImportPreviewModel::ProblemRole).toString().contains(QStringLiteral("8002")));
+        importButton->click();
+        QTRY_VERIFY_WITH_TIMEOUT(report->text().startsWith(QStringLiteral(
+                                     "Sent: 1. Rejected by the network: 0. Waiting in the outbox: 0.\n"
+                                     "1 corrected rows were stored again under the order ids the network "
+                                     "had rejected.")),
+                                 TimeoutMs);
+        const QHash<QString, int> perPhone =
+            IntegrationLeads::addRequestsPerPhone(m_sandbox->receivedRequests());
+        QCOMPARE(perPhone.value(QStringLiteral("79004445501")), 1);
+        QCOMPARE(perPhone.value(QStringLiteral("77777777777")), 1);
+        QCOMPARE(perPhone.value(QStringLiteral("79004445502")), 1);
+        QCOMPARE(perPhone.size(), 3);
     }
 
     void refusesABinaryFileInWords()
