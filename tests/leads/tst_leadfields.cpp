@@ -1,3 +1,4 @@
+#include "AccessibleNames.h"
 #include "LeadForm.h"
 #include "TestEnvironment.h"
 #include "api/LeadEncoder.h"
@@ -37,17 +38,6 @@ private:
 };
 
 namespace {
-
-QString plainLabel(const QString &text)
-{
-    QString plain;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text.at(i) == u'&' && i + 1 < text.size())
-            ++i;
-        plain.append(text.at(i));
-    }
-    return plain;
-}
 
 QString apiName(const LeadFieldDescriptor &field)
 {
@@ -202,11 +192,11 @@ void TestLeadFields::everyFieldHasAFormRowNamedByItsLabel()
     LeadForm form(nullptr, LeadFormDefaults());
     const QList<QWidget *> widgets = form.findChildren<QWidget *>();
     for (const LeadFieldDescriptor &field : LeadFields::all()) {
-        const QString label = plainLabel(LeadForm::tr(field.label));
+        const QString label = AccessibleNames::fromLabel(LeadForm::tr(field.label));
         auto *labelWidget =
             form.findChild<QLabel *>(QLatin1String(field.objectBaseName) + QStringLiteral("Label"));
         QVERIFY2(labelWidget, field.apiName);
-        QCOMPARE(plainLabel(labelWidget->text()), label);
+        QCOMPARE(AccessibleNames::fromLabel(labelWidget->text()), label);
         const bool named = std::any_of(widgets.cbegin(), widgets.cend(), [&label](const QWidget *widget) {
             return widget->accessibleName() == label;
         });
