@@ -127,6 +127,12 @@ void TestLeadFields::tableHasOneRowPerFieldAndNoClashes()
         QCOMPARE(LeadFields::find(field.field), &field);
         QCOMPARE(LeadFields::find(name), &field);
     }
+    // No two rows fill the same member of Lead.
+    const QList<LeadFieldDescriptor> &all = LeadFields::all();
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        for (qsizetype j = i + 1; j < all.size(); ++j)
+            QVERIFY2(!all.at(i).member || all.at(i).member != all.at(j).member, all.at(j).apiName);
+    }
     // Every value of the validator's enum, from the first to the last, names exactly one row.
     for (int value = int(LeadField::OrderId); value <= int(LeadField::Params); ++value)
         QVERIFY2(fields.contains(value), qPrintable(QString::number(value)));
