@@ -755,10 +755,9 @@ void LeadForm::revalidate()
     }
     // A required field nobody has typed in yet is not an error to shout about: the summary beside the
     // send button lists it instead.
-    const QHash<LeadField, bool> requiredAndEmpty = {
-        {LeadField::Offer, current.offer.isEmpty()},
-        {LeadField::Phone, current.phone.isEmpty()},
-        {LeadField::Ip, current.ip.isEmpty()},
+    auto requiredAndEmpty = [&current](LeadField field) {
+        const LeadFieldDescriptor *descriptor = LeadFields::find(field);
+        return descriptor->required && descriptor->member && (current.*descriptor->member).isEmpty();
     };
     QStringList faultyFields;
     for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
@@ -768,7 +767,7 @@ void LeadForm::revalidate()
             continue;
         }
         faultyFields.append(it.value().editor->accessibleName());
-        const bool quiet = requiredAndEmpty.value(it.key(), false) && !m_touched.contains(it.key());
+        const bool quiet = requiredAndEmpty(it.key()) && !m_touched.contains(it.key());
         showProblem(it.key(), message, !quiet);
         // Never hide a problem in a folded section: the operator could not find why sending is refused.
         if (it.value().section && !it.value().section->isExpanded())

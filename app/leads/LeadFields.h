@@ -49,6 +49,7 @@ struct LeadFieldDescriptor
     QString Lead::*member; // the text member; null for Items and Params
     LeadFieldKind kind;
     bool jsonNumber; // add.json's JSON body may write it as a number (when it is a plain number)
+    bool required;   // the API document marks it required (the validator says why when it is missing)
     LeadFormSection section;
     int formPosition;           // the form shows fields by ascending position (gaps leave room for new ones)
     const char *label;          // the form's label, untranslated (context "LeadForm")

@@ -245,8 +245,9 @@ void TestLeadFields::apiDocumentFieldsAreAllCovered()
     QFile file(QFINDTESTDATA("fixtures/add-json-fields.txt"));
     QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
     // In each "Field Description" table, a field's line starts with its name (required ones with a '*').
-    static const QRegularExpression fieldLine(QStringLiteral("^([a-z]+)\\*?\\s"));
+    static const QRegularExpression fieldLine(QStringLiteral("^([a-z]+)(\\*?)\\s"));
     QStringList documented;
+    QStringList required;
     bool inTable = false;
     const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
     for (const QString &line : lines) {
@@ -257,14 +258,21 @@ void TestLeadFields::apiDocumentFieldsAreAllCovered()
         if (line.trimmed().isEmpty())
             inTable = false;
         const QRegularExpressionMatch match = fieldLine.match(line);
-        if (inTable && match.hasMatch())
+        if (inTable && match.hasMatch()) {
             documented.append(match.captured(1));
+            if (!match.captured(2).isEmpty())
+                required.append(match.captured(1));
+        }
     }
     QCOMPARE(documented.size(), 28);
     for (const QString &name : std::as_const(documented))
         QVERIFY2(LeadFields::find(name), qPrintable(name + QStringLiteral(" is in the API document")));
-    for (const LeadFieldDescriptor &field : LeadFields::all())
+    QCOMPARE(required, (QStringList{QStringLiteral("id"), QStringLiteral("offer"), QStringLiteral("phone"),
+                                    QStringLiteral("ip")}));
+    for (const LeadFieldDescriptor &field : LeadFields::all()) {
         QVERIFY2(documented.contains(apiName(field)), field.apiName);
+        QCOMPARE(field.required, required.contains(apiName(field)));
+    }
 }
 
 QTEST_MAIN(TestLeadFields)
