@@ -7,6 +7,7 @@
 #include "api/FormCodec.h"
 #include "api/JsonReader.h"
 #include "api/LeadEncoder.h"
+#include "leads/LeadFields.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -15,35 +16,16 @@
 
 namespace {
 
-// The lead's scalar fields by their API names, in the order LeadEncoder documents.
+// The lead's text fields by their API names, in LeadFields' order (the encoder's): a corpus input's mask
+// keeps meaning the same fields.
 QList<std::pair<QString, QString *>> scalarFields(Lead &lead)
 {
-    return {{QStringLiteral("id"), &lead.orderId},
-            {QStringLiteral("wm"), &lead.wm},
-            {QStringLiteral("offer"), &lead.offer},
-            {QStringLiteral("ip"), &lead.ip},
-            {QStringLiteral("name"), &lead.name},
-            {QStringLiteral("phone"), &lead.phone},
-            {QStringLiteral("email"), &lead.email},
-            {QStringLiteral("ua"), &lead.ua},
-            {QStringLiteral("country"), &lead.country},
-            {QStringLiteral("us"), &lead.us},
-            {QStringLiteral("uc"), &lead.uc},
-            {QStringLiteral("un"), &lead.un},
-            {QStringLiteral("ut"), &lead.ut},
-            {QStringLiteral("um"), &lead.um},
-            {QStringLiteral("currency"), &lead.currency},
-            {QStringLiteral("base"), &lead.base},
-            {QStringLiteral("count"), &lead.count},
-            {QStringLiteral("discount"), &lead.discount},
-            {QStringLiteral("more"), &lead.more},
-            {QStringLiteral("index"), &lead.index},
-            {QStringLiteral("addr"), &lead.addr},
-            {QStringLiteral("area"), &lead.area},
-            {QStringLiteral("city"), &lead.city},
-            {QStringLiteral("street"), &lead.street},
-            {QStringLiteral("comm"), &lead.comm},
-            {QStringLiteral("item"), &lead.item}};
+    QList<std::pair<QString, QString *>> fields;
+    for (const LeadFieldDescriptor &field : LeadFields::all()) {
+        if (field.member)
+            fields.append({QLatin1String(field.apiName), &(lead.*field.member)});
+    }
+    return fields;
 }
 
 Lead leadFrom(FuzzInput &input)

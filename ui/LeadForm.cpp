@@ -9,6 +9,7 @@
 #include "leads/CountryCatalog.h"
 #include "leads/CurrencyCatalog.h"
 #include "leads/CustomFieldsModel.h"
+#include "leads/LeadFields.h"
 #include "leads/LeadItemsModel.h"
 #include "leads/LeadNumber.h"
 #include "leads/LeadTotals.h"
@@ -71,20 +72,6 @@ void styleAsError(QLabel *label)
     label->setPalette(palette);
 }
 
-QStringList allFieldNames()
-{
-    return {QStringLiteral("id"),      QStringLiteral("wm"),    QStringLiteral("offer"),
-            QStringLiteral("name"),    QStringLiteral("phone"), QStringLiteral("email"),
-            QStringLiteral("country"), QStringLiteral("ip"),    QStringLiteral("ua"),
-            QStringLiteral("us"),      QStringLiteral("uc"),    QStringLiteral("un"),
-            QStringLiteral("ut"),      QStringLiteral("um"),    QStringLiteral("currency"),
-            QStringLiteral("base"),    QStringLiteral("count"), QStringLiteral("discount"),
-            QStringLiteral("more"),    QStringLiteral("index"), QStringLiteral("addr"),
-            QStringLiteral("area"),    QStringLiteral("city"),  QStringLiteral("street"),
-            QStringLiteral("comm"),    QStringLiteral("item"),  QStringLiteral("items"),
-            QStringLiteral("params")};
-}
-
 QSet<QString> toSet(const QStringList &list)
 {
     return QSet<QString>(list.cbegin(), list.cend());
@@ -104,6 +91,18 @@ QString normalizedItemList(const QString &typed)
 
 } // namespace
 
+// The boxes of the form, top to bottom in each column: who and where on the left, what and how much
+// on the right. Which field goes in which box is LeadFields' business.
+struct LeadForm::SectionLook
+{
+    LeadFormSection section;
+    const char *title; // untranslated
+    CollapsibleSection::Kind kind;
+    bool startsFolded;
+    const char *objectBaseName;
+    bool rightColumn;
+};
+
 LeadForm::LeadForm(LeadGateway *gateway, const LeadFormDefaults &defaults, QWidget *parent)
     : QWidget(parent), m_gateway(gateway), m_defaults(defaults), m_itemsModel(new LeadItemsModel(this)),
       m_paramsModel(new CustomFieldsModel(this))
@@ -118,15 +117,9 @@ LeadForm::LeadForm(LeadGateway *gateway, const LeadFormDefaults &defaults, QWidg
     auto *left = new QVBoxLayout;
     auto *right = new QVBoxLayout;
     // Built in reading order (left column, then right), which is also the tab order.
-    left->addWidget(buildOrderSection());
-    left->addWidget(buildCustomerSection());
-    left->addWidget(buildDeliverySection());
+    for (const SectionLook &look : sectionLooks())
+        (look.rightColumn ? right : left)->addWidget(buildSection(look));
     left->addStretch();
-    right->addWidget(buildPriceSection());
-    right->addWidget(buildGoodsSection());
-    right->addWidget(buildCustomFieldsSection());
-    right->addWidget(buildTrackingSection());
-    right->addWidget(buildCommentSection());
     right->addStretch();
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);
@@ -189,7 +182,7 @@ LeadForm::LeadForm(LeadGateway *gateway, const LeadFormDefaults &defaults, QWidg
     // Half-filled during set-up, the form would find problems (no IP yet) and open sections for them.
     m_filling = true;
     setDefaults(defaults);
-    fillFrom(defaultsLead(), toSet(allFieldNames()));
+    fillFrom(defaultsLead(), toSet(LeadFields::apiNames()));
     m_filling = false;
     updateOrderIdLabel();
     m_touched.clear();
@@ -250,27 +243,138 @@ void LeadForm::addRow(QFormLayout *layout, LeadField field, const QString &label
         m_readingOrder.append(editor);
 }
 
-QLineEdit *LeadForm::addLineEdit(QFormLayout *layout, LeadField field, const QString &label,
-                                 const QString &baseName)
+const QList<LeadForm::SectionLook> &LeadForm::sectionLooks()
 {
-    auto *edit = new QLineEdit;
-    edit->setObjectName(baseName + QStringLiteral("Edit"));
-    edit->setClearButtonEnabled(true);
-    addRow(layout, field, label, edit, baseName);
-    return edit;
+    using Kind = CollapsibleSection::Kind;
+    static const QList<SectionLook> looks{
+        {LeadFormSection::Order, QT_TR_NOOP("Order"), Kind::Fixed, false, "order", false},
+        {LeadFormSection::Customer, QT_TR_NOOP("Customer"), Kind::Fixed, false, "customer", false},
+        {LeadFormSection::Delivery, QT_TR_NOOP("Deliver&y"), Kind::Collapsible, false, "delivery", false},
+        {LeadFormSection::Price, QT_TR_NOOP("Price"), Kind::Fixed, false, "price", true},
+        {LeadFormSection::Goods, QT_TR_NOOP("Goods"), Kind::Fixed, false, "goods", true},
+        {LeadFormSection::CustomFields, QT_TR_NOOP("Cu&stom fields"), Kind::Collapsible, true, "customFields",
+         true},
+        {LeadFormSection::Tracking, QT_TR_NOOP("Trac&king"), Kind::Collapsible, true, "tracking", true},
+        {LeadFormSection::Comment, QT_TR_NOOP("Comment"), Kind::Fixed, false, "comment", true},
+    };
+    return looks;
 }
 
-QWidget *LeadForm::buildOrderSection()
+QWidget *LeadForm::buildSection(const SectionLook &look)
 {
-    auto *section =
-        new CollapsibleSection(tr("Order"), CollapsibleSection::Kind::Fixed, QStringLiteral("order"));
+    auto *section = new CollapsibleSection(tr(look.title), look.kind, QLatin1String(look.objectBaseName));
+    if (look.kind == CollapsibleSection::Kind::Collapsible) {
+        if (look.startsFolded)
+            section->setExpanded(false);
+        m_readingOrder.append(section->toggleButton());
+    }
     QFormLayout *form = newFormLayout(section);
+    const QList<LeadFieldDescriptor> fields = LeadFields::inFormOrder();
+    for (const LeadFieldDescriptor &field : fields) {
+        if (field.section == look.section)
+            addField(form, field);
+    }
+    if (look.section == LeadFormSection::Goods)
+        form->addRow(buildTotals());
+    return section;
+}
 
+void LeadForm::addField(QFormLayout *form, const LeadFieldDescriptor &field)
+{
+    const QString label = tr(field.label);
+    const QString baseName = QLatin1String(field.objectBaseName);
+    QWidget *editor = nullptr;
+    switch (field.kind) {
+    case LeadFieldKind::OrderId:
+        addOrderIdRow(form, label);
+        return;
+    case LeadFieldKind::Offer:
+        m_offerCombo = new QComboBox;
+        m_offerCombo->setEditable(true);
+        m_offerCombo->setInsertPolicy(QComboBox::NoInsert);
+        editor = m_offerCombo;
+        break;
+    case LeadFieldKind::Country:
+        m_countryCombo = new CatalogComboBox(CatalogComboBox::Catalog::Countries);
+        editor = m_countryCombo;
+        break;
+    case LeadFieldKind::Currency:
+        m_currencyCombo = new CatalogComboBox(CatalogComboBox::Catalog::Currencies);
+        editor = m_currencyCombo;
+        break;
+    case LeadFieldKind::Items:
+        m_itemsEditor = new RowsEditor(m_itemsModel, {QStringLiteral("itemsTable"), QStringLiteral("Item"),
+                                                      tr("Add good"), tr("Remove good")});
+        m_itemDelegate = new LeadItemDelegate(m_itemsEditor->view());
+        m_itemsEditor->view()->setItemDelegate(m_itemDelegate);
+        editor = m_itemsEditor->view();
+        break;
+    case LeadFieldKind::Params:
+        m_paramsEditor =
+            new RowsEditor(m_paramsModel, {QStringLiteral("paramsTable"), QStringLiteral("Param"),
+                                           tr("Add field"), tr("Remove field")});
+        editor = m_paramsEditor->view();
+        break;
+    case LeadFieldKind::Comment:
+        m_commentEdit = new QPlainTextEdit;
+        m_commentEdit->setObjectName(baseName + QStringLiteral("Edit"));
+        m_commentEdit->setTabChangesFocus(true); // Tab moves on, as in every other field
+        // About four lines of the current font: room to read a note without crowding the form.
+        m_commentEdit->setMaximumHeight(m_commentEdit->fontMetrics().lineSpacing() * 4 +
+                                        2 * m_commentEdit->frameWidth() +
+                                        static_cast<int>(2 * m_commentEdit->document()->documentMargin()));
+        editor = m_commentEdit;
+        break;
+    case LeadFieldKind::Text:
+    case LeadFieldKind::Email:
+    case LeadFieldKind::Phone:
+    case LeadFieldKind::Amount:
+    case LeadFieldKind::Quantity:
+    case LeadFieldKind::ItemList: {
+        auto *edit = new QLineEdit;
+        edit->setObjectName(baseName + QStringLiteral("Edit"));
+        edit->setClearButtonEnabled(true);
+        if (field.kind == LeadFieldKind::Email)
+            edit->setInputMethodHints(Qt::ImhEmailCharactersOnly);
+        else if (field.kind == LeadFieldKind::Phone)
+            edit->setInputMethodHints(Qt::ImhDialableCharactersOnly);
+        else if (field.kind == LeadFieldKind::Amount || field.kind == LeadFieldKind::Quantity)
+            edit->setInputMethodHints(Qt::ImhFormattedNumbersOnly);
+        if (field.kind == LeadFieldKind::Phone)
+            m_phoneEdit = edit;
+        editor = edit;
+        break;
+    }
+    }
+    if (auto *combo = qobject_cast<QComboBox *>(editor))
+        combo->setObjectName(baseName + QStringLiteral("ComboBox"));
+    if (field.placeholder) {
+        QString placeholder = tr(field.placeholder);
+        if (placeholder.contains(QLatin1String("%1")))
+            placeholder = placeholder.arg(locale().toString(1990.5, 'f', 2));
+        if (auto *edit = qobject_cast<QLineEdit *>(editor))
+            edit->setPlaceholderText(placeholder);
+        else if (auto *combo = qobject_cast<QComboBox *>(editor))
+            combo->lineEdit()->setPlaceholderText(placeholder);
+    }
+    addRow(form, field.field, label, editor, baseName);
+
+    if (field.kind == LeadFieldKind::Phone) {
+        m_phoneHint = new QLabel;
+        m_phoneHint->setObjectName(QStringLiteral("phoneHintLabel"));
+        m_phoneHint->setTextFormat(Qt::PlainText);
+        m_phoneHint->hide();
+        m_rows.value(LeadField::Phone).cell->addWidget(m_phoneHint);
+    }
+}
+
+void LeadForm::addOrderIdRow(QFormLayout *form, const QString &label)
+{
     m_orderIdValue = new QLabel;
     m_orderIdValue->setObjectName(QStringLiteral("orderIdValueLabel"));
-    m_orderIdValue->setAccessibleName(tr("Order id"));
+    m_orderIdValue->setAccessibleName(label);
     m_orderIdValue->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *orderIdLabel = new QLabel(tr("Order id"));
+    auto *orderIdLabel = new QLabel(label);
     orderIdLabel->setObjectName(QStringLiteral("orderIdLabel"));
     form->addRow(orderIdLabel, m_orderIdValue);
 
@@ -291,98 +395,11 @@ QWidget *LeadForm::buildOrderSection()
     autoLayout->addWidget(m_autoIdNote);
     form->addRow(QString(), autoBox);
     m_readingOrder.append(m_autoIdCheck);
-    m_rows.insert(LeadField::OrderId, FieldRow{orderIdLabel, m_autoIdCheck, nullptr, section});
-
-    m_offerCombo = new QComboBox;
-    m_offerCombo->setObjectName(QStringLiteral("offerComboBox"));
-    m_offerCombo->setEditable(true);
-    m_offerCombo->setInsertPolicy(QComboBox::NoInsert);
-    m_offerCombo->lineEdit()->setPlaceholderText(tr("Offer id, e.g. 217"));
-    addRow(form, LeadField::Offer, tr("&Offer"), m_offerCombo, QStringLiteral("offer"));
-
-    m_wmEdit = addLineEdit(form, LeadField::Wm, tr("&Webmaster / source"), QStringLiteral("wm"));
-    return section;
+    m_rows.insert(LeadField::OrderId, FieldRow{orderIdLabel, m_autoIdCheck, nullptr, m_currentSection});
 }
 
-QWidget *LeadForm::buildCustomerSection()
+QWidget *LeadForm::buildTotals()
 {
-    auto *section =
-        new CollapsibleSection(tr("Customer"), CollapsibleSection::Kind::Fixed, QStringLiteral("customer"));
-    QFormLayout *form = newFormLayout(section);
-    m_nameEdit = addLineEdit(form, LeadField::Name, tr("Na&me"), QStringLiteral("name"));
-    m_phoneEdit = addLineEdit(form, LeadField::Phone, tr("&Phone"), QStringLiteral("phone"));
-    m_phoneEdit->setPlaceholderText(tr("With the country code, e.g. +7 900 123-45-67"));
-    m_phoneEdit->setInputMethodHints(Qt::ImhDialableCharactersOnly);
-    m_phoneHint = new QLabel;
-    m_phoneHint->setObjectName(QStringLiteral("phoneHintLabel"));
-    m_phoneHint->setTextFormat(Qt::PlainText);
-    m_phoneHint->hide();
-    m_rows.value(LeadField::Phone).cell->addWidget(m_phoneHint);
-    m_emailEdit = addLineEdit(form, LeadField::Email, tr("&E-mail"), QStringLiteral("email"));
-    m_emailEdit->setInputMethodHints(Qt::ImhEmailCharactersOnly);
-
-    m_countryCombo = new CatalogComboBox(CatalogComboBox::Catalog::Countries);
-    m_countryCombo->setObjectName(QStringLiteral("countryComboBox"));
-    m_countryCombo->lineEdit()->setPlaceholderText(tr("Type a name or a two-letter code"));
-    addRow(form, LeadField::Country, tr("Countr&y"), m_countryCombo, QStringLiteral("country"));
-    return section;
-}
-
-QWidget *LeadForm::buildDeliverySection()
-{
-    auto *section = new CollapsibleSection(tr("Deliver&y"), CollapsibleSection::Kind::Collapsible,
-                                           QStringLiteral("delivery"));
-    m_readingOrder.append(section->toggleButton());
-    QFormLayout *form = newFormLayout(section);
-    m_indexEdit = addLineEdit(form, LeadField::Index, tr("&ZIP code"), QStringLiteral("zip"));
-    m_addrEdit = addLineEdit(form, LeadField::Addr, tr("A&ddress"), QStringLiteral("address"));
-    m_addrEdit->setPlaceholderText(tr("Full address without the ZIP code, or house and flat"));
-    m_areaEdit = addLineEdit(form, LeadField::Area, tr("&Region"), QStringLiteral("region"));
-    m_cityEdit = addLineEdit(form, LeadField::City, tr("C&ity"), QStringLiteral("city"));
-    m_streetEdit = addLineEdit(form, LeadField::Street, tr("&Street"), QStringLiteral("street"));
-    return section;
-}
-
-QWidget *LeadForm::buildPriceSection()
-{
-    auto *section =
-        new CollapsibleSection(tr("Price"), CollapsibleSection::Kind::Fixed, QStringLiteral("price"));
-    QFormLayout *form = newFormLayout(section);
-    m_currencyCombo = new CatalogComboBox(CatalogComboBox::Catalog::Currencies);
-    m_currencyCombo->setObjectName(QStringLiteral("currencyComboBox"));
-    m_currencyCombo->lineEdit()->setPlaceholderText(tr("e.g. USD, EUR, RUB"));
-    addRow(form, LeadField::Currency, tr("&Currency"), m_currencyCombo, QStringLiteral("currency"));
-
-    const QString example = locale().toString(1990.5, 'f', 2);
-    m_baseEdit = addLineEdit(form, LeadField::Base, tr("&Unit price"), QStringLiteral("unitPrice"));
-    m_baseEdit->setPlaceholderText(tr("e.g. %1").arg(example));
-    m_countEdit = addLineEdit(form, LeadField::Count, tr("&Quantity"), QStringLiteral("quantity"));
-    m_countEdit->setPlaceholderText(tr("1 when empty"));
-    m_discountEdit = addLineEdit(form, LeadField::Discount, tr("Discou&nt, %"), QStringLiteral("discount"));
-    m_discountEdit->setPlaceholderText(tr("0 to 100"));
-    m_moreEdit = addLineEdit(form, LeadField::More, tr("E&xtra cost"), QStringLiteral("extraCost"));
-    m_moreEdit->setPlaceholderText(tr("e.g. express delivery"));
-    for (QLineEdit *edit : {m_baseEdit, m_countEdit, m_discountEdit, m_moreEdit})
-        edit->setInputMethodHints(Qt::ImhFormattedNumbersOnly);
-    return section;
-}
-
-QWidget *LeadForm::buildGoodsSection()
-{
-    auto *section =
-        new CollapsibleSection(tr("Goods"), CollapsibleSection::Kind::Fixed, QStringLiteral("goods"));
-    QFormLayout *form = newFormLayout(section);
-
-    m_itemsEditor = new RowsEditor(m_itemsModel, {QStringLiteral("itemsTable"), QStringLiteral("Item"),
-                                                  tr("Add good"), tr("Remove good")});
-    m_itemDelegate = new LeadItemDelegate(m_itemsEditor->view());
-    m_itemsEditor->view()->setItemDelegate(m_itemDelegate);
-    addRow(form, LeadField::Items, tr("&Goods table"), m_itemsEditor->view(), QStringLiteral("items"));
-
-    m_itemListEdit =
-        addLineEdit(form, LeadField::Item, tr("Goods as a l&ist of ids"), QStringLiteral("itemList"));
-    m_itemListEdit->setPlaceholderText(tr("e.g. 135,136 (the simple alternative to the table)"));
-
     auto *totals = new QFrame;
     totals->setObjectName(QStringLiteral("totalsFrame"));
     totals->setFrameShape(QFrame::StyledPanel);
@@ -403,56 +420,7 @@ QWidget *LeadForm::buildGoodsSection()
     QFont bold = m_totalValue->font();
     bold.setBold(true);
     m_totalValue->setFont(bold);
-    form->addRow(totals);
-    return section;
-}
-
-QWidget *LeadForm::buildCustomFieldsSection()
-{
-    auto *section = new CollapsibleSection(tr("Cu&stom fields"), CollapsibleSection::Kind::Collapsible,
-                                           QStringLiteral("customFields"));
-    section->setExpanded(false);
-    m_readingOrder.append(section->toggleButton());
-    QFormLayout *form = newFormLayout(section);
-    m_paramsEditor = new RowsEditor(m_paramsModel, {QStringLiteral("paramsTable"), QStringLiteral("Param"),
-                                                    tr("Add field"), tr("Remove field")});
-    addRow(form, LeadField::Params, tr("Names and &values"), m_paramsEditor->view(),
-           QStringLiteral("params"));
-    return section;
-}
-
-QWidget *LeadForm::buildTrackingSection()
-{
-    auto *section = new CollapsibleSection(tr("Trac&king"), CollapsibleSection::Kind::Collapsible,
-                                           QStringLiteral("tracking"));
-    section->setExpanded(false);
-    m_readingOrder.append(section->toggleButton());
-    QFormLayout *form = newFormLayout(section);
-    m_ipEdit = addLineEdit(form, LeadField::Ip, tr("&IP address"), QStringLiteral("ip"));
-    m_ipEdit->setPlaceholderText(tr("The customer's IPv4 or IPv6 address"));
-    m_uaEdit = addLineEdit(form, LeadField::Ua, tr("&Browser (User-Agent)"), QStringLiteral("userAgent"));
-    m_utmSourceEdit = addLineEdit(form, LeadField::Us, tr("UTM so&urce"), QStringLiteral("utmSource"));
-    m_utmMediumEdit = addLineEdit(form, LeadField::Um, tr("UTM me&dium"), QStringLiteral("utmMedium"));
-    m_utmCampaignEdit = addLineEdit(form, LeadField::Uc, tr("UTM campai&gn"), QStringLiteral("utmCampaign"));
-    m_utmContentEdit = addLineEdit(form, LeadField::Un, tr("UTM conte&nt"), QStringLiteral("utmContent"));
-    m_utmTermEdit = addLineEdit(form, LeadField::Ut, tr("UTM te&rm"), QStringLiteral("utmTerm"));
-    return section;
-}
-
-QWidget *LeadForm::buildCommentSection()
-{
-    auto *section =
-        new CollapsibleSection(tr("Comment"), CollapsibleSection::Kind::Fixed, QStringLiteral("comment"));
-    QFormLayout *form = newFormLayout(section);
-    m_commentEdit = new QPlainTextEdit;
-    m_commentEdit->setObjectName(QStringLiteral("commentEdit"));
-    m_commentEdit->setTabChangesFocus(true); // Tab moves on, as in every other field
-    // About four lines of the current font: room to read a note without crowding the form.
-    m_commentEdit->setMaximumHeight(m_commentEdit->fontMetrics().lineSpacing() * 4 +
-                                    2 * m_commentEdit->frameWidth() +
-                                    static_cast<int>(2 * m_commentEdit->document()->documentMargin()));
-    addRow(form, LeadField::Comm, tr("Comm&ent"), m_commentEdit, QStringLiteral("comment"));
-    return section;
+    return totals;
 }
 
 QWidget *LeadForm::buildDuplicatePanel()
@@ -529,20 +497,23 @@ void LeadForm::alignLabelColumns()
 {
     // Each section has its own form layout; giving every label of a column the width of the widest one
     // lines the fields of all sections up. Measured from the labels' own text, so it follows font and scale.
-    const QList<QList<LeadField>> columns = {
-        {LeadField::OrderId, LeadField::Offer, LeadField::Wm, LeadField::Name, LeadField::Phone,
-         LeadField::Email, LeadField::Country, LeadField::Index, LeadField::Addr, LeadField::Area,
-         LeadField::City, LeadField::Street},
-        {LeadField::Currency, LeadField::Base, LeadField::Count, LeadField::Discount, LeadField::More,
-         LeadField::Item, LeadField::Ip, LeadField::Ua, LeadField::Us, LeadField::Um, LeadField::Uc,
-         LeadField::Un, LeadField::Ut, LeadField::Comm},
-    };
-    for (const QList<LeadField> &column : columns) {
+    // The two tables are left out: their labels sit above them, not in the label column.
+    for (const bool rightColumn : {false, true}) {
+        QList<QLabel *> labels;
+        for (const SectionLook &look : sectionLooks()) {
+            if (look.rightColumn != rightColumn)
+                continue;
+            for (const LeadFieldDescriptor &field : LeadFields::inFormOrder()) {
+                if (field.section == look.section && field.kind != LeadFieldKind::Items &&
+                    field.kind != LeadFieldKind::Params)
+                    labels.append(m_rows.value(field.field).label);
+            }
+        }
         int widest = 0;
-        for (LeadField field : column)
-            widest = qMax(widest, m_rows.value(field).label->sizeHint().width());
-        for (LeadField field : column)
-            m_rows.value(field).label->setMinimumWidth(widest);
+        for (const QLabel *label : std::as_const(labels))
+            widest = qMax(widest, label->sizeHint().width());
+        for (QLabel *label : std::as_const(labels))
+            label->setMinimumWidth(widest);
     }
 }
 
@@ -607,51 +578,61 @@ Lead LeadForm::lead() const
 {
     const QLocale loc = locale();
     Lead lead;
-    lead.orderId = m_autoIdCheck->isChecked() ? QStringLiteral("auto") : QString();
-    lead.offer = m_offerCombo->currentText().trimmed();
-    lead.wm = m_wmEdit->text().trimmed();
-
-    lead.name = m_nameEdit->text().trimmed();
-    const PhoneNormalizer::Result phone = PhoneNormalizer::normalize(m_phoneEdit->text());
-    lead.phone = phone.isValid() ? phone.digits : m_phoneEdit->text().trimmed();
-    lead.email = m_emailEdit->text().trimmed();
-    const QString country = CountryCatalog::codeFor(m_countryCombo->currentText());
-    // Lower case, as the API document writes country codes ("kz", "ru").
-    lead.country = country.isEmpty() ? m_countryCombo->currentText().trimmed() : country.toLower();
-
-    lead.index = m_indexEdit->text().trimmed();
-    lead.addr = m_addrEdit->text().trimmed();
-    lead.area = m_areaEdit->text().trimmed();
-    lead.city = m_cityEdit->text().trimmed();
-    lead.street = m_streetEdit->text().trimmed();
-
-    const QString currency = CurrencyCatalog::codeFor(m_currencyCombo->currentText());
-    lead.currency = currency.isEmpty() ? m_currencyCombo->currentText().trimmed() : currency;
-    lead.base = LeadNumber::fromTyped(m_baseEdit->text(), loc);
-    lead.count = m_countEdit->text().trimmed();
-    lead.discount = LeadNumber::fromTyped(m_discountEdit->text(), loc);
-    lead.more = LeadNumber::fromTyped(m_moreEdit->text(), loc);
-
-    lead.items = m_itemsModel->items();
-    lead.item = normalizedItemList(m_itemListEdit->text());
-    for (const CustomFieldsModel::Field &field : m_paramsModel->fields())
-        lead.params.append({field.first.trimmed(), field.second});
-
-    lead.ip = m_ipEdit->text().trimmed();
-    lead.ua = m_uaEdit->text().trimmed();
-    lead.us = m_utmSourceEdit->text().trimmed();
-    lead.um = m_utmMediumEdit->text().trimmed();
-    lead.uc = m_utmCampaignEdit->text().trimmed();
-    lead.un = m_utmContentEdit->text().trimmed();
-    lead.ut = m_utmTermEdit->text().trimmed();
-
-    lead.comm = m_commentEdit->toPlainText().trimmed();
+    for (const LeadFieldDescriptor &field : LeadFields::all()) {
+        const auto *edit = qobject_cast<const QLineEdit *>(m_rows.value(field.field).editor);
+        switch (field.kind) {
+        case LeadFieldKind::OrderId:
+            lead.orderId = m_autoIdCheck->isChecked() ? QStringLiteral("auto") : QString();
+            break;
+        case LeadFieldKind::Offer:
+            lead.*field.member = m_offerCombo->currentText().trimmed();
+            break;
+        case LeadFieldKind::Text:
+        case LeadFieldKind::Email:
+        case LeadFieldKind::Quantity:
+            lead.*field.member = edit->text().trimmed();
+            break;
+        case LeadFieldKind::Phone: {
+            const PhoneNormalizer::Result phone = PhoneNormalizer::normalize(edit->text());
+            lead.*field.member = phone.isValid() ? phone.digits : edit->text().trimmed();
+            break;
+        }
+        case LeadFieldKind::Country: {
+            const QString country = CountryCatalog::codeFor(m_countryCombo->currentText());
+            // Lower case, as the API document writes country codes ("kz", "ru").
+            lead.*field.member =
+                country.isEmpty() ? m_countryCombo->currentText().trimmed() : country.toLower();
+            break;
+        }
+        case LeadFieldKind::Currency: {
+            const QString currency = CurrencyCatalog::codeFor(m_currencyCombo->currentText());
+            lead.*field.member = currency.isEmpty() ? m_currencyCombo->currentText().trimmed() : currency;
+            break;
+        }
+        case LeadFieldKind::Amount:
+            lead.*field.member = LeadNumber::fromTyped(edit->text(), loc);
+            break;
+        case LeadFieldKind::ItemList:
+            lead.*field.member = normalizedItemList(edit->text());
+            break;
+        case LeadFieldKind::Comment:
+            lead.*field.member = m_commentEdit->toPlainText().trimmed();
+            break;
+        case LeadFieldKind::Items:
+            lead.items = m_itemsModel->items();
+            break;
+        case LeadFieldKind::Params:
+            for (const CustomFieldsModel::Field &param : m_paramsModel->fields())
+                lead.params.append({param.first.trimmed(), param.second});
+            break;
+        }
+    }
     return lead;
 }
 
 void LeadForm::loadLead(const Lead &lead)
 {
-    fillFrom(lead, toSet(allFieldNames()));
+    fillFrom(lead, toSet(LeadFields::apiNames()));
     openSectionsWithContent();
 }
 
@@ -697,13 +678,7 @@ void LeadForm::setDefaults(const LeadFormDefaults &defaults)
 void LeadForm::fillFrom(const Lead &lead, const QSet<QString> &fields)
 {
     const bool wasFilling = std::exchange(m_filling, true);
-    auto setText = [&fields](const char *name, QLineEdit *edit, const QString &value) {
-        if (fields.contains(QLatin1String(name)))
-            edit->setText(value);
-    };
-    auto setCatalogCombo = [&fields](const char *name, QComboBox *combo, const QString &code) {
-        if (!fields.contains(QLatin1String(name)))
-            return;
+    auto setCatalogCombo = [](QComboBox *combo, const QString &code) {
         const int index = code.isEmpty() ? -1 : combo->findData(code.toUpper());
         combo->setCurrentIndex(index);
         if (index < 0)
@@ -711,39 +686,44 @@ void LeadForm::fillFrom(const Lead &lead, const QSet<QString> &fields)
     };
     const QLocale loc = locale();
 
-    if (fields.contains(QStringLiteral("id")))
-        m_autoIdCheck->setChecked(lead.orderId == QLatin1String("auto"));
-    if (fields.contains(QStringLiteral("offer")))
-        m_offerCombo->setEditText(lead.offer);
-    setText("wm", m_wmEdit, lead.wm);
-    setText("name", m_nameEdit, lead.name);
-    setText("phone", m_phoneEdit, lead.phone);
-    setText("email", m_emailEdit, lead.email);
-    setCatalogCombo("country", m_countryCombo, lead.country);
-    setText("index", m_indexEdit, lead.index);
-    setText("addr", m_addrEdit, lead.addr);
-    setText("area", m_areaEdit, lead.area);
-    setText("city", m_cityEdit, lead.city);
-    setText("street", m_streetEdit, lead.street);
-    setCatalogCombo("currency", m_currencyCombo, lead.currency);
-    setText("base", m_baseEdit, LeadNumber::toTyped(lead.base, loc));
-    setText("count", m_countEdit, lead.count);
-    setText("discount", m_discountEdit, LeadNumber::toTyped(lead.discount, loc));
-    setText("more", m_moreEdit, LeadNumber::toTyped(lead.more, loc));
-    setText("item", m_itemListEdit, lead.item);
-    if (fields.contains(QStringLiteral("items")))
-        m_itemsModel->setItems(lead.items);
-    if (fields.contains(QStringLiteral("params")))
-        m_paramsModel->setFields(lead.params);
-    setText("ip", m_ipEdit, lead.ip);
-    setText("ua", m_uaEdit, lead.ua);
-    setText("us", m_utmSourceEdit, lead.us);
-    setText("um", m_utmMediumEdit, lead.um);
-    setText("uc", m_utmCampaignEdit, lead.uc);
-    setText("un", m_utmContentEdit, lead.un);
-    setText("ut", m_utmTermEdit, lead.ut);
-    if (fields.contains(QStringLiteral("comm")))
-        m_commentEdit->setPlainText(lead.comm);
+    for (const LeadFieldDescriptor &field : LeadFields::inFormOrder()) {
+        if (!fields.contains(QLatin1String(field.apiName)))
+            continue;
+        auto *edit = qobject_cast<QLineEdit *>(m_rows.value(field.field).editor);
+        switch (field.kind) {
+        case LeadFieldKind::OrderId:
+            m_autoIdCheck->setChecked(lead.orderId == QLatin1String("auto"));
+            break;
+        case LeadFieldKind::Offer:
+            m_offerCombo->setEditText(lead.*field.member);
+            break;
+        case LeadFieldKind::Text:
+        case LeadFieldKind::Email:
+        case LeadFieldKind::Phone:
+        case LeadFieldKind::Quantity:
+        case LeadFieldKind::ItemList:
+            edit->setText(lead.*field.member);
+            break;
+        case LeadFieldKind::Amount:
+            edit->setText(LeadNumber::toTyped(lead.*field.member, loc));
+            break;
+        case LeadFieldKind::Country:
+            setCatalogCombo(m_countryCombo, lead.*field.member);
+            break;
+        case LeadFieldKind::Currency:
+            setCatalogCombo(m_currencyCombo, lead.*field.member);
+            break;
+        case LeadFieldKind::Comment:
+            m_commentEdit->setPlainText(lead.*field.member);
+            break;
+        case LeadFieldKind::Items:
+            m_itemsModel->setItems(lead.items);
+            break;
+        case LeadFieldKind::Params:
+            m_paramsModel->setFields(lead.params);
+            break;
+        }
+    }
     m_filling = wasFilling;
 
     onCurrencyChanged();
@@ -775,10 +755,9 @@ void LeadForm::revalidate()
     }
     // A required field nobody has typed in yet is not an error to shout about: the summary beside the
     // send button lists it instead.
-    const QHash<LeadField, bool> requiredAndEmpty = {
-        {LeadField::Offer, current.offer.isEmpty()},
-        {LeadField::Phone, current.phone.isEmpty()},
-        {LeadField::Ip, current.ip.isEmpty()},
+    auto requiredAndEmpty = [&current](LeadField field) {
+        const LeadFieldDescriptor *descriptor = LeadFields::find(field);
+        return descriptor->required && descriptor->member && (current.*descriptor->member).isEmpty();
     };
     QStringList faultyFields;
     for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
@@ -788,7 +767,7 @@ void LeadForm::revalidate()
             continue;
         }
         faultyFields.append(it.value().editor->accessibleName());
-        const bool quiet = requiredAndEmpty.value(it.key(), false) && !m_touched.contains(it.key());
+        const bool quiet = requiredAndEmpty(it.key()) && !m_touched.contains(it.key());
         showProblem(it.key(), message, !quiet);
         // Never hide a problem in a folded section: the operator could not find why sending is refused.
         if (it.value().section && !it.value().section->isExpanded())
@@ -1061,7 +1040,7 @@ void LeadForm::newLead()
 void LeadForm::clearForNextLead()
 {
     const Lead previous = lead();
-    fillFrom(defaultsLead(), toSet(allFieldNames()));
+    fillFrom(defaultsLead(), toSet(LeadFields::apiNames()));
     fillFrom(previous, toSet(m_defaults.stickyFields));
     m_touched.clear();
     m_duplicateConfirmed = false;
@@ -1093,5 +1072,5 @@ void LeadForm::focusFirstEmptyField()
     if (m_offerCombo->currentText().isEmpty())
         m_offerCombo->setFocus(Qt::OtherFocusReason);
     else
-        m_nameEdit->setFocus(Qt::OtherFocusReason);
+        m_rows.value(LeadField::Name).editor->setFocus(Qt::OtherFocusReason);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "leads/Lead.h"
+#include "leads/LeadFields.h"
 #include "leads/LeadFormDefaults.h"
 #include "leads/LeadValidator.h"
 
@@ -93,20 +94,16 @@ private:
         Error
     };
 
-    // Building
-    QWidget *buildOrderSection();
-    QWidget *buildCustomerSection();
-    QWidget *buildDeliverySection();
-    QWidget *buildPriceSection();
-    QWidget *buildGoodsSection();
-    QWidget *buildCustomFieldsSection();
-    QWidget *buildTrackingSection();
-    QWidget *buildCommentSection();
+    // Building: one row per field of LeadFields, in its section
+    struct SectionLook;
+    static const QList<SectionLook> &sectionLooks();
+    QWidget *buildSection(const SectionLook &look);
+    void addField(QFormLayout *form, const LeadFieldDescriptor &field);
+    void addOrderIdRow(QFormLayout *form, const QString &label);
+    QWidget *buildTotals();
     QWidget *buildDuplicatePanel();
     QWidget *buildBottomBar();
     QFormLayout *newFormLayout(CollapsibleSection *section);
-    QLineEdit *addLineEdit(QFormLayout *layout, LeadField field, const QString &label,
-                           const QString &baseName);
     void addRow(QFormLayout *layout, LeadField field, const QString &label, QWidget *editor,
                 const QString &baseName);
     void connectEdits();
@@ -158,49 +155,23 @@ private:
     CollapsibleSection *m_currentSection = nullptr; // the section rows are being added to
     QList<QWidget *> m_readingOrder;                // focusable widgets, in the order they were built
 
-    // Order
+    // The editors with code of their own; the others are found through m_rows.
     QLabel *m_orderIdValue = nullptr;
     QCheckBox *m_autoIdCheck = nullptr;
     QLabel *m_autoIdNote = nullptr;
     QComboBox *m_offerCombo = nullptr;
-    QLineEdit *m_wmEdit = nullptr;
-    // Customer
-    QLineEdit *m_nameEdit = nullptr;
     QLineEdit *m_phoneEdit = nullptr;
     QLabel *m_phoneHint = nullptr;
-    QLineEdit *m_emailEdit = nullptr;
     QComboBox *m_countryCombo = nullptr;
-    // Delivery
-    QLineEdit *m_indexEdit = nullptr;
-    QLineEdit *m_addrEdit = nullptr;
-    QLineEdit *m_areaEdit = nullptr;
-    QLineEdit *m_cityEdit = nullptr;
-    QLineEdit *m_streetEdit = nullptr;
-    // Price
     QComboBox *m_currencyCombo = nullptr;
-    QLineEdit *m_baseEdit = nullptr;
-    QLineEdit *m_countEdit = nullptr;
-    QLineEdit *m_discountEdit = nullptr;
-    QLineEdit *m_moreEdit = nullptr;
-    // Goods
     RowsEditor *m_itemsEditor = nullptr;
-    QLineEdit *m_itemListEdit = nullptr;
+    RowsEditor *m_paramsEditor = nullptr;
+    QPlainTextEdit *m_commentEdit = nullptr;
+    // Totals under the goods
     QLabel *m_goodsSumValue = nullptr;
     QLabel *m_discountValue = nullptr;
     QLabel *m_extraValue = nullptr;
     QLabel *m_totalValue = nullptr;
-    // Custom fields
-    RowsEditor *m_paramsEditor = nullptr;
-    // Tracking
-    QLineEdit *m_ipEdit = nullptr;
-    QLineEdit *m_uaEdit = nullptr;
-    QLineEdit *m_utmSourceEdit = nullptr;
-    QLineEdit *m_utmMediumEdit = nullptr;
-    QLineEdit *m_utmCampaignEdit = nullptr;
-    QLineEdit *m_utmContentEdit = nullptr;
-    QLineEdit *m_utmTermEdit = nullptr;
-    // Comment
-    QPlainTextEdit *m_commentEdit = nullptr;
 
     // Answers and actions
     QFrame *m_banner = nullptr;

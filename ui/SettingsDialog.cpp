@@ -3,6 +3,7 @@
 #include "AccessibleNames.h"
 #include "CatalogComboBox.h"
 #include "TeamServerForm.h"
+#include "leads/LeadFields.h"
 #include "settings/CredentialStore.h"
 #include "settings/ProfileStore.h"
 #include "settings/Settings.h"
@@ -324,17 +325,10 @@ QWidget *SettingsDialog::createApplicationPage()
     auto *stickyBox = new QGroupBox(tr("Keep these fields for the next lead"), page);
     stickyBox->setObjectName(QStringLiteral("stickyFieldsGroupBox"));
     auto *sticky = new QGridLayout(stickyBox);
-    const QList<std::pair<QString, QString>> labels = {
-        {QStringLiteral("offer"), tr("O&ffer")},         {QStringLiteral("wm"), tr("&Webmaster (wm)")},
-        {QStringLiteral("country"), tr("C&ountry")},     {QStringLiteral("currency"), tr("C&urrency")},
-        {QStringLiteral("ip"), tr("&IP address")},       {QStringLiteral("ua"), tr("User-A&gent")},
-        {QStringLiteral("us"), tr("UTM &source (us)")},  {QStringLiteral("uc"), tr("UTM ca&mpaign (uc)")},
-        {QStringLiteral("un"), tr("UTM con&tent (un)")}, {QStringLiteral("ut"), tr("UTM t&erm (ut)")},
-        {QStringLiteral("um"), tr("UTM me&dium (um)")},  {QStringLiteral("comm"), tr("&Comment (comm)")},
-    };
-    Q_ASSERT(labels.size() == Settings::stickyFieldCandidates().size());
     int index = 0;
-    for (const auto &[field, text] : labels) {
+    for (const LeadFieldDescriptor &candidate : LeadFields::stickyCandidates()) {
+        const QString field = QLatin1String(candidate.apiName);
+        const QString text = tr(candidate.stickyLabel);
         auto *check = new QCheckBox(text, stickyBox);
         check->setObjectName(QStringLiteral("sticky") + capitalised(field) + QStringLiteral("CheckBox"));
         check->setAccessibleName(AccessibleNames::fromLabel(text));

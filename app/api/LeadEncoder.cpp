@@ -1,5 +1,7 @@
 #include "LeadEncoder.h"
 
+#include "leads/LeadFields.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -8,7 +10,7 @@ namespace LeadEncoder {
 
 namespace {
 
-// A scalar field as it goes out: its name, its text, and whether JSON may write it as a number.
+// A text field as it goes out: its name, its text, and whether JSON may write it as a number.
 struct Field
 {
     const char *name;
@@ -16,21 +18,16 @@ struct Field
     bool numeric;
 };
 
+// In LeadFields' order, which is the API document's: bodies stay stable, so tests can pin them and
+// signatures cover them.
 QList<Field> scalarFields(const Lead &lead)
 {
-    // Document order: the examples start id, wm, offer, ip, name, phone ... country; the rest follow the
-    // document's field table.
-    return {
-        {"id", lead.orderId, true},   {"wm", lead.wm, true},        {"offer", lead.offer, true},
-        {"ip", lead.ip, false},       {"name", lead.name, false},   {"phone", lead.phone, false},
-        {"email", lead.email, false}, {"ua", lead.ua, false},       {"country", lead.country, false},
-        {"us", lead.us, false},       {"uc", lead.uc, false},       {"un", lead.un, false},
-        {"ut", lead.ut, false},       {"um", lead.um, false},       {"currency", lead.currency, false},
-        {"base", lead.base, true},    {"count", lead.count, true},  {"discount", lead.discount, true},
-        {"more", lead.more, true},    {"index", lead.index, false}, {"addr", lead.addr, false},
-        {"area", lead.area, false},   {"city", lead.city, false},   {"street", lead.street, false},
-        {"comm", lead.comm, false},   {"item", lead.item, false},
-    };
+    QList<Field> fields;
+    for (const LeadFieldDescriptor &field : LeadFields::all()) {
+        if (field.member)
+            fields.append({field.apiName, lead.*field.member, field.jsonNumber});
+    }
+    return fields;
 }
 
 bool isPlainInteger(QStringView text)

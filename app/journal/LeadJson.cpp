@@ -1,31 +1,12 @@
 #include "LeadJson.h"
 
+#include "leads/LeadFields.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <array>
-
 namespace {
-
-using TextField = QString Lead::*;
-
-// Every plain text field of Lead, under the name the API gives it.
-const std::array<std::pair<const char *, TextField>, 26> &textFields()
-{
-    static const std::array<std::pair<const char *, TextField>, 26> fields{{
-        {"id", &Lead::orderId},      {"wm", &Lead::wm},       {"offer", &Lead::offer},
-        {"name", &Lead::name},       {"phone", &Lead::phone}, {"email", &Lead::email},
-        {"country", &Lead::country}, {"ip", &Lead::ip},       {"ua", &Lead::ua},
-        {"us", &Lead::us},           {"uc", &Lead::uc},       {"un", &Lead::un},
-        {"ut", &Lead::ut},           {"um", &Lead::um},       {"currency", &Lead::currency},
-        {"base", &Lead::base},       {"count", &Lead::count}, {"discount", &Lead::discount},
-        {"more", &Lead::more},       {"index", &Lead::index}, {"addr", &Lead::addr},
-        {"area", &Lead::area},       {"city", &Lead::city},   {"street", &Lead::street},
-        {"comm", &Lead::comm},       {"item", &Lead::item},
-    }};
-    return fields;
-}
 
 QString textOf(const QJsonValue &value)
 {
@@ -42,9 +23,10 @@ QString textOf(const QJsonValue &value)
 QByteArray LeadJson::toJson(const Lead &lead)
 {
     QJsonObject object;
-    for (const auto &[name, field] : textFields()) {
-        if (!(lead.*field).isEmpty())
-            object.insert(QLatin1String(name), lead.*field);
+    // Every text field under its API name (LeadFields): journals already written depend on those keys.
+    for (const LeadFieldDescriptor &field : LeadFields::all()) {
+        if (field.member && !(lead.*field.member).isEmpty())
+            object.insert(QLatin1String(field.apiName), lead.*field.member);
     }
     if (!lead.items.isEmpty()) {
         QJsonArray items;
@@ -75,8 +57,9 @@ bool LeadJson::fromJson(const QByteArray &json, Lead *lead)
     const QJsonObject object = document.object();
 
     Lead result;
-    for (const auto &[name, field] : textFields()) {
-        result.*field = textOf(object.value(QLatin1String(name)));
+    for (const LeadFieldDescriptor &field : LeadFields::all()) {
+        if (field.member)
+            result.*field.member = textOf(object.value(QLatin1String(field.apiName)));
     }
     const QJsonArray items = object.value(QStringLiteral("items")).toArray();
     for (const QJsonValue &value : items) {

@@ -12,9 +12,8 @@ struct LeadFormDefaults
     QString ua;
     QString country;  // ISO 3166-1 alpha-2
     QString currency; // ISO 4217
-    // API names of the fields kept after a successful send or a new lead ("offer", "wm", "country",
-    // "currency", "ip", "ua", "us", "uc", "un", "ut", "um"; any simple field of the API is accepted, and
-    // "items"/"params" for the two tables).
+    // API names of the fields kept after a successful send or a new lead: any of
+    // LeadFields::stickyCandidateNames() (the form would also keep any other field of LeadFields).
     QStringList stickyFields;
     QStringList recentOffers; // most recent first
 

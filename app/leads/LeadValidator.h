@@ -7,7 +7,7 @@
 #include <QList>
 #include <QString>
 
-// The fields of a Lead, by the name the API gives them.
+// The fields of a Lead, by the name the API gives them: one row of LeadFields for each (tst_leadfields).
 enum class LeadField
 {
     OrderId,

@@ -2,6 +2,7 @@
 
 #include "SettingsLog.h"
 #include "SettingsPaths.h"
+#include "leads/LeadFields.h"
 
 #include <QTimer>
 
@@ -25,11 +26,7 @@ const std::array<KeyDefinition, size_t(Settings::Key::KeyCount)> &keyTable()
         {Key::Language, "app/language", QStringLiteral("system")},
         {Key::AutoRefreshMinutes, "app/autoRefreshMinutes", 5, 0, 24 * 60},
         {Key::NotificationsEnabled, "app/notifications", true},
-        {Key::StickyLeadFields, "leadForm/stickyFields",
-         QStringList{QStringLiteral("offer"), QStringLiteral("wm"), QStringLiteral("country"),
-                     QStringLiteral("currency"), QStringLiteral("ip"), QStringLiteral("ua"),
-                     QStringLiteral("us"), QStringLiteral("uc"), QStringLiteral("un"), QStringLiteral("ut"),
-                     QStringLiteral("um")}},
+        {Key::StickyLeadFields, "leadForm/stickyFields", LeadFields::standardStickyNames()},
         {Key::RecentOffers, "leadForm/recentOffers", QStringList()},
         {Key::ActiveProfile, "profiles/active", QString()},
         {Key::MainWindowGeometry, "window/mainGeometry", QByteArray()},
@@ -87,10 +84,7 @@ QList<Settings::Key> Settings::allKeys()
 
 QStringList Settings::stickyFieldCandidates()
 {
-    return {QStringLiteral("offer"),    QStringLiteral("wm"), QStringLiteral("country"),
-            QStringLiteral("currency"), QStringLiteral("ip"), QStringLiteral("ua"),
-            QStringLiteral("us"),       QStringLiteral("uc"), QStringLiteral("un"),
-            QStringLiteral("ut"),       QStringLiteral("um"), QStringLiteral("comm")};
+    return LeadFields::stickyCandidateNames();
 }
 
 QStringList Settings::languageCodes()

@@ -72,7 +72,7 @@ public:
     QString filePath() const { return m_file.filePath(); }
     SettingsFile &file() { return m_file; } // for tests of the crash-safe write
 
-    // The names of lead-form fields that may be sticky, in the form's order (API field names).
+    // The names of lead-form fields that may be sticky (API field names), in LeadFields' sticky order.
     static QStringList stickyFieldCandidates();
     static QStringList languageCodes(); // "system", "en", "ru"
 

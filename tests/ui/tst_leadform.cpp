@@ -1,6 +1,7 @@
 #include "LeadForm.h"
 #include "ScriptedLeadGateway.h"
 #include "TestEnvironment.h"
+#include "leads/LeadFields.h"
 #include "leads/LeadValidator.h"
 #include "leads/PhoneNormalizer.h"
 
@@ -29,32 +30,10 @@ char *toString(const Lead &lead)
     auto add = [&parts](const char *name, const QString &value) {
         parts.append(QLatin1String(name) + QStringLiteral("=\"") + value + u'"');
     };
-    add("id", lead.orderId);
-    add("wm", lead.wm);
-    add("offer", lead.offer);
-    add("name", lead.name);
-    add("phone", lead.phone);
-    add("email", lead.email);
-    add("country", lead.country);
-    add("ip", lead.ip);
-    add("ua", lead.ua);
-    add("us", lead.us);
-    add("uc", lead.uc);
-    add("un", lead.un);
-    add("ut", lead.ut);
-    add("um", lead.um);
-    add("currency", lead.currency);
-    add("base", lead.base);
-    add("count", lead.count);
-    add("discount", lead.discount);
-    add("more", lead.more);
-    add("index", lead.index);
-    add("addr", lead.addr);
-    add("area", lead.area);
-    add("city", lead.city);
-    add("street", lead.street);
-    add("comm", lead.comm);
-    add("item", lead.item);
+    for (const LeadFieldDescriptor &field : LeadFields::all()) {
+        if (field.member)
+            add(field.apiName, lead.*field.member);
+    }
     for (const LeadItem &item : lead.items)
         add("items[]", item.id + u'/' + QString::number(item.price) + u'/' + QString::number(item.count));
     for (const auto &[key, value] : lead.params)
