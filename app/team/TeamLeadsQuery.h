@@ -65,6 +65,10 @@ struct TeamLeadsQuery
     QString searchText;      // order ids, name, or a phone's digits (LeadFilterProxy's rule)
     int sortColumn = Created;
     bool descending = true;
+    // How many matches of a search count as few: pageSql() sorts up to this many found through the
+    // search's indexes rather than walking the sort column's index. Not part of what is shown (==).
+    static constexpr int RareMatchLimit = 20000;
+    int rareMatchLimit = RareMatchLimit;
 
     bool operator==(const TeamLeadsQuery &other) const;
     bool operator!=(const TeamLeadsQuery &other) const { return !(*this == other); }
