@@ -58,7 +58,9 @@ bool OrderIdGenerator::load()
 
 int OrderIdGenerator::nodeId()
 {
-    load();
+    // As the journal holds it now: a claim on another connection may have changed it.
+    if (load())
+        readNode(m_journal->metaValue(nodeKey));
     return m_node;
 }
 

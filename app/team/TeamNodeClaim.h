@@ -4,6 +4,7 @@
 
 class Journal;
 class QSqlDatabase;
+class QSqlError;
 
 // Makes this workstation's order ids unique within the team (issue 24). OrderIdGenerator puts an 11-bit
 // node into every id, drawn at random when the journal is made; two workstations of one account that
