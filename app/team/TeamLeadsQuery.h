@@ -77,6 +77,7 @@ struct TeamLeadsQuery
     QString whereClause(QVariantList *binds) const;
     // ORDER BY the sort column, then the key: a total order, so pages never overlap or skip a row.
     QString orderByClause() const;
+    QString sortColumnName() const; // the column orderByClause() sorts by first
     // `limit` rows from `offset` on, columns in the order TeamLeadsQuery::readRow() reads them.
     QString pageSql(QVariantList *binds, int offset, int limit) const;
     // Leads per stage and status, with how many of them the network took (LeadStats::isSent()).
