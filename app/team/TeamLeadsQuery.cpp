@@ -176,7 +176,9 @@ QString TeamLeadsQuery::selectColumns()
 QString TeamLeadsQuery::pageSql(QVariantList *binds, int offset, int limit) const
 {
     const QString page = QStringLiteral(" LIMIT %1 OFFSET %2").arg(limit).arg(offset);
-    if (searchText.trimmed().isEmpty()) {
+    // Under three characters a search has no trigram to look up and matches nearly everything: the walk
+    // meets a page of it at once, where collecting its matches first would read 20,000 rows.
+    if (searchText.trimmed().size() < 3) {
         return QStringLiteral("SELECT ") + selectColumns() + QStringLiteral(" FROM leads") +
                whereClause(binds) + orderByClause() + page;
     }
@@ -188,7 +190,8 @@ QString TeamLeadsQuery::pageSql(QVariantList *binds, int offset, int limit) cons
     // plain scan early at that many). If that is all of them, the page is sorted from those keys; if
     // not, matches are common enough that the index walk meets a page of them soon, and it runs
     // instead. Only one branch runs: the other's count test is a one-time filter, false before it
-    // starts. Only the page's keys are then joined back to their rows.
+    // starts. Only the page's keys are then joined back to their rows. (Measured in cpadesk-bench
+    // --sections team: docs/PERFORMANCE.md.)
     const QString where = whereClause(binds);
     const QString column = sortColumnName();
     const QString keys = column == QLatin1String("order_id") ? QStringLiteral("account, order_id")
