@@ -47,7 +47,7 @@ public:
     QString next();
     QString errorString() const { return m_error; }
 
-    int nodeId(); // as the journal holds it now
+    int nodeId();             // as the journal holds it now
     bool setNodeId(int node); // 0 .. 2^NodeBits - 1, stored in the journal
 
 private:
