@@ -2982,6 +2982,13 @@
     </message>
 </context>
 <context>
+    <name>TeamNodeClaim</name>
+    <message>
+        <source>No free workstation number for order ids in the team database.</source>
+        <translation>В командной базе нет свободного номера рабочего места для номеров заказов.</translation>
+    </message>
+</context>
+<context>
     <name>TeamSchema</name>
     <message>
         <source>The team database could not be read: %1</source>

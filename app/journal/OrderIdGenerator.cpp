@@ -19,6 +19,19 @@ constexpr qint64 maxSecond =
 OrderIdGenerator::OrderIdGenerator(Journal *journal, const Clock *clock) : m_journal(journal), m_clock(clock)
 {}
 
+bool OrderIdGenerator::readNode(const QString &nodeText)
+{
+    bool ok = false;
+    const int node = nodeText.toInt(&ok);
+    if (!ok || node < 0 || node > maxNode) {
+        m_error = QCoreApplication::translate("OrderIdGenerator",
+                                              "The journal holds an invalid workstation number.");
+        return false;
+    }
+    m_node = node;
+    return true;
+}
+
 bool OrderIdGenerator::load()
 {
     if (m_loaded)
@@ -33,13 +46,8 @@ bool OrderIdGenerator::load()
         }
         nodeText = m_journal->metaValue(nodeKey);
     }
-    bool ok = false;
-    m_node = nodeText.toInt(&ok);
-    if (!ok || m_node < 0 || m_node > maxNode) {
-        m_error = QCoreApplication::translate("OrderIdGenerator",
-                                              "The journal holds an invalid workstation number.");
+    if (!readNode(nodeText))
         return false;
-    }
     m_claimedText = m_journal->metaValue(secondKey);
     // Nothing of the claimed second may be reused: start past it.
     m_second = m_claimedText.isEmpty() ? -1 : m_claimedText.toLongLong();
@@ -50,7 +58,9 @@ bool OrderIdGenerator::load()
 
 int OrderIdGenerator::nodeId()
 {
-    load();
+    // As the journal holds it now: a claim on another connection may have changed it.
+    if (load())
+        readNode(m_journal->metaValue(nodeKey));
     return m_node;
 }
 
@@ -101,6 +111,10 @@ QString OrderIdGenerator::next()
     if (wallSecond <= m_second && m_sequence < maxSequence) {
         ++m_sequence;
     } else {
+        // A new second may carry a new node: the team's claim (TeamNodeClaim) writes it into the journal
+        // from another connection, and every generator on the journal takes it up here.
+        if (!readNode(m_journal->metaValue(nodeKey)))
+            return QString();
         if (!claimSecond(qMax(wallSecond, m_second + 1)))
             return QString();
         m_sequence = int(QRandomGenerator::global()->bounded((maxSequence + 1) / 2));

@@ -65,6 +65,10 @@ struct TeamLeadsQuery
     QString searchText;      // order ids, name, or a phone's digits (LeadFilterProxy's rule)
     int sortColumn = Created;
     bool descending = true;
+    // How many matches of a search count as few: pageSql() sorts up to this many found through the
+    // search's indexes rather than walking the sort column's index. Not part of what is shown (==).
+    static constexpr int RareMatchLimit = 20000;
+    int rareMatchLimit = RareMatchLimit;
 
     bool operator==(const TeamLeadsQuery &other) const;
     bool operator!=(const TeamLeadsQuery &other) const { return !(*this == other); }
@@ -73,6 +77,7 @@ struct TeamLeadsQuery
     QString whereClause(QVariantList *binds) const;
     // ORDER BY the sort column, then the key: a total order, so pages never overlap or skip a row.
     QString orderByClause() const;
+    QString sortColumnName() const; // the column orderByClause() sorts by first
     // `limit` rows from `offset` on, columns in the order TeamLeadsQuery::readRow() reads them.
     QString pageSql(QVariantList *binds, int offset, int limit) const;
     // Leads per stage and status, with how many of them the network took (LeadStats::isSent()).

@@ -194,6 +194,27 @@ const char *const version3[] = {
     " bigint) TO cpadesk_operator",
 };
 
+// Version 4: the workstation numbers that go into our order ids (OrderIdGenerator's node), claimed once
+// by each workstation (TeamNodeClaim). The primary key is the guarantee: no two workstations sharing
+// this database hold the same node, so their order ids never meet, whichever accounts they send for. A
+// node belongs to the workstation, not to an account, because the journal keeps one node for all its
+// profiles. An operator's login may claim (insert) only for its own workstations and sees only those
+// claims: to find a free node it tries, and a conflict says "taken". Claims are never updated or freed
+// (a node freed and taken again could repeat ids its first holder issued).
+const char *const version4[] = {
+    "CREATE TABLE order_id_nodes ("
+    " node integer PRIMARY KEY CHECK (node BETWEEN 0 AND 2047),"
+    " workstation_id text NOT NULL UNIQUE REFERENCES workstations,"
+    " claimed_at timestamptz NOT NULL DEFAULT now())",
+    "ALTER TABLE order_id_nodes ENABLE ROW LEVEL SECURITY",
+    "CREATE POLICY order_id_nodes_operator ON order_id_nodes TO cpadesk_operator"
+    " USING (workstation_id IN (SELECT cpadesk_my_workstations()))"
+    " WITH CHECK (workstation_id IN (SELECT cpadesk_my_workstations()))",
+    "CREATE POLICY order_id_nodes_manager ON order_id_nodes FOR SELECT TO cpadesk_manager USING (true)",
+    "GRANT SELECT ON order_id_nodes TO cpadesk_operator, cpadesk_manager",
+    "GRANT INSERT (node, workstation_id) ON order_id_nodes TO cpadesk_operator",
+};
+
 template <std::size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList list;
@@ -228,6 +249,8 @@ QStringList TeamSchema::stepStatements(int version)
         return toList(version2);
     case 3:
         return toList(version3);
+    case 4:
+        return toList(version4);
     default:
         return {};
     }

@@ -4,9 +4,11 @@
 #include "TeamConnection.h"
 #include "TeamListener.h"
 #include "TeamLog.h"
+#include "TeamNodeClaim.h"
 #include "TeamPusher.h"
 #include "TeamRefreshLease.h"
 #include "TeamSchema.h"
+#include "journal/Journal.h"
 #include "journal/StatusProgress.h"
 
 #include <QCoreApplication>
@@ -178,6 +180,8 @@ private:
                 return pushFailed();
             m_registered = true;
         }
+        if (!m_nodeClaimed && !claimNode(db))
+            return;
         if (!m_listener)
             startListening(db);
         if (!refreshLease(db))
@@ -209,6 +213,27 @@ private:
         m_state.waitingLeads = 0;
         announce();
         m_timer->start(m_setup.pollIntervalMs);
+    }
+
+    // Once per run: this workstation's order id node, claimed in the team database (TeamNodeClaim), so
+    // that its ids never meet another workstation's. A failure other than the connection does not hold
+    // up sharing: it is logged and tried again on the next cycle.
+    bool claimNode(QSqlDatabase &db)
+    {
+        Journal journal;
+        TeamNodeClaim claim(m_setup.workstationId);
+        if (journal.open(m_setup.journalFilePath) && claim.claimFor(db, journal, m_setup.server.identity())) {
+            m_nodeClaimed = true;
+            return true;
+        }
+        const QString error = journal.isOpen() ? claim.errorString() : journal.errorString();
+        if (claim.lastFailureWasConnection()) {
+            m_connection->close();
+            trouble(TeamSyncState::Phase::Unreachable, error);
+            return false;
+        }
+        qCWarning(lcTeam) << "order id node not claimed:" << error;
+        return true;
     }
 
     bool openFeed()
@@ -389,6 +414,7 @@ private:
     int m_retryMs;
     bool m_schemaReady = false;
     bool m_registered = false;
+    bool m_nodeClaimed = false;
 };
 
 TeamSync::TeamSync(const TeamSyncSetup &setup, QObject *parent)

@@ -175,6 +175,10 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads_data()
     QTest::newRow("search order id") << 5;
     QTest::newRow("search phone digits") << 6;
     QTest::newRow("everything at once") << 7;
+    // More matches than TeamLeadsQuery::rareMatchLimit: the page walks the sort index instead of sorting
+    // the matches it collected. Both ways must show the same leads in the same order.
+    QTest::newRow("search order id, many matches") << 8;
+    QTest::newRow("search phone digits, many matches") << 9;
 }
 
 void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
@@ -220,6 +224,7 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
         break;
     case 5:
         query.searchText = QStringLiteral("l0012");
+        query.sortColumn = TeamLeadsQuery::OrderId; // ids grow with time: still newest first
         accepts = [](const Expected &lead) {
             return lead.orderId.startsWith(QLatin1String("L0012"));
         };
@@ -228,6 +233,21 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
         query.searchText = QStringLiteral("(000) 05-5");
         accepts = [](const Expected &lead) {
             return lead.phone.contains(QLatin1String("000055"));
+        };
+        break;
+    case 8:
+        query.searchText = QStringLiteral("l001");
+        query.rareMatchLimit = 5;
+        accepts = [](const Expected &lead) {
+            return lead.orderId.startsWith(QLatin1String("L001"));
+        };
+        break;
+    case 9:
+        query.searchText = QStringLiteral("(000) 05");
+        query.rareMatchLimit = 5;
+        query.sortColumn = TeamLeadsQuery::OrderId; // ids grow with time: still newest first
+        accepts = [](const Expected &lead) {
+            return lead.phone.contains(QLatin1String("00005"));
         };
         break;
     default:
@@ -243,7 +263,8 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
         };
         break;
     }
-    auto model = makeModel(40);
+    // Many matches: all of them on one page, which a key from the wrong branch could not hide.
+    auto model = makeModel(query.rareMatchLimit < TeamLeadsQuery::RareMatchLimit ? 200 : 40);
     model->setQuery(query);
     loadAll(*model);
     const QList<Expected> expected = matching(accepts);
@@ -253,8 +274,11 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
     for (const Expected &lead : expected)
         expectedIds.insert(lead.orderId);
     QSet<QString> shownIds;
-    for (int row = 0; row < model->rowCount(); ++row)
+    for (int row = 0; row < model->rowCount(); ++row) {
         shownIds.insert(model->rowAt(row).orderId);
+        if (row > 0) // newest first, however the page was found
+            QVERIFY(model->rowAt(row - 1).createdAtMs > model->rowAt(row).createdAtMs);
+    }
     QCOMPARE(shownIds, expectedIds);
     QTRY_VERIFY_WITH_TIMEOUT(model->hasSummary(), ServerTimeoutMs);
     QCOMPARE(model->summary().shown(), expected.size());

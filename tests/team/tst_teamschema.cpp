@@ -74,7 +74,8 @@ void TestTeamSchema::ownerInstallsOnceInOneTransaction()
     QCOMPARE(TeamSchema::storedVersion(db, &error), TeamSchema::CurrentVersion);
     QCOMPARE(tables(m_team.server()),
              (QStringList{QStringLiteral("cpadesk_schema"), QStringLiteral("leads"),
-                          QStringLiteral("status_history"), QStringLiteral("workstations")}));
+                          QStringLiteral("order_id_nodes"), QStringLiteral("status_history"),
+                          QStringLiteral("workstations")}));
 
     // A second client finds it ready and changes nothing.
     const QVariant xminBefore = m_team.server().value(QStringLiteral("SELECT xmin::text FROM cpadesk_schema"),
