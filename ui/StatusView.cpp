@@ -775,6 +775,10 @@ void StatusView::repopulateFilterLists()
                 combo->removeItem(1);
             for (const QString &value : values)
                 combo->addItem(value.isEmpty() ? tr("(none)") : value, value);
+            // A value chosen before the list arrived (a bar of the Analytics screen) stays chosen even
+            // when the list lacks it: operators are listed by workstation, a lead keeps its own name.
+            if (!current.isEmpty() && combo->findData(current) < 0)
+                combo->addItem(current, current);
             const int index = combo->findData(current);
             combo->setCurrentIndex(index >= 0 ? index : 0);
             changed = changed || combo->currentData().toString() != current;
