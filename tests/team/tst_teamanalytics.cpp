@@ -15,8 +15,10 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -172,6 +174,7 @@ private slots:
     void figuresEqualTheLocalOnesForTheSameLeads();
     void operatorBreakdownIsPinned();
     void screenSwitchesScopeAndOpensExactlyTheCountedTeamLeads();
+    void slowServerGivesASentenceAndTheWindowKeepsAnswering();
     void stoppedServerGivesASentence(); // last: it stops the server
 
 private:
@@ -433,6 +436,47 @@ void TestTeamAnalytics::screenSwitchesScopeAndOpensExactlyTheCountedTeamLeads()
     QCOMPARE(breakdown->findData(int(AnalyticsBreakdown::Operator)), -1);
     QTRY_VERIFY_WITH_TIMEOUT(!view.isComputing() && view.figures().total.stats.shown() == 0, ServerTimeoutMs);
     QVERIFY(shown.count() >= 2);
+}
+
+void TestTeamAnalytics::slowServerGivesASentenceAndTheWindowKeepsAnswering()
+{
+    QTemporaryDir dir;
+    Journal journal;
+    QVERIFY(journal.open(dir.filePath(QStringLiteral("journal.sqlite"))));
+    LeadTableModel leads(&journal);
+    LocalAnalyticsSource local(&leads, journal.filePath());
+    TeamAnalyticsSource team(m_team.config(TeamFixture::manager()));
+    AnalyticsView view(&local);
+    view.setTeamSource(&team);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setTeamScope(true);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isComputing() && view.figures().total.stats.shown() == 11,
+                             ServerTimeoutMs);
+
+    // The owner holds the leads table locked: the next count waits for it.
+    TeamConnection owner(m_team.config(TeamFixture::ownerUser()));
+    QVERIFY2(owner.open(), qPrintable(owner.errorString()));
+    QSqlQuery lock(owner.database());
+    QVERIFY(lock.exec(QStringLiteral("BEGIN")));
+    QVERIFY(lock.exec(QStringLiteral("LOCK TABLE leads IN ACCESS EXCLUSIVE MODE")));
+    auto *breakdown = view.findChild<QComboBox *>(QStringLiteral("breakdownCombo"));
+    breakdown->setCurrentIndex(breakdown->findData(int(AnalyticsBreakdown::Operator)));
+    QVERIFY(view.isComputing());
+    auto *notice = view.findChild<QLabel *>(QStringLiteral("analyticsNoticeLabel"));
+    // The window goes on handling events (the wait below runs on them) and says what it waits for.
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), ServerTimeoutMs);
+    QCOMPARE(notice->text(), AnalyticsView::tr("Waiting for the team server to count the leads…"));
+    QVERIFY(view.isComputing());
+    QElapsedTimer responsive;
+    responsive.start();
+    QTest::keyClick(breakdown, Qt::Key_Up); // the keyboard still works while the server counts
+    QVERIFY(responsive.elapsed() < 1000);
+
+    QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isComputing(), ServerTimeoutMs);
+    QVERIFY(!notice->isVisible());
+    QCOMPARE(view.figures().total.stats.shown(), 11);
 }
 
 void TestTeamAnalytics::stoppedServerGivesASentence()
