@@ -39,6 +39,12 @@ void benchAnalytics(BenchReport &report, const BenchOptions &options);
 // once (exactly 100,000 held, none doubled or lost) beside bare INSERTs of the same rows; the manager's
 // Team table on 1,000,000 rows: first page, filter and sort changes, the summary, memory.
 void benchTeam(BenchReport &report, const BenchOptions &options);
+// Part of the team section, on its table: the Analytics screen's Team figures (TeamAnalyticsReader)
+// per breakdown beside a bare SQL GROUP BY (BenchTeamAnalytics.cpp).
+class PostgresServer;
+struct TeamServerConfig;
+void benchTeamAnalytics(BenchReport &report, PostgresServer &server, const QString &database,
+                        const TeamServerConfig &manager, int rows);
 // (9) Issue 21: 100,000 rows of a CSV file read, mapped and validated as the import does, beside a bare
 // parse of the same bytes; the longest main-thread stall meanwhile.
 void benchImport(BenchReport &report, const BenchOptions &options);

@@ -452,4 +452,6 @@ void benchTeam(BenchReport &report, const BenchOptions &options)
     }
     benchPush(report, server, options.quick);
     benchTeamTable(report, server, options.quick);
+    benchTeamAnalytics(report, server, Database, configFor(server, Manager),
+                       options.quick ? 100000 : 1000000);
 }

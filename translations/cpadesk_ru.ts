@@ -62,6 +62,14 @@
         <source>Week of %1</source>
         <translation>Неделя с %1</translation>
     </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>No operator</source>
+        <translation>Без оператора</translation>
+    </message>
 </context>
 <context>
     <name>AnalyticsTableModel</name>
@@ -347,6 +355,38 @@
     <message>
         <source>Rate</source>
         <translation>Доля</translation>
+    </message>
+    <message>
+        <source>Waiting for the team server to count the leads…</source>
+        <translation>Ждём, пока сервер команды подсчитает лиды…</translation>
+    </message>
+    <message>
+        <source>My leads</source>
+        <translation>Мои лиды</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Team counts every operator&apos;s leads as the team server holds them</source>
+        <translation>«Команда» считает лиды всех операторов так, как их хранит сервер команды</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>В&amp;ид:</translation>
+    </message>
+    <message>
+        <source>O&amp;perator:</source>
+        <translation>Оп&amp;ератор:</translation>
+    </message>
+    <message>
+        <source>The team server could not be read, so the team&apos;s figures are not shown: %1</source>
+        <translation>Не удалось прочитать сервер команды, поэтому показатели команды не показаны: %1</translation>
+    </message>
+    <message>
+        <source>The figures could not be counted: %1</source>
+        <translation>Не удалось подсчитать показатели: %1</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,6 @@
 #include "status/AnalyticsSource.h"
 #include "status/AnalyticsTableModel.h"
 #include "status/CsvExport.h"
-#include "status/LeadTableModel.h"
 
 #include <QAction>
 #include <QBarCategoryAxis>
@@ -84,22 +83,47 @@ double percent(std::optional<double> rate)
 
 } // namespace
 
-AnalyticsView::AnalyticsView(AnalyticsSource *source, LeadTableModel *leads, QWidget *parent)
-    : QWidget(parent), m_source(source), m_leads(leads), m_prompts(UserPrompts::standard()),
-      m_tableModel(new AnalyticsTableModel(this)), m_requestTimer(new QTimer(this))
+AnalyticsView::AnalyticsView(AnalyticsSource *source, QWidget *parent)
+    : QWidget(parent), m_source(source), m_prompts(UserPrompts::standard()),
+      m_tableModel(new AnalyticsTableModel(this)), m_requestTimer(new QTimer(this)),
+      m_slowTimer(new QTimer(this))
 {
     // Leads arriving in a refresh come in batches: one recount after they settle.
     m_requestTimer->setSingleShot(true);
     m_requestTimer->setInterval(300);
     connect(m_requestTimer, &QTimer::timeout, this, &AnalyticsView::requestFigures);
-    connect(m_source, &AnalyticsSource::figuresReady, this, &AnalyticsView::onFiguresReady);
+    connect(m_source, &AnalyticsSource::figuresReady, this,
+            [this](quint64 ticket, const AnalyticsFigures &figures) {
+                onFiguresReady(m_source, ticket, figures);
+            });
+    connect(m_source, &AnalyticsSource::failed, this,
+            [this](quint64 ticket, const QString &message) { onFailed(m_source, ticket, message); });
     connect(m_source, &AnalyticsSource::dataChanged, this, [this] {
+        if (m_teamScope)
+            return;
         m_stale = true;
         if (isVisible())
             m_requestTimer->start();
     });
-    connect(m_leads, &LeadTableModel::distinctValuesMayHaveChanged, this,
-            &AnalyticsView::repopulateFilterLists);
+    connect(m_source, &AnalyticsSource::choicesChanged, this, [this] {
+        if (!m_teamScope)
+            repopulateFilterLists();
+    });
+    // A server that has not answered in two seconds: say that the screen waits for it.
+    m_slowTimer->setSingleShot(true);
+    m_slowTimer->setInterval(2000);
+    connect(m_slowTimer, &QTimer::timeout, this, [this] {
+        if (m_pendingTicket != 0 && m_pendingSource == m_teamSource) {
+            m_noticeLabel->setText(tr("Waiting for the team server to count the leads…"));
+            m_noticeLabel->show();
+        }
+    });
+
+    m_noticeLabel = new QLabel(this);
+    m_noticeLabel->setObjectName(QStringLiteral("analyticsNoticeLabel"));
+    m_noticeLabel->setWordWrap(true);
+    m_noticeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_noticeLabel->hide();
 
     m_summaryLabel = new QLabel(this);
     m_summaryLabel->setObjectName(QStringLiteral("analyticsSummaryLabel"));
@@ -140,6 +164,7 @@ AnalyticsView::AnalyticsView(AnalyticsSource *source, LeadTableModel *leads, QWi
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildFilterBar());
+    layout->addWidget(m_noticeLabel);
     layout->addWidget(m_summaryLabel);
     layout->addWidget(splitter, 1);
     layout->addWidget(buildButtons());
@@ -150,12 +175,21 @@ AnalyticsView::AnalyticsView(AnalyticsSource *source, LeadTableModel *leads, QWi
 QWidget *AnalyticsView::buildFilterBar()
 {
     auto *bar = new QWidget(this);
+    // Shown only with a team source (setTeamSource()).
+    m_scopeCombo = new QComboBox(bar);
+    m_scopeCombo->setObjectName(QStringLiteral("analyticsScopeCombo"));
+    m_scopeCombo->addItem(tr("My leads"));
+    m_scopeCombo->addItem(tr("Team"));
+    m_scopeCombo->setToolTip(tr("Team counts every operator's leads as the team server holds them"));
+    m_scopeLabel = AccessibleNames::labelFor(tr("&View:"), m_scopeCombo, bar);
+    connect(m_scopeCombo, &QComboBox::currentIndexChanged, this,
+            [this](int index) { setTeamScope(index == 1); });
+    m_scopeLabel->hide();
+    m_scopeCombo->hide();
+
     m_breakdownCombo = new QComboBox(bar);
     m_breakdownCombo->setObjectName(QStringLiteral("breakdownCombo"));
-    for (AnalyticsBreakdown breakdown :
-         {AnalyticsBreakdown::Offer, AnalyticsBreakdown::Webmaster, AnalyticsBreakdown::Country,
-          AnalyticsBreakdown::Day, AnalyticsBreakdown::Week, AnalyticsBreakdown::Month})
-        m_breakdownCombo->addItem(AnalyticsBreakdowns::displayName(breakdown), int(breakdown));
+    repopulateBreakdowns();
     QLabel *breakdownLabel = AccessibleNames::labelFor(tr("&Breakdown:"), m_breakdownCombo, bar);
 
     m_chartCombo = new QComboBox(bar);
@@ -177,8 +211,13 @@ QWidget *AnalyticsView::buildFilterBar()
     m_offerCombo = makeCombo("analyticsOfferCombo");
     m_wmCombo = makeCombo("analyticsWmCombo");
     m_countryCombo = makeCombo("analyticsCountryCombo");
+    m_operatorCombo = makeCombo("analyticsOperatorCombo");
     QLabel *offerLabel = AccessibleNames::labelFor(tr("&Offer:"), m_offerCombo, bar);
     QLabel *wmLabel = AccessibleNames::labelFor(tr("&Webmaster:"), m_wmCombo, bar);
+    m_wmLabel = wmLabel;
+    m_operatorLabel = AccessibleNames::labelFor(tr("O&perator:"), m_operatorCombo, bar);
+    m_operatorLabel->hide();
+    m_operatorCombo->hide();
     QLabel *countryLabel = AccessibleNames::labelFor(tr("Co&untry:"), m_countryCombo, bar);
 
     m_dateCheck = new QCheckBox(tr("Created &between"), bar);
@@ -220,9 +259,9 @@ QWidget *AnalyticsView::buildFilterBar()
         row->addStretch(1);
         layout->addLayout(row);
     };
-    addRow({breakdownLabel, m_breakdownCombo, chartLabel, m_chartCombo});
-    addRow({offerLabel, m_offerCombo, wmLabel, m_wmCombo, countryLabel, m_countryCombo, m_dateCheck,
-            m_fromDateEdit, andLabel, m_toDateEdit});
+    addRow({m_scopeLabel, m_scopeCombo, breakdownLabel, m_breakdownCombo, chartLabel, m_chartCombo});
+    addRow({offerLabel, m_offerCombo, wmLabel, m_wmCombo, m_operatorLabel, m_operatorCombo, countryLabel,
+            m_countryCombo, m_dateCheck, m_fromDateEdit, andLabel, m_toDateEdit});
     return bar;
 }
 
@@ -252,21 +291,101 @@ void AnalyticsView::setPrompts(UserPrompts *prompts)
     m_prompts = prompts ? prompts : UserPrompts::standard();
 }
 
+void AnalyticsView::setTeamSource(AnalyticsSource *teamSource)
+{
+    if (m_teamSource == teamSource)
+        return;
+    setTeamScope(false);
+    if (m_teamSource)
+        m_teamSource->disconnect(this);
+    m_teamSource = teamSource;
+    m_scopeLabel->setVisible(teamSource != nullptr);
+    m_scopeCombo->setVisible(teamSource != nullptr);
+    if (!teamSource)
+        return;
+    connect(teamSource, &AnalyticsSource::figuresReady, this,
+            [this, teamSource](quint64 ticket, const AnalyticsFigures &figures) {
+                onFiguresReady(teamSource, ticket, figures);
+            });
+    connect(teamSource, &AnalyticsSource::failed, this,
+            [this, teamSource](quint64 ticket, const QString &message) {
+                onFailed(teamSource, ticket, message);
+            });
+    connect(teamSource, &AnalyticsSource::choicesChanged, this, [this] {
+        if (m_teamScope)
+            repopulateFilterLists();
+    });
+    connect(teamSource, &QObject::destroyed, this, [this] { setTeamSource(nullptr); });
+}
+
+void AnalyticsView::setTeamScope(bool team)
+{
+    team = team && m_teamSource;
+    {
+        const QSignalBlocker blocker(m_scopeCombo);
+        m_scopeCombo->setCurrentIndex(team ? 1 : 0);
+    }
+    if (team == m_teamScope)
+        return;
+    m_teamScope = team;
+    // The team database keeps no webmaster; only the team's leads have an operator.
+    m_wmLabel->setVisible(!team);
+    m_wmCombo->setVisible(!team);
+    m_operatorLabel->setVisible(team);
+    m_operatorCombo->setVisible(team);
+    m_noticeLabel->hide();
+    repopulateBreakdowns();
+    repopulateFilterLists();
+    // Figures of the other scope are not left on screen while these are counted.
+    m_figures = AnalyticsFigures();
+    m_shownGroups.clear();
+    m_summaryLabel->clear();
+    showChart();
+    fillTable();
+    if (isVisible())
+        requestFigures();
+    else
+        m_stale = true;
+}
+
+AnalyticsSource *AnalyticsView::currentSource() const
+{
+    return m_teamScope && m_teamSource ? m_teamSource : m_source;
+}
+
+void AnalyticsView::repopulateBreakdowns()
+{
+    const QVariant current = m_breakdownCombo->currentData();
+    const QSignalBlocker blocker(m_breakdownCombo);
+    m_breakdownCombo->clear();
+    for (AnalyticsBreakdown breakdown :
+         {AnalyticsBreakdown::Offer, AnalyticsBreakdown::Webmaster, AnalyticsBreakdown::Country,
+          AnalyticsBreakdown::Operator, AnalyticsBreakdown::Day, AnalyticsBreakdown::Week,
+          AnalyticsBreakdown::Month}) {
+        if (currentSource()->supports(breakdown))
+            m_breakdownCombo->addItem(AnalyticsBreakdowns::displayName(breakdown), int(breakdown));
+    }
+    m_breakdownCombo->setCurrentIndex(std::max(0, m_breakdownCombo->findData(current)));
+}
+
 void AnalyticsView::repopulateFilterLists()
 {
-    const std::pair<QComboBox *, LeadTableModel::Column> lists[] = {
-        {m_offerCombo, LeadTableModel::Offer},
-        {m_wmCombo, LeadTableModel::Wm},
-        {m_countryCombo, LeadTableModel::Country},
+    const std::pair<QComboBox *, AnalyticsBreakdown> lists[] = {
+        {m_offerCombo, AnalyticsBreakdown::Offer},
+        {m_wmCombo, AnalyticsBreakdown::Webmaster},
+        {m_countryCombo, AnalyticsBreakdown::Country},
+        {m_operatorCombo, AnalyticsBreakdown::Operator},
     };
-    for (const auto &[combo, column] : lists) {
+    for (const auto &[combo, dimension] : lists) {
         const QString current = combo->currentData().toString();
         const QSignalBlocker blocker(combo);
         combo->clear();
         combo->addItem(tr("All"), QString());
-        const QStringList values = m_leads->distinctValues(column);
-        for (const QString &value : values)
-            combo->addItem(value, value);
+        const QStringList values = currentSource()->choices(dimension);
+        for (const QString &value : values) {
+            if (!value.isEmpty()) // the empty value is "All"'s
+                combo->addItem(value, value);
+        }
         combo->setCurrentIndex(std::max(0, combo->findData(current)));
     }
 }
@@ -280,8 +399,11 @@ AnalyticsQuery AnalyticsView::currentQuery() const
         return value.isEmpty() ? QSet<QString>() : QSet<QString>{value};
     };
     query.filter.offers = oneOrAll(m_offerCombo);
-    query.filter.wms = oneOrAll(m_wmCombo);
     query.filter.countries = oneOrAll(m_countryCombo);
+    if (m_teamScope)
+        query.filter.operators = oneOrAll(m_operatorCombo);
+    else
+        query.filter.wms = oneOrAll(m_wmCombo);
     if (m_dateCheck->isChecked()) {
         query.filter.createdFrom = m_fromDateEdit->date();
         query.filter.createdTo = m_toDateEdit->date();
@@ -293,7 +415,10 @@ void AnalyticsView::requestFigures()
 {
     m_requestTimer->stop();
     m_stale = false;
-    m_pendingTicket = m_source->request(currentQuery());
+    m_pendingSource = currentSource();
+    m_pendingTicket = m_pendingSource->request(currentQuery());
+    if (m_pendingSource == m_teamSource)
+        m_slowTimer->start();
 }
 
 void AnalyticsView::showEvent(QShowEvent *event)
@@ -303,11 +428,37 @@ void AnalyticsView::showEvent(QShowEvent *event)
         requestFigures();
 }
 
-void AnalyticsView::onFiguresReady(quint64 ticket, const AnalyticsFigures &figures)
+void AnalyticsView::onFiguresReady(AnalyticsSource *source, quint64 ticket, const AnalyticsFigures &figures)
 {
-    if (ticket != m_pendingTicket)
+    if (source != m_pendingSource || ticket != m_pendingTicket)
         return; // overtaken by a newer question
     m_pendingTicket = 0;
+    m_slowTimer->stop();
+    m_noticeLabel->hide();
+    showFigures(figures);
+}
+
+void AnalyticsView::onFailed(AnalyticsSource *source, quint64 ticket, const QString &reason)
+{
+    if (source != m_pendingSource || ticket != m_pendingTicket)
+        return;
+    m_pendingTicket = 0;
+    m_slowTimer->stop();
+    // No figures rather than figures of something else: the screen says why.
+    AnalyticsFigures none;
+    none.query = currentQuery();
+    showFigures(none);
+    m_summaryLabel->clear();
+    m_noticeLabel->setText(
+        source == m_teamSource
+            ? tr("The team server could not be read, so the team's figures are not shown: %1").arg(reason)
+            : tr("The figures could not be counted: %1").arg(reason));
+    m_noticeLabel->show();
+    emit message(m_noticeLabel->text());
+}
+
+void AnalyticsView::showFigures(const AnalyticsFigures &figures)
+{
     m_figures = figures;
     m_shownGroups = figures.topGroups(TopGroups);
     const LeadStats &total = figures.total.stats;
@@ -638,7 +789,7 @@ void AnalyticsView::openGroup(int groupIndex, const QString &stageCode, bool byS
         filter = filter.narrowedBy(stage);
         description = tr("%1, %2").arg(description, stageSetName(StatusCatalog::stageOf(stageCode)));
     }
-    emit leadsRequested(filter, description);
+    emitLeadsRequested(filter, description);
 }
 
 void AnalyticsView::openTableCell(const QModelIndex &index)
@@ -670,11 +821,16 @@ void AnalyticsView::openTableCell(const QModelIndex &index)
             return;
         LeadFilter day;
         day.createdFrom = day.createdTo = m_figures.cohorts.at(index.row()).day;
-        emit leadsRequested(m_figures.total.filter.narrowedBy(day),
-                            QLocale().toString(day.createdFrom, QLocale::ShortFormat));
+        emitLeadsRequested(m_figures.total.filter.narrowedBy(day),
+                           QLocale().toString(day.createdFrom, QLocale::ShortFormat));
         return;
     }
     }
+}
+
+void AnalyticsView::emitLeadsRequested(const LeadFilter &filter, const QString &description)
+{
+    emit leadsRequested(filter, description, m_teamScope);
 }
 
 bool AnalyticsView::exportChart(const QString &filePath, QString *error)

@@ -6,7 +6,6 @@
 
 class AnalyticsSource;
 class AnalyticsTableModel;
-class LeadTableModel;
 class QCheckBox;
 class QChart;
 class QChartView;
@@ -23,7 +22,12 @@ class UserPrompts;
 // (computed off the GUI thread); the screen only asks and draws.
 //
 // Clicking a bar (or activating a cell of the table) asks for the leads behind it: leadsRequested()
-// carries exactly the filter those leads were counted with.
+// carries exactly the filter those leads were counted with, and whether they are the team's.
+//
+// With a team source (a team server is set) the scope switch "My leads / Team" appears; Team counts
+// every operator's leads in the team database and adds the Operator breakdown and filter. The screen
+// does not know where figures come from: each source says which breakdowns it can count and which
+// values its filters offer.
 class AnalyticsView : public QWidget
 {
     Q_OBJECT
@@ -38,8 +42,14 @@ public:
     };
     Q_ENUM(Chart)
 
-    // `leads`: the Leads screen's model, for the offers, webmasters and countries to filter by.
-    AnalyticsView(AnalyticsSource *source, LeadTableModel *leads, QWidget *parent = nullptr);
+    // `source`: the figures of this workstation's own leads ("My leads").
+    explicit AnalyticsView(AnalyticsSource *source, QWidget *parent = nullptr);
+
+    // The team's figures, when the profile has a team server (the caller keeps the source): the scope
+    // switch appears. Null hides it and goes back to My leads.
+    void setTeamSource(AnalyticsSource *teamSource);
+    void setTeamScope(bool team);
+    bool isTeamScope() const { return m_teamScope; }
 
     void setPrompts(UserPrompts *prompts);
     // How many offers, webmasters or countries get a bar of their own; the rest share one.
@@ -57,7 +67,8 @@ public:
     void copyTable();
 
 signals:
-    void leadsRequested(const LeadFilter &filter, const QString &description);
+    // `team`: the leads are the team's (the Leads screen's Team scope), the filter's operators included.
+    void leadsRequested(const LeadFilter &filter, const QString &description, bool team);
     // A one-line result for the main window's status bar.
     void message(const QString &text);
     // New figures are on screen (tests and the benchmark wait on it).
@@ -71,9 +82,14 @@ private:
     QWidget *buildFilterBar();
     QWidget *buildButtons();
     void repopulateFilterLists();
+    void repopulateBreakdowns();
+    AnalyticsSource *currentSource() const;
     AnalyticsQuery currentQuery() const;
     void requestFigures();
-    void onFiguresReady(quint64 ticket, const AnalyticsFigures &figures);
+    void onFiguresReady(AnalyticsSource *source, quint64 ticket, const AnalyticsFigures &figures);
+    void onFailed(AnalyticsSource *source, quint64 ticket, const QString &reason);
+    void showFigures(const AnalyticsFigures &figures);
+    void emitLeadsRequested(const LeadFilter &filter, const QString &description);
     void showChart();
     QChart *stagesChart();
     QChart *ratesChart();
@@ -86,15 +102,24 @@ private:
     void exportTableWithDialog();
 
     AnalyticsSource *m_source;
-    LeadTableModel *m_leads;
+    AnalyticsSource *m_teamSource = nullptr;
+    bool m_teamScope = false;
     UserPrompts *m_prompts;
     AnalyticsTableModel *m_tableModel;
     QTimer *m_requestTimer;
+    QTimer *m_slowTimer; // a team server still counting after a while: the screen says so
     AnalyticsFigures m_figures;
     QVector<AnalyticsGroup> m_shownGroups;
+    AnalyticsSource *m_pendingSource = nullptr; // who was asked last, and with which ticket
     quint64 m_pendingTicket = 0;
     bool m_stale = true; // the figures on screen are older than the leads or the filters
 
+    QLabel *m_scopeLabel = nullptr;
+    QComboBox *m_scopeCombo = nullptr;
+    QLabel *m_operatorLabel = nullptr;
+    QComboBox *m_operatorCombo = nullptr;
+    QLabel *m_wmLabel = nullptr;
+    QLabel *m_noticeLabel = nullptr; // why the team's figures are missing or late
     QComboBox *m_breakdownCombo = nullptr;
     QComboBox *m_chartCombo = nullptr;
     QComboBox *m_offerCombo = nullptr;

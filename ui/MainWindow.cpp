@@ -23,6 +23,7 @@
 #include "sync/Outbox.h"
 #include "sync/RecentLeads.h"
 #include "sync/StatusPoller.h"
+#include "team/TeamAnalyticsSource.h"
 #include "team/TeamLeadsModel.h"
 
 #include <QAction>
@@ -96,13 +97,16 @@ MainWindow::MainWindow(AppSession *session, QWidget *parent)
     connect(m_outboxView, &OutboxView::editRequested, this, &MainWindow::editAndResend);
     m_tabs->addTab(m_outboxView, tr("Outbox"));
 
-    // Analytics of this workstation's leads; a team scope (PostgreSQL) would pass another source.
+    // Analytics of this workstation's leads; the team's (PostgreSQL) join with a team server
+    // (attachTeamLeads()).
     auto *analyticsSource =
         new LocalAnalyticsSource(m_statusView->leadModel(), session->journal()->filePath(), this);
-    auto *analyticsView = new AnalyticsView(analyticsSource, m_statusView->leadModel(), this);
+    auto *analyticsView = new AnalyticsView(analyticsSource, this);
     analyticsView->setObjectName(QStringLiteral("analyticsView"));
+    m_analyticsView = analyticsView;
     connect(analyticsView, &AnalyticsView::leadsRequested, this,
-            [this](const LeadFilter &filter, const QString &description) {
+            [this](const LeadFilter &filter, const QString &description, bool team) {
+                m_statusView->setTeamScope(team);
                 m_statusView->showLeads(filter);
                 m_tabs->setCurrentWidget(m_statusView);
                 statusBar()->showMessage(tr("Leads of %1, from Analytics").arg(description), 10000);
@@ -524,6 +528,8 @@ void MainWindow::attachTeamLeads()
 {
     m_statusView->setTeamModel(nullptr);
     delete m_teamLeads;
+    m_analyticsView->setTeamSource(nullptr);
+    delete m_teamAnalytics;
     // The session knows the active profile's team server, password included; the model opens no
     // connection before Team is chosen.
     const std::optional<TeamServerConfig> server =
@@ -534,4 +540,6 @@ void MainWindow::attachTeamLeads()
     // Other workstations and the team refresh change leads: what the Team view shows follows.
     connect(m_session->team(), &TeamSession::teamLeadsChanged, m_teamLeads, &TeamLeadsModel::refreshLoaded);
     m_statusView->setTeamModel(m_teamLeads);
+    m_teamAnalytics = new TeamAnalyticsSource(*server, this);
+    m_analyticsView->setTeamSource(m_teamAnalytics);
 }

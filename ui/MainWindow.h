@@ -1,10 +1,12 @@
 #pragma once
 
+#include "team/TeamAnalyticsSource.h"
 #include "team/TeamLeadsModel.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
+class AnalyticsView;
 class AppSession;
 class LeadForm;
 class OutboxView;
@@ -75,6 +77,8 @@ private:
     LeadForm *m_leadForm = nullptr;
     StatusView *m_statusView = nullptr;
     QPointer<TeamLeadsModel> m_teamLeads;
+    QPointer<TeamAnalyticsSource> m_teamAnalytics; // the Analytics screen's Team scope
+    AnalyticsView *m_analyticsView = nullptr;
     OutboxView *m_outboxView = nullptr;
     RecentLeads *m_recentLeads = nullptr;
     RecentLeadsView *m_recentLeadsView = nullptr;

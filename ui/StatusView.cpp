@@ -478,6 +478,8 @@ void StatusView::setTeamScope(bool team)
         m_teamModel->reload(); // what the team shared since the last look
     }
     repopulateFilterLists();
+    if (team)
+        applyFilters(); // the team's lists may be the same as before: the query follows the widgets
     updateSummary();
     updateActions();
 }
@@ -718,11 +720,18 @@ void StatusView::showLeads(const LeadFilter &filter)
             names << action->text();
     }
     m_stageButton->setText(names.isEmpty() ? tr("All stages") : names.join(QStringLiteral(", ")));
-    const std::pair<QComboBox *, QSet<QString>> lists[] = {
-        {m_offerCombo, filter.offers}, {m_wmCombo, filter.wms}, {m_countryCombo, filter.countries}};
+    const std::pair<QComboBox *, QSet<QString>> lists[] = {{m_offerCombo, filter.offers},
+                                                           {m_wmCombo, filter.wms},
+                                                           {m_countryCombo, filter.countries},
+                                                           {m_operatorCombo, filter.operators}};
     for (const auto &[combo, values] : lists) {
         const QSignalBlocker blocker(combo);
-        const int index = values.size() == 1 ? combo->findData(*values.cbegin()) : -1;
+        int index = values.size() == 1 ? combo->findData(*values.cbegin()) : -1;
+        // The team's lists arrive from the server: a value not listed yet is shown all the same.
+        if (index < 0 && values.size() == 1 && !values.cbegin()->isEmpty() && isTeamScope()) {
+            combo->addItem(*values.cbegin(), *values.cbegin());
+            index = combo->count() - 1;
+        }
         combo->setCurrentIndex(std::max(index, 0));
     }
     const bool byDate = filter.createdFrom.isValid() || filter.createdTo.isValid();
@@ -739,6 +748,16 @@ void StatusView::showLeads(const LeadFilter &filter)
             m_toDateEdit->setDate(filter.createdTo);
     }
     m_filter->setFilter(filter);
+    if (isTeamScope()) {
+        // Exactly these leads (a group folded into "Other" lists several offers), not what the widgets
+        // can show of them; the team database keeps no webmaster.
+        TeamLeadsQuery query = m_teamModel->query();
+        query.filter = filter;
+        query.filter.wms.clear();
+        query.operators.clear();
+        query.searchText.clear();
+        m_teamModel->setQuery(query);
+    }
 }
 
 void StatusView::repopulateFilterLists()
@@ -749,6 +768,7 @@ void StatusView::repopulateFilterLists()
             {m_countryCombo, m_teamModel->countries()},
             {m_operatorCombo, m_teamModel->operators()},
         };
+        bool changed = false;
         for (const auto &[combo, values] : teamLists) {
             const QString current = combo->currentData().toString();
             const QSignalBlocker blocker(combo);
@@ -756,10 +776,17 @@ void StatusView::repopulateFilterLists()
                 combo->removeItem(1);
             for (const QString &value : values)
                 combo->addItem(value.isEmpty() ? tr("(none)") : value, value);
+            // A value chosen before the list arrived (a bar of the Analytics screen) stays chosen even
+            // when the list lacks it: operators are listed by workstation, a lead keeps its own name.
+            if (!current.isEmpty() && combo->findData(current) < 0)
+                combo->addItem(current, current);
             const int index = combo->findData(current);
             combo->setCurrentIndex(index >= 0 ? index : 0);
+            changed = changed || combo->currentData().toString() != current;
         }
-        applyFilters();
+        // The same choices shown: the query stays, exactly as showLeads() may have set it.
+        if (changed)
+            applyFilters();
         return;
     }
     const std::pair<QComboBox *, LeadTableModel::Column> lists[] = {

@@ -10,45 +10,6 @@ namespace {
 
 constexpr qint64 msPerDay = 24 * 60 * 60 * 1000;
 
-// Local calendar days of creation times. QDateTime's conversion to local time costs about a
-// microsecond a call; 100,000 of them would take a third of the time budget, so the day starts of the
-// range are computed once and each row is placed by binary search (daylight saving days included).
-class DayIndex
-{
-public:
-    DayIndex(qint64 firstMs, qint64 lastMs)
-    {
-        m_first = QDateTime::fromMSecsSinceEpoch(firstMs).date();
-        const QDate last = QDateTime::fromMSecsSinceEpoch(lastMs).date();
-        for (QDate day = m_first; day <= last.addDays(1); day = day.addDays(1))
-            m_starts.append(day.startOfDay().toMSecsSinceEpoch());
-    }
-
-    int dayOf(qint64 ms) const // days after the first
-    {
-        const auto after = std::upper_bound(m_starts.cbegin(), m_starts.cend(), ms);
-        return int(std::max<qsizetype>(0, (after - m_starts.cbegin()) - 1));
-    }
-    QDate date(int day) const { return m_first.addDays(day); }
-    int dayCount() const { return int(m_starts.size()); }
-
-private:
-    QDate m_first;
-    QVector<qint64> m_starts;
-};
-
-QDate periodStartOf(const QDate &day, AnalyticsBreakdown breakdown)
-{
-    switch (breakdown) {
-    case AnalyticsBreakdown::Week:
-        return day.addDays(1 - day.dayOfWeek()); // weeks start on Monday (ISO 8601)
-    case AnalyticsBreakdown::Month:
-        return QDate(day.year(), day.month(), 1);
-    default:
-        return day;
-    }
-}
-
 LeadFilter periodFilter(const QDate &start, AnalyticsBreakdown breakdown)
 {
     LeadFilter filter;
@@ -75,6 +36,8 @@ QString keyOf(const JournalRow &lead, AnalyticsBreakdown breakdown)
         return lead.wm;
     case AnalyticsBreakdown::Country:
         return lead.country.toUpper();
+    case AnalyticsBreakdown::Operator:
+        return QString(); // the journal does not know who took a lead: one group, "No operator"
     default:
         return lead.offer;
     }
@@ -90,6 +53,9 @@ LeadFilter categoryFilter(const QString &key, AnalyticsBreakdown breakdown)
     case AnalyticsBreakdown::Country:
         filter.countries = {key};
         break;
+    case AnalyticsBreakdown::Operator:
+        filter.operators = {key};
+        break;
     default:
         filter.offers = {key};
         break;
@@ -98,6 +64,32 @@ LeadFilter categoryFilter(const QString &key, AnalyticsBreakdown breakdown)
 }
 
 } // namespace
+
+AnalyticsCalculator::DayIndex::DayIndex(qint64 firstMs, qint64 lastMs)
+{
+    m_first = QDateTime::fromMSecsSinceEpoch(firstMs).date();
+    const QDate last = QDateTime::fromMSecsSinceEpoch(lastMs).date();
+    for (QDate day = m_first; day <= last.addDays(1); day = day.addDays(1))
+        m_starts.append(day.startOfDay().toMSecsSinceEpoch());
+}
+
+int AnalyticsCalculator::DayIndex::dayOf(qint64 ms) const
+{
+    const auto after = std::upper_bound(m_starts.cbegin(), m_starts.cend(), ms);
+    return int(std::max<qsizetype>(0, (after - m_starts.cbegin()) - 1));
+}
+
+QDate AnalyticsCalculator::periodStartOf(const QDate &day, AnalyticsBreakdown breakdown)
+{
+    switch (breakdown) {
+    case AnalyticsBreakdown::Week:
+        return day.addDays(1 - day.dayOfWeek()); // weeks start on Monday (ISO 8601)
+    case AnalyticsBreakdown::Month:
+        return QDate(day.year(), day.month(), 1);
+    default:
+        return day;
+    }
+}
 
 AnalyticsFigures AnalyticsCalculator::compute(const QVector<JournalRow> &rows,
                                               const QHash<QString, qint64> &firstApprovedMs,
@@ -174,6 +166,22 @@ AnalyticsFigures AnalyticsCalculator::compute(const QVector<JournalRow> &rows,
         }
     }
 
+    for (int day = 0; day < int(cohorts.size()); ++day) {
+        if (cohorts.at(day).leads == 0)
+            continue;
+        cohorts[day].day = days.date(day);
+        figures.cohorts.append(cohorts.at(day));
+    }
+    finish(figures);
+    return figures;
+}
+
+void AnalyticsCalculator::finish(AnalyticsFigures &figures)
+{
+    const AnalyticsQuery &query = figures.query;
+    const AnalyticsBreakdown breakdown = query.breakdown;
+    const bool byPeriod = AnalyticsBreakdowns::isPeriod(breakdown);
+    figures.total.filter = query.filter;
     for (AnalyticsGroup &group : figures.groups) {
         group.filter = query.filter.narrowedBy(byPeriod ? periodFilter(group.periodStart, breakdown)
                                                         : categoryFilter(group.key, breakdown));
@@ -194,14 +202,8 @@ AnalyticsFigures AnalyticsCalculator::compute(const QVector<JournalRow> &rows,
     // A lead created late on a day has had a little less than N whole days: a share is judged
     // once the last moment of its day is N days old.
     const QDate today = query.today.isValid() ? query.today : QDate::currentDate();
-    for (int day = 0; day < int(cohorts.size()); ++day) {
-        CohortRow &cohort = cohorts[day];
-        if (cohort.leads == 0)
-            continue;
-        cohort.day = days.date(day);
+    for (CohortRow &cohort : figures.cohorts) {
         for (std::size_t column = 0; column < CohortRow::days.size(); ++column)
             cohort.judged[column] = cohort.day.addDays(CohortRow::days.at(column)) < today;
-        figures.cohorts.append(cohort);
     }
-    return figures;
 }

@@ -11,6 +11,8 @@ QString AnalyticsBreakdowns::displayName(AnalyticsBreakdown breakdown)
         return AnalyticsFigures::tr("Webmaster");
     case AnalyticsBreakdown::Country:
         return AnalyticsFigures::tr("Country");
+    case AnalyticsBreakdown::Operator:
+        return AnalyticsFigures::tr("Operator");
     case AnalyticsBreakdown::Day:
         return AnalyticsFigures::tr("Day");
     case AnalyticsBreakdown::Week:
@@ -38,6 +40,8 @@ QString AnalyticsGroup::label(AnalyticsBreakdown breakdown) const
         return key.isEmpty() ? AnalyticsFigures::tr("No webmaster") : key;
     case AnalyticsBreakdown::Country:
         return key.isEmpty() ? AnalyticsFigures::tr("No country") : key;
+    case AnalyticsBreakdown::Operator:
+        return key.isEmpty() ? AnalyticsFigures::tr("No operator") : key;
     case AnalyticsBreakdown::Day:
         return QLocale().toString(periodStart, QLocale::ShortFormat);
     case AnalyticsBreakdown::Week:
@@ -74,6 +78,9 @@ QVector<AnalyticsGroup> AnalyticsFigures::topGroups(int count) const
         break;
     case AnalyticsBreakdown::Webmaster:
         restKeys.wms = keys;
+        break;
+    case AnalyticsBreakdown::Operator:
+        restKeys.operators = keys;
         break;
     default:
         restKeys.countries = keys;

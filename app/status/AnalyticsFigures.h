@@ -21,6 +21,7 @@ enum class AnalyticsBreakdown
     Offer,
     Webmaster,
     Country,
+    Operator, // the team's leads only: the workstation's journal does not know who took a lead
     Day,
     Week,
     Month
@@ -42,7 +43,7 @@ struct AnalyticsQuery
 
 struct AnalyticsGroup
 {
-    // The offer, webmaster or country as stored (empty: leads without one), or the first day of the
+    // The offer, webmaster, country or operator as stored (empty: leads without one), or the first day of the
     // period (ISO 8601) for period breakdowns. Empty with `isRest` for the groups folded together.
     QString key;
     bool isRest = false;

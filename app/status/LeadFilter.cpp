@@ -44,7 +44,7 @@ QDate earlier(const QDate &left, const QDate &right)
 bool LeadFilter::isEmpty() const
 {
     return stages.isEmpty() && offers.isEmpty() && wms.isEmpty() && countries.isEmpty() &&
-           !createdFrom.isValid() && !createdTo.isValid();
+           operators.isEmpty() && !createdFrom.isValid() && !createdTo.isValid();
 }
 
 LeadFilter LeadFilter::narrowedBy(const LeadFilter &other) const
@@ -54,6 +54,7 @@ LeadFilter LeadFilter::narrowedBy(const LeadFilter &other) const
     both.offers = intersect(offers, other.offers);
     both.wms = intersect(wms, other.wms);
     both.countries = intersect(countries, other.countries);
+    both.operators = intersect(operators, other.operators);
     both.createdFrom = later(createdFrom, other.createdFrom);
     both.createdTo = earlier(createdTo, other.createdTo);
     return both;
@@ -62,7 +63,8 @@ LeadFilter LeadFilter::narrowedBy(const LeadFilter &other) const
 bool LeadFilter::operator==(const LeadFilter &other) const
 {
     return stages == other.stages && offers == other.offers && wms == other.wms &&
-           countries == other.countries && createdFrom == other.createdFrom && createdTo == other.createdTo;
+           countries == other.countries && operators == other.operators && createdFrom == other.createdFrom &&
+           createdTo == other.createdTo;
 }
 
 LeadFilterMatcher::LeadFilterMatcher(const LeadFilter &filter) : m_filter(filter)

@@ -18,6 +18,9 @@ struct LeadFilter
     QSet<QString> offers;
     QSet<QString> wms;
     QSet<QString> countries;
+    // Operator names: only the team database knows who took a lead (the Team scope's figures and
+    // table); the workstation's own journal does not, and LeadFilterMatcher ignores this set.
+    QSet<QString> operators;
     QDate createdFrom; // both inclusive, local time; invalid leaves that end open
     QDate createdTo;
 

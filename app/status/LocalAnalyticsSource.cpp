@@ -28,6 +28,26 @@ LocalAnalyticsSource::LocalAnalyticsSource(LeadTableModel *model, const QString 
         connect(model, signal, this, &LocalAnalyticsSource::markStale);
     connect(model, &QAbstractItemModel::dataChanged, this, &LocalAnalyticsSource::markStale);
     connect(model, &QAbstractItemModel::modelReset, this, &LocalAnalyticsSource::markStale);
+    connect(model, &LeadTableModel::distinctValuesMayHaveChanged, this, &AnalyticsSource::choicesChanged);
+}
+
+bool LocalAnalyticsSource::supports(AnalyticsBreakdown breakdown) const
+{
+    return breakdown != AnalyticsBreakdown::Operator; // the journal does not know who took a lead
+}
+
+QStringList LocalAnalyticsSource::choices(AnalyticsBreakdown dimension) const
+{
+    switch (dimension) {
+    case AnalyticsBreakdown::Offer:
+        return m_model->distinctValues(LeadTableModel::Offer);
+    case AnalyticsBreakdown::Webmaster:
+        return m_model->distinctValues(LeadTableModel::Wm);
+    case AnalyticsBreakdown::Country:
+        return m_model->distinctValues(LeadTableModel::Country);
+    default:
+        return {};
+    }
 }
 
 LocalAnalyticsSource::~LocalAnalyticsSource()

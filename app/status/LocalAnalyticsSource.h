@@ -29,6 +29,8 @@ public:
     ~LocalAnalyticsSource() override;
 
     quint64 request(const AnalyticsQuery &query) override;
+    bool supports(AnalyticsBreakdown breakdown) const override;
+    QStringList choices(AnalyticsBreakdown dimension) const override;
 
     // The first approval of each lead of a profile, read from the history on a connection of the
     // calling thread's own (public for the benchmark and tests).

@@ -79,6 +79,9 @@ QString TeamLeadsQuery::whereClause(QVariantList *binds) const
         conditions.append(inSet(QStringLiteral("upper(country)"), filter.countries, binds, true));
     if (!operators.isEmpty())
         conditions.append(inSet(QStringLiteral("operator_name"), operators, binds, false));
+    // The operators of a group of the Analytics screen's Team scope (both sets apply when both are set).
+    if (!filter.operators.isEmpty())
+        conditions.append(inSet(QStringLiteral("operator_name"), filter.operators, binds, false));
     if (filter.createdFrom.isValid()) {
         conditions.append(QStringLiteral("created_at >= to_timestamp(?::bigint / 1000.0)"));
         binds->append(startOfDayMs(filter.createdFrom));
@@ -210,10 +213,14 @@ QString TeamLeadsQuery::pageSql(QVariantList *binds, int offset, int limit) cons
            QStringLiteral(" FROM leads JOIN page USING (account, order_id)") + orderByClause();
 }
 
+QString TeamLeadsQuery::sentCondition()
+{
+    return QStringLiteral("(stage <> '' OR send_state IN ('sent', 'external'))");
+}
+
 QString TeamLeadsQuery::summarySql(QVariantList *binds) const
 {
-    return QStringLiteral("SELECT stage, status, count(*),"
-                          " count(*) FILTER (WHERE stage <> '' OR send_state IN ('sent', 'external'))"
-                          " FROM leads") +
+    return QStringLiteral("SELECT stage, status, count(*), count(*) FILTER (WHERE %1) FROM leads")
+               .arg(sentCondition()) +
            whereClause(binds) + QStringLiteral(" GROUP BY stage, status");
 }

@@ -84,6 +84,8 @@ struct TeamLeadsQuery
     QString summarySql(QVariantList *binds) const;
 
     static QString selectColumns();
+    // The SQL condition of a lead the network has taken (LeadStats::isSent()), for count(*) FILTER.
+    static QString sentCondition();
 };
 
 Q_DECLARE_METATYPE(TeamLeadRow)
