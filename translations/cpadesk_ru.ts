@@ -3102,8 +3102,8 @@
         <translation>&amp;Шифрование (TLS):</translation>
     </message>
     <message>
-        <source>the CA certificate (PEM) that signed the server&apos;s</source>
-        <translation>сертификат ЦС (PEM), которым подписан сертификат сервера</translation>
+        <source>The CA certificate (PEM) that signed the server&apos;s certificate</source>
+        <translation>Сертификат ЦС (PEM), которым подписан сертификат сервера</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -3474,8 +3474,8 @@
         <translation>Оффер</translation>
     </message>
     <message>
-        <source>Source (wm)</source>
-        <translation>Источник (wm)</translation>
+        <source>Webmaster / source</source>
+        <translation>Вебмастер / источник</translation>
     </message>
     <message>
         <source>Name</source>

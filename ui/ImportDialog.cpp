@@ -5,7 +5,6 @@
 #include "import/ImportPreviewModel.h"
 #include "import/LeadImporter.h"
 #include "import/ReleaseInBackground.h"
-#include "journal/Journal.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -16,6 +15,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -250,13 +250,19 @@ ImportDialog::ImportDialog(const Services &services, QWidget *parent)
     });
     connect(m_saveProblemsButton, &QPushButton::clicked, this, &ImportDialog::saveProblemRows);
     updateCounts();
+
+    // Room for the preview's columns from the start, in text units so that it scales with the font and
+    // the screen's DPI (the layout's own minimum squeezes the preview into a strip).
+    const QFontMetrics metrics = fontMetrics();
+    resize(sizeHint().expandedTo(QSize(metrics.averageCharWidth() * 160, metrics.height() * 40)));
 }
 
 ImportDialog::~ImportDialog() = default;
 
 bool ImportDialog::isChecking() const
 {
-    return m_checker->isBusy() || m_reader->isBusy() || (m_services.journal && !m_contextReady);
+    return m_checker->isBusy() || m_reader->isBusy() ||
+           (m_services.target.checksJournal() && !m_contextReady);
 }
 
 void ImportDialog::chooseFile()
@@ -318,21 +324,19 @@ bool ImportDialog::openFile(const QString &path)
 
 void ImportDialog::readContext()
 {
-    if (!m_services.journal)
+    if (!m_services.target.checksJournal())
         return;
     m_contextReady = false;
     const quint64 request = ++m_contextRequest;
-    ImportContext::readInBackground(
-        *m_services.journal, m_services.profileId, QDateTime::currentMSecsSinceEpoch(), this,
-        [this, request](const ImportContext &context, const QString &error) {
-            if (request != m_contextRequest)
-                return;
-            if (!error.isEmpty())
-                showFileProblem(tr("The journal could not be read to find doubles: %1").arg(error));
-            m_context = context;
-            m_contextReady = true;
-            recheck();
-        });
+    m_services.target.readContext(this, [this, request](const ImportContext &context, const QString &error) {
+        if (request != m_contextRequest)
+            return;
+        if (!error.isEmpty())
+            showFileProblem(tr("The journal could not be read to find doubles: %1").arg(error));
+        m_context = context;
+        m_contextReady = true;
+        recheck();
+    });
 }
 
 void ImportDialog::reparse()
@@ -420,7 +424,7 @@ void ImportDialog::onMappingChanged()
 void ImportDialog::recheck()
 {
     // The file being read, or the journal, will call again.
-    if (m_reader->isBusy() || (m_services.journal && !m_contextReady)) {
+    if (m_reader->isBusy() || (m_services.target.checksJournal() && !m_contextReady)) {
         m_importButton->setEnabled(false);
         return;
     }
@@ -456,15 +460,15 @@ void ImportDialog::updateCounts()
                           counts.toResend);
     m_countsLabel->setText(text);
     const bool importing = m_importer && m_importer->isRunning();
-    m_importButton->setEnabled(counts.toImport > 0 && !importing && m_services.gateway);
+    m_importButton->setEnabled(counts.toImport > 0 && !importing && m_services.target.canImport());
 }
 
 void ImportDialog::startImport()
 {
-    if (!m_services.gateway || !m_services.journal)
+    if (!m_services.target.canImport())
         return;
     ImportMappingMemory(m_services.mappingMemoryPath).remember(m_table.header, m_mapping);
-    m_importer = std::make_unique<LeadImporter>(m_services.journal, m_services.gateway, m_services.profileId);
+    m_importer = m_services.target.makeImporter();
     connect(m_importer.get(), &LeadImporter::progress, this, &ImportDialog::onImportProgress);
     connect(m_importer.get(), &LeadImporter::finished, this, &ImportDialog::onImportFinished);
     connect(m_importer.get(), &LeadImporter::outcomesChanged, this, &ImportDialog::updateReport);

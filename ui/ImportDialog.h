@@ -5,6 +5,7 @@
 #include "import/CsvParser.h"
 #include "import/ImportCheck.h"
 #include "import/ImportFileReader.h"
+#include "import/ImportTarget.h"
 
 #include <QDialog>
 
@@ -12,8 +13,6 @@
 
 class ImportPreviewModel;
 class ImportPreviewProxy;
-class Journal;
-class LeadGateway;
 class LeadImporter;
 class QCheckBox;
 class QComboBox;
@@ -34,9 +33,7 @@ class ImportDialog : public QDialog
 public:
     struct Services
     {
-        Journal *journal = nullptr;
-        LeadGateway *gateway = nullptr; // the outbox the form sends through
-        QString profileId;
+        ImportTarget target;       // the profile's journal and the outbox the form sends through
         QString mappingMemoryPath; // where chosen mappings are remembered (empty: nowhere)
     };
 

@@ -485,9 +485,7 @@ void MainWindow::showAbout()
 void MainWindow::openImport(const QString &filePath)
 {
     ImportDialog::Services services;
-    services.journal = m_session->journal();
-    services.gateway = m_session->gateway();
-    services.profileId = m_session->activeProfile().id;
+    services.target = ImportTarget(m_session->journal(), m_session->gateway(), m_session->activeProfile().id);
     services.mappingMemoryPath =
         QFileInfo(m_session->settings()->filePath()).dir().filePath(QStringLiteral("import-mappings.ini"));
     auto *dialog = new ImportDialog(services, this);

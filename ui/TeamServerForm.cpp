@@ -66,7 +66,7 @@ TeamServerForm::TeamServerForm(QWidget *parent) : QGroupBox(tr("Team server"), p
     addRow(form, tr("&Encryption (TLS):"), m_tlsCombo);
     m_caFileEdit = new QLineEdit(m_fields);
     m_caFileEdit->setObjectName(QStringLiteral("teamCaFileEdit"));
-    m_caFileEdit->setPlaceholderText(tr("the CA certificate (PEM) that signed the server's"));
+    m_caFileEdit->setPlaceholderText(tr("The CA certificate (PEM) that signed the server's certificate"));
     m_caBrowseButton = new QPushButton(tr("&Browse…"), m_fields);
     m_caBrowseButton->setObjectName(QStringLiteral("teamCaBrowseButton"));
     m_caBrowseButton->setAccessibleName(tr("Choose the CA file"));

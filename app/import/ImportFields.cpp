@@ -1,8 +1,10 @@
 #include "ImportFields.h"
 
+#include "leads/LeadFields.h"
+
 #include <QRegularExpression>
 
-const QString ImportFields::Params = QStringLiteral("params");
+const QString ImportFields::Params = QStringLiteral("params"); // LeadFields' name of the custom fields
 
 namespace {
 
@@ -29,64 +31,70 @@ QString simplified(const QString &header)
 
 const QList<ImportField> &ImportFields::all()
 {
-    static const QList<ImportField> fields{
-        {QStringLiteral("id"), LeadField::OrderId, &Lead::orderId, QT_TR_NOOP("Order id"),
+    // What only the import knows about a field: its name in the mapping's list and the headers that mean
+    // it. The API name and the member come from LeadFields, the one table of a lead's fields.
+    struct ImportOnly
+    {
+        LeadField field;
+        const char *label;
+        QStringList headerWords;
+    };
+    static const QList<ImportOnly> rows{
+        {LeadField::OrderId, QT_TR_NOOP("Order id"),
          words({"id", "orderid", "order", "номер", "номерзаказа", "заказ", "idзаказа"})},
-        {QStringLiteral("offer"), LeadField::Offer, &Lead::offer, QT_TR_NOOP("Offer"),
+        {LeadField::Offer, QT_TR_NOOP("Offer"),
          words({"offer", "offerid", "оффер", "офер", "товар", "продукт"})},
-        {QStringLiteral("wm"), LeadField::Wm, &Lead::wm, QT_TR_NOOP("Source (wm)"),
+        {LeadField::Wm, QT_TR_NOOP("Webmaster / source"),
          words({"wm", "webmaster", "source", "вебмастер", "источник"})},
-        {QStringLiteral("name"), LeadField::Name, &Lead::name, QT_TR_NOOP("Name"),
+        {LeadField::Name, QT_TR_NOOP("Name"),
          words(
              {"name", "fullname", "customer", "client", "фио", "имя", "клиент", "покупатель", "фамилияимя"})},
-        {QStringLiteral("phone"), LeadField::Phone, &Lead::phone, QT_TR_NOOP("Phone"),
+        {LeadField::Phone, QT_TR_NOOP("Phone"),
          words({"phone", "phonenumber", "tel", "telephone", "mobile", "телефон", "тел", "номертелефона",
                 "мобильный"})},
-        {QStringLiteral("email"), LeadField::Email, &Lead::email, QT_TR_NOOP("Email"),
+        {LeadField::Email, QT_TR_NOOP("Email"),
          words({"email", "mail", "почта", "эпочта", "электроннаяпочта"})},
-        {QStringLiteral("country"), LeadField::Country, &Lead::country, QT_TR_NOOP("Country"),
+        {LeadField::Country, QT_TR_NOOP("Country"),
          words({"country", "countrycode", "geo", "страна", "гео"})},
-        {QStringLiteral("ip"), LeadField::Ip, &Lead::ip, QT_TR_NOOP("IP address"),
-         words({"ip", "ipaddress", "ipадрес"})},
-        {QStringLiteral("ua"), LeadField::Ua, &Lead::ua, QT_TR_NOOP("User agent"),
-         words({"ua", "useragent", "браузер"})},
-        {QStringLiteral("us"), LeadField::Us, &Lead::us, QT_TR_NOOP("utm_source"),
-         words({"us", "utmsource"})},
-        {QStringLiteral("uc"), LeadField::Uc, &Lead::uc, QT_TR_NOOP("utm_campaign"),
-         words({"uc", "utmcampaign"})},
-        {QStringLiteral("un"), LeadField::Un, &Lead::un, QT_TR_NOOP("utm_content"),
-         words({"un", "utmcontent"})},
-        {QStringLiteral("ut"), LeadField::Ut, &Lead::ut, QT_TR_NOOP("utm_term"), words({"ut", "utmterm"})},
-        {QStringLiteral("um"), LeadField::Um, &Lead::um, QT_TR_NOOP("utm_medium"),
-         words({"um", "utmmedium"})},
-        {QStringLiteral("currency"), LeadField::Currency, &Lead::currency, QT_TR_NOOP("Currency"),
-         words({"currency", "валюта"})},
-        {QStringLiteral("base"), LeadField::Base, &Lead::base, QT_TR_NOOP("Price"),
-         words({"base", "price", "цена", "стоимость"})},
-        {QStringLiteral("count"), LeadField::Count, &Lead::count, QT_TR_NOOP("Quantity"),
+        {LeadField::Ip, QT_TR_NOOP("IP address"), words({"ip", "ipaddress", "ipадрес"})},
+        {LeadField::Ua, QT_TR_NOOP("User agent"), words({"ua", "useragent", "браузер"})},
+        {LeadField::Us, QT_TR_NOOP("utm_source"), words({"us", "utmsource"})},
+        {LeadField::Uc, QT_TR_NOOP("utm_campaign"), words({"uc", "utmcampaign"})},
+        {LeadField::Un, QT_TR_NOOP("utm_content"), words({"un", "utmcontent"})},
+        {LeadField::Ut, QT_TR_NOOP("utm_term"), words({"ut", "utmterm"})},
+        {LeadField::Um, QT_TR_NOOP("utm_medium"), words({"um", "utmmedium"})},
+        {LeadField::Currency, QT_TR_NOOP("Currency"), words({"currency", "валюта"})},
+        {LeadField::Base, QT_TR_NOOP("Price"), words({"base", "price", "цена", "стоимость"})},
+        {LeadField::Count, QT_TR_NOOP("Quantity"),
          words({"count", "quantity", "qty", "количество", "колво", "кол"})},
-        {QStringLiteral("discount"), LeadField::Discount, &Lead::discount, QT_TR_NOOP("Discount, %"),
-         words({"discount", "скидка"})},
-        {QStringLiteral("more"), LeadField::More, &Lead::more, QT_TR_NOOP("Extra cost"),
+        {LeadField::Discount, QT_TR_NOOP("Discount, %"), words({"discount", "скидка"})},
+        {LeadField::More, QT_TR_NOOP("Extra cost"),
          words({"more", "extra", "delivery", "доплата", "доставка"})},
-        {QStringLiteral("index"), LeadField::Index, &Lead::index, QT_TR_NOOP("ZIP code"),
+        {LeadField::Index, QT_TR_NOOP("ZIP code"),
          words({"index", "zip", "zipcode", "postcode", "postalcode", "индекс", "почтовыйиндекс"})},
-        {QStringLiteral("addr"), LeadField::Addr, &Lead::addr, QT_TR_NOOP("Address"),
-         words({"addr", "address", "адрес"})},
-        {QStringLiteral("area"), LeadField::Area, &Lead::area, QT_TR_NOOP("Region"),
+        {LeadField::Addr, QT_TR_NOOP("Address"), words({"addr", "address", "адрес"})},
+        {LeadField::Area, QT_TR_NOOP("Region"),
          words({"area", "region", "state", "регион", "область", "край"})},
-        {QStringLiteral("city"), LeadField::City, &Lead::city, QT_TR_NOOP("City"),
+        {LeadField::City, QT_TR_NOOP("City"),
          words({"city", "town", "город", "населенныйпункт", "населённыйпункт"})},
-        {QStringLiteral("street"), LeadField::Street, &Lead::street, QT_TR_NOOP("Street"),
-         words({"street", "улица"})},
-        {QStringLiteral("comm"), LeadField::Comm, &Lead::comm, QT_TR_NOOP("Comment"),
+        {LeadField::Street, QT_TR_NOOP("Street"), words({"street", "улица"})},
+        {LeadField::Comm, QT_TR_NOOP("Comment"),
          words({"comm", "comment", "comments", "note", "notes", "комментарий", "коммент", "примечание"})},
-        {QStringLiteral("item"), LeadField::Item, &Lead::item, QT_TR_NOOP("Goods ids (item)"),
-         words({"item", "goods", "товары"})},
-        {QStringLiteral("items"), LeadField::Items, nullptr, QT_TR_NOOP("Goods with prices (items)"),
+        {LeadField::Item, QT_TR_NOOP("Goods ids (item)"), words({"item", "goods", "товары"})},
+        {LeadField::Items, QT_TR_NOOP("Goods with prices (items)"),
          words({"items", "позиции", "составзаказа"})},
-        {Params, LeadField::Params, nullptr, QT_TR_NOOP("Custom field (params)"), QStringList()},
+        {LeadField::Params, QT_TR_NOOP("Custom field (params)"), QStringList()},
     };
+    static const QList<ImportField> fields = [] {
+        QList<ImportField> out;
+        for (const ImportOnly &row : rows) {
+            const LeadFieldDescriptor *descriptor = LeadFields::find(row.field);
+            Q_ASSERT(descriptor);
+            out.append({QString::fromLatin1(descriptor->apiName), row.field, descriptor->member, row.label,
+                        row.headerWords});
+        }
+        return out;
+    }();
     return fields;
 }
 

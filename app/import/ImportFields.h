@@ -9,13 +9,14 @@
 #include <QStringList>
 
 // What a column of an imported file can feed: a field of the lead by its API name, the goods in either
-// form, or a custom field (params) named after the column's header. One table, read by the mapping,
-// the preview and the dialog.
+// form, or a custom field (params) named after the column's header. Every field of LeadFields, with
+// what only the import adds (its name in the mapping's list, the headers that mean it); read by the
+// mapping, the preview and the dialog.
 struct ImportField
 {
-    QString apiName;         // "phone", "items", "params", ...
+    QString apiName;         // "phone", "items", "params", ... (from LeadFields)
     LeadField field;         // the validator's name for it
-    QString Lead::*member;   // the text member it fills; null for items and params
+    QString Lead::*member;   // the text member it fills (from LeadFields); null for items and params
     const char *label;       // untranslated (ImportFields::label translates it)
     QStringList headerWords; // lower-case headers that mean this field, English and Russian
 };

@@ -1,5 +1,6 @@
 #include "import/ColumnMapping.h"
 #include "import/ImportFields.h"
+#include "leads/LeadFields.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +31,23 @@ private slots:
         QFETCH(QString, header);
         QFETCH(QString, apiName);
         QCOMPARE(ImportFields::guess(header), apiName);
+    }
+
+    // A column can feed every field the form has, under the same API name and member: a field added to
+    // LeadFields is importable without a second list to keep in step.
+    void everyLeadFieldCanBeImported()
+    {
+        QCOMPARE(ImportFields::all().size(), LeadFields::all().size());
+        for (const LeadFieldDescriptor &descriptor : LeadFields::all()) {
+            const ImportField *field = ImportFields::find(descriptor.field);
+            QVERIFY2(field, descriptor.apiName);
+            QCOMPARE(field->apiName, QString::fromLatin1(descriptor.apiName));
+            QVERIFY(field->member == descriptor.member);
+            QVERIFY2(
+                ImportFields::label(field->apiName).endsWith(QStringLiteral(" (%1)").arg(field->apiName)),
+                descriptor.apiName);
+        }
+        QCOMPARE(ImportFields::label(QStringLiteral("wm")), QStringLiteral("Webmaster / source (wm)"));
     }
 
     void buildsTheLeadAsTheFormWould()

@@ -66,9 +66,7 @@ private slots:
                        ",+7 900 222-33-02,Bob again,217,\r\n");
         }
         ImportDialog::Services services;
-        services.journal = m_stack->journal();
-        services.gateway = m_stack->outbox();
-        services.profileId = IntegrationStack::profileId();
+        services.target = ImportTarget(m_stack->journal(), m_stack->outbox(), IntegrationStack::profileId());
         services.mappingMemoryPath = m_environment.path() + QStringLiteral("/import-mappings.ini");
         ImportDialog dialog(services);
         dialog.show();
@@ -170,7 +168,7 @@ private slots:
         };
         write("77777777777"); // banned by the sandbox
         ImportDialog dialog(
-            {m_stack->journal(), m_stack->outbox(), IntegrationStack::profileId(), QString()});
+            {ImportTarget(m_stack->journal(), m_stack->outbox(), IntegrationStack::profileId()), QString()});
         dialog.show();
         auto *counts = dialog.findChild<QLabel *>(QStringLiteral("countsLabel"));
         auto *importButton = dialog.findChild<QPushButton *>(QStringLiteral("importButton"));
@@ -216,7 +214,7 @@ private slots:
             file.write(QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", 24));
         }
         ImportDialog dialog(
-            {m_stack->journal(), m_stack->outbox(), IntegrationStack::profileId(), QString()});
+            {ImportTarget(m_stack->journal(), m_stack->outbox(), IntegrationStack::profileId()), QString()});
         dialog.show();
         QVERIFY(!dialog.openFile(path));
         auto *problem = dialog.findChild<QLabel *>(QStringLiteral("fileProblemLabel"));
