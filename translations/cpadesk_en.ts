@@ -57,6 +57,37 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>… and %n more lines that could not be read.</source>
+        <translation>
+            <numerusform>… and %n more line that could not be read.</numerusform>
+            <numerusform>… and %n more lines that could not be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n rows…</source>
+        <translation>
+            <numerusform>Checking %n row…</numerusform>
+            <numerusform>Checking %n rows…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them correct orders the network rejected, and will be sent again.</source>
+        <translation>
+            <numerusform>%n of them corrects an order the network rejected, and will be sent again.</numerusform>
+            <numerusform>%n of them correct orders the network rejected, and will be sent again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrected rows were stored again under the order ids the network had rejected.</source>
+        <translation>
+            <numerusform>%n corrected row was stored again under the order id the network had rejected.</numerusform>
+            <numerusform>%n corrected rows were stored again under the order ids the network had rejected.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportIdsDialog</name>
     <message numerus="yes">
         <source>%n order id(s) to track.</source>
@@ -214,37 +245,6 @@
         <translation>
             <numerusform>Team server refuses this workstation since %1 (%2) — %n lead waiting to be shared</numerusform>
             <numerusform>Team server refuses this workstation since %1 (%2) — %n leads waiting to be shared</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message numerus="yes">
-        <source>… and %n more lines that could not be read.</source>
-        <translation>
-            <numerusform>… and %n more line that could not be read.</numerusform>
-            <numerusform>… and %n more lines that could not be read.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Checking %n rows…</source>
-        <translation>
-            <numerusform>Checking %n row…</numerusform>
-            <numerusform>Checking %n rows…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n of them correct orders the network rejected, and will be sent again.</source>
-        <translation>
-            <numerusform>%n of them corrects an order the network rejected, and will be sent again.</numerusform>
-            <numerusform>%n of them correct orders the network rejected, and will be sent again.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n corrected rows were stored again under the order ids the network had rejected.</source>
-        <translation>
-            <numerusform>%n corrected row was stored again under the order id the network had rejected.</numerusform>
-            <numerusform>%n corrected rows were stored again under the order ids the network had rejected.</numerusform>
         </translation>
     </message>
 </context>

@@ -506,7 +506,7 @@
         <translation>Список параметров: %1 --help</translation>
     </message>
     <message>
-        <source>The built-in sandbox answers as older engine builds do (no stage, the engine's own status words).</source>
+        <source>The built-in sandbox answers as older engine builds do (no stage, the engine&apos;s own status words).</source>
         <translation>Встроенная песочница отвечает как старые сборки движка (без этапа, со словами самого движка для статуса).</translation>
     </message>
 </context>
@@ -545,6 +545,17 @@
     </message>
 </context>
 <context>
+    <name>ColumnMapping</name>
+    <message>
+        <source>column %1</source>
+        <translation>столбец %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a good as id:price:count (for example 135:9900:1).</source>
+        <translation>«%1» — не товар в виде id:цена:количество (например, 135:9900:1).</translation>
+    </message>
+</context>
+<context>
     <name>CredentialStore</name>
     <message>
         <source>Checking whether a system keychain is available…</source>
@@ -580,10 +591,40 @@
     </message>
 </context>
 <context>
+    <name>CsvDecoder</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Файл пуст.</translation>
+    </message>
+    <message>
+        <source>This is not a text file (it holds binary data). Save the spreadsheet as CSV and import that file.</source>
+        <translation>Это не текстовый файл (в нём двоичные данные). Сохраните таблицу в формате CSV и импортируйте этот файл.</translation>
+    </message>
+    <message>
+        <source>The file holds no rows.</source>
+        <translation>В файле нет строк.</translation>
+    </message>
+</context>
+<context>
     <name>CsvExport</name>
     <message>
         <source>Could not write %1: %2</source>
         <translation>Не удалось записать %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CsvParser</name>
+    <message>
+        <source>Line %1: a quoted field is never closed; the line was left out.</source>
+        <translation>Строка %1: кавычки поля не закрыты; строка пропущена.</translation>
+    </message>
+    <message>
+        <source>Line %1 has more than %2 columns; it was left out.</source>
+        <translation>В строке %1 больше %2 столбцов; она пропущена.</translation>
+    </message>
+    <message>
+        <source>Line %1 has %2 fields where %3 were expected; it was left out.</source>
+        <translation>В строке %1 полей: %2, ожидалось %3; она пропущена.</translation>
     </message>
 </context>
 <context>
@@ -729,6 +770,355 @@
     </message>
 </context>
 <context>
+    <name>ImportCheck</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>&quot;auto&quot; ids cannot be imported safely: leave the cell empty and the lead gets one of ours.</source>
+        <translation>Номера «auto» нельзя безопасно импортировать: оставьте ячейку пустой, и лид получит наш номер.</translation>
+    </message>
+    <message>
+        <source>Order %1 is already in the journal: it will not be imported again.</source>
+        <translation>Заказ %1 уже есть в журнале: повторно он не импортируется.</translation>
+    </message>
+    <message>
+        <source>Order id %1 is also on line %2.</source>
+        <translation>Номер заказа %1 есть также в строке %2.</translation>
+    </message>
+    <message>
+        <source>A lead with this phone and offer was sent in the last 24 hours.</source>
+        <translation>Лид с этим телефоном и оффером уже отправлялся за последние 24 часа.</translation>
+    </message>
+    <message>
+        <source>The same phone and offer are on line %1.</source>
+        <translation>Тот же телефон и оффер — в строке %1.</translation>
+    </message>
+    <message>
+        <source>Order %1 was rejected by the network (%2) and this row is unchanged: correct it to send it again.</source>
+        <translation>Заказ %1 отклонён сетью (%2), а строка не изменилась: исправьте её, чтобы отправить снова.</translation>
+    </message>
+    <message>
+        <source>Order %1 was rejected by the network (%2): this corrected row will be sent again under the same order id.</source>
+        <translation>Заказ %1 отклонён сетью (%2): исправленная строка будет отправлена снова под тем же номером заказа.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import leads</source>
+        <translation>Импорт лидов</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Выбрать файл</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Кодировка:</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Запятая ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Точка с запятой ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Табуляция</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>&amp;Разделитель:</translation>
+    </message>
+    <message>
+        <source>First row holds column &amp;names</source>
+        <translation>В первой строке — &amp;названия столбцов</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <source>%1 where the file has none:</source>
+        <translation>%1, если в файле нет:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <source>Show only &amp;problems</source>
+        <translation>Только &amp;проблемы</translation>
+    </message>
+    <message>
+        <source>Rows of the file</source>
+        <translation>Строки файла</translation>
+    </message>
+    <message>
+        <source>Edit a cell to correct it (F2); untick a row to leave it out. A row&apos;s reasons show when the pointer rests on it.</source>
+        <translation>Исправьте ячейку, отредактировав её (F2); снимите отметку со строки, чтобы пропустить её. Причины видны при наведении указателя на строку.</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Ход импорта</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <source>Stop importing</source>
+        <translation>Остановить импорт</translation>
+    </message>
+    <message>
+        <source>&amp;Save problem rows…</source>
+        <translation>&amp;Сохранить проблемные строки…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Файлы CSV (*.csv *.txt *.tsv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: %1</source>
+        <translation>Не удалось открыть файл: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more lines that could not be read.</source>
+        <translation>
+            <numerusform>… и ещё %n строка, которую не удалось прочитать.</numerusform>
+            <numerusform>… и ещё %n строки, которые не удалось прочитать.</numerusform>
+            <numerusform>… и ещё %n строк, которые не удалось прочитать.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file holds no rows to import.</source>
+        <translation>В файле нет строк для импорта.</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Столбец %1</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>%1 (e.g. %2):</source>
+        <translation>%1 (например, %2):</translation>
+    </message>
+    <message>
+        <source>(leave out)</source>
+        <translation>(пропустить)</translation>
+    </message>
+    <message>
+        <source>Field for column %1</source>
+        <translation>Поле для столбца %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n rows…</source>
+        <translation>
+            <numerusform>Проверка %n строки…</numerusform>
+            <numerusform>Проверка %n строк…</numerusform>
+            <numerusform>Проверка %n строк…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 valid, %2 invalid, %3 possible doubles; %4 to import.</source>
+        <translation>Верных: %1, с ошибками: %2, возможных дублей: %3; к импорту: %4.</translation>
+    </message>
+    <message>
+        <source>Storing the leads in the journal…</source>
+        <translation>Лиды сохраняются в журнал…</translation>
+    </message>
+    <message>
+        <source>Import stopped: %1 of %2 rows were stored; the rest were not imported.</source>
+        <translation>Импорт остановлен: сохранено строк %1 из %2; остальные не импортированы.</translation>
+    </message>
+    <message>
+        <source>Sent: %1. Rejected by the network: %2. Waiting in the outbox: %3.</source>
+        <translation>Отправлено: %1. Отклонено сетью: %2. Ждут в исходящих: %3.</translation>
+    </message>
+    <message>
+        <source>Left out as invalid: %1. Imported before: %2. Not stored: %3.</source>
+        <translation>Пропущено с ошибками: %1. Импортировано ранее: %2. Не сохранено: %3.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Строка %1: %2</translation>
+    </message>
+    <message>
+        <source>-problems</source>
+        <translation>-проблемы</translation>
+    </message>
+    <message>
+        <source>Save problem rows</source>
+        <translation>Сохранить проблемные строки</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The journal could not be read to find doubles: %1</source>
+        <translation>Не удалось прочитать журнал для поиска дублей: %1</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Чтение файла…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them correct orders the network rejected, and will be sent again.</source>
+        <translation>
+            <numerusform>Из них %n строка исправляет заказ, отклонённый сетью, и будет отправлена снова.</numerusform>
+            <numerusform>Из них %n строки исправляют заказы, отклонённые сетью, и будут отправлены снова.</numerusform>
+            <numerusform>Из них %n строк исправляют заказы, отклонённые сетью, и будут отправлены снова.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrected rows were stored again under the order ids the network had rejected.</source>
+        <translation>
+            <numerusform>%n исправленная строка снова сохранена под номером заказа, отклонённым сетью.</numerusform>
+            <numerusform>%n исправленные строки снова сохранены под номерами заказов, отклонёнными сетью.</numerusform>
+            <numerusform>%n исправленных строк снова сохранены под номерами заказов, отклонёнными сетью.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>Order id</source>
+        <translation>Номер заказа</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Оффер</translation>
+    </message>
+    <message>
+        <source>Webmaster / source</source>
+        <translation>Вебмастер / источник</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-адрес</translation>
+    </message>
+    <message>
+        <source>User agent</source>
+        <translation>User-Agent</translation>
+    </message>
+    <message>
+        <source>utm_source</source>
+        <translation>utm_source</translation>
+    </message>
+    <message>
+        <source>utm_campaign</source>
+        <translation>utm_campaign</translation>
+    </message>
+    <message>
+        <source>utm_content</source>
+        <translation>utm_content</translation>
+    </message>
+    <message>
+        <source>utm_term</source>
+        <translation>utm_term</translation>
+    </message>
+    <message>
+        <source>utm_medium</source>
+        <translation>utm_medium</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Валюта</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Discount, %</source>
+        <translation>Скидка, %</translation>
+    </message>
+    <message>
+        <source>Extra cost</source>
+        <translation>Доплата</translation>
+    </message>
+    <message>
+        <source>ZIP code</source>
+        <translation>Индекс</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Улица</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Goods ids (item)</source>
+        <translation>Номера товаров (item)</translation>
+    </message>
+    <message>
+        <source>Goods with prices (items)</source>
+        <translation>Товары с ценами (items)</translation>
+    </message>
+    <message>
+        <source>Custom field (params)</source>
+        <translation>Своё поле (params)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>ImportIdsDialog</name>
     <message>
         <source>Track Order Ids</source>
@@ -793,6 +1183,41 @@
             <numerusform> и ещё %n</numerusform>
             <numerusform> и ещё %n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Line %1: invalid</source>
+        <translation>Строка %1: с ошибками</translation>
+    </message>
+    <message>
+        <source>Line %1: imported before</source>
+        <translation>Строка %1: импортирована ранее</translation>
+    </message>
+    <message>
+        <source>Line %1: possible double</source>
+        <translation>Строка %1: возможный дубль</translation>
+    </message>
+    <message>
+        <source>Line %1: ready</source>
+        <translation>Строка %1: готова</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Столбец %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Line %1: corrected, sent again</source>
+        <translation>Строка %1: исправлена, отправляется снова</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1631,37 @@
     </message>
 </context>
 <context>
+    <name>LeadImporter</name>
+    <message>
+        <source>The journal could not store the leads: %1</source>
+        <translation>Журнал не смог сохранить лиды: %1</translation>
+    </message>
+    <message>
+        <source>Imported before as order %1: not imported again.</source>
+        <translation>Уже импортирована как заказ %1: повторно не импортируется.</translation>
+    </message>
+    <message>
+        <source>Order %1 is already in the journal: it will not be imported again.</source>
+        <translation>Заказ %1 уже есть в журнале: повторно он не импортируется.</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Столбец %1</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>The file could not be saved: %1</source>
+        <translation>Не удалось сохранить файл: %1</translation>
+    </message>
+    <message>
+        <source>The corrected lead could not be resent: %1</source>
+        <translation>Исправленный лид не удалось отправить снова: %1</translation>
+    </message>
+</context>
+<context>
     <name>LeadItemsModel</name>
     <message>
         <source>Good id</source>
@@ -1414,15 +1870,15 @@
         <translation>Сеть не прислала этап: он выведен из статуса.</translation>
     </message>
     <message>
-        <source>The network's words for the stage: %1</source>
+        <source>The network&apos;s words for the stage: %1</source>
         <translation>Этап словами сети: %1</translation>
     </message>
     <message>
-        <source>The network's words for the status: %1</source>
+        <source>The network&apos;s words for the status: %1</source>
         <translation>Статус словами сети: %1</translation>
     </message>
     <message>
-        <source>The network's words for the reason: %1</source>
+        <source>The network&apos;s words for the reason: %1</source>
         <translation>Причина словами сети: %1</translation>
     </message>
 </context>
@@ -3022,6 +3478,13 @@
     </message>
 </context>
 <context>
+    <name>TeamLeadsModel</name>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+</context>
+<context>
     <name>TeamNodeClaim</name>
     <message>
         <source>No free workstation number for order ids in the team database.</source>
@@ -3183,469 +3646,6 @@
             <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лида ждут передачи</numerusform>
             <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лидов ждут передачи</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>TeamLeadsModel</name>
-    <message>
-        <source>Operator</source>
-        <translation>Оператор</translation>
-    </message>
-</context>
-<context>
-    <name>ColumnMapping</name>
-    <message>
-        <source>column %1</source>
-        <translation>столбец %1</translation>
-    </message>
-    <message>
-        <source>"%1" is not a good as id:price:count (for example 135:9900:1).</source>
-        <translation>«%1» — не товар в виде id:цена:количество (например, 135:9900:1).</translation>
-    </message>
-</context>
-<context>
-    <name>CsvDecoder</name>
-    <message>
-        <source>The file is empty.</source>
-        <translation>Файл пуст.</translation>
-    </message>
-    <message>
-        <source>This is not a text file (it holds binary data). Save the spreadsheet as CSV and import that file.</source>
-        <translation>Это не текстовый файл (в нём двоичные данные). Сохраните таблицу в формате CSV и импортируйте этот файл.</translation>
-    </message>
-    <message>
-        <source>The file holds no rows.</source>
-        <translation>В файле нет строк.</translation>
-    </message>
-</context>
-<context>
-    <name>CsvParser</name>
-    <message>
-        <source>Line %1: a quoted field is never closed; the line was left out.</source>
-        <translation>Строка %1: кавычки поля не закрыты; строка пропущена.</translation>
-    </message>
-    <message>
-        <source>Line %1 has more than %2 columns; it was left out.</source>
-        <translation>В строке %1 больше %2 столбцов; она пропущена.</translation>
-    </message>
-    <message>
-        <source>Line %1 has %2 fields where %3 were expected; it was left out.</source>
-        <translation>В строке %1 полей: %2, ожидалось %3; она пропущена.</translation>
-    </message>
-</context>
-<context>
-    <name>ImportCheck</name>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>"auto" ids cannot be imported safely: leave the cell empty and the lead gets one of ours.</source>
-        <translation>Номера «auto» нельзя безопасно импортировать: оставьте ячейку пустой, и лид получит наш номер.</translation>
-    </message>
-    <message>
-        <source>Order %1 is already in the journal: it will not be imported again.</source>
-        <translation>Заказ %1 уже есть в журнале: повторно он не импортируется.</translation>
-    </message>
-    <message>
-        <source>Order id %1 is also on line %2.</source>
-        <translation>Номер заказа %1 есть также в строке %2.</translation>
-    </message>
-    <message>
-        <source>A lead with this phone and offer was sent in the last 24 hours.</source>
-        <translation>Лид с этим телефоном и оффером уже отправлялся за последние 24 часа.</translation>
-    </message>
-    <message>
-        <source>The same phone and offer are on line %1.</source>
-        <translation>Тот же телефон и оффер — в строке %1.</translation>
-    </message>
-    <message>
-        <source>Order %1 was rejected by the network (%2) and this row is unchanged: correct it to send it again.</source>
-        <translation>Заказ %1 отклонён сетью (%2), а строка не изменилась: исправьте её, чтобы отправить снова.</translation>
-    </message>
-    <message>
-        <source>Order %1 was rejected by the network (%2): this corrected row will be sent again under the same order id.</source>
-        <translation>Заказ %1 отклонён сетью (%2): исправленная строка будет отправлена снова под тем же номером заказа.</translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message>
-        <source>Import leads</source>
-        <translation>Импорт лидов</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Файл</translation>
-    </message>
-    <message>
-        <source>&amp;Choose…</source>
-        <translation>&amp;Выбрать…</translation>
-    </message>
-    <message>
-        <source>Choose a file</source>
-        <translation>Выбрать файл</translation>
-    </message>
-    <message>
-        <source>&amp;File:</source>
-        <translation>&amp;Файл:</translation>
-    </message>
-    <message>
-        <source>&amp;Encoding:</source>
-        <translation>&amp;Кодировка:</translation>
-    </message>
-    <message>
-        <source>Comma ( , )</source>
-        <translation>Запятая ( , )</translation>
-    </message>
-    <message>
-        <source>Semicolon ( ; )</source>
-        <translation>Точка с запятой ( ; )</translation>
-    </message>
-    <message>
-        <source>Tab</source>
-        <translation>Табуляция</translation>
-    </message>
-    <message>
-        <source>&amp;Separator:</source>
-        <translation>&amp;Разделитель:</translation>
-    </message>
-    <message>
-        <source>First row holds column &amp;names</source>
-        <translation>В первой строке — &amp;названия столбцов</translation>
-    </message>
-    <message>
-        <source>Columns</source>
-        <translation>Столбцы</translation>
-    </message>
-    <message>
-        <source>%1 where the file has none:</source>
-        <translation>%1, если в файле нет:</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>Просмотр</translation>
-    </message>
-    <message>
-        <source>Show only &amp;problems</source>
-        <translation>Только &amp;проблемы</translation>
-    </message>
-    <message>
-        <source>Rows of the file</source>
-        <translation>Строки файла</translation>
-    </message>
-    <message>
-        <source>Edit a cell to correct it (F2); untick a row to leave it out. A row's reasons show when the pointer rests on it.</source>
-        <translation>Исправьте ячейку, отредактировав её (F2); снимите отметку со строки, чтобы пропустить её. Причины видны при наведении указателя на строку.</translation>
-    </message>
-    <message>
-        <source>Import progress</source>
-        <translation>Ход импорта</translation>
-    </message>
-    <message>
-        <source>&amp;Import</source>
-        <translation>&amp;Импортировать</translation>
-    </message>
-    <message>
-        <source>Stop importing</source>
-        <translation>Остановить импорт</translation>
-    </message>
-    <message>
-        <source>&amp;Save problem rows…</source>
-        <translation>&amp;Сохранить проблемные строки…</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt *.tsv);;All files (*)</source>
-        <translation>Файлы CSV (*.csv *.txt *.tsv);;Все файлы (*)</translation>
-    </message>
-    <message>
-        <source>The file could not be opened: %1</source>
-        <translation>Не удалось открыть файл: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more lines that could not be read.</source>
-        <translation>
-            <numerusform>… и ещё %n строка, которую не удалось прочитать.</numerusform>
-            <numerusform>… и ещё %n строки, которые не удалось прочитать.</numerusform>
-            <numerusform>… и ещё %n строк, которые не удалось прочитать.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The file holds no rows to import.</source>
-        <translation>В файле нет строк для импорта.</translation>
-    </message>
-    <message>
-        <source>Column %1</source>
-        <translation>Столбец %1</translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <translation>%1:</translation>
-    </message>
-    <message>
-        <source>%1 (e.g. %2):</source>
-        <translation>%1 (например, %2):</translation>
-    </message>
-    <message>
-        <source>(leave out)</source>
-        <translation>(пропустить)</translation>
-    </message>
-    <message>
-        <source>Field for column %1</source>
-        <translation>Поле для столбца %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Checking %n rows…</source>
-        <translation>
-            <numerusform>Проверка %n строки…</numerusform>
-            <numerusform>Проверка %n строк…</numerusform>
-            <numerusform>Проверка %n строк…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 valid, %2 invalid, %3 possible doubles; %4 to import.</source>
-        <translation>Верных: %1, с ошибками: %2, возможных дублей: %3; к импорту: %4.</translation>
-    </message>
-    <message>
-        <source>Storing the leads in the journal…</source>
-        <translation>Лиды сохраняются в журнал…</translation>
-    </message>
-    <message>
-        <source>Import stopped: %1 of %2 rows were stored; the rest were not imported.</source>
-        <translation>Импорт остановлен: сохранено строк %1 из %2; остальные не импортированы.</translation>
-    </message>
-    <message>
-        <source>Sent: %1. Rejected by the network: %2. Waiting in the outbox: %3.</source>
-        <translation>Отправлено: %1. Отклонено сетью: %2. Ждут в исходящих: %3.</translation>
-    </message>
-    <message>
-        <source>Left out as invalid: %1. Imported before: %2. Not stored: %3.</source>
-        <translation>Пропущено с ошибками: %1. Импортировано ранее: %2. Не сохранено: %3.</translation>
-    </message>
-    <message>
-        <source>Line %1: %2</source>
-        <translation>Строка %1: %2</translation>
-    </message>
-    <message>
-        <source>-problems</source>
-        <translation>-проблемы</translation>
-    </message>
-    <message>
-        <source>Save problem rows</source>
-        <translation>Сохранить проблемные строки</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Файлы CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>The journal could not be read to find doubles: %1</source>
-        <translation>Не удалось прочитать журнал для поиска дублей: %1</translation>
-    </message>
-    <message>
-        <source>Reading the file…</source>
-        <translation>Чтение файла…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n of them correct orders the network rejected, and will be sent again.</source>
-        <translation>
-            <numerusform>Из них %n строка исправляет заказ, отклонённый сетью, и будет отправлена снова.</numerusform>
-            <numerusform>Из них %n строки исправляют заказы, отклонённые сетью, и будут отправлены снова.</numerusform>
-            <numerusform>Из них %n строк исправляют заказы, отклонённые сетью, и будут отправлены снова.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n corrected rows were stored again under the order ids the network had rejected.</source>
-        <translation>
-            <numerusform>%n исправленная строка снова сохранена под номером заказа, отклонённым сетью.</numerusform>
-            <numerusform>%n исправленные строки снова сохранены под номерами заказов, отклонёнными сетью.</numerusform>
-            <numerusform>%n исправленных строк снова сохранены под номерами заказов, отклонёнными сетью.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ImportFields</name>
-    <message>
-        <source>Order id</source>
-        <translation>Номер заказа</translation>
-    </message>
-    <message>
-        <source>Offer</source>
-        <translation>Оффер</translation>
-    </message>
-    <message>
-        <source>Webmaster / source</source>
-        <translation>Вебмастер / источник</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Имя</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Эл. почта</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Страна</translation>
-    </message>
-    <message>
-        <source>IP address</source>
-        <translation>IP-адрес</translation>
-    </message>
-    <message>
-        <source>User agent</source>
-        <translation>User-Agent</translation>
-    </message>
-    <message>
-        <source>utm_source</source>
-        <translation>utm_source</translation>
-    </message>
-    <message>
-        <source>utm_campaign</source>
-        <translation>utm_campaign</translation>
-    </message>
-    <message>
-        <source>utm_content</source>
-        <translation>utm_content</translation>
-    </message>
-    <message>
-        <source>utm_term</source>
-        <translation>utm_term</translation>
-    </message>
-    <message>
-        <source>utm_medium</source>
-        <translation>utm_medium</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>Валюта</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Цена</translation>
-    </message>
-    <message>
-        <source>Quantity</source>
-        <translation>Количество</translation>
-    </message>
-    <message>
-        <source>Discount, %</source>
-        <translation>Скидка, %</translation>
-    </message>
-    <message>
-        <source>Extra cost</source>
-        <translation>Доплата</translation>
-    </message>
-    <message>
-        <source>ZIP code</source>
-        <translation>Индекс</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Адрес</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>Регион</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>Город</translation>
-    </message>
-    <message>
-        <source>Street</source>
-        <translation>Улица</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Комментарий</translation>
-    </message>
-    <message>
-        <source>Goods ids (item)</source>
-        <translation>Номера товаров (item)</translation>
-    </message>
-    <message>
-        <source>Goods with prices (items)</source>
-        <translation>Товары с ценами (items)</translation>
-    </message>
-    <message>
-        <source>Custom field (params)</source>
-        <translation>Своё поле (params)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-</context>
-<context>
-    <name>ImportPreviewModel</name>
-    <message>
-        <source>Line %1: invalid</source>
-        <translation>Строка %1: с ошибками</translation>
-    </message>
-    <message>
-        <source>Line %1: imported before</source>
-        <translation>Строка %1: импортирована ранее</translation>
-    </message>
-    <message>
-        <source>Line %1: possible double</source>
-        <translation>Строка %1: возможный дубль</translation>
-    </message>
-    <message>
-        <source>Line %1: ready</source>
-        <translation>Строка %1: готова</translation>
-    </message>
-    <message>
-        <source>Row</source>
-        <translation>Строка</translation>
-    </message>
-    <message>
-        <source>Column %1</source>
-        <translation>Столбец %1</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>Line %1: corrected, sent again</source>
-        <translation>Строка %1: исправлена, отправляется снова</translation>
-    </message>
-</context>
-<context>
-    <name>LeadImporter</name>
-    <message>
-        <source>The journal could not store the leads: %1</source>
-        <translation>Журнал не смог сохранить лиды: %1</translation>
-    </message>
-    <message>
-        <source>Imported before as order %1: not imported again.</source>
-        <translation>Уже импортирована как заказ %1: повторно не импортируется.</translation>
-    </message>
-    <message>
-        <source>Order %1 is already in the journal: it will not be imported again.</source>
-        <translation>Заказ %1 уже есть в журнале: повторно он не импортируется.</translation>
-    </message>
-    <message>
-        <source>Column %1</source>
-        <translation>Столбец %1</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Причина</translation>
-    </message>
-    <message>
-        <source>The file could not be saved: %1</source>
-        <translation>Не удалось сохранить файл: %1</translation>
-    </message>
-    <message>
-        <source>The corrected lead could not be resent: %1</source>
-        <translation>Исправленный лид не удалось отправить снова: %1</translation>
     </message>
 </context>
 </TS>
