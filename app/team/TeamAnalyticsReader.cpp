@@ -82,14 +82,7 @@ TeamAnalyticsReader::~TeamAnalyticsReader() = default;
 
 bool TeamAnalyticsReader::ensureOpen(QString *error)
 {
-    if (!m_connection)
-        m_connection = std::make_unique<TeamConnection>(m_config);
-    if (m_connection->isOpen())
-        return true;
-    if (m_connection->open())
-        return true;
-    *error = m_connection->errorString();
-    return false;
+    return TeamConnection::ensureOpen(m_connection, m_config, error);
 }
 
 void TeamAnalyticsReader::compute(quint64 ticket, const AnalyticsQuery &query)

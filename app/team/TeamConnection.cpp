@@ -74,3 +74,14 @@ QSqlDatabase TeamConnection::database() const
 {
     return QSqlDatabase::database(m_connectionName, false);
 }
+
+bool TeamConnection::ensureOpen(std::unique_ptr<TeamConnection> &connection, const TeamServerConfig &config,
+                                QString *error)
+{
+    if (!connection)
+        connection = std::make_unique<TeamConnection>(config);
+    if (connection->isOpen() || connection->open())
+        return true;
+    *error = connection->errorString();
+    return false;
+}

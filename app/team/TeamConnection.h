@@ -5,6 +5,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
 // One QPSQL connection to the team database. Like every Qt SQL connection it belongs to the thread
 // that made it: TeamSync and TeamConnectionTester make theirs on threads of their own, so a slow or
 // unreachable server never blocks a window or the outbox.
@@ -17,6 +19,11 @@ public:
     TeamConnection &operator=(const TeamConnection &) = delete;
 
     static bool driverAvailable(); // Qt's QPSQL plugin (libqt6sql6-psql) is installed and loads
+    // For a reader that keeps one connection on its thread and opens it again after the server went away:
+    // makes `connection` from `config` the first time, opens it unless it is open; false with the
+    // driver's words in `error`.
+    static bool ensureOpen(std::unique_ptr<TeamConnection> &connection, const TeamServerConfig &config,
+                           QString *error);
 
     bool open(); // false with errorString()
     void close();

@@ -50,14 +50,7 @@ TeamLeadsReader::~TeamLeadsReader() = default;
 
 bool TeamLeadsReader::ensureOpen(QString *error)
 {
-    if (!m_connection)
-        m_connection = std::make_unique<TeamConnection>(m_config);
-    if (m_connection->isOpen())
-        return true;
-    if (m_connection->open())
-        return true;
-    *error = m_connection->errorString();
-    return false;
+    return TeamConnection::ensureOpen(m_connection, m_config, error);
 }
 
 bool TeamLeadsReader::run(QSqlQuery &query, const QString &sql, const QVariantList &binds, QString *error)
