@@ -14,6 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(httpStatus == 200 || httpStatus == 0, QString::number(httpStatus));
             FUZZ_CHECK(!result.networkOrderId.contains(ReplyFuzzing::secret(), Qt::CaseInsensitive),
                        result.networkOrderId);
+            FUZZ_CHECK(!result.ourOrderId.contains(ReplyFuzzing::secret(), Qt::CaseInsensitive),
+                       result.ourOrderId);
         } else {
             FUZZ_CHECK(result.networkOrderId.isEmpty() && result.ourOrderId.isEmpty(),
                        QStringLiteral("a failed add.json reply must not hand out ids"));

@@ -16,6 +16,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             // The poller matches rows to journal entries by our id: a row without one would be orphaned.
             FUZZ_CHECK(!row.ourOrderId.isEmpty(), QString::fromUtf8(body.left(200)));
             FUZZ_CHECK(row.ourOrderId == row.ourOrderId.trimmed(), row.ourOrderId);
+            // Rows are stored, shown and exported: none of their words may carry the key.
+            for (const QString &text : {row.ourOrderId, row.networkOrderId, row.source, row.stage,
+                                        row.comment, row.statusText, row.reasonText, row.stageText})
+                FUZZ_CHECK(!text.contains(ReplyFuzzing::secret(), Qt::CaseInsensitive), text);
         }
         if (httpStatus >= 500)
             FUZZ_CHECK(result.error.isTransport(), QStringLiteral("a 5xx is never a verdict on the lead"));

@@ -55,6 +55,22 @@ int lenientInt(const JsonValue *value, int fallback)
 }
 
 // Status and reason codes are positive; a "count" of -1 means "not sent".
+// Whatever a reply hands out is stored, shown, exported and logged; a reply that echoes the key in a
+// value (a broken or hostile server, a proxy) must not bring it in with it.
+bool carriesSecret(const QString &text, const QString &secret)
+{
+    return !secret.isEmpty() && text.contains(secret, Qt::CaseInsensitive);
+}
+
+void redactRow(StatusRow &row, const QString &secret)
+{
+    for (QString *text : {&row.networkOrderId, &row.source, &row.stage, &row.comment, &row.statusText,
+                          &row.reasonText, &row.stageText}) {
+        if (carriesSecret(*text, secret))
+            *text = Redaction::redact(*text, secret);
+    }
+}
+
 StatusRow readRow(const JsonValue &object, const QString &keyId)
 {
     StatusRow row;
@@ -148,8 +164,14 @@ AddResult parseAddReply(int httpStatus, const QByteArray &body, const QString &s
         result.error = transportError(QStringLiteral("json"), httpStatus, body, secret);
         return result;
     }
+    // An order id is kept for good: one that carries the key is no id, and no verdict on the lead either.
+    const QString ourId = memberText(*root, u"uid");
+    if (carriesSecret(networkId, secret) || carriesSecret(ourId, secret)) {
+        result.error = transportError(QStringLiteral("json"), httpStatus, body, secret);
+        return result;
+    }
     result.networkOrderId = networkId;
-    result.ourOrderId = memberText(*root, u"uid");
+    result.ourOrderId = ourId;
     // Older engine builds leave "uid" out: the lead is stored under the id we sent. "auto" names none.
     if (result.ourOrderId.isEmpty() && sentOrderId.compare(u"auto", Qt::CaseInsensitive) != 0)
         result.ourOrderId = sentOrderId.trimmed();
@@ -186,8 +208,11 @@ ListResult parseListReply(int httpStatus, const QByteArray &body, const QString 
         if (!child.isObject())
             continue;
         StatusRow row = readRow(child, root->isObject() ? root->keys()[i] : QString());
-        if (!row.ourOrderId.isEmpty())
-            result.rows.append(std::move(row));
+        // Our ids never carry the key: such a row answers for no lead of ours.
+        if (row.ourOrderId.isEmpty() || carriesSecret(row.ourOrderId, secret))
+            continue;
+        redactRow(row, secret);
+        result.rows.append(std::move(row));
     }
     return result;
 }

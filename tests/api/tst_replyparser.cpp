@@ -23,6 +23,8 @@ private slots:
     void transportFailures_data();
     void transportFailures();
     void snippetIsShortAndKeyFree();
+    void idsCarryingTheKeyAreNoVerdict();
+    void listRowsNeverCarryTheKey();
     void bomAndTrailingCommasAccepted();
 
     // list.json
@@ -230,6 +232,42 @@ void TestReplyParser::snippetIsShortAndKeyFree()
     // Without being told the key, queries and id= parameters are still stripped.
     const AddResult anonymous = ReplyParser::parseAddReply(200, "Bad request to /ext/add.json?id=42-abcdef");
     QVERIFY(!anonymous.error.snippet.contains(QStringLiteral("abcdef")));
+}
+
+// Found by fuzz_add_reply: a server (or proxy) echoing the key as the order id would have put the key in
+// the journal, the table, the CSV export and the logs. Such a reply is malformed: no ids, no verdict, and
+// the snippet is redacted.
+void TestReplyParser::idsCarryingTheKeyAreNoVerdict()
+{
+    const QString key = QStringLiteral("Sk3yT0ps3cr3t");
+    for (const QByteArray &body : {QByteArray(R"({"status":"ok","id":"1T0ps3cr3t for sk3yt0ps3cr3t"})"),
+                                   QByteArray(R"({"status":"ok","id":"981","uid":"SK3YT0PS3CR3T"})")}) {
+        const AddResult result = ReplyParser::parseAddReply(200, body, key);
+        QVERIFY2(!result.ok(), body.constData());
+        QVERIFY(result.error.isTransport());
+        QVERIFY(result.networkOrderId.isEmpty() && result.ourOrderId.isEmpty());
+        QVERIFY2(!result.error.snippet.contains(key, Qt::CaseInsensitive), qPrintable(result.error.snippet));
+    }
+    // A key-free reply with the same shape is still a verdict.
+    QVERIFY(ReplyParser::parseAddReply(200, R"({"status":"ok","id":"981","uid":"77"})", key).ok());
+}
+
+void TestReplyParser::listRowsNeverCarryTheKey()
+{
+    const QString key = QStringLiteral("Sk3yT0ps3cr3t");
+    const ListResult result = ReplyParser::parseListReply(
+        200,
+        R"({"77":{"id":"77","uid":"n-sk3yt0ps3cr3t","status":1,"comment":"call back, key SK3YT0PS3CR3T"},)"
+        R"("sk3yt0ps3cr3t":{"status":2}})",
+        key);
+    QVERIFY(result.error.isOk());
+    QCOMPARE(result.rows.size(), 1); // the row "answering" for an id made of the key is dropped
+    const StatusRow &row = result.rows.first();
+    QCOMPARE(row.ourOrderId, QStringLiteral("77"));
+    QCOMPARE(row.status, 1);
+    QVERIFY(!row.networkOrderId.contains(key, Qt::CaseInsensitive));
+    QVERIFY(!row.comment.contains(key, Qt::CaseInsensitive));
+    QVERIFY(row.comment.startsWith(QStringLiteral("call back, key ")));
 }
 
 void TestReplyParser::bomAndTrailingCommasAccepted()
