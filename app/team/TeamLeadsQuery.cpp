@@ -206,16 +206,17 @@ QString TeamLeadsQuery::matchingKeysSql(QVariantList *binds, const QString &keys
     // a candidate of the phone index rechecks only the phone, and the other columns are tested only on
     // the phone's matches, to leave out the leads the first part found: the parts are disjoint, so the
     // LIMIT still counts distinct leads and a common text still stops the scan early.
-    QStringList filters = filterConditions(binds);
-    const QString text = textSearchCondition(binds);
-    const QString byText =
-        select + QStringLiteral(" WHERE ") + (filters + QStringList{text}).join(QStringLiteral(" AND "));
-    filters = filterConditions(binds);
+    // Each part binds its own values, in the order they appear in its SQL (one call a statement: the
+    // order in which the operands of + are evaluated is unspecified).
+    QStringList textConditions = filterConditions(binds);
+    textConditions.append(textSearchCondition(binds));
+    const QString byText = select + QStringLiteral(" WHERE ") + textConditions.join(QStringLiteral(" AND "));
+    const QStringList phoneFilters = filterConditions(binds);
     *binds += phoneBinds;
-    const QString notByText = text + QStringLiteral(" IS NOT TRUE"); // a NULL name is no match either
-    textSearchCondition(binds);
+    // IS NOT TRUE rather than NOT: a NULL network id or name is no match, not an unknown one.
+    const QString notByText = textSearchCondition(binds) + QStringLiteral(" IS NOT TRUE");
     const QString byPhone = select + QStringLiteral(" WHERE ") +
-                            (filters + QStringList{phone, notByText}).join(QStringLiteral(" AND "));
+                            (phoneFilters + QStringList{phone, notByText}).join(QStringLiteral(" AND "));
     return QLatin1Char('(') + byText + QStringLiteral(") UNION ALL (") + byPhone + QLatin1Char(')');
 }
 

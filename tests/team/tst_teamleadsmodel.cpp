@@ -182,6 +182,7 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads_data()
     // Digits found in both the order ids and the phones: TeamLeadsQuery looks the phone up on its own,
     // and a lead must show once, also one whose network id is NULL (no match, not an unknown one).
     QTest::newRow("search digits in order ids and phones") << 10;
+    QTest::newRow("search digits with filters") << 11;
 }
 
 void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
@@ -257,6 +258,16 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
         query.searchText = QStringLiteral("0001");
         accepts = [](const Expected &lead) {
             return lead.orderId.contains(QLatin1String("0001")) || lead.phone.contains(QLatin1String("0001"));
+        };
+        break;
+    case 11: // each part of the phone search binds the filters' values too, in its own place
+        query.searchText = QStringLiteral("0001");
+        query.operators = {QStringLiteral("Anna")};
+        query.filter.offers = {QStringLiteral("101"), QStringLiteral("303")};
+        accepts = [](const Expected &lead) {
+            return lead.operatorName == QLatin1String("Anna") && lead.offer != QLatin1String("202") &&
+                   (lead.orderId.contains(QLatin1String("0001")) ||
+                    lead.phone.contains(QLatin1String("0001")));
         };
         break;
     default:
