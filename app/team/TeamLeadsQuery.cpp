@@ -60,7 +60,7 @@ bool TeamLeadsQuery::operator==(const TeamLeadsQuery &other) const
            sortColumn == other.sortColumn && descending == other.descending;
 }
 
-QString TeamLeadsQuery::whereClause(QVariantList *binds) const
+QStringList TeamLeadsQuery::filterConditions(QVariantList *binds) const
 {
     QStringList conditions;
     if (!filter.stages.isEmpty()) {
@@ -90,25 +90,42 @@ QString TeamLeadsQuery::whereClause(QVariantList *binds) const
         conditions.append(QStringLiteral("created_at < to_timestamp(?::bigint / 1000.0)"));
         binds->append(startOfDayMs(filter.createdTo.addDays(1)));
     }
+    return conditions;
+}
+
+QString TeamLeadsQuery::textSearchCondition(QVariantList *binds) const
+{
     const QString search = searchText.trimmed();
-    if (!search.isEmpty()) {
-        const QString pattern = containsPattern(search);
-        // Text without letters (digits, a phone) matches the same with or without case folding, and
-        // LIKE rechecks the trigram index's candidates several times faster than ILIKE: on 1,000,000
-        // rows a phone's digits leave ~100,000 candidates to recheck (phones share most trigrams).
-        const bool caseless = search.toLower() == search && search.toUpper() == search;
-        QString any = caseless
-                          ? QStringLiteral("order_id LIKE ? OR network_order_id LIKE ? OR name LIKE ?")
-                          : QStringLiteral("order_id ILIKE ? OR network_order_id ILIKE ? OR name ILIKE ?");
-        binds->append(pattern);
-        binds->append(pattern);
-        binds->append(pattern);
-        const QString digits = phoneDigits(search);
-        if (!digits.isEmpty()) {
-            any += QStringLiteral(" OR phone LIKE ?");
-            binds->append(containsPattern(digits));
-        }
-        conditions.append(QLatin1Char('(') + any + QLatin1Char(')'));
+    const QString pattern = containsPattern(search);
+    // Text without letters (digits, a phone) matches the same with or without case folding, and
+    // LIKE rechecks the trigram index's candidates several times faster than ILIKE: on 1,000,000
+    // rows a phone's digits leave ~100,000 candidates to recheck (phones share most trigrams).
+    const bool caseless = search.toLower() == search && search.toUpper() == search;
+    binds->append(pattern);
+    binds->append(pattern);
+    binds->append(pattern);
+    return caseless ? QStringLiteral("(order_id LIKE ? OR network_order_id LIKE ? OR name LIKE ?)")
+                    : QStringLiteral("(order_id ILIKE ? OR network_order_id ILIKE ? OR name ILIKE ?)");
+}
+
+QString TeamLeadsQuery::phoneSearchCondition(QVariantList *binds) const
+{
+    const QString digits = phoneDigits(searchText.trimmed());
+    if (digits.isEmpty())
+        return QString();
+    binds->append(containsPattern(digits));
+    return QStringLiteral("phone LIKE ?");
+}
+
+QString TeamLeadsQuery::whereClause(QVariantList *binds) const
+{
+    QStringList conditions = filterConditions(binds);
+    if (!searchText.trimmed().isEmpty()) {
+        QString any = textSearchCondition(binds);
+        const QString phone = phoneSearchCondition(binds);
+        if (!phone.isEmpty())
+            any = QLatin1Char('(') + any + QStringLiteral(" OR ") + phone + QLatin1Char(')');
+        conditions.append(any);
     }
     if (conditions.isEmpty())
         return QString();
@@ -176,6 +193,33 @@ QString TeamLeadsQuery::selectColumns()
                           " COALESCE(country, ''), stage, status, reason");
 }
 
+QString TeamLeadsQuery::matchingKeysSql(QVariantList *binds, const QString &keys) const
+{
+    const QString select = QStringLiteral("SELECT ") + keys + QStringLiteral(" FROM leads");
+    QVariantList phoneBinds;
+    const QString phone = phoneSearchCondition(&phoneBinds);
+    if (phone.isEmpty())
+        return select + whereClause(binds);
+    // A phone's digits are looked up on their own: one OR of every column over the candidates of all
+    // the trigram indexes rechecks each candidate against every column, and the phone index's are many
+    // (the synthetic phones share most of their trigrams; ~114,000 candidates for 10,000 matches). Here
+    // a candidate of the phone index rechecks only the phone, and the other columns are tested only on
+    // the phone's matches, to leave out the leads the first part found: the parts are disjoint, so the
+    // LIMIT still counts distinct leads and a common text still stops the scan early.
+    // Each part binds its own values, in the order they appear in its SQL (one call a statement: the
+    // order in which the operands of + are evaluated is unspecified).
+    QStringList textConditions = filterConditions(binds);
+    textConditions.append(textSearchCondition(binds));
+    const QString byText = select + QStringLiteral(" WHERE ") + textConditions.join(QStringLiteral(" AND "));
+    const QStringList phoneFilters = filterConditions(binds);
+    *binds += phoneBinds;
+    // IS NOT TRUE rather than NOT: a NULL network id or name is no match, not an unknown one.
+    const QString notByText = textSearchCondition(binds) + QStringLiteral(" IS NOT TRUE");
+    const QString byPhone = select + QStringLiteral(" WHERE ") +
+                            (phoneFilters + QStringList{phone, notByText}).join(QStringLiteral(" AND "));
+    return QLatin1Char('(') + byText + QStringLiteral(") UNION ALL (") + byPhone + QLatin1Char(')');
+}
+
 QString TeamLeadsQuery::pageSql(QVariantList *binds, int offset, int limit) const
 {
     const QString page = QStringLiteral(" LIMIT %1 OFFSET %2").arg(limit).arg(offset);
@@ -195,12 +239,10 @@ QString TeamLeadsQuery::pageSql(QVariantList *binds, int offset, int limit) cons
     // instead. Only one branch runs: the other's count test is a one-time filter, false before it
     // starts. Only the page's keys are then joined back to their rows. (Measured in cpadesk-bench
     // --sections team: docs/PERFORMANCE.md.)
-    const QString where = whereClause(binds);
     const QString column = sortColumnName();
     const QString keys = column == QLatin1String("order_id") ? QStringLiteral("account, order_id")
                                                              : column + QStringLiteral(", account, order_id");
-    const QString matches = QStringLiteral("WITH matches AS MATERIALIZED (SELECT ") + keys +
-                            QStringLiteral(" FROM leads") + where +
+    const QString matches = QStringLiteral("WITH matches AS MATERIALIZED (") + matchingKeysSql(binds, keys) +
                             QStringLiteral(" LIMIT %1)").arg(rareMatchLimit + 1);
     const QString few = QStringLiteral(" WHERE (SELECT count(*) FROM matches) <= %1").arg(rareMatchLimit);
     const QString many = QStringLiteral(" AND (SELECT count(*) FROM matches) > %1").arg(rareMatchLimit);

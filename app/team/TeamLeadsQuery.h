@@ -6,6 +6,7 @@
 #include <QMetaType>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 
 // One lead of the team as the manager's table shows it: what the team database keeps of it.
@@ -86,6 +87,12 @@ struct TeamLeadsQuery
     static QString selectColumns();
     // The SQL condition of a lead the network has taken (LeadStats::isSent()), for count(*) FILTER.
     static QString sentCondition();
+
+private:
+    QStringList filterConditions(QVariantList *binds) const;                 // everything but the search
+    QString textSearchCondition(QVariantList *binds) const;                  // order ids and name
+    QString phoneSearchCondition(QVariantList *binds) const;                 // the phone's digits, or empty
+    QString matchingKeysSql(QVariantList *binds, const QString &keys) const; // SELECT keys of the matches
 };
 
 Q_DECLARE_METATYPE(TeamLeadRow)

@@ -179,6 +179,10 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads_data()
     // the matches it collected. Both ways must show the same leads in the same order.
     QTest::newRow("search order id, many matches") << 8;
     QTest::newRow("search phone digits, many matches") << 9;
+    // Digits found in both the order ids and the phones: TeamLeadsQuery looks the phone up on its own,
+    // and a lead must show once, also one whose network id is NULL (no match, not an unknown one).
+    QTest::newRow("search digits in order ids and phones") << 10;
+    QTest::newRow("search digits with filters") << 11;
 }
 
 void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
@@ -248,6 +252,22 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
         query.sortColumn = TeamLeadsQuery::OrderId; // ids grow with time: still newest first
         accepts = [](const Expected &lead) {
             return lead.phone.contains(QLatin1String("00005"));
+        };
+        break;
+    case 10:
+        query.searchText = QStringLiteral("0001");
+        accepts = [](const Expected &lead) {
+            return lead.orderId.contains(QLatin1String("0001")) || lead.phone.contains(QLatin1String("0001"));
+        };
+        break;
+    case 11: // each part of the phone search binds the filters' values too, in its own place
+        query.searchText = QStringLiteral("0001");
+        query.operators = {QStringLiteral("Anna")};
+        query.filter.offers = {QStringLiteral("101"), QStringLiteral("303")};
+        accepts = [](const Expected &lead) {
+            return lead.operatorName == QLatin1String("Anna") && lead.offer != QLatin1String("202") &&
+                   (lead.orderId.contains(QLatin1String("0001")) ||
+                    lead.phone.contains(QLatin1String("0001")));
         };
         break;
     default:
