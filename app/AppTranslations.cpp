@@ -86,6 +86,7 @@ bool AppTranslations::install(const QString &setting, const QLocale &systemLocal
 {
     uninstall();
     m_language = resolveLanguage(setting, systemLocale);
+    applyDefaultLocale(systemLocale);
     if (m_language == sourceLanguage) {
         // The English catalogue only carries plural forms: without it, English still reads.
         if (!loadAndInstall(QStringLiteral("cpadesk"), m_language, m_searchPaths))
@@ -104,6 +105,13 @@ bool AppTranslations::install(const QString &setting, const QLocale &systemLocal
     if (!m_qtLoaded)
         qCWarning(lcI18n) << "Qt's own translation is missing for" << m_language << "in" << qtPaths;
     return true;
+}
+
+void AppTranslations::applyDefaultLocale(const QLocale &systemLocale) const
+{
+    const QLocale interfaceLocale(m_language);
+    QLocale::setDefault(interfaceLocale.language() == systemLocale.language() ? systemLocale
+                                                                              : interfaceLocale);
 }
 
 void AppTranslations::uninstall()

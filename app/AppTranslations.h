@@ -20,6 +20,10 @@ class QTranslator;
 // Translators are looked up first in the installed folder (share/cpadesk/translations beside the
 // executable's bin/, so a packager can ship updated catalogues), then in the resources built into
 // the program (":/i18n"), which are always there.
+//
+// A language chosen against the system's (Russian on an English system) also becomes the default
+// locale, so dates, month names and numbers read in the interface's language rather than in a mix of
+// two; a language that follows the system keeps the system's locale, territory and all.
 class AppTranslations
 {
 public:
@@ -37,7 +41,8 @@ public:
     // The language's name in itself ("English", "Русский") for a language menu.
     static QString nativeName(const QString &language);
 
-    // Removes what an earlier call installed, then installs the translators for the setting.
+    // Removes what an earlier call installed, then installs the translators for the setting and sets
+    // the default locale (see above).
     // Returns false when the application's own catalogue for a non-English language was not found:
     // the interface then falls back to English as a whole (language() says "en"). A missing Qt
     // catalogue is tolerated: see qtTranslationLoaded().
@@ -53,6 +58,7 @@ public:
     static QStringList defaultSearchPaths();
 
 private:
+    void applyDefaultLocale(const QLocale &systemLocale) const;
     bool loadAndInstall(const QString &baseName, const QString &language, const QStringList &directories);
 
     QStringList m_searchPaths;

@@ -23,6 +23,7 @@ private slots:
     void russianTranslatesQtStrings();
     void englishRemovesTheRussianTranslators();
     void systemSettingFollowsTheLocale();
+    void chosenLanguageAlsoSetsTheLocale();
     void missingCatalogueFallsBackToEnglishAsAWhole();
     void installedCatalogueWinsOverBuiltIn();
     void destructionUninstalls();
@@ -152,6 +153,23 @@ void TestAppTranslations::systemSettingFollowsTheLocale()
     QVERIFY(translations.install(QStringLiteral("system"), QLocale(QLocale::German, QLocale::Germany)));
     QCOMPARE(translations.language(), QStringLiteral("en"));
     QCOMPARE(translate("MainWindow", "Ready"), QStringLiteral("Ready"));
+}
+
+void TestAppTranslations::chosenLanguageAlsoSetsTheLocale()
+{
+    const QLocale english(QLocale::English, QLocale::UnitedKingdom);
+    AppTranslations translations;
+    // Russian chosen on an English system: month names and numbers in Russian too, not a mix.
+    QVERIFY(translations.install(QStringLiteral("ru"), english));
+    QCOMPARE(QLocale().language(), QLocale::Russian);
+    QCOMPARE(QLocale().monthName(3), QLocale(QLocale::Russian).monthName(3));
+    QCOMPARE(QLocale().toString(1234.5, 'f', 1), QStringLiteral("1\u00a0234,5"));
+    // Following the system keeps the system's own locale, its territory included.
+    QVERIFY(translations.install(QStringLiteral("system"), english));
+    QCOMPARE(QLocale(), english);
+    QVERIFY(translations.install(QStringLiteral("en"), english));
+    QCOMPARE(QLocale(), english);
+    QLocale::setDefault(QLocale::system());
 }
 
 void TestAppTranslations::missingCatalogueFallsBackToEnglishAsAWhole()
