@@ -2,6 +2,7 @@
 
 #include "settings/CredentialStore.h"
 #include "sync/StatusPoller.h"
+#include "team/TeamChangeFeed.h"
 #include "team/TeamLog.h"
 #include "team/TeamSettings.h"
 #include "team/TeamSharingStatus.h"
@@ -29,16 +30,25 @@ TeamSession::~TeamSession()
     }
 }
 
-void TeamSession::retire(std::unique_ptr<TeamSync> sync)
+void TeamSession::retire(std::unique_ptr<TeamSync> sync, std::function<void()> afterwards)
 {
-    if (!sync)
+    if (!sync && !afterwards)
         return;
-    sync->disconnect(this);
+    if (sync)
+        sync->disconnect(this);
     TeamSync *retiring = sync.release();
-    retiring->setParent(nullptr);
-    QThread *reaper = QThread::create([retiring] { delete retiring; });
+    if (retiring)
+        retiring->setParent(nullptr);
+    // Off the window's thread: a sync stuck on a silent server, or a journal busy with a write, never
+    // freezes it. `afterwards` runs once the sync is gone, so nothing of it writes after.
+    QThread *reaper = QThread::create([retiring, afterwards] {
+        delete retiring;
+        if (afterwards)
+            afterwards();
+    });
     reaper->setObjectName(QStringLiteral("TeamSyncStop"));
-    retiring->moveToThread(reaper);
+    if (retiring)
+        retiring->moveToThread(reaper);
     connect(reaper, &QThread::finished, reaper, &QObject::deleteLater);
     m_retiring.removeAll(nullptr);
     m_retiring.append(reaper);
@@ -56,8 +66,12 @@ void TeamSession::reload()
 {
     const quint64 generation = ++m_generation;
     const TeamProfileSettings team = m_settings->profile(m_profile.id);
-    if (m_profile.id.isEmpty() || !team.enabled || m_journalFilePath.isEmpty()) {
+    if (m_profile.id.isEmpty() || m_journalFilePath.isEmpty()) {
         stop();
+        return;
+    }
+    if (!team.enabled) {
+        stopSharingProfile();
         return;
     }
     CredentialJob *job = m_credentials->readKey(TeamSettings::passwordEntry(m_profile.id));
@@ -102,6 +116,27 @@ void TeamSession::stop()
     retire(std::move(m_sync));
     emit changed();
     emit serverChanged();
+}
+
+void TeamSession::stopSharingProfile()
+{
+    // Sharing turned off: the journal stops noting the profile's changes for the team (its triggers
+    // note them only while the profile has a cursor), and what waited is forgotten, so nothing piles
+    // up. Turned on again, every lead of the profile is shared anew; the server's upserts make that
+    // harmless.
+    const QString profileId = m_profile.id;
+    const QString journalFilePath = m_journalFilePath;
+    const bool wasSharing = m_sync != nullptr;
+    retire(std::move(m_sync), [profileId, journalFilePath] {
+        TeamChangeFeed feed;
+        if (!feed.open(journalFilePath) || !feed.stopSharing(profileId))
+            qCWarning(lcTeam) << "the journal still notes profile" << profileId
+                              << "for the team:" << feed.errorString();
+    });
+    if (wasSharing) {
+        emit changed();
+        emit serverChanged();
+    }
 }
 
 std::optional<TeamServerConfig> TeamSession::server() const

@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -75,7 +76,8 @@ private:
     void startWith(const TeamSyncSetup &setup);
     // Ends a TeamSync without waiting for it: stopping waits for the push or connection attempt in
     // flight (up to the connect and statement timeouts), so it happens on a thread of its own.
-    void retire(std::unique_ptr<TeamSync> sync);
+    void retire(std::unique_ptr<TeamSync> sync, std::function<void()> afterwards = {});
+    void stopSharingProfile();
     static bool sameSetup(const TeamSyncSetup &a, const TeamSyncSetup &b);
     void mergeTeamStatuses(const QList<TeamLeadStatus> &statuses);
 

@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "TeamFixture.h"
 #include "TestEnvironment.h"
+#include "journal/Journal.h"
 #include "leads/Lead.h"
 #include "session/TeamSession.h"
 #include "settings/CredentialStore.h"
@@ -17,6 +18,8 @@
 
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -62,6 +65,7 @@ private slots:
     void sentLeadsReachTheTeamServer();
     void aStoppedTeamServerNeitherBlocksSendingNorLosesLeads();
     void switchingProfileStopsSharing();
+    void sharingTurnedOffStopsNotingChanges();
     void aSilentTeamServerNeverHoldsUpTheApp();
 
 private:
@@ -69,6 +73,7 @@ private:
     void startSharing(const QString &user, int port = 0);
     int serverLeads(const QString &where = QString());
     QString account() const;
+    int journalCount(const QString &sql);
 
     std::unique_ptr<TestEnvironment> m_env;
     TeamFixture m_team;
@@ -230,6 +235,57 @@ void TestTeamSession::switchingProfileStopsSharing()
     QTRY_VERIFY(session->team()->isSharing());
     QTRY_COMPARE(m_app->child<QLabel>(QStringLiteral("teamStatusLabel"))->text(),
                  QStringLiteral("Shared with the team"));
+}
+
+int TestTeamSession::journalCount(const QString &sql)
+{
+    const QString name = QStringLiteral("test-journal-reader");
+    int count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_app->session()->journal()->filePath());
+        QSqlQuery query(db);
+        if (db.open() && query.exec(sql) && query.next())
+            count = query.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return count;
+}
+
+// Unticking "Share" stops the journal noting the profile's changes (they would pile up for nobody),
+// and ticking it again shares what changed meanwhile.
+void TestTeamSession::sharingTurnedOffStopsNotingChanges()
+{
+    startSharing(TeamFixture::operatorA());
+    AppSession *session = m_app->session();
+    QVERIFY(!session->gateway()->submit(leadWithPhone(400)).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(serverLeads(QStringLiteral("send_state = 'sent'")), 1, 15000);
+
+    const QString profile = ProfileStore::sandboxProfileId();
+    TeamProfileSettings team = session->teamSettings()->profile(profile);
+    team.enabled = false;
+    QVERIFY(session->teamSettings()->setProfile(profile, team));
+    session->team()->reload(); // as MainWindow does after the settings dialog
+    QTRY_VERIFY(!session->team()->isSharing());
+    const QString cursor =
+        QStringLiteral("SELECT count(*) FROM team_cursor WHERE profile_id = '%1'").arg(profile);
+    const QString noted =
+        QStringLiteral("SELECT count(*) FROM team_changes WHERE profile_id = '%1'").arg(profile);
+    QTRY_COMPARE(journalCount(cursor), 0);
+    QCOMPARE(journalCount(noted), 0);
+
+    QVERIFY(!session->gateway()->submit(leadWithPhone(401)).isEmpty());
+    QTRY_COMPARE(addRequestsReceived(m_app->sandbox()), 2);
+    QTRY_COMPARE(m_app->journalEntries().size(), 2);
+    QCOMPARE(journalCount(noted), 0);
+    QCOMPARE(serverLeads(), 1);
+
+    team.enabled = true;
+    QVERIFY(session->teamSettings()->setProfile(profile, team));
+    session->team()->reload();
+    QTRY_VERIFY(session->team()->isSharing());
+    QTRY_COMPARE_WITH_TIMEOUT(serverLeads(QStringLiteral("send_state = 'sent'")), 2, 15000);
+    QCOMPARE(serverLeads(), 2);
 }
 
 // A team server that takes the connection and never answers (a hung host, a black-holing firewall):
