@@ -165,10 +165,6 @@
         <translation>Когорты аппрува</translation>
     </message>
     <message>
-        <source>C&amp;hart:</source>
-        <translation>&amp;График:</translation>
-    </message>
-    <message>
         <source>All</source>
         <translation>Все</translation>
     </message>
@@ -178,15 +174,11 @@
     </message>
     <message>
         <source>&amp;Webmaster:</source>
-        <translation>&amp;Вебмастер:</translation>
+        <translation>Веб&amp;мастер:</translation>
     </message>
     <message>
         <source>Co&amp;untry:</source>
         <translation>С&amp;трана:</translation>
-    </message>
-    <message>
-        <source>Created &amp;between</source>
-        <translation>Со&amp;зданы между</translation>
     </message>
     <message>
         <source>Filter by creation date</source>
@@ -373,12 +365,8 @@
         <translation>«Команда» считает лиды всех операторов так, как их хранит сервер команды</translation>
     </message>
     <message>
-        <source>&amp;View:</source>
-        <translation>В&amp;ид:</translation>
-    </message>
-    <message>
         <source>O&amp;perator:</source>
-        <translation>Оп&amp;ератор:</translation>
+        <translation>Опер&amp;атор:</translation>
     </message>
     <message>
         <source>The team server could not be read, so the team&apos;s figures are not shown: %1</source>
@@ -387,6 +375,18 @@
     <message>
         <source>The figures could not be counted: %1</source>
         <translation>Не удалось подсчитать показатели: %1</translation>
+    </message>
+    <message>
+        <source>Vi&amp;ew:</source>
+        <translation>Ви&amp;д:</translation>
+    </message>
+    <message>
+        <source>Cha&amp;rt:</source>
+        <translation>&amp;График:</translation>
+    </message>
+    <message>
+        <source>&amp;Created between</source>
+        <translation>Со&amp;зданы между</translation>
     </message>
 </context>
 <context>
@@ -1303,7 +1303,7 @@
     </message>
     <message>
         <source>&amp;Webmaster / source</source>
-        <translation>&amp;Вебмастер / источник</translation>
+        <translation>Веб&amp;мастер / источник</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1331,11 +1331,11 @@
     </message>
     <message>
         <source>Countr&amp;y</source>
-        <translation>&amp;Страна</translation>
+        <translation>Ст&amp;рана</translation>
     </message>
     <message>
         <source>&amp;ZIP code</source>
-        <translation>Инд&amp;екс</translation>
+        <translation>Ин&amp;декс</translation>
     </message>
     <message>
         <source>A&amp;ddress</source>
@@ -1375,7 +1375,7 @@
     </message>
     <message>
         <source>&amp;Quantity</source>
-        <translation>Ко&amp;личество</translation>
+        <translation>Коли&amp;чество</translation>
     </message>
     <message>
         <source>1 when empty</source>
@@ -1438,10 +1438,6 @@
         <translation>Удалить поле</translation>
     </message>
     <message>
-        <source>Names and &amp;values</source>
-        <translation>Названия и &amp;значения</translation>
-    </message>
-    <message>
         <source>Trac&amp;king</source>
         <translation>Трекин&amp;г</translation>
     </message>
@@ -1471,7 +1467,7 @@
     </message>
     <message>
         <source>UTM te&amp;rm</source>
-        <translation>UTM: ключ&amp;евое слово</translation>
+        <translation>UTM: &amp;ключевое слово</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -1628,6 +1624,10 @@
     <message>
         <source>The network refused order %1: %2 (code: %3). Open it under Recent leads to correct it and send it again.</source>
         <translation>Сеть отклонила заказ %1: %2 (код: %3). Откройте его в списке «Последние лиды», чтобы исправить и отправить снова.</translation>
+    </message>
+    <message>
+        <source>&amp;Names and values</source>
+        <translation>Названия и &amp;значения</translation>
     </message>
 </context>
 <context>
@@ -2154,6 +2154,10 @@
         <source>&amp;Import leads…</source>
         <translation>&amp;Импорт лидов…</translation>
     </message>
+    <message>
+        <source>Switch &amp;profile…</source>
+        <translation>Сменить &amp;профиль…</translation>
+    </message>
 </context>
 <context>
     <name>NameLanguage</name>
@@ -2316,7 +2320,7 @@
     </message>
     <message>
         <source>Retry &amp;all now</source>
-        <translation>Повторить &amp;все сейчас</translation>
+        <translation>Пов&amp;торить все сейчас</translation>
     </message>
     <message>
         <source>&amp;Edit and resend...</source>
@@ -2504,12 +2508,12 @@
 <context>
     <name>ProfileSwitcher</name>
     <message>
-        <source>&amp;Profile:</source>
-        <translation>&amp;Профиль:</translation>
-    </message>
-    <message>
         <source>Profile</source>
         <translation>Профиль</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Профиль:</translation>
     </message>
 </context>
 <context>
@@ -3128,10 +3132,6 @@
         <translation>Лиды, отменённые как бесполезные: неверный номер, фейк, дубль…</translation>
     </message>
     <message>
-        <source>&amp;Hide</source>
-        <translation>С&amp;крыть</translation>
-    </message>
-    <message>
         <source>Hide the message</source>
         <translation>Скрыть сообщение</translation>
     </message>
@@ -3141,7 +3141,7 @@
     </message>
     <message>
         <source>&amp;Cancel</source>
-        <translation>О&amp;тмена</translation>
+        <translation>Отме&amp;на</translation>
     </message>
     <message>
         <source>Order id, name or phone</source>
@@ -3160,10 +3160,6 @@
         <translation>Все этапы</translation>
     </message>
     <message>
-        <source>S&amp;tages:</source>
-        <translation>&amp;Этапы:</translation>
-    </message>
-    <message>
         <source>All</source>
         <translation>Все</translation>
     </message>
@@ -3173,7 +3169,7 @@
     </message>
     <message>
         <source>&amp;Webmaster:</source>
-        <translation>&amp;Вебмастер:</translation>
+        <translation>Веб&amp;мастер:</translation>
     </message>
     <message>
         <source>Co&amp;untry:</source>
@@ -3181,7 +3177,7 @@
     </message>
     <message>
         <source>Filter by creation &amp;date</source>
-        <translation>&amp;Фильтр по дате создания</translation>
+        <translation>Фильтр по дате со&amp;здания</translation>
     </message>
     <message>
         <source>Filter by creation date</source>
@@ -3189,11 +3185,7 @@
     </message>
     <message>
         <source>Fro&amp;m:</source>
-        <translation>&amp;С:</translation>
-    </message>
-    <message>
-        <source>Unti&amp;l:</source>
-        <translation>&amp;До:</translation>
+        <translation>О&amp;т:</translation>
     </message>
     <message>
         <source>Find</source>
@@ -3360,12 +3352,8 @@
         <translation>«Команда» показывает лиды всех операторов так, как их хранит командный сервер</translation>
     </message>
     <message>
-        <source>&amp;View:</source>
-        <translation>В&amp;ид:</translation>
-    </message>
-    <message>
         <source>O&amp;perator:</source>
-        <translation>Оп&amp;ератор:</translation>
+        <translation>Опер&amp;атор:</translation>
     </message>
     <message>
         <source>Team leads</source>
@@ -3390,6 +3378,22 @@
     <message>
         <source>Outcomes arrive from the team&apos;s refresh, which another workstation runs for everyone.</source>
         <translation>Статусы приходят из общего обновления команды: его делает для всех другое рабочее место.</translation>
+    </message>
+    <message>
+        <source>H&amp;ide</source>
+        <translation>С&amp;крыть</translation>
+    </message>
+    <message>
+        <source>Vi&amp;ew:</source>
+        <translation>В&amp;ид:</translation>
+    </message>
+    <message>
+        <source>St&amp;ages:</source>
+        <translation>&amp;Этапы:</translation>
+    </message>
+    <message>
+        <source>U&amp;ntil:</source>
+        <translation>&amp;До:</translation>
     </message>
 </context>
 <context>

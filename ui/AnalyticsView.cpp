@@ -181,7 +181,7 @@ QWidget *AnalyticsView::buildFilterBar()
     m_scopeCombo->addItem(tr("My leads"));
     m_scopeCombo->addItem(tr("Team"));
     m_scopeCombo->setToolTip(tr("Team counts every operator's leads as the team server holds them"));
-    m_scopeLabel = AccessibleNames::labelFor(tr("&View:"), m_scopeCombo, bar);
+    m_scopeLabel = AccessibleNames::labelFor(tr("Vi&ew:"), m_scopeCombo, bar);
     connect(m_scopeCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setTeamScope(index == 1); });
     m_scopeLabel->hide();
@@ -198,7 +198,7 @@ QWidget *AnalyticsView::buildFilterBar()
     m_chartCombo->addItem(tr("Approval and trash rate"), int(Chart::Rates));
     m_chartCombo->addItem(tr("Funnel"), int(Chart::Funnel));
     m_chartCombo->addItem(tr("Approval cohorts"), int(Chart::Cohorts));
-    QLabel *chartLabel = AccessibleNames::labelFor(tr("C&hart:"), m_chartCombo, bar);
+    QLabel *chartLabel = AccessibleNames::labelFor(tr("Cha&rt:"), m_chartCombo, bar);
 
     auto makeCombo = [bar, this](const char *objectName) {
         auto *combo = new QComboBox(bar);
@@ -220,7 +220,7 @@ QWidget *AnalyticsView::buildFilterBar()
     m_operatorCombo->hide();
     QLabel *countryLabel = AccessibleNames::labelFor(tr("Co&untry:"), m_countryCombo, bar);
 
-    m_dateCheck = new QCheckBox(tr("Created &between"), bar);
+    m_dateCheck = new QCheckBox(tr("&Created between"), bar);
     m_dateCheck->setObjectName(QStringLiteral("analyticsDateCheckBox"));
     m_dateCheck->setAccessibleName(tr("Filter by creation date"));
     const QDate today = QDate::currentDate();

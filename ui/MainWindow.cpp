@@ -229,6 +229,11 @@ void MainWindow::createActions()
     connect(m_importAction, &QAction::triggered, this, [this] { openImport(); });
     setAcceptDrops(true); // a CSV file dropped on the window is imported
 
+    m_switchProfileAction = new QAction(tr("Switch &profile…"), this);
+    m_switchProfileAction->setObjectName(QStringLiteral("switchProfileAction"));
+    m_switchProfileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(m_switchProfileAction, &QAction::triggered, this, [this] { m_profileSwitcher->openList(); });
+
     m_aboutAction = new QAction(tr("&About CPA Desk"), this);
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -265,6 +270,7 @@ void MainWindow::createMenus()
     viewMenu->addActions(m_screenActions);
 
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    toolsMenu->addAction(m_switchProfileAction);
     toolsMenu->addAction(m_settingsAction);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));

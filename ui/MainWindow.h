@@ -92,6 +92,7 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_switchProfileAction = nullptr;
     QAction *m_importAction = nullptr;
     QList<QAction *> m_screenActions;
 };

@@ -7,7 +7,7 @@
 #include <QLabel>
 
 ProfileSwitcher::ProfileSwitcher(ProfileStore *profiles, QWidget *parent)
-    : QWidget(parent), m_profiles(profiles), m_label(new QLabel(tr("&Profile:"), this)),
+    : QWidget(parent), m_profiles(profiles), m_label(new QLabel(tr("Profile:"), this)),
       m_combo(new QComboBox(this))
 {
     Q_ASSERT(m_profiles);
@@ -28,6 +28,12 @@ ProfileSwitcher::ProfileSwitcher(ProfileStore *profiles, QWidget *parent)
     connect(m_profiles, &ProfileStore::profilesChanged, this, &ProfileSwitcher::rebuild);
     connect(m_profiles, &ProfileStore::activeProfileChanged, this, &ProfileSwitcher::selectActive);
     rebuild();
+}
+
+void ProfileSwitcher::openList()
+{
+    m_combo->setFocus(Qt::ShortcutFocusReason);
+    m_combo->showPopup();
 }
 
 QString ProfileSwitcher::selectedProfileId() const

@@ -16,6 +16,8 @@ class ProfileStore;
 // profile the session really works with (showActiveProfile()), it shows that one, so that the switcher,
 // the title and the status bar never disagree — a profile the store does not hold (this run's "Command
 // line" profile) included: it stays in the list for the rest of the run, so its leads can be reached.
+// Its label has no Alt key: every letter of "Profile" is taken on the New lead form, where the fields
+// need them more; the main window's Ctrl+Shift+P action calls openList() instead.
 class ProfileSwitcher : public QWidget
 {
     Q_OBJECT
@@ -23,6 +25,8 @@ class ProfileSwitcher : public QWidget
 public:
     explicit ProfileSwitcher(ProfileStore *profiles, QWidget *parent = nullptr);
 
+    // Focuses the list and opens it, for a keyboard shortcut.
+    void openList();
     QString selectedProfileId() const;
     QString selectedProfileText() const;
     void showActiveProfile(const Profile &profile);

@@ -115,7 +115,7 @@ StatusView::StatusView(LeadTableModel *model, LeadTracking *tracking, QWidget *p
     m_bannerLabel->setForegroundRole(QPalette::ToolTipText);
     auto *hideBanner = new QToolButton(m_banner);
     hideBanner->setObjectName(QStringLiteral("hideBannerButton"));
-    hideBanner->setText(tr("&Hide"));
+    hideBanner->setText(tr("H&ide"));
     hideBanner->setAccessibleName(tr("Hide the message"));
     connect(hideBanner, &QToolButton::clicked, this, &StatusView::hideBanner);
     auto *bannerLayout = new QHBoxLayout(m_banner);
@@ -213,7 +213,7 @@ void StatusView::buildFilterBar(QWidget *bar)
     m_scopeCombo->addItem(tr("My leads"));
     m_scopeCombo->addItem(tr("Team"));
     m_scopeCombo->setToolTip(tr("Team shows every operator's leads as the team server holds them"));
-    m_scopeLabel = AccessibleNames::labelFor(tr("&View:"), m_scopeCombo, bar);
+    m_scopeLabel = AccessibleNames::labelFor(tr("Vi&ew:"), m_scopeCombo, bar);
     connect(m_scopeCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setTeamScope(index == 1); });
 
@@ -238,7 +238,7 @@ void StatusView::buildFilterBar(QWidget *bar)
     }
     m_stageButton->setMenu(m_stageMenu);
     m_stageButton->setText(tr("All stages"));
-    QLabel *stageLabel = AccessibleNames::labelFor(tr("S&tages:"), m_stageButton, bar);
+    QLabel *stageLabel = AccessibleNames::labelFor(tr("St&ages:"), m_stageButton, bar);
 
     auto makeCombo = [bar, this](const char *objectName) {
         auto *combo = new QComboBox(bar);
@@ -267,7 +267,7 @@ void StatusView::buildFilterBar(QWidget *bar)
     m_toDateEdit = new QDateEdit(today, bar);
     m_toDateEdit->setObjectName(QStringLiteral("toDateEdit"));
     QLabel *fromLabel = AccessibleNames::labelFor(tr("Fro&m:"), m_fromDateEdit, bar);
-    QLabel *toLabel = AccessibleNames::labelFor(tr("Unti&l:"), m_toDateEdit, bar);
+    QLabel *toLabel = AccessibleNames::labelFor(tr("U&ntil:"), m_toDateEdit, bar);
     for (QDateEdit *edit : {m_fromDateEdit, m_toDateEdit}) {
         edit->setCalendarPopup(true);
         edit->setEnabled(false);

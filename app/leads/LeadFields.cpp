@@ -114,7 +114,7 @@ const QList<LeadFieldDescriptor> &LeadFields::all()
              S::Goods,    410, QT_TRANSLATE_NOOP("LeadForm", "&Goods table"), "items", nullptr,
              0, false, nullptr},
         {LeadField::Params,   "params",   nullptr,         K::Params,   false, false,
-             S::CustomFields, 510, QT_TRANSLATE_NOOP("LeadForm", "Names and &values"), "params", nullptr,
+             S::CustomFields, 510, QT_TRANSLATE_NOOP("LeadForm", "&Names and values"), "params", nullptr,
              0, false, nullptr},
     };
     // clang-format on

@@ -45,7 +45,8 @@ void TestProfileSwitcher::listsProfilesAndFollowsTheStore()
     QVERIFY(combo);
     auto *label = switcher.findChild<QLabel *>();
     QCOMPARE(label->buddy(), combo);
-    QVERIFY(label->text().contains(QLatin1Char('&')));
+    // No Alt key on purpose (the New lead form needs those letters): Ctrl+Shift+P, tested end to end.
+    QVERIFY(!label->text().contains(QLatin1Char('&')));
     QCOMPARE(combo->accessibleName(),
              QString(label->text()).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
     QCOMPARE(combo->count(), 1);
