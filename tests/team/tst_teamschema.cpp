@@ -278,13 +278,16 @@ void TestTeamSchema::aVersion4DatabaseIsUpgradedInOneTransaction()
     TeamConnection anna(m_team.config(TeamFixture::operatorA()));
     QVERIFY(anna.open());
     QVERIFY(run(anna, QStringLiteral("INSERT INTO workstations (workstation_id) VALUES ('ws-anna')")));
-    QVERIFY(run(anna, QStringLiteral("INSERT INTO leads (account, order_id, workstation_id, send_state,"
-                                     " created_at, stage, status) VALUES ('acc', '1', 'ws-anna', 'sent', now(),"
-                                     " 'wait', 17)")));
-    auto value = [this](const QString &sql) { return m_team.server().value(sql, TeamFixture::databaseName()); };
-    const QString wordColumns = QStringLiteral(
-        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'leads'"
-        " AND column_name IN ('status_text', 'reason_text', 'stage_text', 'comment')");
+    QVERIFY(
+        run(anna, QStringLiteral("INSERT INTO leads (account, order_id, workstation_id, send_state,"
+                                 " created_at, stage, status) VALUES ('acc', '1', 'ws-anna', 'sent', now(),"
+                                 " 'wait', 17)")));
+    auto value = [this](const QString &sql) {
+        return m_team.server().value(sql, TeamFixture::databaseName());
+    };
+    const QString wordColumns =
+        QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_name = 'leads'"
+                       " AND column_name IN ('status_text', 'reason_text', 'stage_text', 'comment')");
     const QString oldWriter = QStringLiteral(
         "SELECT to_regprocedure('cpadesk_record_status(text, text, text, integer, integer, integer, boolean,"
         " bigint)') IS NOT NULL");
@@ -314,7 +317,8 @@ void TestTeamSchema::aVersion4DatabaseIsUpgradedInOneTransaction()
     // An operator may write the words of her own lead (row-level security keeps her to those).
     int affected = 0;
     QVERIFY(run(anna,
-                QStringLiteral("UPDATE leads SET status_text = 'Особый статус 17', comment = 'c' WHERE order_id = '1'"),
+                QStringLiteral(
+                    "UPDATE leads SET status_text = 'Особый статус 17', comment = 'c' WHERE order_id = '1'"),
                 nullptr, &affected));
     QCOMPARE(affected, 1);
 }

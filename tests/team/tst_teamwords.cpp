@@ -295,18 +295,19 @@ void TestTeamWords::theTeamExportCarriesTheLocalExportsWords()
     QTRY_COMPARE_WITH_TIMEOUT(
         serverValue(QStringLiteral("SELECT count(*) FROM leads WHERE order_id = '%1'").arg(id)).toInt(), 1,
         SettleMs);
-    const QByteArray answer = QStringLiteral(R"({"%1":{"id":"%1","uid":"55%1","stage":"cancel","status":5,)"
-                                             R"("reason":19,"reason_text":"Клиент уехал","comment":"Перезвонить)"
-                                             R"( в мае"}})")
-                                  .arg(id)
-                                  .toUtf8();
+    const QByteArray answer =
+        QStringLiteral(R"({"%1":{"id":"%1","uid":"55%1","stage":"cancel","status":5,)"
+                       R"("reason":19,"reason_text":"Клиент уехал","comment":"Перезвонить)"
+                       R"( в мае"}})")
+            .arg(id)
+            .toUtf8();
     const ListResult parsed = ReplyParser::parseListReply(200, answer, apiKey);
     QCOMPARE(parsed.rows.size(), 1);
     m_anna->journal->mergeStatuses(profileId, parsed.rows, QDateTime::currentMSecsSinceEpoch());
     m_anna->team->nudge();
     QTRY_COMPARE_WITH_TIMEOUT(
-        serverValue(QStringLiteral("SELECT reason_text || '/' || comment FROM leads WHERE order_id = '%1'")
-                        .arg(id))
+        serverValue(
+            QStringLiteral("SELECT reason_text || '/' || comment FROM leads WHERE order_id = '%1'").arg(id))
             .toString(),
         QStringLiteral("Клиент уехал/Перезвонить в мае"), SettleMs);
 
@@ -345,7 +346,8 @@ void TestTeamWords::theTeamExportCarriesTheLocalExportsWords()
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(csv.readAll());
     const QString expected =
-        QStringList{id, local.index(localRow, LeadTableModel::Status).data(LeadTableModel::ExportRole).toString(),
+        QStringList{id,
+                    local.index(localRow, LeadTableModel::Status).data(LeadTableModel::ExportRole).toString(),
                     QStringLiteral("Клиент уехал"), QStringLiteral("Перезвонить в мае")}
             .join(QLatin1Char(','));
     QVERIFY2(text.contains(expected), qPrintable(text));
@@ -373,8 +375,8 @@ void TestTeamWords::noKeyReachesTheTeamsWords()
                               R"("comment":"your key is %2"})")
             .arg(id, apiKey);
     };
-    const QByteArray answer = (QLatin1Char('{') + row(own) + QLatin1Char(',') + row(others) + QLatin1Char('}'))
-                                  .toUtf8();
+    const QByteArray answer =
+        (QLatin1Char('{') + row(own) + QLatin1Char(',') + row(others) + QLatin1Char('}')).toUtf8();
     const ListResult parsed = ReplyParser::parseListReply(200, answer, apiKey);
     QCOMPARE(parsed.rows.size(), 2);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -389,12 +391,14 @@ void TestTeamWords::noKeyReachesTheTeamsWords()
             SettleMs);
     }
     // Not in any column of any row (the whole row as text), nor in the history.
-    const QString leaks = QStringLiteral("SELECT count(*) FROM %1 t WHERE strpos(lower(t::text), lower('%2')) > 0");
+    const QString leaks =
+        QStringLiteral("SELECT count(*) FROM %1 t WHERE strpos(lower(t::text), lower('%2')) > 0");
     QCOMPARE(serverValue(leaks.arg(QStringLiteral("leads"), apiKey)).toInt(), 0);
     QCOMPARE(serverValue(leaks.arg(QStringLiteral("status_history"), apiKey)).toInt(), 0);
     QCOMPARE(serverValue(leaks.arg(QStringLiteral("workstations"), apiKey)).toInt(), 0);
     // The words did arrive, only without the key.
-    QCOMPARE(serverValue(QStringLiteral("SELECT count(*) FROM leads WHERE status_text LIKE 'st %'")).toInt(), 2);
+    QCOMPARE(serverValue(QStringLiteral("SELECT count(*) FROM leads WHERE status_text LIKE 'st %'")).toInt(),
+             2);
     // Nor in the other workstation's journal, merged from the team.
     QTRY_VERIFY_WITH_TIMEOUT(
         !other()->journal->entryByOrderId(profileId, others).value_or(JournalEntry()).comment.isEmpty(),
@@ -414,12 +418,13 @@ void TestTeamWords::theHoldersWriterKeepsWordsWithTheirCode()
     QVERIFY(query.exec(QStringLiteral("INSERT INTO workstations (workstation_id) VALUES ('ws-anna')")));
     QVERIFY(query.exec(QStringLiteral("INSERT INTO leads (account, order_id, workstation_id, send_state,"
                                       " created_at) VALUES ('acc', '1001', 'ws-anna', 'sent', now())")));
-    QVERIFY(query.exec(QStringLiteral("SELECT pg_try_advisory_lock(7336, hashtext('acc'))")) && query.next() &&
-            query.value(0).toBool());
+    QVERIFY(query.exec(QStringLiteral("SELECT pg_try_advisory_lock(7336, hashtext('acc'))")) &&
+            query.next() && query.value(0).toBool());
     qint64 at = QDateTime::currentMSecsSinceEpoch();
     auto record = [&](const QString &stage, int status, const QString &statusText, const QString &comment) {
-        query.prepare(QStringLiteral("SELECT cpadesk_record_status('acc', '1001', ?, ?::integer, 0, ?::integer,"
-                                     " ?::boolean, ?::bigint, ?, '', '', ?)"));
+        query.prepare(
+            QStringLiteral("SELECT cpadesk_record_status('acc', '1001', ?, ?::integer, 0, ?::integer,"
+                           " ?::boolean, ?::bigint, ?, '', '', ?)"));
         const QVariantList values = {stage,
                                      status,
                                      StatusProgress::rank(stage, status),
@@ -433,8 +438,9 @@ void TestTeamWords::theHoldersWriterKeepsWordsWithTheirCode()
         return query.exec() && query.next() && query.value(0).toBool();
     };
     auto words = [this] {
-        return serverValue(QStringLiteral("SELECT stage || '/' || status || '/' || status_text || '/' || comment"
-                                          " FROM leads WHERE order_id = '1001'"))
+        return serverValue(
+                   QStringLiteral("SELECT stage || '/' || status || '/' || status_text || '/' || comment"
+                                  " FROM leads WHERE order_id = '1001'"))
             .toString();
     };
     QVERIFY(record(QStringLiteral("wait"), UnknownStatus, engineWords17, QString()));
