@@ -278,9 +278,9 @@ const char *const version6[] = {
     "  stage_text = new_stage_text, comment = new_comment, status_changed_at = at, updated_at = now()"
     "  WHERE account = p_account AND order_id = p_order_id;"
     " INSERT INTO public.status_history (account, order_id, changed_at, stage, status, reason,"
-    "  previous_stage, previous_status, workstation_id) VALUES (p_account, p_order_id, at, new_stage, "
-    "p_status,"
-    "  p_reason, old.stage, old.status, old.workstation_id) ON CONFLICT DO NOTHING;"
+    "  previous_stage, previous_status, workstation_id)"
+    "  VALUES (p_account, p_order_id, at, new_stage, p_status, p_reason, old.stage, old.status,"
+    "  old.workstation_id) ON CONFLICT DO NOTHING;"
     " RETURN true;"
     " END $$",
     "REVOKE ALL ON FUNCTION cpadesk_record_status(text, text, text, integer, integer, integer, boolean, "
