@@ -158,6 +158,11 @@ QString StatusCatalog::reasonText(int reason)
     return QCoreApplication::translate("StatusCatalog", "%1 (trash)").arg(reasonName(reason));
 }
 
+QString StatusCatalog::reasonText(int reason, const QString &engineText)
+{
+    return isKnownReason(reason) ? reasonText(reason) : reasonName(reason, engineText);
+}
+
 bool StatusCatalog::isTrashReason(int reason)
 {
     return isKnownReason(reason) && trashReasons[reason - 1];

@@ -43,6 +43,9 @@ public:
     static QString reasonName(int reason, const QString &engineText); // as statusName(int, QString)
     // The reason with its trash mark when it has one: "Incorrect phone (trash)".
     static QString reasonText(int reason);
+    // What a table's Reason cell says (the local table's and the team's alike): the trash mark for a
+    // reason this version knows, the engine's own words (list.json "reason_text") for one it does not.
+    static QString reasonText(int reason, const QString &engineText);
     static bool isTrashReason(int reason);
 
     // The stage an answer without one (older engine builds) stands for, from its status and reason:

@@ -368,9 +368,7 @@ QVariant LeadTableModel::displayText(const JournalRow &lead, int column) const
     case Status:
         return StatusCatalog::statusName(lead.status, lead.statusText);
     case Reason:
-        return StatusCatalog::isKnownReason(lead.reason)
-                   ? StatusCatalog::reasonText(lead.reason)
-                   : StatusCatalog::reasonName(lead.reason, lead.reasonText);
+        return StatusCatalog::reasonText(lead.reason, lead.reasonText);
     case Count:
         return lead.count >= 0 ? QString::number(lead.count) : QString();
     case Comment:

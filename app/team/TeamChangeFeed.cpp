@@ -151,7 +151,8 @@ namespace {
 
 const char *const LeadSql =
     "SELECT order_id, send_state, network_id, stage, status, reason, is_final, created_at, sent_at,"
-    " changed_at, phone, offer, name, country FROM leads WHERE profile_id = ? AND lead_key = ?";
+    " changed_at, phone, offer, name, country, status_text, reason_text, stage_text, comment FROM leads"
+    " WHERE profile_id = ? AND lead_key = ?";
 const char *const HistorySql =
     "SELECT changed_at, stage, status, reason, previous_stage, previous_status"
     " FROM lead_history WHERE profile_id = ? AND lead_key = ? ORDER BY changed_at, rowid";
@@ -184,6 +185,10 @@ int readSnapshot(QSqlQuery &leadQuery, QSqlQuery &historyQuery, const QString &p
     lead->offer = leadQuery.value(11).toString();
     lead->name = leadQuery.value(12).toString();
     lead->country = leadQuery.value(13).toString();
+    lead->statusText = leadQuery.value(14).toString();
+    lead->reasonText = leadQuery.value(15).toString();
+    lead->stageText = leadQuery.value(16).toString();
+    lead->comment = leadQuery.value(17).toString();
     leadQuery.finish();
 
     historyQuery.bindValue(0, profileId);

@@ -25,6 +25,12 @@ struct TeamLeadSnapshot
     QString stage;
     int status = 0;
     int reason = 0;
+    // The network's own words for its codes and its comment on the lead, as the journal keeps them
+    // (LeadStatus); empty when it sent none.
+    QString statusText;
+    QString reasonText;
+    QString stageText;
+    QString comment;
     bool isFinal = false;
     qint64 createdAtMs = 0;
     qint64 sentAtMs = 0;          // 0: not sent

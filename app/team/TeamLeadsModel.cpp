@@ -285,6 +285,8 @@ QVariant TeamLeadsModel::headerData(int section, Qt::Orientation orientation, in
         return QCoreApplication::translate("LeadTableModel", "Status");
     case TeamLeadsQuery::Reason:
         return QCoreApplication::translate("LeadTableModel", "Reason");
+    case TeamLeadsQuery::Comment:
+        return QCoreApplication::translate("LeadTableModel", "Comment");
     default:
         return QVariant();
     }

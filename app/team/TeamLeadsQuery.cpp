@@ -168,6 +168,9 @@ QString TeamLeadsQuery::sortColumnName() const
     case Reason:
         column = QStringLiteral("reason");
         break;
+    case Comment:
+        column = QStringLiteral("comment"); // its index is TeamSchema version 6's
+        break;
     case Created:
     default:
         column = QStringLiteral("created_at");
@@ -190,7 +193,8 @@ QString TeamLeadsQuery::selectColumns()
     return QStringLiteral("account, order_id, COALESCE(network_order_id, ''),"
                           " (extract(epoch FROM created_at) * 1000)::bigint, operator_name,"
                           " COALESCE(offer, ''), COALESCE(name, ''), COALESCE(phone, ''),"
-                          " COALESCE(country, ''), stage, status, reason");
+                          " COALESCE(country, ''), stage, status, reason, status_text, reason_text,"
+                          " stage_text, comment");
 }
 
 QString TeamLeadsQuery::matchingKeysSql(QVariantList *binds, const QString &keys) const

@@ -24,6 +24,12 @@ struct TeamLeadRow
     QString stage;
     int status = 0;
     int reason = 0;
+    // The network's own words for its codes and its comment on the lead (TeamSchema version 6); empty
+    // when it sent none.
+    QString statusText;
+    QString reasonText;
+    QString stageText;
+    QString comment;
 };
 
 // Leads at one stage and status, as PostgreSQL counted them (GROUP BY stage, status): what LeadStats
@@ -58,6 +64,7 @@ struct TeamLeadsQuery
         Stage,
         Status,
         Reason,
+        Comment, // the network's comment on the lead, as in the local table
         NB_COLUMNS
     };
 

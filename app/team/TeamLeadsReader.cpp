@@ -29,6 +29,10 @@ TeamLeadRow readRow(const QSqlQuery &query)
     row.stage = query.value(9).toString();
     row.status = query.value(10).toInt();
     row.reason = query.value(11).toInt();
+    row.statusText = query.value(12).toString();
+    row.reasonText = query.value(13).toString();
+    row.stageText = query.value(14).toString();
+    row.comment = query.value(15).toString();
     return row;
 }
 
@@ -176,10 +180,14 @@ QString TeamLeadsReader::cellText(const TeamLeadRow &row, int column, bool forEx
         return row.country;
     case TeamLeadsQuery::Stage:
         return row.stage.isEmpty() ? QString() : StatusCatalog::stageName(row.stage);
+    // The local table's words (LeadTableModel::displayText): the network's own for a code this version
+    // does not know, the trash mark for a reason that has one.
     case TeamLeadsQuery::Status:
-        return StatusCatalog::statusName(row.status);
+        return StatusCatalog::statusName(row.status, row.statusText);
     case TeamLeadsQuery::Reason:
-        return StatusCatalog::reasonName(row.reason);
+        return StatusCatalog::reasonText(row.reason, row.reasonText);
+    case TeamLeadsQuery::Comment:
+        return row.comment;
     default:
         return QString();
     }

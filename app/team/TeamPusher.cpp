@@ -14,11 +14,12 @@ namespace {
 const char *const UpsertLead =
     "INSERT INTO leads AS l (account, order_id, workstation_id, operator_name, offer, country, name, phone,"
     " send_state, network_order_id, stage, status, reason, progress, is_final, created_at, sent_at,"
-    " status_changed_at)"
+    " status_changed_at, status_text, reason_text, stage_text, comment)"
     " VALUES (?, ?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, NULLIF(?, ''), COALESCE(?, ''), ?::integer, "
     "?::integer, ?::integer, ?::boolean,"
     " to_timestamp(?::bigint / 1000.0), to_timestamp(NULLIF(?::bigint, 0) / 1000.0),"
-    " to_timestamp(NULLIF(?::bigint, 0) / 1000.0))"
+    " to_timestamp(NULLIF(?::bigint, 0) / 1000.0), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''),"
+    " COALESCE(?, ''))"
     " ON CONFLICT (account, order_id) DO UPDATE SET"
     " operator_name = EXCLUDED.operator_name, offer = EXCLUDED.offer, country = EXCLUDED.country,"
     " name = EXCLUDED.name, phone = EXCLUDED.phone, send_state = EXCLUDED.send_state,"
@@ -32,17 +33,27 @@ const char *const UpsertLead =
     " is_final = CASE WHEN %1 THEN EXCLUDED.is_final ELSE l.is_final END,"
     " status_changed_at = CASE WHEN %1 THEN EXCLUDED.status_changed_at ELSE l.status_changed_at END,"
     " progress = CASE WHEN %1 THEN EXCLUDED.progress ELSE l.progress END,"
+    // The network's words and comment go with the outcome they came with (TeamSchema version 6).
+    " status_text = CASE WHEN %1 THEN EXCLUDED.status_text ELSE l.status_text END,"
+    " reason_text = CASE WHEN %1 THEN EXCLUDED.reason_text ELSE l.reason_text END,"
+    " stage_text = CASE WHEN %1 THEN EXCLUDED.stage_text ELSE l.stage_text END,"
+    " comment = CASE WHEN %1 THEN EXCLUDED.comment ELSE l.comment END,"
     " updated_at = now()"
     // Nothing new: no write at all.
     " WHERE (l.operator_name, l.offer, l.country, l.name, l.phone, l.send_state, l.network_order_id,"
-    " l.sent_at, l.stage, l.status, l.reason, l.is_final, l.status_changed_at)"
+    " l.sent_at, l.stage, l.status, l.reason, l.is_final, l.status_changed_at, l.status_text, l.reason_text,"
+    " l.stage_text, l.comment)"
     " IS DISTINCT FROM (EXCLUDED.operator_name, EXCLUDED.offer, EXCLUDED.country, EXCLUDED.name,"
     " EXCLUDED.phone, EXCLUDED.send_state, COALESCE(EXCLUDED.network_order_id, l.network_order_id),"
     " COALESCE(EXCLUDED.sent_at, l.sent_at), CASE WHEN %1 THEN EXCLUDED.stage ELSE l.stage END,"
     " CASE WHEN %1 THEN EXCLUDED.status ELSE l.status END,"
     " CASE WHEN %1 THEN EXCLUDED.reason ELSE l.reason END,"
     " CASE WHEN %1 THEN EXCLUDED.is_final ELSE l.is_final END,"
-    " CASE WHEN %1 THEN EXCLUDED.status_changed_at ELSE l.status_changed_at END)";
+    " CASE WHEN %1 THEN EXCLUDED.status_changed_at ELSE l.status_changed_at END,"
+    " CASE WHEN %1 THEN EXCLUDED.status_text ELSE l.status_text END,"
+    " CASE WHEN %1 THEN EXCLUDED.reason_text ELSE l.reason_text END,"
+    " CASE WHEN %1 THEN EXCLUDED.stage_text ELSE l.stage_text END,"
+    " CASE WHEN %1 THEN EXCLUDED.comment ELSE l.comment END)";
 
 const char *const MayReplace =
     "((l.progress = 9 AND EXCLUDED.progress = 9)"
@@ -137,7 +148,8 @@ bool TeamPusher::pushOnce(QSqlDatabase &db, const QList<TeamLeadSnapshot> &leads
             snapshot.status, snapshot.reason, StatusProgress::rank(snapshot.stage, snapshot.status),
             // Words, not 1/0: the driver writes values as literals.
             snapshot.isFinal ? QStringLiteral("true") : QStringLiteral("false"), snapshot.createdAtMs,
-            snapshot.sentAtMs, snapshot.statusChangedAtMs};
+            snapshot.sentAtMs, snapshot.statusChangedAtMs, snapshot.statusText, snapshot.reasonText,
+            snapshot.stageText, snapshot.comment};
         for (int i = 0; i < values.size(); ++i)
             lead.bindValue(i, values.at(i));
         if (!lead.exec())

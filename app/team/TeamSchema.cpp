@@ -215,6 +215,80 @@ const char *const version4[] = {
     "GRANT INSERT (node, workstation_id) ON order_id_nodes TO cpadesk_operator",
 };
 
+// Version 5: step 5 is the team filter's index (h21).
+// placeholder: replaced by h21's step at merge
+const char *const version5[] = {
+    "SELECT 1",
+};
+
+// Version 6: the network's own words for a lead's outcome (list.json "status_text", "reason_text",
+// "stage_text", kept by the journal since its schema 6) and the network's comment on the lead (list.json
+// "comment"), so that the manager's Team view reads "Особый статус 17" where the operator's own table
+// does, and a team refresh hands them to every workstation. Never a credential: ReplyParser redacts the
+// key from every word of a row before anything keeps it. '' for none (the columns are compared, and
+// NULL would never be equal). The team refresh's writer (version 3) is replaced by one that also writes
+// them, still only for the holder of the lease and still forward only; its first eight parameters are
+// as before, so a call that gives no words still works (and leaves the words of an unchanged code as
+// they were). Self-contained, like version 3.
+const char *const version6[] = {
+    "ALTER TABLE leads ADD COLUMN status_text text NOT NULL DEFAULT '',"
+    " ADD COLUMN reason_text text NOT NULL DEFAULT '', ADD COLUMN stage_text text NOT NULL DEFAULT '',"
+    " ADD COLUMN comment text NOT NULL DEFAULT ''",
+    // Row-level security already keeps an operator's updates to its own workstations' rows.
+    "GRANT UPDATE (status_text, reason_text, stage_text, comment) ON leads TO cpadesk_operator",
+    // The Team view's Comment column sorts like the others: an index walk (see version 2).
+    "CREATE INDEX leads_sort_comment ON leads (comment, account, order_id)",
+    // Another parameter list is another function: the old one goes, or a call would be ambiguous.
+    "DROP FUNCTION cpadesk_record_status(text, text, text, integer, integer, integer, boolean, bigint)",
+    "CREATE FUNCTION cpadesk_record_status(p_account text, p_order_id text, p_stage text, p_status integer,"
+    " p_reason integer, p_progress integer, p_final boolean, p_changed_ms bigint,"
+    " p_status_text text DEFAULT '', p_reason_text text DEFAULT '', p_stage_text text DEFAULT '',"
+    " p_comment text DEFAULT '') RETURNS boolean"
+    " LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$"
+    " DECLARE old public.leads%ROWTYPE; at timestamptz := to_timestamp(p_changed_ms / 1000.0);"
+    " new_stage text; new_status_text text; new_reason_text text; new_stage_text text; new_comment text;"
+    " BEGIN"
+    " IF NOT cpadesk_holds_refresh_lease(p_account) THEN"
+    "  RAISE EXCEPTION 'this session does not hold the refresh lease of %', p_account USING ERRCODE = "
+    "'42501';"
+    " END IF;"
+    " SELECT * INTO old FROM public.leads WHERE account = p_account AND order_id = p_order_id FOR UPDATE;"
+    " IF NOT FOUND THEN RETURN false; END IF;"
+    // An answer without a stage (older engine builds, a status this version cannot derive one from)
+    // keeps the stage known, as the journal's merge does.
+    " new_stage := COALESCE(NULLIF(p_stage, ''), old.stage);"
+    // The engine's words follow their code (StatusMerger's wordsAfter): a new code drops the words of
+    // the old one unless it brings its own; the same code keeps them when the answer leaves them out. A
+    // comment left out keeps the one known.
+    " new_status_text := CASE WHEN p_status IS DISTINCT FROM old.status OR COALESCE(p_status_text, '') <> ''"
+    "  THEN COALESCE(p_status_text, '') ELSE old.status_text END;"
+    " new_reason_text := CASE WHEN p_reason IS DISTINCT FROM old.reason OR COALESCE(p_reason_text, '') <> ''"
+    "  THEN COALESCE(p_reason_text, '') ELSE old.reason_text END;"
+    " new_stage_text := CASE WHEN new_stage IS DISTINCT FROM old.stage OR COALESCE(p_stage_text, '') <> ''"
+    "  THEN COALESCE(p_stage_text, '') ELSE old.stage_text END;"
+    " new_comment := COALESCE(NULLIF(p_comment, ''), old.comment);"
+    " IF (old.stage, old.status, old.reason, old.status_text, old.reason_text, old.stage_text, old.comment)"
+    "  IS NOT DISTINCT FROM (new_stage, p_status, p_reason, new_status_text, new_reason_text, new_stage_text,"
+    "  new_comment) THEN RETURN false; END IF;"
+    // StatusProgress::mayReplace, as in TeamPusher's upsert.
+    " IF NOT ((old.progress = 9 AND p_progress = 9)"
+    "  OR (old.progress < 9 AND (p_progress >= old.progress OR p_progress = -1))) THEN RETURN false; END IF;"
+    " UPDATE public.leads SET stage = new_stage, status = p_status, reason = p_reason, progress = p_progress,"
+    "  is_final = p_final, status_text = new_status_text, reason_text = new_reason_text,"
+    "  stage_text = new_stage_text, comment = new_comment, status_changed_at = at, updated_at = now()"
+    "  WHERE account = p_account AND order_id = p_order_id;"
+    " INSERT INTO public.status_history (account, order_id, changed_at, stage, status, reason,"
+    "  previous_stage, previous_status, workstation_id)"
+    "  VALUES (p_account, p_order_id, at, new_stage, p_status, p_reason, old.stage, old.status,"
+    "  old.workstation_id) ON CONFLICT DO NOTHING;"
+    " RETURN true;"
+    " END $$",
+    "REVOKE ALL ON FUNCTION cpadesk_record_status(text, text, text, integer, integer, integer, boolean, "
+    "bigint, text, text, text, text) FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION cpadesk_record_status(text, text, text, integer, integer, integer, boolean,"
+    " bigint, text, text, text, text) TO cpadesk_operator",
+};
+
 template <std::size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList list;
@@ -251,6 +325,10 @@ QStringList TeamSchema::stepStatements(int version)
         return toList(version3);
     case 4:
         return toList(version4);
+    case 5:
+        return toList(version5);
+    case 6:
+        return toList(version6);
     default:
         return {};
     }

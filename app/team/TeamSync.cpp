@@ -101,10 +101,12 @@ public:
         QSqlQuery record(db);
         record.prepare(
             QStringLiteral("SELECT cpadesk_record_status(?, ?, ?, ?::integer, ?::integer, ?::integer,"
-                           " ?::boolean, ?::bigint)"));
+                           " ?::boolean, ?::bigint, ?, ?, ?, ?)"));
         int changed = 0;
         for (const StatusRow &row : rows) {
-            if (row.ourOrderId.isEmpty() || row.stage.isEmpty())
+            // A row without a stage but with a status (an older engine's code this version cannot derive
+            // a stage from) keeps the stage known there, as here, and brings the engine's words.
+            if (row.ourOrderId.isEmpty() || (row.stage.isEmpty() && row.status == 0))
                 continue;
             const QVariantList values = {m_setup.account,
                                          row.ourOrderId,
@@ -115,7 +117,11 @@ public:
                                          StatusProgress::isFinal(row.stage, row.status)
                                              ? QStringLiteral("true")
                                              : QStringLiteral("false"),
-                                         nowMs};
+                                         nowMs,
+                                         row.statusText,
+                                         row.reasonText,
+                                         row.stageText,
+                                         row.comment};
             for (int i = 0; i < values.size(); ++i)
                 record.bindValue(i, values.at(i));
             if (!record.exec()) {
@@ -383,6 +389,10 @@ private:
             status.row.status = query.value(3).toInt();
             status.row.reason = query.value(4).toInt();
             status.changedAtMs = query.value(5).toLongLong();
+            status.row.statusText = query.value(6).toString();
+            status.row.reasonText = query.value(7).toString();
+            status.row.stageText = query.value(8).toString();
+            status.row.comment = query.value(9).toString();
             statuses.append(status);
         }
         if (query.lastError().isValid()) {
@@ -397,7 +407,8 @@ private:
     // Row-level security keeps an operator's login to its own workstations' rows: those are its leads.
     static constexpr const char *StatusColumns =
         "SELECT order_id, COALESCE(network_order_id, ''), stage, status, reason,"
-        " round(extract(epoch FROM status_changed_at) * 1000)::bigint FROM leads";
+        " round(extract(epoch FROM status_changed_at) * 1000)::bigint, status_text, reason_text, stage_text,"
+        " comment FROM leads";
 
     TeamSyncSetup m_setup;
     TeamPusher m_pusher;

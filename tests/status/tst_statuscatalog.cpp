@@ -151,6 +151,13 @@ void TestStatusCatalog::engineWordsOnlyForUnknownCodes()
     QCOMPARE(StatusCatalog::statusName(6, QStringLiteral("Упаковка")), StatusCatalog::statusName(6));
     QCOMPARE(StatusCatalog::reasonName(19, QStringLiteral("Нет ответа")), QStringLiteral("Нет ответа"));
     QCOMPARE(StatusCatalog::reasonName(1, QStringLiteral("Неверный телефон")), StatusCatalog::reasonName(1));
+    // A table's Reason cell (local and Team alike): the trash mark for a known reason, the engine's words
+    // for an unknown one.
+    QCOMPARE(StatusCatalog::reasonText(1, QStringLiteral("Неверный телефон")), StatusCatalog::reasonText(1));
+    QVERIFY(StatusCatalog::reasonText(1, QString()) != StatusCatalog::reasonName(1));
+    QCOMPARE(StatusCatalog::reasonText(2, QStringLiteral("Передумал")), StatusCatalog::reasonName(2));
+    QCOMPARE(StatusCatalog::reasonText(19, QStringLiteral("Нет ответа")), QStringLiteral("Нет ответа"));
+    QCOMPARE(StatusCatalog::reasonText(19, QString()), StatusCatalog::reasonName(19));
 }
 
 QTEST_GUILESS_MAIN(TestStatusCatalog)

@@ -21,6 +21,7 @@ private slots:
     void operatorCannotInstall();
     void operatorCannotTouchAnotherWorkstationsRows();
     void managerReadsEverythingAndWritesNothing();
+    void aVersion4DatabaseIsUpgradedInOneTransaction();
 
 private:
     static bool run(TeamConnection &connection, const QString &sql, QSqlError *error = nullptr,
@@ -262,6 +263,64 @@ void TestTeamSchema::managerReadsEverythingAndWritesNothing()
     QVERIFY(
         !run(maria, QStringLiteral("INSERT INTO workstations (workstation_id) VALUES ('ws-maria')"), &error));
     QCOMPARE(error.nativeErrorCode(), QStringLiteral("42501"));
+}
+
+void TestTeamSchema::aVersion4DatabaseIsUpgradedInOneTransaction()
+{
+    // A team database as CPA Desk of schema 4 left it, with a lead in it.
+    TeamConnection owner(m_team.config(TeamFixture::ownerUser()));
+    QVERIFY2(owner.open(), qPrintable(owner.errorString()));
+    for (int version = 1; version <= 4; ++version) {
+        for (const QString &statement : TeamSchema::stepStatements(version))
+            QVERIFY(run(owner, statement));
+    }
+    QVERIFY(run(owner, QStringLiteral("UPDATE cpadesk_schema SET version = 4")));
+    TeamConnection anna(m_team.config(TeamFixture::operatorA()));
+    QVERIFY(anna.open());
+    QVERIFY(run(anna, QStringLiteral("INSERT INTO workstations (workstation_id) VALUES ('ws-anna')")));
+    QVERIFY(
+        run(anna, QStringLiteral("INSERT INTO leads (account, order_id, workstation_id, send_state,"
+                                 " created_at, stage, status) VALUES ('acc', '1', 'ws-anna', 'sent', now(),"
+                                 " 'wait', 17)")));
+    auto value = [this](const QString &sql) {
+        return m_team.server().value(sql, TeamFixture::databaseName());
+    };
+    const QString wordColumns =
+        QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_name = 'leads'"
+                       " AND column_name IN ('status_text', 'reason_text', 'stage_text', 'comment')");
+    const QString oldWriter = QStringLiteral(
+        "SELECT to_regprocedure('cpadesk_record_status(text, text, text, integer, integer, integer, boolean,"
+        " bigint)') IS NOT NULL");
+
+    // A step that fails (here: an object in the way of version 6's index) leaves it all as it was: no
+    // column of version 6, the old writer, version 4.
+    QVERIFY(run(owner, QStringLiteral("CREATE INDEX leads_sort_comment ON leads (order_id)")));
+    QSqlDatabase db = owner.database();
+    const TeamSchema::Result failed = TeamSchema::prepare(db);
+    QVERIFY(failed.outcome == TeamSchema::Outcome::Failed);
+    QVERIFY2(failed.message.contains(QLatin1String("schema 6")), qPrintable(failed.message));
+    QCOMPARE(value(QStringLiteral("SELECT version FROM cpadesk_schema")).toInt(), 4);
+    QCOMPARE(value(wordColumns).toInt(), 0);
+    QCOMPARE(value(oldWriter).toBool(), true);
+
+    // With the way clear, one prepare() brings it to the current version, the lead kept, its words empty.
+    QVERIFY(run(owner, QStringLiteral("DROP INDEX leads_sort_comment")));
+    const TeamSchema::Result upgraded = TeamSchema::prepare(db);
+    QVERIFY2(upgraded.outcome == TeamSchema::Outcome::Ready, qPrintable(upgraded.message));
+    QCOMPARE(value(QStringLiteral("SELECT version FROM cpadesk_schema")).toInt(), TeamSchema::CurrentVersion);
+    QCOMPARE(value(wordColumns).toInt(), 4);
+    QCOMPARE(value(oldWriter).toBool(), false); // replaced, not left beside the new one
+    QCOMPARE(value(QStringLiteral("SELECT stage || '/' || status || '/' || status_text || '/' || comment"
+                                  " FROM leads WHERE order_id = '1'"))
+                 .toString(),
+             QStringLiteral("wait/17//"));
+    // An operator may write the words of her own lead (row-level security keeps her to those).
+    int affected = 0;
+    QVERIFY(run(anna,
+                QStringLiteral(
+                    "UPDATE leads SET status_text = 'Особый статус 17', comment = 'c' WHERE order_id = '1'"),
+                nullptr, &affected));
+    QCOMPARE(affected, 1);
 }
 
 QTEST_GUILESS_MAIN(TestTeamSchema)
