@@ -80,14 +80,7 @@ void benchTeamCatchUp(BenchReport &report, PostgresServer &server, const TeamSer
     CredentialStore credentials(dir.filePath(QStringLiteral("credentials")));
     TeamServerConfig server0 = operatorLogin;
     server0.database = CatchUpDatabase;
-    TeamProfileSettings team;
-    team.enabled = true;
-    team.host = server0.host;
-    team.port = server0.port;
-    team.database = server0.database;
-    team.user = server0.user;
-    team.tls = server0.tls;
-    team.operatorName = server0.user;
+    const TeamProfileSettings team = TeamSettings::sharingWith(server0, server0.user);
     bool written = false;
     QObject context;
     QObject::connect(credentials.writeKey(TeamSettings::passwordEntry(profileId), server0.password),

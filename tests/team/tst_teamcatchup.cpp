@@ -52,6 +52,9 @@ private:
     // Starts sharing (a TeamSession, as AppSession makes one) and waits for its catch-up to be read.
     void startSharing(bool withPoller = true);
     void stopSharing();
+    // The first start of sharing: the leads reach the server, then every one of them gets an outcome
+    // there, which arrives here while sharing (NOTIFY). True once all that is done and sharing stopped.
+    bool shareThenSeeEveryLeadOutcome();
     int caughtUpLeads() const { return m_team->state().caughtUpLeads; }
     // The horizon the journal keeps for the profile, -1 when none.
     qint64 storedMark();
@@ -96,15 +99,7 @@ void TestTeamCatchUp::init()
     m_settings = std::make_unique<TeamSettings>(m_dir->path() + QStringLiteral("/team.ini"));
     m_credentials = std::make_unique<CredentialStore>(m_dir->path() + QStringLiteral("/credentials"));
     const TeamServerConfig server = m_fixture.config(TeamFixture::operatorA());
-    TeamProfileSettings team;
-    team.enabled = true;
-    team.host = server.host;
-    team.port = server.port;
-    team.database = server.database;
-    team.user = server.user;
-    team.tls = server.tls;
-    team.operatorName = server.user;
-    QVERIFY(m_settings->setProfile(profileId, team));
+    QVERIFY(m_settings->setProfile(profileId, TeamSettings::sharingWith(server, server.user)));
     bool written = false;
     CredentialJob *job = m_credentials->writeKey(TeamSettings::passwordEntry(profileId), server.password);
     connect(job, &CredentialJob::finished, this, [&written](CredentialJob *done) { written = done->ok(); });
@@ -137,6 +132,23 @@ void TestTeamCatchUp::startSharing(bool withPoller)
 void TestTeamCatchUp::stopSharing()
 {
     m_team.reset();
+}
+
+bool TestTeamCatchUp::shareThenSeeEveryLeadOutcome()
+{
+    startSharing();
+    if (caughtUpLeads() != 0) // nothing at the server yet
+        return false;
+    const bool shared = QTest::qWaitFor(
+        [this] { return serverValue(QStringLiteral("SELECT count(*) FROM leads")).toInt() == Leads; },
+        SettleMs);
+    if (!shared || !QTest::qWaitFor([this] { return storedMark() > 0; }, SettleMs))
+        return false;
+    setServerStatus(0, Leads, QStringLiteral("hold"), 1);
+    const bool merged = QTest::qWaitFor(
+        [this] { return journalStage(orderIdOf(Leads - 1)) == QLatin1String("hold"); }, SettleMs);
+    stopSharing();
+    return merged;
 }
 
 qint64 TestTeamCatchUp::storedMark()
@@ -184,15 +196,7 @@ QVariant TestTeamCatchUp::serverValue(const QString &sql)
 
 void TestTeamCatchUp::aSecondStartReadsOnlyWhatChangedSince()
 {
-    startSharing();
-    QCOMPARE(caughtUpLeads(), 0); // nothing at the server yet
-    QTRY_COMPARE_WITH_TIMEOUT(serverValue(QStringLiteral("SELECT count(*) FROM leads")).toInt(), Leads,
-                              SettleMs);
-    QTRY_VERIFY_WITH_TIMEOUT(storedMark() > 0, SettleMs);
-    // Outcomes of all of them arrive while sharing (NOTIFY).
-    setServerStatus(0, Leads, QStringLiteral("hold"), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(journalStage(orderIdOf(Leads - 1)), QStringLiteral("hold"), SettleMs);
-    stopSharing();
+    QVERIFY(shareThenSeeEveryLeadOutcome());
 
     // Written after the first start's read: read once more, all of them.
     qint64 mark = storedMark();
@@ -218,12 +222,7 @@ void TestTeamCatchUp::aSecondStartReadsOnlyWhatChangedSince()
 
 void TestTeamCatchUp::aTransactionCommittedAfterTheReadIsReadNextTime()
 {
-    startSharing();
-    QTRY_COMPARE_WITH_TIMEOUT(serverValue(QStringLiteral("SELECT count(*) FROM leads")).toInt(), Leads,
-                              SettleMs);
-    setServerStatus(0, Leads, QStringLiteral("hold"), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(journalStage(orderIdOf(Leads - 1)), QStringLiteral("hold"), SettleMs);
-    stopSharing();
+    QVERIFY(shareThenSeeEveryLeadOutcome());
     startSharing(); // reads the outcomes above once more, and keeps that
     qint64 mark = -1;
     QTRY_VERIFY_WITH_TIMEOUT((mark = storedMark()) > 0, SettleMs);
@@ -253,13 +252,7 @@ void TestTeamCatchUp::aTransactionCommittedAfterTheReadIsReadNextTime()
 
 void TestTeamCatchUp::statusesNotMergedAreReadAgain()
 {
-    startSharing();
-    QTRY_COMPARE_WITH_TIMEOUT(serverValue(QStringLiteral("SELECT count(*) FROM leads")).toInt(), Leads,
-                              SettleMs);
-    QTRY_VERIFY_WITH_TIMEOUT(storedMark() > 0, SettleMs);
-    setServerStatus(0, Leads, QStringLiteral("hold"), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(journalStage(orderIdOf(Leads - 1)), QStringLiteral("hold"), SettleMs);
-    stopSharing();
+    QVERIFY(shareThenSeeEveryLeadOutcome());
     const qint64 mark = storedMark();
 
     // Nothing merges what this start reads (no poller): its mark must not move.
