@@ -45,6 +45,11 @@ class PostgresServer;
 struct TeamServerConfig;
 void benchTeamAnalytics(BenchReport &report, PostgresServer &server, const QString &database,
                         const TeamServerConfig &manager, int rows);
+// Part of the team section, in a database of its own: a start of sharing with 100,000 outcomes of the
+// workstation's leads at the server, reading only what changed since its last read, beside a start that
+// reads them all (BenchTeamCatchUp.cpp).
+void benchTeamCatchUp(BenchReport &report, PostgresServer &server, const TeamServerConfig &owner,
+                      const TeamServerConfig &operatorLogin, const QString &operatorRole, bool quick);
 // (9) Issue 21: 100,000 rows of a CSV file read, mapped and validated as the import does, beside a bare
 // parse of the same bytes; the longest main-thread stall meanwhile.
 void benchImport(BenchReport &report, const BenchOptions &options);

@@ -454,4 +454,6 @@ void benchTeam(BenchReport &report, const BenchOptions &options)
     benchTeamTable(report, server, options.quick);
     benchTeamAnalytics(report, server, Database, configFor(server, Manager),
                        options.quick ? 100000 : 1000000);
+    benchTeamCatchUp(report, server, configFor(server, Owner), configFor(server, operatorLogin(0)),
+                     operatorLogin(0), options.quick);
 }

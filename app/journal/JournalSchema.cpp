@@ -141,6 +141,20 @@ const char *const version6[] = {
     "ALTER TABLE lead_history ADD COLUMN stage_text TEXT",
 };
 
+// Version 7: how far a profile's outcomes at the team server have been read into this journal
+// (TeamCatchUpMark), so that starting to share again reads only what changed at the server since,
+// rather than every outcome of the account. One row per profile: the team database it was read from
+// (its identity and its database's oid) and the account; for another server or account the mark does
+// not hold, and it is replaced after the next complete read. The watermark is the server's transaction
+// horizon of that read (see TeamCatchUpMark.h); it is written only after the outcomes read were merged.
+const char *const version7[] = {
+    "CREATE TABLE team_catchup ("
+    " profile_id TEXT NOT NULL PRIMARY KEY,"
+    " server TEXT NOT NULL,"
+    " account TEXT NOT NULL,"
+    " watermark BIGINT NOT NULL)",
+};
+
 template <std::size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList list;
@@ -178,6 +192,8 @@ QStringList JournalSchema::stepStatements(int version)
         return toList(version5);
     case 6:
         return toList(version6);
+    case 7:
+        return toList(version7);
     default:
         return {};
     }

@@ -12,7 +12,7 @@ class QSqlDatabase;
 // SQLite-specific (PRAGMA user_version).
 namespace JournalSchema {
 
-constexpr int CurrentVersion = 6;
+constexpr int CurrentVersion = 7;
 
 // Statements that bring a database from `version - 1` to `version`.
 QStringList stepStatements(int version);

@@ -11,6 +11,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <utility>
+
 TeamSession::TeamSession(TeamSettings *settings, CredentialStore *credentials, QObject *parent)
     : TeamCoverage(parent), m_settings(settings), m_credentials(credentials)
 {
@@ -96,12 +98,14 @@ void TeamSession::startWith(const TeamSyncSetup &setup)
     if (m_sync && sameSetup(setup, m_setup))
         return; // nothing that matters changed: the running sync goes on
     retire(std::move(m_sync));
+    forgetCatchUps();
     m_setup = setup;
     qCInfo(lcTeam) << "sharing profile" << setup.profileId << "with" << setup.server.identity();
     m_sync = std::make_unique<TeamSync>(setup);
     connect(m_sync.get(), &TeamSync::stateChanged, this, &TeamSession::changed);
     connect(m_sync.get(), &TeamSync::openTeamOrderIds, this, &TeamSession::openTeamOrderIds);
     connect(m_sync.get(), &TeamSync::teamStatuses, this, &TeamSession::mergeTeamStatuses);
+    connect(m_sync.get(), &TeamSync::catchUpRead, this, &TeamSession::onCatchUpRead);
     connect(m_sync.get(), &TeamSync::teamLeadsChanged, this, &TeamSession::teamLeadsChanged);
     m_sync->start();
     emit changed();
@@ -114,6 +118,7 @@ void TeamSession::stop()
         return;
     // A push in flight is abandoned: the server rolls it back, the cursor did not move.
     retire(std::move(m_sync));
+    forgetCatchUps();
     emit changed();
     emit serverChanged();
 }
@@ -169,11 +174,16 @@ void TeamSession::nudge()
 
 void TeamSession::servePoller(StatusPoller *poller)
 {
-    if (m_poller)
+    if (m_poller) {
         m_poller->setTeamCoverage(nullptr);
+        m_poller->disconnect(this);
+    }
+    forgetCatchUps(); // merges of the poller before are not followed any more
     m_poller = poller;
-    if (m_poller)
+    if (m_poller) {
         m_poller->setTeamCoverage(this);
+        connect(m_poller, &StatusPoller::teamMergeDone, this, &TeamSession::onTeamMergeDone);
+    }
 }
 
 TeamCoverage::Role TeamSession::role() const
@@ -216,14 +226,58 @@ void TeamSession::recordTeamStatuses(const QList<StatusRow> &rows, qint64 nowMs)
 
 void TeamSession::mergeTeamStatuses(const QList<TeamLeadStatus> &statuses)
 {
-    if (!m_poller)
+    if (!m_poller) {
+        m_statusesDropped = true;
         return;
+    }
     // Each change with the time it happened at the server: its history row here is then the one there.
     QMap<qint64, QList<StatusRow>> byTime;
     for (const TeamLeadStatus &status : statuses)
         byTime[status.changedAtMs].append(status.row);
-    for (auto group = byTime.cbegin(); group != byTime.cend(); ++group)
-        m_poller->mergeFromTeam(group.value(), group.key());
+    for (auto group = byTime.cbegin(); group != byTime.cend(); ++group) {
+        if (const quint64 ticket = m_poller->mergeFromTeam(group.value(), group.key()))
+            m_teamMerges.insert(ticket);
+    }
+}
+
+void TeamSession::onCatchUpRead(quint64 ticket)
+{
+    // Its statuses came just before (same thread, in order): their merges are among m_teamMerges.
+    // Merges of notified changes pending too are waited for as well: a little later, never too early.
+    const bool dropped = std::exchange(m_statusesDropped, false);
+    if (!m_sync || dropped || !m_poller)
+        return; // not merged: the next start reads them again
+    if (m_teamMerges.isEmpty()) {
+        m_sync->confirmCatchUp(ticket);
+        return;
+    }
+    m_catchUps.append(PendingCatchUp{ticket, m_teamMerges});
+}
+
+void TeamSession::onTeamMergeDone(quint64 mergeTicket, bool ok)
+{
+    if (!m_teamMerges.remove(mergeTicket))
+        return;
+    for (auto catchUp = m_catchUps.begin(); catchUp != m_catchUps.end();) {
+        if (!catchUp->merges.remove(mergeTicket)) {
+            ++catchUp;
+        } else if (!ok) {
+            catchUp = m_catchUps.erase(catchUp); // a merge failed: the next start reads it all again
+        } else if (catchUp->merges.isEmpty()) {
+            if (m_sync)
+                m_sync->confirmCatchUp(catchUp->ticket);
+            catchUp = m_catchUps.erase(catchUp);
+        } else {
+            ++catchUp;
+        }
+    }
+}
+
+void TeamSession::forgetCatchUps()
+{
+    m_catchUps.clear();
+    m_teamMerges.clear();
+    m_statusesDropped = false;
 }
 
 bool TeamSession::sameSetup(const TeamSyncSetup &a, const TeamSyncSetup &b)

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -80,6 +81,10 @@ private:
     void stopSharingProfile();
     static bool sameSetup(const TeamSyncSetup &a, const TeamSyncSetup &b);
     void mergeTeamStatuses(const QList<TeamLeadStatus> &statuses);
+    // A catch-up's mark is kept only once every team merge pending when it was read has committed.
+    void onCatchUpRead(quint64 ticket);
+    void onTeamMergeDone(quint64 mergeTicket, bool ok);
+    void forgetCatchUps();
 
     TeamSettings *m_settings;
     CredentialStore *m_credentials;
@@ -90,5 +95,13 @@ private:
     QList<QPointer<QThread>> m_retiring;
     TeamSyncSetup m_setup;
     QPointer<StatusPoller> m_poller;
-    quint64 m_refusedTicket = 0; // tickets answered here when nothing shares: above any TeamSync's
+    struct PendingCatchUp
+    {
+        quint64 ticket = 0;   // TeamSync's
+        QSet<quint64> merges; // the poller's, still running
+    };
+    QList<PendingCatchUp> m_catchUps;
+    QSet<quint64> m_teamMerges;     // merges of team statuses given to the poller, not ended yet
+    bool m_statusesDropped = false; // statuses came with no poller to merge them since the last catch-up
+    quint64 m_refusedTicket = 0;    // tickets answered here when nothing shares: above any TeamSync's
 };

@@ -129,11 +129,14 @@ void StatusPoller::onOpenOrderIds(quint64 ticket, const QString &profileId, cons
     }
 }
 
-void StatusPoller::mergeFromTeam(const QList<StatusRow> &rows, qint64 changedAtMs)
+quint64 StatusPoller::mergeFromTeam(const QList<StatusRow> &rows, qint64 changedAtMs)
 {
     if (rows.isEmpty())
-        return;
-    m_pendingMerges.insert(m_journal->mergeStatusesInBackground(m_profileId, rows, changedAtMs));
+        return 0;
+    const quint64 ticket = m_journal->mergeStatusesInBackground(m_profileId, rows, changedAtMs);
+    m_pendingMerges.insert(ticket);
+    m_teamMerges.insert(ticket);
+    return ticket;
 }
 
 bool StatusPoller::refresh(const QStringList &orderIds)
@@ -225,6 +228,8 @@ void StatusPoller::onMerged(quint64 ticket, const QString &profileId, const Stat
 {
     if (profileId != m_profileId || !m_pendingMerges.remove(ticket))
         return;
+    if (m_teamMerges.remove(ticket))
+        emit teamMergeDone(ticket, batch.ok);
     if (!batch.ok) {
         qCWarning(lcSync) << "statuses not stored:" << batch.error;
     } else {

@@ -72,7 +72,8 @@ public:
     void setTeamCoverage(TeamCoverage *team);
     // Outcomes the team database holds for this profile's leads, changed there at `changedAtMs` (the
     // time their history gets): merged forward-only like list.json's answers, with the same signals.
-    void mergeFromTeam(const QList<StatusRow> &rows, qint64 changedAtMs);
+    // Returns the merge's ticket (teamMergeDone tells when it is committed), 0 when there was nothing.
+    quint64 mergeFromTeam(const QList<StatusRow> &rows, qint64 changedAtMs);
 
     // Time between the end of one automatic refresh and the start of the next; 0 turns it off.
     void setAutoRefreshInterval(qint64 ms);
@@ -87,6 +88,8 @@ signals:
     void finished(bool complete);              // false: failed or cancelled
     void nothingToRefresh();                   // before finished(true): no open lead to ask about
     void leftToTeam(); // before finished(true): another workstation's team refresh covers these leads
+    // A merge of mergeFromTeam() ended: committed (ok) or not (then nothing of it is in the journal).
+    void teamMergeDone(quint64 ticket, bool ok);
 
 private:
     void onOpenOrderIds(quint64 ticket, const QString &profileId, const QStringList &orderIds,
@@ -111,6 +114,7 @@ private:
     quint64 m_openIdsTicket = 0; // the read of the open leads refreshAll() waits for, 0 when none
     QPointer<StatusFetch> m_fetch;
     QSet<quint64> m_pendingMerges;
+    QSet<quint64> m_teamMerges;  // of m_pendingMerges, those of mergeFromTeam()
     QList<StatusRow> m_gathered; // rows of answers not yet given to the journal
     int m_gatheredAnswers = 0;
     QTimer m_mergeDelay;

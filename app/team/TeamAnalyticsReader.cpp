@@ -1,5 +1,6 @@
 #include "TeamAnalyticsReader.h"
 
+#include "TeamChoices.h"
 #include "TeamConnection.h"
 #include "TeamLeadsQuery.h"
 #include "TeamLog.h"
@@ -112,33 +113,17 @@ void TeamAnalyticsReader::readChoices()
     QString error;
     if (!ensureOpen(&error))
         return;
-    QSqlQuery sql(m_connection->database());
-    sql.setForwardOnly(true);
-    const auto column = [&sql] {
-        QStringList values;
-        while (sql.next())
-            values.append(sql.value(0).toString());
-        return values;
-    };
-    // Operators as the leads name them (a lead keeps the name it was shared under); offers and
-    // countries by the indexes of TeamSchema version 2.
-    if (!run(sql, QStringLiteral("SELECT DISTINCT operator_name FROM leads ORDER BY 1 LIMIT 1000"), {},
-             &error))
+    QSqlDatabase db = m_connection->database();
+    TeamChoices choices;
+    QSqlError failure;
+    if (!TeamChoices::read(db, &choices, &failure)) {
+        qCInfo(lcTeam) << "team choices not read:" << failure.text();
+        // A broken connection is opened afresh at the next request.
+        if (!db.isOpen() || !QSqlQuery(db).exec(QStringLiteral("SELECT 1")))
+            m_connection->close();
         return;
-    const QStringList operators = column();
-    if (!run(sql,
-             QStringLiteral("SELECT DISTINCT offer FROM leads WHERE offer IS NOT NULL AND offer <> ''"
-                            " ORDER BY 1 LIMIT 1000"),
-             {}, &error))
-        return;
-    const QStringList offers = column();
-    if (!run(sql,
-             QStringLiteral(
-                 "SELECT DISTINCT upper(country) FROM leads WHERE country IS NOT NULL AND country <> ''"
-                 " ORDER BY 1 LIMIT 1000"),
-             {}, &error))
-        return;
-    emit choicesRead(operators, offers, column());
+    }
+    emit choicesRead(choices.operators, choices.offers, choices.countries);
 }
 
 bool TeamAnalyticsReader::computeOn(QSqlDatabase &db, const AnalyticsQuery &query, AnalyticsFigures *figures,

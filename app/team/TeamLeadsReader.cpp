@@ -1,5 +1,6 @@
 #include "TeamLeadsReader.h"
 
+#include "TeamChoices.h"
 #include "TeamConnection.h"
 #include "TeamLog.h"
 #include "leads/StatusCatalog.h"
@@ -34,14 +35,6 @@ TeamLeadRow readRow(const QSqlQuery &query)
     row.stageText = query.value(14).toString();
     row.comment = query.value(15).toString();
     return row;
-}
-
-QStringList firstColumn(QSqlQuery &query)
-{
-    QStringList values;
-    while (query.next())
-        values.append(query.value(0).toString());
-    return values;
 }
 
 } // namespace
@@ -135,25 +128,17 @@ void TeamLeadsReader::readChoices()
     QString error;
     if (!ensureOpen(&error))
         return;
-    QSqlQuery sql(m_connection->database());
-    sql.setForwardOnly(true);
-    // Operators from the workstations (a few hundred rows at most); offers and countries by the indexes
-    // of TeamSchema version 2.
-    if (!run(sql, QStringLiteral("SELECT DISTINCT operator_name FROM workstations ORDER BY 1"), {}, &error))
+    QSqlDatabase db = m_connection->database();
+    TeamChoices choices;
+    QSqlError failure;
+    if (!TeamChoices::read(db, &choices, &failure)) {
+        // A broken connection is opened afresh at the next request.
+        if (failure.type() == QSqlError::ConnectionError || !db.isOpen())
+            m_connection->close();
+        qCInfo(lcTeam) << "team choices not read:" << failure.text();
         return;
-    const QStringList operators = firstColumn(sql);
-    if (!run(sql,
-             QStringLiteral("SELECT DISTINCT offer FROM leads WHERE offer IS NOT NULL ORDER BY 1 LIMIT 1000"),
-             {}, &error))
-        return;
-    const QStringList offers = firstColumn(sql);
-    if (!run(sql,
-             QStringLiteral(
-                 "SELECT DISTINCT upper(country) FROM leads WHERE country IS NOT NULL AND country <> ''"
-                 " ORDER BY 1 LIMIT 1000"),
-             {}, &error))
-        return;
-    emit choicesRead(operators, offers, firstColumn(sql));
+    }
+    emit choicesRead(choices.operators, choices.offers, choices.countries);
 }
 
 QString TeamLeadsReader::cellText(const TeamLeadRow &row, int column, bool forExport)

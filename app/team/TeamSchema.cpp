@@ -289,6 +289,22 @@ const char *const version6[] = {
     " bigint, text, text, text, text) TO cpadesk_operator",
 };
 
+// Version 7: which transaction last wrote each lead, for the catch-up of a workstation that starts
+// sharing (TeamSync, TeamCatchUpMark): it reads the leads written by transactions at or after the
+// horizon of its last complete read, through the index, instead of every outcome of its account. Set by
+// a trigger, so every writer (TeamPusher's upsert, cpadesk_record_status, a hand-written UPDATE) stamps
+// it; txid_current() is the 64-bit id (with its epoch), which never wraps. Rows from before read as 0:
+// older than any horizon, and read by a workstation's first catch-up anyway. Self-contained: a
+// renumbered step still works.
+const char *const version7[] = {
+    "ALTER TABLE leads ADD COLUMN changed_xid bigint NOT NULL DEFAULT 0",
+    "CREATE FUNCTION cpadesk_stamp_lead_xid() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$ BEGIN NEW.changed_xid := txid_current(); RETURN NEW; END $$",
+    "CREATE TRIGGER leads_stamp_xid BEFORE INSERT OR UPDATE ON leads"
+    " FOR EACH ROW EXECUTE FUNCTION cpadesk_stamp_lead_xid()",
+    "CREATE INDEX leads_by_changed_xid ON leads (account, changed_xid)",
+};
+
 template <std::size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList list;
@@ -329,6 +345,8 @@ QStringList TeamSchema::stepStatements(int version)
         return toList(version5);
     case 6:
         return toList(version6);
+    case 7:
+        return toList(version7);
     default:
         return {};
     }

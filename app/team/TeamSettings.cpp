@@ -172,3 +172,17 @@ TeamServerConfig TeamSettings::serverConfig(const TeamProfileSettings &settings,
     config.caFile = settings.caFile;
     return config;
 }
+
+TeamProfileSettings TeamSettings::sharingWith(const TeamServerConfig &server, const QString &operatorName)
+{
+    TeamProfileSettings settings;
+    settings.enabled = true;
+    settings.host = server.host;
+    settings.port = server.port;
+    settings.database = server.database;
+    settings.user = server.user;
+    settings.tls = server.tls;
+    settings.caFile = server.caFile;
+    settings.operatorName = operatorName;
+    return settings;
+}

@@ -58,6 +58,8 @@ public:
     // Never the key.
     static QString accountOf(const Profile &profile);
     static TeamServerConfig serverConfig(const TeamProfileSettings &settings, const QString &password);
+    // The other way: a profile's sharing with `server`, on (its password goes to the CredentialStore).
+    static TeamProfileSettings sharingWith(const TeamServerConfig &server, const QString &operatorName);
 
 private:
     SettingsFile m_file;

@@ -1,5 +1,6 @@
 #include "TeamSync.h"
 
+#include "TeamCatchUpMark.h"
 #include "TeamChangeFeed.h"
 #include "TeamConnection.h"
 #include "TeamListener.h"
@@ -18,6 +19,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <map>
 #include <memory>
 
 // Lives in TeamSync's thread; everything it owns (connections included) is made there.
@@ -143,6 +145,21 @@ public:
             qCInfo(lcTeam) << changed << "team statuses moved on";
     }
 
+    // The outcomes of catch-up `ticket` are merged into the journal: from now on a start of sharing
+    // reads only what changed at the server after that read.
+    void confirmCatchUp(quint64 ticket)
+    {
+        const auto read = m_unconfirmedCatchUps.find(ticket);
+        if (read == m_unconfirmedCatchUps.end())
+            return;
+        const CatchUp catchUp = read->second;
+        // An earlier read still unconfirmed is covered: this one read from the same mark or an older one.
+        m_unconfirmedCatchUps.erase(m_unconfirmedCatchUps.begin(), std::next(read));
+        if (!openMarks() ||
+            !m_marks.store(m_setup.profileId, catchUp.server, m_setup.account, catchUp.horizon))
+            qCWarning(lcTeam) << "team catch-up mark not kept: the next start reads everything again";
+    }
+
     void nudge()
     {
         // During a wait after a failure, a nudge does not hurry a retry.
@@ -155,6 +172,7 @@ signals:
     void openTeamOrderIdsRead(quint64 ticket, const QStringList &orderIds, const QString &error);
     void teamStatuses(const QList<TeamLeadStatus> &statuses);
     void teamLeadsChanged();
+    void catchUpRead(quint64 ticket);
 
 private:
     static constexpr int ViewSignalDelayMs = 300;
@@ -322,28 +340,69 @@ private:
         connect(m_listener.get(), &TeamListener::leadChanged, this, &TeamSyncWorker::onLeadChanged);
         if (!m_listener->listen())
             return; // the statuses still arrive: at the next (re)connection, all at once
-        // What changed while nobody listened (this workstation off, or the connection lost): everything
-        // changed at the server since the last read, or all of it the first time.
-        // Partial (issue 19): "the first time" is every start of sharing, since the time of the last read
-        // is not kept in the journal; with many leads of one's own this merges them all once (each is a
-        // no-op when nothing changed), in a merge per distinct change time. Not measured at 100,000.
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        query.prepare(QLatin1String(StatusColumns) +
-                      QStringLiteral(" WHERE account = ? AND status_changed_at IS NOT NULL"
-                                     " AND updated_at >= COALESCE(NULLIF(?, '')::timestamptz, '-infinity')"));
-        query.addBindValue(m_setup.account);
-        query.addBindValue(m_caughtUpAt);
-        QString now;
-        QSqlQuery clock(db);
-        if (clock.exec(QStringLiteral("SELECT now()::text")) && clock.next())
-            now = clock.value(0).toString();
-        if (!query.exec()) {
-            qCWarning(lcTeam) << "team statuses not read:" << query.lastError().text();
+        catchUp(db);
+    }
+
+    // What changed while nobody listened (this workstation off, or the connection lost): the outcomes
+    // written at the server since the last complete read this journal kept (TeamCatchUpMark), or all
+    // of them the first time. The read and its horizon come from one snapshot (REPEATABLE READ), so the
+    // horizon says exactly what the read saw. catchUpRead() follows the statuses; the horizon is kept
+    // only when TeamSession confirms they were merged (confirmCatchUp).
+    void catchUp(QSqlDatabase &db)
+    {
+        if (!db.transaction()) {
+            qCWarning(lcTeam) << "team statuses not read:" << db.lastError().text();
             return;
         }
-        if (readStatuses(query) && !now.isEmpty())
-            m_caughtUpAt = now;
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        bool ok = query.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")) &&
+                  query.exec(QStringLiteral(
+                      "SELECT txid_snapshot_xmin(txid_current_snapshot()),"
+                      " txid_snapshot_xmax(txid_current_snapshot()),"
+                      " (SELECT oid FROM pg_database WHERE datname = current_database())::text")) &&
+                  query.next();
+        CatchUp read;
+        qint64 since = -1;
+        if (ok) {
+            read.horizon = query.value(0).toLongLong();
+            const qint64 nextXid = query.value(1).toLongLong();
+            // The oid: a database dropped and made again under the same name is another one.
+            read.server = m_setup.server.identity() + QLatin1Char('#') + query.value(2).toString();
+            since = openMarks() ? m_marks.watermark(m_setup.profileId, read.server, m_setup.account) : -1;
+            // Beyond what the server ever handed out: another cluster under the same name (a restore).
+            if (since > nextXid)
+                since = -1;
+            query.finish();
+            query.prepare(QLatin1String(StatusColumns) +
+                          QStringLiteral(" WHERE account = ? AND status_changed_at IS NOT NULL"
+                                         " AND changed_xid >= ?"));
+            query.addBindValue(m_setup.account);
+            query.addBindValue(qMax<qint64>(since, 0));
+            ok = query.exec();
+        }
+        int count = 0;
+        if (ok)
+            ok = readStatuses(query, &count);
+        else
+            qCWarning(lcTeam) << "team statuses not read:" << query.lastError().text();
+        query.finish();
+        db.commit(); // read only: nothing to lose
+        if (!ok)
+            return;
+        qCInfo(lcTeam) << count << "team statuses read on catching up"
+                       << (since < 0 ? "(all)" : "(since the last read)");
+        m_state.caughtUpLeads = count;
+        const quint64 ticket = ++m_lastCatchUp;
+        m_unconfirmedCatchUps.emplace(ticket, read);
+        emit catchUpRead(ticket);
+    }
+
+    bool openMarks()
+    {
+        if (!m_marksOpen)
+            m_marksOpen = m_marks.open(m_setup.journalFilePath);
+        return m_marksOpen;
     }
 
     void onLeadChanged(const QString &account, const QString &orderId)
@@ -378,7 +437,7 @@ private:
         readStatuses(query);
     }
 
-    bool readStatuses(QSqlQuery &query)
+    bool readStatuses(QSqlQuery &query, int *count = nullptr)
     {
         QList<TeamLeadStatus> statuses;
         while (query.next()) {
@@ -401,6 +460,8 @@ private:
         }
         if (!statuses.isEmpty())
             emit teamStatuses(statuses);
+        if (count)
+            *count = int(statuses.size());
         return true;
     }
 
@@ -420,7 +481,15 @@ private:
     std::unique_ptr<TeamRefreshLease> m_lease;
     std::unique_ptr<TeamListener> m_listener;
     QSet<QString> m_changedIds; // notified, not yet read
-    QString m_caughtUpAt;       // the server's time of the last catch-up read, empty before the first
+    struct CatchUp
+    {
+        QString server;     // which team database it read (TeamCatchUpMark's `server`)
+        qint64 horizon = 0; // its snapshot's xmin: every change it did not see has an id at least this
+    };
+    TeamCatchUpMark m_marks;
+    bool m_marksOpen = false;
+    std::map<quint64, CatchUp> m_unconfirmedCatchUps; // read, their statuses not yet merged
+    quint64 m_lastCatchUp = 0;
     TeamSyncState m_state;
     int m_retryMs;
     bool m_schemaReady = false;
@@ -444,6 +513,7 @@ TeamSync::TeamSync(const TeamSyncSetup &setup, QObject *parent)
     connect(m_worker, &TeamSyncWorker::openTeamOrderIdsRead, this, &TeamSync::openTeamOrderIds);
     connect(m_worker, &TeamSyncWorker::teamStatuses, this, &TeamSync::teamStatuses);
     connect(m_worker, &TeamSyncWorker::teamLeadsChanged, this, &TeamSync::teamLeadsChanged);
+    connect(m_worker, &TeamSyncWorker::catchUpRead, this, &TeamSync::catchUpRead);
 }
 
 TeamSync::~TeamSync()
@@ -478,6 +548,12 @@ void TeamSync::recordTeamStatuses(const QList<StatusRow> &rows, qint64 nowMs)
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, rows, nowMs] { worker->recordStatuses(rows, nowMs); },
         Qt::QueuedConnection);
+}
+
+void TeamSync::confirmCatchUp(quint64 ticket)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, ticket] { worker->confirmCatchUp(ticket); }, Qt::QueuedConnection);
 }
 
 void TeamSync::nudge()

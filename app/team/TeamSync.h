@@ -62,6 +62,7 @@ struct TeamSyncState
         Elsewhere,
     };
     Lease lease = Lease::Unknown;
+    int caughtUpLeads = -1; // outcomes the last catch-up on connecting read (-1: none yet)
 };
 Q_DECLARE_METATYPE(TeamSyncState)
 
@@ -86,6 +87,10 @@ public:
     quint64 requestOpenTeamOrderIds();
     // The holder's list.json answers, written forward-only (with history, at `nowMs`) to the team's rows.
     void recordTeamStatuses(const QList<StatusRow> &rows, qint64 nowMs);
+    // The statuses of catch-up `ticket` (catchUpRead) are merged into the journal, committed: the
+    // journal keeps how far the server was read, and the next start of sharing reads only what changed
+    // at the server since. Until then, and if this never comes, the next start reads them again.
+    void confirmCatchUp(quint64 ticket);
 
 signals:
     void stateChanged(const TeamSyncState &state);
@@ -96,6 +101,9 @@ signals:
     // Some lead of the team database changed (any account): for the manager's view. At most a few times
     // a second.
     void teamLeadsChanged();
+    // A catch-up on connecting read its statuses (the teamStatuses just before, if any): once they are
+    // merged, confirmCatchUp(ticket).
+    void catchUpRead(quint64 ticket);
 
 private:
     QThread *m_thread = nullptr;

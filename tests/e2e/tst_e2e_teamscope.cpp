@@ -56,14 +56,8 @@ void TestE2eTeamScope::profileWithATeamServerGetsTheTeamView()
     // IT sets the team server, as the settings page does: the session's team settings, then a reload.
     const Profile profile = app.session()->activeProfile();
     const TeamServerConfig server = m_team.config(TeamFixture::manager());
-    TeamProfileSettings settings;
-    settings.enabled = true;
-    settings.host = server.host;
-    settings.port = server.port;
-    settings.database = server.database;
-    settings.user = server.user;
-    settings.tls = TeamTlsMode::Disable;
-    QVERIFY(app.session()->teamSettings()->setProfile(profile.id, settings));
+    QVERIFY(
+        app.session()->teamSettings()->setProfile(profile.id, TeamSettings::sharingWith(server, QString())));
     CredentialJob *job =
         app.session()->credentials()->writeKey(TeamSettings::passwordEntry(profile.id), server.password);
     QSignalSpy written(job, &CredentialJob::finished);
