@@ -41,7 +41,7 @@ void TestTeamSharingStatus::describesAReadingLogin()
     QCOMPARE(TeamSharingStatus::describe(state, c), QStringLiteral("Reading the team's leads (manager login)"));
     state.waitingLeads = 2;
     const QString text = TeamSharingStatus::describe(state, c);
-    QVERIFY2(text.startsWith(QLatin1String("Reading the team's leads (manager login) — 2 lead(s)")) &&
+    QVERIFY2(text.startsWith(QStringLiteral("Reading the team's leads (manager login) — 2 lead(s)")) &&
                  text.contains(QLatin1String("not shared")) && !text.contains(QLatin1String("refuses")),
              qPrintable(text));
 }
