@@ -84,7 +84,7 @@ TeamConnectionTester::Problem TeamConnectionTester::classifyConnectionError(cons
 }
 
 TeamConnectionTester::Result TeamConnectionTester::testNow(const TeamServerConfig &config,
-                                                            const QString &workstationId)
+                                                           const QString &workstationId)
 {
     if (!config.isComplete())
         return resultOf(Problem::Incomplete, tr("Fill in the team server's host, database and user."));
@@ -166,8 +166,9 @@ TeamConnectionTester::Result TeamConnectionTester::testNow(const TeamServerConfi
                 tr("The team database has no CPA Desk tables yet, and \"%1\" may not create them: ask "
                    "your IT to run CPA Desk once with the database owner's account.")
                     .arg(config.user));
-        return resultOf(Problem::None, tr("Connected. The team database is empty: this account will set it up "
-                                          "when sharing starts."));
+        return resultOf(Problem::None,
+                        tr("Connected. The team database is empty: this account will set it up "
+                           "when sharing starts."));
     }
     if (version < TeamSchema::CurrentVersion) {
         // Upgrading changes the tables (indexes, policies): only their owner may (TeamSchema::prepare).
@@ -181,11 +182,12 @@ TeamConnectionTester::Result TeamConnectionTester::testNow(const TeamServerConfi
                                 .arg(version)
                                 .arg(TeamSchema::CurrentVersion)
                                 .arg(owner, config.user));
-        return resultOf(Problem::None,
-                        tr("Connected. The team database is at schema version %1: this account will upgrade it "
-                           "to %2 when sharing starts.")
-                            .arg(version)
-                            .arg(TeamSchema::CurrentVersion));
+        return resultOf(
+            Problem::None,
+            tr("Connected. The team database is at schema version %1: this account will upgrade it "
+               "to %2 when sharing starts.")
+                .arg(version)
+                .arg(TeamSchema::CurrentVersion));
     }
     if (!isOperator) {
         if (isManager)
@@ -203,9 +205,8 @@ TeamConnectionTester::Result TeamConnectionTester::testNow(const TeamServerConfi
     return resultOf(Problem::None, tr("Connected: this workstation's leads can be shared."));
 }
 
-TeamConnectionTester::Problem TeamConnectionTester::workstationRegistration(QSqlDatabase &db,
-                                                                            const QString &workstationId,
-                                                                            QString *error)
+TeamConnectionTester::Problem
+TeamConnectionTester::workstationRegistration(QSqlDatabase &db, const QString &workstationId, QString *error)
 {
     // Row-level security shows an operator's login only its own workstations: one not seen is either
     // free or another login's. An insert that would take it tells which, and is rolled back.

@@ -27,8 +27,9 @@ public:
         SchemaNewer,       // set up by a newer CPA Desk
         SchemaMissing,     // no CPA Desk tables, and this account may not create them
         SchemaOlder,       // set up by an older CPA Desk, and this account may not upgrade it
-        WorkstationOfAnotherLogin, // this workstation id was registered under another login
         MissingPrivileges, // not in cpadesk_operator nor cpadesk_manager
+        // This workstation's id was registered by another login (row-level security: it may not share).
+        WorkstationOfAnotherLogin,
         Other,
     };
     Q_ENUM(Problem)

@@ -342,13 +342,14 @@ TeamSchema::Result TeamSchema::prepare(QSqlDatabase &db)
         if (isPrivilegeError(sqlError) && result.storedVersion > 0) {
             // Only the tables' owner may upgrade them (indexes, policies, functions on its tables).
             result.outcome = Outcome::NotInstalled;
-            result.message = tr("The team database is at schema version %1; this version of CPA Desk needs %2 "
-                                "and upgrades it when it connects with the account that owns the tables "
-                                "(\"%3\"), which this account is not. Ask your IT to run CPA Desk once with "
-                                "that account (see docs/TEAM.md); until then leads wait on this workstation.")
-                                 .arg(result.storedVersion)
-                                 .arg(CurrentVersion)
-                                 .arg(ownerName(db));
+            result.message =
+                tr("The team database is at schema version %1; this version of CPA Desk needs %2 "
+                   "and upgrades it when it connects with the account that owns the tables "
+                   "(\"%3\"), which this account is not. Ask your IT to run CPA Desk once with "
+                   "that account (see docs/TEAM.md); until then leads wait on this workstation.")
+                    .arg(result.storedVersion)
+                    .arg(CurrentVersion)
+                    .arg(ownerName(db));
         } else if (isPrivilegeError(sqlError)) {
             result.outcome = Outcome::NotInstalled;
             result.message = tr("The team database has no CPA Desk tables (schema %1 is needed), and this "

@@ -16,10 +16,11 @@ QString TeamSharingStatus::describe(const TeamSyncState &state, const QLocale &l
         return QCoreApplication::translate("TeamSharingStatus", "Shared with the team");
     case TeamSyncState::Phase::Reading:
         if (waiting > 0)
-            return QCoreApplication::translate("TeamSharingStatus",
-                                               "Reading the team's leads (manager login) — %n lead(s) of this "
-                                               "workstation not shared: a manager's login shares nothing",
-                                               nullptr, waiting);
+            return QCoreApplication::translate(
+                "TeamSharingStatus",
+                "Reading the team's leads (manager login) — %n lead(s) of this "
+                "workstation not shared: a manager's login shares nothing",
+                nullptr, waiting);
         return QCoreApplication::translate("TeamSharingStatus", "Reading the team's leads (manager login)");
     case TeamSyncState::Phase::Unreachable:
         return QCoreApplication::translate(

@@ -115,15 +115,17 @@ void TestE2eTeamScope::managersTeamViewFollowsTheServerByItself()
     QVERIFY(m_team.server().exec(
         {QStringLiteral("INSERT INTO workstations (workstation_id, db_user, operator_name) VALUES"
                         " ('ws-a', 'operator_anna', 'Anna')"),
-         QStringLiteral("INSERT INTO leads (account, order_id, workstation_id, operator_name, send_state,"
-                        " created_at) VALUES ('acc', 'A1', 'ws-a', 'Anna', 'sent', now() - interval '1 hour')")},
+         QStringLiteral(
+             "INSERT INTO leads (account, order_id, workstation_id, operator_name, send_state,"
+             " created_at) VALUES ('acc', 'A1', 'ws-a', 'Anna', 'sent', now() - interval '1 hour')")},
         TeamFixture::databaseName()));
 
     E2eApp app;
     QVERIFY(app.start());
     useTeamServer(app, TeamFixture::manager());
     auto *label = app.child<QLabel>(QStringLiteral("teamStatusLabel"));
-    QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("Reading the team's leads (manager login)"), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("Reading the team's leads (manager login)"),
+                              20000);
     QVERIFY(label->isVisible());
     QVERIFY(app.session()->team()->state().phase == TeamSyncState::Phase::Reading);
 

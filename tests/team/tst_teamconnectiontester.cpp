@@ -243,9 +243,10 @@ void TestTeamConnectionTester::olderSchemaSaysItsVersion()
         const TeamConnectionTester::Result owner =
             TeamConnectionTester::testNow(m_team.config(TeamFixture::ownerUser()));
         QVERIFY2(owner.ok(), qPrintable(owner.message));
-        QVERIFY2(owner.message.contains(at) &&
-                     owner.message.contains(QStringLiteral("upgrade it to %1").arg(TeamSchema::CurrentVersion)),
-                 qPrintable(owner.message));
+        QVERIFY2(
+            owner.message.contains(at) &&
+                owner.message.contains(QStringLiteral("upgrade it to %1").arg(TeamSchema::CurrentVersion)),
+            qPrintable(owner.message));
         QVERIFY2(!owner.message.contains(QLatin1String("empty")), qPrintable(owner.message));
         // Testing upgraded nothing.
         QCOMPARE(serverCount(QStringLiteral("SELECT version FROM cpadesk_schema")), version);
@@ -269,7 +270,8 @@ void TestTeamConnectionTester::workstationOfAnotherLogin()
     // Its own login, a workstation nobody registered yet, and a manager's login are fine.
     expect(m_team.config(TeamFixture::operatorA()), Problem::None, "leads can be shared");
     QVERIFY(TeamConnectionTester::testNow(m_team.config(TeamFixture::operatorA()), workstation).ok());
-    QVERIFY(TeamConnectionTester::testNow(m_team.config(TeamFixture::operatorB()), QStringLiteral("ws-new")).ok());
+    QVERIFY(TeamConnectionTester::testNow(m_team.config(TeamFixture::operatorB()), QStringLiteral("ws-new"))
+                .ok());
     QVERIFY(TeamConnectionTester::testNow(m_team.config(TeamFixture::manager()), workstation).ok());
     // Testing registered nothing.
     QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM workstations")), 1);

@@ -38,7 +38,8 @@ void TestTeamSharingStatus::describesAReadingLogin()
     const QLocale c(QLocale::English, QLocale::UnitedKingdom);
     TeamSyncState state;
     state.phase = TeamSyncState::Phase::Reading;
-    QCOMPARE(TeamSharingStatus::describe(state, c), QStringLiteral("Reading the team's leads (manager login)"));
+    QCOMPARE(TeamSharingStatus::describe(state, c),
+             QStringLiteral("Reading the team's leads (manager login)"));
     state.waitingLeads = 2;
     const QString text = TeamSharingStatus::describe(state, c);
     QVERIFY2(text.startsWith(QStringLiteral("Reading the team's leads (manager login) — 2 lead(s)")) &&

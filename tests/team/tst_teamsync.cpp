@@ -509,7 +509,8 @@ void TestTeamSync::managerLoginReadsAndIsToldOfChanges()
     // that is a mode, not an error.
     addLeads(0, 3);
     // Its cycles far apart: what it learns below comes from NOTIFY, not from a cycle.
-    auto maria = makeSyncOf(QStringLiteral("ws-manager_maria"), TeamFixture::manager(), journalPath(), 600000);
+    auto maria =
+        makeSyncOf(QStringLiteral("ws-manager_maria"), TeamFixture::manager(), journalPath(), 600000);
     QSignalSpy teamChanged(maria.get(), &TeamSync::teamLeadsChanged);
     maria->start();
     QTRY_VERIFY_WITH_TIMEOUT(maria->state().phase == TeamSyncState::Phase::Reading, ServerTimeoutMs);
@@ -522,8 +523,8 @@ void TestTeamSync::managerLoginReadsAndIsToldOfChanges()
     {
         Journal annaJournal;
         QVERIFY2(annaJournal.open(annaJournalPath), qPrintable(annaJournal.errorString()));
-        QVERIFY(annaJournal.addLead(profile, QStringLiteral("300001"), sampleLead(QStringLiteral("300001")),
-                                    t0));
+        QVERIFY(
+            annaJournal.addLead(profile, QStringLiteral("300001"), sampleLead(QStringLiteral("300001")), t0));
     }
     auto anna = makeSync(TeamFixture::operatorA(), annaJournalPath);
     anna->start();
@@ -603,10 +604,10 @@ void TestTeamSync::workstationOfAnotherLoginIsExplainedAndReassignable()
                                  boris->state().waitingLeads == 0,
                              ServerTimeoutMs);
     // Boris's login now writes the leads Anna shared from here too (they kept their workstation id).
-    QVERIFY(m_journal
-                ->mergeStatus(profile, statusRow(QStringLiteral("100001"), QStringLiteral("cancel"), 5),
-                              t0 + 9e6)
-                .changed);
+    QVERIFY(
+        m_journal
+            ->mergeStatus(profile, statusRow(QStringLiteral("100001"), QStringLiteral("cancel"), 5), t0 + 9e6)
+            .changed);
     boris->nudge();
     QTRY_COMPARE_WITH_TIMEOUT(
         serverText(QStringLiteral("SELECT stage || status FROM leads WHERE order_id = '100001'")),
