@@ -532,9 +532,13 @@ void TestTeamSync::managerLoginReadsAndIsToldOfChanges()
     QTRY_VERIFY_WITH_TIMEOUT(teamChanged.size() > 0, ServerTimeoutMs);
     // Then the lead's outcome changes at the server: told again.
     teamChanged.clear();
+    QElapsedTimer told;
+    told.start();
     QVERIFY(m_team.server().exec({QStringLiteral("UPDATE leads SET stage = 'hold', status = 4")},
                                  TeamFixture::databaseName()));
     QTRY_VERIFY_WITH_TIMEOUT(teamChanged.size() > 0, ServerTimeoutMs);
+    qInfo("the manager's view was told of a change at the server %lld ms after the UPDATE was sent",
+          told.elapsed());
 
     // The manager wrote nothing and took no refresh lease: the operator holds it.
     QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM workstations WHERE db_user = 'manager_maria'")),
