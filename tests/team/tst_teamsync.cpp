@@ -66,6 +66,7 @@ private slots:
     void managerLoginReadsAndIsToldOfChanges();
     void ownerLoginLeavesTheWorkstationToItsOperator();
     void workstationOfAnotherLoginIsExplainedAndReassignable();
+    void ownerInTheOperatorRoleShares();
 
 private:
     // Adds leads `first`..`first + count - 1`, each sent, every third one held then approved.
@@ -616,6 +617,20 @@ void TestTeamSync::workstationOfAnotherLoginIsExplainedAndReassignable()
     QTRY_COMPARE_WITH_TIMEOUT(
         serverText(QStringLiteral("SELECT stage || status FROM leads WHERE order_id = '100001'")),
         QStringLiteral("cancel5"), ServerTimeoutMs);
+}
+
+void TestTeamSync::ownerInTheOperatorRoleShares()
+{
+    // The one-machine try-out (README, docs/TEAM.md section 6): the owner is also an operator, so one
+    // login sets the tables up and shares.
+    QVERIFY(m_team.server().exec({QStringLiteral("GRANT cpadesk_operator TO cpadesk_owner")}));
+    addLeads(0, 2);
+    auto owner = makeSync(TeamFixture::ownerUser());
+    owner->start();
+    QTRY_COMPARE_WITH_TIMEOUT(serverCount(QStringLiteral("SELECT count(*) FROM leads")), 2, ServerTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(owner->state().phase == TeamSyncState::Phase::Sharing, ServerTimeoutMs);
+    owner.reset();
+    QVERIFY(m_team.server().exec({QStringLiteral("REVOKE cpadesk_operator FROM cpadesk_owner")}));
 }
 
 int main(int argc, char **argv)
