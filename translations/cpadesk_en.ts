@@ -247,5 +247,12 @@
             <numerusform>Team server refuses this workstation since %1 (%2) — %n leads waiting to be shared</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Reading the team&apos;s leads (manager login) — %n lead(s) of this workstation not shared: a manager&apos;s login shares nothing</source>
+        <translation>
+            <numerusform>Reading the team&apos;s leads (manager login) — %n lead of this workstation not shared: a manager&apos;s login shares nothing</numerusform>
+            <numerusform>Reading the team&apos;s leads (manager login) — %n leads of this workstation not shared: a manager&apos;s login shares nothing</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

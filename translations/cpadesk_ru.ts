@@ -3480,6 +3480,18 @@
         <source>Connected: this workstation&apos;s leads can be shared.</source>
         <translation>Соединение установлено: лиды этого рабочего места можно передавать команде.</translation>
     </message>
+    <message>
+        <source>The team database is at schema version %1; this version of CPA Desk needs %2 and upgrades it when it connects with the account that owns the tables (&quot;%3&quot;), which &quot;%4&quot; is not. Ask your IT to run CPA Desk once with that account; until then this workstation&apos;s leads wait on it.</source>
+        <translation>Командная база на схеме версии %1; этой версии CPA Desk нужна %2, и она обновит базу, когда подключится с учётной записью владельца таблиц («%3»), а «%4» — не она. Попросите ИТ-службу один раз запустить CPA Desk с этой учётной записью; до тех пор лиды этого рабочего места ждут на нём.</translation>
+    </message>
+    <message>
+        <source>Connected. The team database is at schema version %1: this account will upgrade it to %2 when sharing starts.</source>
+        <translation>Соединение установлено. Командная база на схеме версии %1: эта учётная запись обновит её до %2, когда начнётся передача.</translation>
+    </message>
+    <message>
+        <source>Connected. This account is not an operator&apos;s: it reads the team&apos;s leads and shares none of this workstation&apos;s.</source>
+        <translation>Соединение установлено. Это не учётная запись оператора: она читает лиды команды и не передаёт лиды этого рабочего места.</translation>
+    </message>
 </context>
 <context>
     <name>TeamLeadsModel</name>
@@ -3493,6 +3505,13 @@
     <message>
         <source>No free workstation number for order ids in the team database.</source>
         <translation>В командной базе нет свободного номера рабочего места для номеров заказов.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPusher</name>
+    <message>
+        <source>This workstation (%1) is registered at the team server under another login, so &quot;%2&quot; may not share its leads. Ask your IT to move the workstation to &quot;%2&quot; (docs/TEAM.md, &quot;A workstation registered under another login&quot;), or use the login it was registered with.</source>
+        <translation>Это рабочее место (%1) зарегистрировано на командном сервере под другой учётной записью, поэтому «%2» не может передавать его лиды. Попросите ИТ-службу перевести рабочее место на «%2» (docs/TEAM.md, раздел «A workstation registered under another login») или используйте учётную запись, под которой оно зарегистрировано.</translation>
     </message>
 </context>
 <context>
@@ -3512,6 +3531,10 @@
     <message>
         <source>Upgrading the team database to schema %1 failed: %2</source>
         <translation>Не удалось обновить командную базу до схемы %1: %2</translation>
+    </message>
+    <message>
+        <source>The team database is at schema version %1; this version of CPA Desk needs %2 and upgrades it when it connects with the account that owns the tables (&quot;%3&quot;), which this account is not. Ask your IT to run CPA Desk once with that account (see docs/TEAM.md); until then leads wait on this workstation.</source>
+        <translation>Командная база на схеме версии %1; этой версии CPA Desk нужна %2, и она обновит базу, когда подключится с учётной записью владельца таблиц («%3»), а эта учётная запись — не она. Попросите ИТ-службу один раз запустить CPA Desk с той учётной записью (см. docs/TEAM.md); до тех пор лиды ждут на этом рабочем месте.</translation>
     </message>
 </context>
 <context>
@@ -3650,6 +3673,18 @@
             <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лида ждут передачи</numerusform>
             <numerusform>Командный сервер не принимает данные этого рабочего места с %1 (%2) — %n лидов ждут передачи</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading the team&apos;s leads (manager login) — %n lead(s) of this workstation not shared: a manager&apos;s login shares nothing</source>
+        <translation>
+            <numerusform>Читаем лиды команды (учётная запись менеджера) — %n лид этого рабочего места не передан: учётная запись менеджера ничего не передаёт</numerusform>
+            <numerusform>Читаем лиды команды (учётная запись менеджера) — %n лида этого рабочего места не переданы: учётная запись менеджера ничего не передаёт</numerusform>
+            <numerusform>Читаем лиды команды (учётная запись менеджера) — %n лидов этого рабочего места не переданы: учётная запись менеджера ничего не передаёт</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the team&apos;s leads (manager login)</source>
+        <translation>Читаем лиды команды (учётная запись менеджера)</translation>
     </message>
 </context>
 </TS>

@@ -534,7 +534,8 @@ void SettingsDialog::testTeamServer()
         return;
     m_teamTesting = true;
     m_teamForm->setTesting(true);
-    m_teamTester->test(TeamSettings::serverConfig(m_teamForm->values(), m_teamForm->password()));
+    m_teamTester->test(TeamSettings::serverConfig(m_teamForm->values(), m_teamForm->password()),
+                       m_teamSettings->workstationId());
 }
 
 void SettingsDialog::onTeamServerChecked(const TeamConnectionTester::Result &result)

@@ -1,6 +1,7 @@
 #include "TeamConnectionTester.h"
 
 #include "TeamConnection.h"
+#include "TeamPusher.h"
 #include "TeamSchema.h"
 
 #include <QCoreApplication>
@@ -40,12 +41,12 @@ TeamConnectionTester::~TeamConnectionTester()
     // its answer is dropped (see test()).
 }
 
-void TeamConnectionTester::test(const TeamServerConfig &config)
+void TeamConnectionTester::test(const TeamServerConfig &config, const QString &workstationId)
 {
     m_running = true;
     QPointer<TeamConnectionTester> self(this);
-    QThread *thread = QThread::create([self, config]() {
-        const Result result = testNow(config);
+    QThread *thread = QThread::create([self, config, workstationId]() {
+        const Result result = testNow(config, workstationId);
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [self, result]() {
@@ -82,7 +83,8 @@ TeamConnectionTester::Problem TeamConnectionTester::classifyConnectionError(cons
     return Problem::Other;
 }
 
-TeamConnectionTester::Result TeamConnectionTester::testNow(const TeamServerConfig &config)
+TeamConnectionTester::Result TeamConnectionTester::testNow(const TeamServerConfig &config,
+                                                           const QString &workstationId)
 {
     if (!config.isComplete())
         return resultOf(Problem::Incomplete, tr("Fill in the team server's host, database and user."));
@@ -157,17 +159,80 @@ TeamConnectionTester::Result TeamConnectionTester::testNow(const TeamServerConfi
                 .arg(version)
                 .arg(TeamSchema::CurrentVersion));
 
-    if (version < TeamSchema::CurrentVersion && !mayInstall)
-        return resultOf(
-            Problem::SchemaMissing,
-            tr("The team database has no CPA Desk tables yet, and \"%1\" may not create them: ask "
-               "your IT to run CPA Desk once with the database owner's account.")
-                .arg(config.user));
-    if (version < TeamSchema::CurrentVersion)
+    if (version == 0) {
+        if (!mayInstall)
+            return resultOf(
+                Problem::SchemaMissing,
+                tr("The team database has no CPA Desk tables yet, and \"%1\" may not create them: ask "
+                   "your IT to run CPA Desk once with the database owner's account.")
+                    .arg(config.user));
         return resultOf(Problem::None,
                         tr("Connected. The team database is empty: this account will set it up "
                            "when sharing starts."));
-    if (isManager && !isOperator)
-        return resultOf(Problem::None, tr("Connected as a manager: the team's leads can be read."));
+    }
+    if (version < TeamSchema::CurrentVersion) {
+        // Upgrading changes the tables (indexes, policies): only their owner may (TeamSchema::prepare).
+        const QString owner = TeamSchema::ownerName(db);
+        if (!TeamSchema::mayUpgrade(db))
+            return resultOf(Problem::SchemaOlder,
+                            tr("The team database is at schema version %1; this version of CPA Desk needs %2 "
+                               "and upgrades it when it connects with the account that owns the tables "
+                               "(\"%3\"), which \"%4\" is not. Ask your IT to run CPA Desk once with that "
+                               "account; until then this workstation's leads wait on it.")
+                                .arg(version)
+                                .arg(TeamSchema::CurrentVersion)
+                                .arg(owner, config.user));
+        return resultOf(
+            Problem::None,
+            tr("Connected. The team database is at schema version %1: this account will upgrade it "
+               "to %2 when sharing starts.")
+                .arg(version)
+                .arg(TeamSchema::CurrentVersion));
+    }
+    if (!isOperator) {
+        if (isManager)
+            return resultOf(Problem::None, tr("Connected as a manager: the team's leads can be read."));
+        return resultOf(Problem::None, tr("Connected. This account is not an operator's: it reads the team's "
+                                          "leads and shares none of this workstation's."));
+    }
+    if (!workstationId.isEmpty()) {
+        const Problem taken = workstationRegistration(db, workstationId, &error);
+        if (taken == Problem::WorkstationOfAnotherLogin)
+            return resultOf(taken, TeamPusher::workstationOfAnotherLogin(workstationId, config.user));
+        if (taken != Problem::None)
+            return resultOf(taken, tr("The team database could not be read: %1").arg(error), error);
+    }
     return resultOf(Problem::None, tr("Connected: this workstation's leads can be shared."));
+}
+
+TeamConnectionTester::Problem
+TeamConnectionTester::workstationRegistration(QSqlDatabase &db, const QString &workstationId, QString *error)
+{
+    // Row-level security shows an operator's login only its own workstations: one not seen is either
+    // free or another login's. An insert that would take it tells which, and is rolled back.
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM workstations WHERE workstation_id = ?)"));
+    query.addBindValue(workstationId);
+    if (!query.exec() || !query.next()) {
+        *error = query.lastError().text();
+        return Problem::Other;
+    }
+    if (query.value(0).toBool())
+        return Problem::None;
+    query.finish();
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return Problem::Other;
+    }
+    query.prepare(QStringLiteral("INSERT INTO workstations (workstation_id) VALUES (?)"
+                                 " ON CONFLICT (workstation_id) DO NOTHING"));
+    query.addBindValue(workstationId);
+    const bool inserted = query.exec();
+    const int rows = query.numRowsAffected();
+    *error = query.lastError().text();
+    query.finish();
+    db.rollback();
+    if (!inserted)
+        return Problem::Other;
+    return rows == 1 ? Problem::None : Problem::WorkstationOfAnotherLogin;
 }

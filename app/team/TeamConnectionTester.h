@@ -4,6 +4,7 @@
 
 #include <QMetaType>
 #include <QObject>
+#include <QSqlDatabase>
 #include <QString>
 
 // The "Test team server" button's work: connects as the settings say, reads the schema and the
@@ -25,7 +26,10 @@ public:
         TlsFailed,         // server without TLS, certificate not trusted, name mismatch, CA file unreadable
         SchemaNewer,       // set up by a newer CPA Desk
         SchemaMissing,     // no CPA Desk tables, and this account may not create them
+        SchemaOlder,       // set up by an older CPA Desk, and this account may not upgrade it
         MissingPrivileges, // not in cpadesk_operator nor cpadesk_manager
+        // This workstation's id was registered by another login (row-level security: it may not share).
+        WorkstationOfAnotherLogin,
         Other,
     };
     Q_ENUM(Problem)
@@ -41,12 +45,13 @@ public:
     explicit TeamConnectionTester(QObject *parent = nullptr);
     ~TeamConnectionTester() override;
 
-    // Starts a test; finished() answers, always, from this object's thread.
-    void test(const TeamServerConfig &config);
+    // Starts a test; finished() answers, always, from this object's thread. With `workstationId`
+    // (TeamSettings::workstationId()), an operator's login is also told whether it may share from it.
+    void test(const TeamServerConfig &config, const QString &workstationId = QString());
     bool isRunning() const { return m_running; }
 
     // The test itself, blocking (what test() runs on its thread).
-    static Result testNow(const TeamServerConfig &config);
+    static Result testNow(const TeamServerConfig &config, const QString &workstationId = QString());
     // Which problem libpq's words for a failed connection describe.
     static Problem classifyConnectionError(const QString &driverText);
 
@@ -54,6 +59,10 @@ signals:
     void finished(const TeamConnectionTester::Result &result);
 
 private:
+    // None when an operator's login may register `workstationId` (or has), WorkstationOfAnotherLogin,
+    // or Other with `error`. Changes nothing.
+    static Problem workstationRegistration(QSqlDatabase &db, const QString &workstationId, QString *error);
+
     bool m_running = false;
 };
 

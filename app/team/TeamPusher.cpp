@@ -3,6 +3,7 @@
 #include "TeamLog.h"
 #include "journal/StatusProgress.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -91,18 +92,55 @@ bool TeamPusher::fail(QSqlDatabase &db, const QSqlError &error)
     return false;
 }
 
+QString TeamPusher::workstationOfAnotherLogin(const QString &workstationId, const QString &login)
+{
+    return QCoreApplication::translate(
+               "TeamPusher",
+               "This workstation (%1) is registered at the team server under another login, so \"%2\" may "
+               "not share its leads. Ask your IT to move the workstation to \"%2\" (docs/TEAM.md, "
+               "\"A workstation registered under another login\"), or use the login it was registered with.")
+        .arg(workstationId, login);
+}
+
 bool TeamPusher::registerWorkstation(QSqlDatabase &db)
 {
+    m_error.clear();
+    m_errorCode.clear();
+    m_connectionLost = false;
+    // Row-level security shows an operator's login only the workstations registered under it: a row
+    // seen is ours, and only refreshed.
     QSqlQuery query(db);
-    query.prepare(
-        QStringLiteral("INSERT INTO workstations AS w (workstation_id, operator_name) VALUES (?, ?)"
-                       " ON CONFLICT (workstation_id) DO UPDATE SET operator_name = EXCLUDED.operator_name,"
-                       " last_seen = now()"));
+    query.prepare(QStringLiteral("SELECT session_user, EXISTS (SELECT 1 FROM workstations"
+                                 " WHERE workstation_id = ?)"));
+    query.addBindValue(m_workstationId);
+    if (!query.exec() || !query.next())
+        return fail(db, query.lastError());
+    const QString login = query.value(0).toString();
+    const bool ours = query.value(1).toBool();
+    query.finish();
+    if (ours) {
+        query.prepare(QStringLiteral("UPDATE workstations SET operator_name = ?, last_seen = now()"
+                                     " WHERE workstation_id = ?"));
+        query.addBindValue(m_operatorName);
+        query.addBindValue(m_workstationId);
+        if (!query.exec())
+            return fail(db, query.lastError());
+        return true;
+    }
+    // Not ours: either nobody's yet, or another login's that we cannot see (the key still conflicts).
+    query.prepare(QStringLiteral("INSERT INTO workstations (workstation_id, operator_name) VALUES (?, ?)"
+                                 " ON CONFLICT (workstation_id) DO NOTHING"));
     query.addBindValue(m_workstationId);
     query.addBindValue(m_operatorName);
     if (!query.exec())
         return fail(db, query.lastError());
-    return true;
+    if (query.numRowsAffected() == 1)
+        return true;
+    m_error = workstationOfAnotherLogin(m_workstationId, login);
+    m_errorCode = QStringLiteral("42501");
+    qCWarning(lcTeam) << "workstation" << m_workstationId << "is registered under another login than"
+                      << login;
+    return false;
 }
 
 bool TeamPusher::push(QSqlDatabase &db, const QList<TeamLeadSnapshot> &leads)

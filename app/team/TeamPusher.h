@@ -17,8 +17,12 @@ class TeamPusher
 public:
     TeamPusher(const QString &account, const QString &workstationId, const QString &operatorName);
 
-    // Registers (or refreshes) this workstation under the connection's login.
+    // Registers (or refreshes) this workstation under the connection's login. When another login
+    // registered it first, row-level security keeps this one from sharing from it: errorString() then
+    // says so in words (workstationOfAnotherLogin()), and what to do.
     bool registerWorkstation(QSqlDatabase &db);
+    // The sentence for a workstation registered at the team server under another login than `login`.
+    static QString workstationOfAnotherLogin(const QString &workstationId, const QString &login);
     // Pushes `leads` in one transaction; true once the server committed them. Leads without an order
     // id yet ("auto" leads the network has not numbered) are skipped: their numbering is a change that
     // brings them back. A lead another workstation shared first is refused by row-level security: it is

@@ -373,6 +373,35 @@ int TeamSchema::storedVersion(QSqlDatabase &db, QString *error)
     return query.value(0).toInt();
 }
 
+namespace {
+
+// The CPA Desk tables' owner as the catalog says (cpadesk_schema's: the migrations create every table
+// in one transaction, by one account).
+const char *const SchemaTable = "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                " WHERE c.relname = 'cpadesk_schema' AND n.nspname = current_schema()";
+
+} // namespace
+
+QString TeamSchema::ownerName(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT pg_get_userbyid(c.relowner) ") + QLatin1String(SchemaTable)) ||
+        !query.next())
+        return QString();
+    return query.value(0).toString();
+}
+
+bool TeamSchema::mayUpgrade(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT pg_has_role(session_user, c.relowner, 'USAGE')"
+                                   " AND has_schema_privilege(n.oid, 'CREATE') ") +
+                    QLatin1String(SchemaTable)) ||
+        !query.next())
+        return false;
+    return query.value(0).toBool();
+}
+
 TeamSchema::Result TeamSchema::prepare(QSqlDatabase &db)
 {
     Result result;
@@ -406,7 +435,18 @@ TeamSchema::Result TeamSchema::prepare(QSqlDatabase &db)
     auto fail = [&](const QSqlError &sqlError, int version) {
         query.finish();
         db.rollback();
-        if (isPrivilegeError(sqlError)) {
+        if (isPrivilegeError(sqlError) && result.storedVersion > 0) {
+            // Only the tables' owner may upgrade them (indexes, policies, functions on its tables).
+            result.outcome = Outcome::NotInstalled;
+            result.message =
+                tr("The team database is at schema version %1; this version of CPA Desk needs %2 "
+                   "and upgrades it when it connects with the account that owns the tables "
+                   "(\"%3\"), which this account is not. Ask your IT to run CPA Desk once with "
+                   "that account (see docs/TEAM.md); until then leads wait on this workstation.")
+                    .arg(result.storedVersion)
+                    .arg(CurrentVersion)
+                    .arg(ownerName(db));
+        } else if (isPrivilegeError(sqlError)) {
             result.outcome = Outcome::NotInstalled;
             result.message = tr("The team database has no CPA Desk tables (schema %1 is needed), and this "
                                 "account may not create them. Ask your IT to run CPA Desk once with the "

@@ -38,4 +38,10 @@ int storedVersion(QSqlDatabase &db, QString *error);
 // Brings the database to CurrentVersion if it is older, refuses it if it is newer.
 Result prepare(QSqlDatabase &db);
 
+// Who owns the CPA Desk tables (the login that created them; empty when there are none or on failure),
+// and whether this connection's login may upgrade them: only their owner (or a member of its role, or a
+// superuser) may change them.
+QString ownerName(QSqlDatabase &db);
+bool mayUpgrade(QSqlDatabase &db);
+
 } // namespace TeamSchema

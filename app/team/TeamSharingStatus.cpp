@@ -14,6 +14,14 @@ QString TeamSharingStatus::describe(const TeamSyncState &state, const QLocale &l
             return QCoreApplication::translate("TeamSharingStatus", "Sharing with the team: %n lead(s) to go",
                                                nullptr, waiting);
         return QCoreApplication::translate("TeamSharingStatus", "Shared with the team");
+    case TeamSyncState::Phase::Reading:
+        if (waiting > 0)
+            return QCoreApplication::translate(
+                "TeamSharingStatus",
+                "Reading the team's leads (manager login) — %n lead(s) of this "
+                "workstation not shared: a manager's login shares nothing",
+                nullptr, waiting);
+        return QCoreApplication::translate("TeamSharingStatus", "Reading the team's leads (manager login)");
     case TeamSyncState::Phase::Unreachable:
         return QCoreApplication::translate(
                    "TeamSharingStatus", "Team server unreachable since %1 — %n lead(s) waiting to be shared",

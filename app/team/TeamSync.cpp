@@ -199,6 +199,10 @@ private:
             }
             m_schemaReady = true;
         }
+        if (!m_loginKnown && !readLoginKind(db))
+            return;
+        if (m_readOnly)
+            return readingCycle(db);
         if (!m_registered) {
             if (!m_pusher.registerWorkstation(db))
                 return pushFailed();
@@ -237,6 +241,75 @@ private:
         m_state.waitingLeads = 0;
         announce();
         m_timer->start(m_setup.pollIntervalMs);
+    }
+
+    // Once per connection: whether this login shares at all. One that is not a member of cpadesk_operator
+    // (a manager's, or the owner's that set the database up) reads the team's leads and writes nothing:
+    // registering this workstation would be refused (a manager's login may not write) or would make it
+    // the owner's, so that its operator's login could never share from it (row-level security).
+    bool readLoginKind(QSqlDatabase &db)
+    {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("SELECT pg_has_role(session_user, 'cpadesk_operator', 'MEMBER')")) ||
+            !query.next()) {
+            const QString error = query.lastError().text();
+            const bool open = db.isOpen();
+            dropConnection();
+            trouble(open ? TeamSyncState::Phase::Refused : TeamSyncState::Phase::Unreachable, error);
+            return false;
+        }
+        m_readOnly = !query.value(0).toBool();
+        m_loginKnown = true;
+        if (m_readOnly)
+            qCInfo(lcTeam) << "this login is not an operator's: reading the team's leads, sharing nothing";
+        return true;
+    }
+
+    // A reading login's cycle: it listens (the manager's Team view follows the server by itself), takes
+    // no refresh lease (it could not write the outcomes, and would keep an operator from doing it), and
+    // pushes nothing: this workstation's own leads, if any, wait in its journal and are counted, to be
+    // shared once the profile uses an operator's login.
+    void readingCycle(QSqlDatabase &db)
+    {
+        if (!m_listener) {
+            listenForTheView(db);
+            // What changed while nobody listened: the view reads again (before the state says Reading).
+            emit teamLeadsChanged();
+        } else {
+            // Nothing else talks to the server between notifications: this notices a lost connection.
+            QSqlQuery ping(db);
+            if (!ping.exec(QStringLiteral("SELECT 1"))) {
+                const QString error = ping.lastError().text();
+                dropConnection();
+                return trouble(TeamSyncState::Phase::Unreachable, error);
+            }
+        }
+        const int waiting = m_feed->waitingLeads(m_setup.profileId);
+        if (waiting < 0)
+            return feedFailed();
+        m_retryMs = m_setup.minRetryMs;
+        m_state.phase = TeamSyncState::Phase::Reading;
+        m_state.problem.clear();
+        m_state.troubleSince = QDateTime();
+        m_state.waitingLeads = waiting;
+        m_state.lease = TeamSyncState::Lease::Unknown;
+        announce();
+        m_timer->start(m_setup.pollIntervalMs);
+    }
+
+    // Notifications for the Team view only: a reading login has no leads of its own at the server, so
+    // nothing is read back into the journal.
+    void listenForTheView(QSqlDatabase &db)
+    {
+        m_listener = std::make_unique<TeamListener>(db);
+        connect(m_listener.get(), &TeamListener::leadChanged, this, [this] {
+            if (m_viewTimer && !m_viewTimer->isActive())
+                m_viewTimer->start();
+        });
+        // Not listening, the view would never follow: tried again at the next cycle, and the view reads
+        // again at each one meanwhile.
+        if (!m_listener->listen())
+            m_listener.reset();
     }
 
     // Once per run: this workstation's order id node, claimed in the team database (TeamNodeClaim), so
@@ -312,6 +385,7 @@ private:
         m_lease.reset();
         m_state.lease = TeamSyncState::Lease::Unknown;
         m_schemaReady = false;
+        m_loginKnown = false;
         m_registered = false;
         if (m_connection)
             m_connection->close();
@@ -493,6 +567,8 @@ private:
     TeamSyncState m_state;
     int m_retryMs;
     bool m_schemaReady = false;
+    bool m_loginKnown = false; // m_readOnly was read on this connection
+    bool m_readOnly = false;   // the login is not an operator's: readingCycle()
     bool m_registered = false;
     bool m_nodeClaimed = false;
 };

@@ -45,6 +45,10 @@ struct TeamSyncState
         Sharing,     // connected; waitingLeads may be > 0 while a push runs
         Unreachable, // the server did not answer or the connection broke: retrying
         Refused,     // the server answered but will not take our pushes (schema, rights): retrying slowly
+        // Connected with a login that reads the team's leads and writes none (a manager's, or the
+        // database owner's: not a member of cpadesk_operator): listening only, nothing is pushed, no
+        // refresh lease is taken; this workstation's own leads wait in its journal (waitingLeads).
+        Reading,
     };
     Phase phase = Phase::Starting;
     QString problem;         // translated or the server's words; never a password

@@ -4,6 +4,7 @@
 #include "team/TeamSchema.h"
 
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTest>
@@ -30,10 +31,16 @@ private slots:
     void schemaNewerThanThisVersion();
     void operatorAndManagerPass();
     void answersFromItsThread();
+    void olderSchemaSaysItsVersion();
+    void workstationOfAnotherLogin();
+    void ownerReadsWithoutSharing();
 
 private:
     void expect(const TeamServerConfig &config, Problem problem, const char *words);
     void installSchema();
+    // The schema as an older CPA Desk left it: steps 1..`version`, by the owner.
+    void installSchemaAt(int version);
+    int serverCount(const QString &sql);
     TeamFixture m_team;
 };
 
@@ -193,6 +200,87 @@ void TestTeamConnectionTester::answersFromItsThread()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     QVERIFY(finished.at(0).at(0).value<TeamConnectionTester::Result>().ok());
     QVERIFY(!tester.isRunning());
+}
+
+void TestTeamConnectionTester::installSchemaAt(int version)
+{
+    TeamConnection owner(m_team.config(TeamFixture::ownerUser()));
+    QVERIFY(owner.open());
+    QSqlDatabase db = owner.database();
+    QVERIFY(db.transaction());
+    QSqlQuery query(db);
+    for (int step = 1; step <= version; ++step) {
+        for (const QString &statement : TeamSchema::stepStatements(step))
+            QVERIFY2(query.exec(statement), qPrintable(query.lastError().text()));
+    }
+    QVERIFY(query.exec(QStringLiteral("UPDATE cpadesk_schema SET version = %1").arg(version)));
+    QVERIFY(db.commit());
+}
+
+int TestTeamConnectionTester::serverCount(const QString &sql)
+{
+    const QVariant value = m_team.server().value(sql, TeamFixture::databaseName());
+    return value.isValid() ? value.toInt() : -1;
+}
+
+void TestTeamConnectionTester::olderSchemaSaysItsVersion()
+{
+    for (int version = 1; version < TeamSchema::CurrentVersion; ++version) {
+        QVERIFY2(m_team.recreateDatabase(), qPrintable(m_team.errorString()));
+        installSchemaAt(version);
+        const QString at = QStringLiteral("at schema version %1").arg(version);
+        const QString needs = QStringLiteral("needs %1").arg(TeamSchema::CurrentVersion);
+        for (const QString &user : {TeamFixture::operatorA(), TeamFixture::manager()}) {
+            const TeamConnectionTester::Result result = TeamConnectionTester::testNow(m_team.config(user));
+            QVERIFY2(result.problem == Problem::SchemaOlder, qPrintable(result.message));
+            QVERIFY2(result.message.contains(at) && result.message.contains(needs) &&
+                         result.message.contains(QStringLiteral("\"%1\"").arg(TeamFixture::ownerUser())),
+                     qPrintable(result.message));
+            QVERIFY2(!result.message.contains(QLatin1String("empty")) &&
+                         !result.message.contains(QLatin1String("no CPA Desk tables")),
+                     qPrintable(result.message));
+        }
+        const TeamConnectionTester::Result owner =
+            TeamConnectionTester::testNow(m_team.config(TeamFixture::ownerUser()));
+        QVERIFY2(owner.ok(), qPrintable(owner.message));
+        QVERIFY2(
+            owner.message.contains(at) &&
+                owner.message.contains(QStringLiteral("upgrade it to %1").arg(TeamSchema::CurrentVersion)),
+            qPrintable(owner.message));
+        QVERIFY2(!owner.message.contains(QLatin1String("empty")), qPrintable(owner.message));
+        // Testing upgraded nothing.
+        QCOMPARE(serverCount(QStringLiteral("SELECT version FROM cpadesk_schema")), version);
+    }
+}
+
+void TestTeamConnectionTester::workstationOfAnotherLogin()
+{
+    installSchema();
+    QVERIFY(m_team.server().exec({QStringLiteral("INSERT INTO workstations (workstation_id, db_user)"
+                                                 " VALUES ('ws-shared', 'operator_anna')")},
+                                 TeamFixture::databaseName()));
+    const QString workstation = QStringLiteral("ws-shared");
+    const TeamConnectionTester::Result boris =
+        TeamConnectionTester::testNow(m_team.config(TeamFixture::operatorB()), workstation);
+    QVERIFY2(boris.problem == Problem::WorkstationOfAnotherLogin, qPrintable(boris.message));
+    QVERIFY2(boris.message.contains(QLatin1String("registered at the team server under another login")) &&
+                 boris.message.contains(workstation) && boris.message.contains(TeamFixture::operatorB()),
+             qPrintable(boris.message));
+    QVERIFY(!boris.message.contains(QLatin1String("can be shared")));
+    // Its own login, a workstation nobody registered yet, and a manager's login are fine.
+    expect(m_team.config(TeamFixture::operatorA()), Problem::None, "leads can be shared");
+    QVERIFY(TeamConnectionTester::testNow(m_team.config(TeamFixture::operatorA()), workstation).ok());
+    QVERIFY(TeamConnectionTester::testNow(m_team.config(TeamFixture::operatorB()), QStringLiteral("ws-new"))
+                .ok());
+    QVERIFY(TeamConnectionTester::testNow(m_team.config(TeamFixture::manager()), workstation).ok());
+    // Testing registered nothing.
+    QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM workstations")), 1);
+}
+
+void TestTeamConnectionTester::ownerReadsWithoutSharing()
+{
+    installSchema();
+    expect(m_team.config(TeamFixture::ownerUser()), Problem::None, "not an operator's");
 }
 
 QTEST_GUILESS_MAIN(TestTeamConnectionTester)

@@ -22,6 +22,7 @@ private slots:
     void operatorCannotTouchAnotherWorkstationsRows();
     void managerReadsEverythingAndWritesNothing();
     void aVersion4DatabaseIsUpgradedInOneTransaction();
+    void olderSchemaNamesItsVersionAndWhoUpgrades();
 
 private:
     static bool run(TeamConnection &connection, const QString &sql, QSqlError *error = nullptr,
@@ -321,6 +322,54 @@ void TestTeamSchema::aVersion4DatabaseIsUpgradedInOneTransaction()
                     "UPDATE leads SET status_text = 'Особый статус 17', comment = 'c' WHERE order_id = '1'"),
                 nullptr, &affected));
     QCOMPARE(affected, 1);
+}
+
+void TestTeamSchema::olderSchemaNamesItsVersionAndWhoUpgrades()
+{
+    // A database an older CPA Desk set up (schema 2), as its owner did then.
+    {
+        TeamConnection owner(m_team.config(TeamFixture::ownerUser()));
+        QVERIFY2(owner.open(), qPrintable(owner.errorString()));
+        QSqlDatabase db = owner.database();
+        QVERIFY(db.transaction());
+        for (int version = 1; version <= 2; ++version) {
+            for (const QString &statement : TeamSchema::stepStatements(version))
+                QVERIFY(run(owner, statement));
+        }
+        QVERIFY(run(owner, QStringLiteral("UPDATE cpadesk_schema SET version = 2")));
+        QVERIFY(db.commit());
+    }
+    // An operator's login may not upgrade it, and is told what it is, not that it is empty.
+    {
+        TeamConnection operatorA(m_team.config(TeamFixture::operatorA()));
+        QVERIFY2(operatorA.open(), qPrintable(operatorA.errorString()));
+        QSqlDatabase db = operatorA.database();
+        QVERIFY(!TeamSchema::mayUpgrade(db));
+        QCOMPARE(TeamSchema::ownerName(db), TeamFixture::ownerUser());
+        const TeamSchema::Result result = TeamSchema::prepare(db);
+        QVERIFY(result.outcome == TeamSchema::Outcome::NotInstalled);
+        QCOMPARE(result.storedVersion, 2);
+        QVERIFY2(result.message.contains(QLatin1String("at schema version 2")), qPrintable(result.message));
+        QVERIFY2(result.message.contains(QStringLiteral("needs %1").arg(TeamSchema::CurrentVersion)),
+                 qPrintable(result.message));
+        QVERIFY2(result.message.contains(QStringLiteral("\"%1\"").arg(TeamFixture::ownerUser())),
+                 qPrintable(result.message));
+        QVERIFY2(!result.message.contains(QLatin1String("no CPA Desk tables")), qPrintable(result.message));
+    }
+    QCOMPARE(m_team.server()
+                 .value(QStringLiteral("SELECT version FROM cpadesk_schema"), TeamFixture::databaseName())
+                 .toInt(),
+             2);
+    // The owner's may, and does.
+    TeamConnection owner(m_team.config(TeamFixture::ownerUser()));
+    QVERIFY2(owner.open(), qPrintable(owner.errorString()));
+    QSqlDatabase db = owner.database();
+    QVERIFY(TeamSchema::mayUpgrade(db));
+    QVERIFY(TeamSchema::prepare(db).outcome == TeamSchema::Outcome::Ready);
+    QCOMPARE(m_team.server()
+                 .value(QStringLiteral("SELECT version FROM cpadesk_schema"), TeamFixture::databaseName())
+                 .toInt(),
+             TeamSchema::CurrentVersion);
 }
 
 QTEST_GUILESS_MAIN(TestTeamSchema)

@@ -8,6 +8,7 @@ class TestTeamSharingStatus : public QObject
     Q_OBJECT
 private slots:
     void describesEachPhase();
+    void describesAReadingLogin();
 };
 
 void TestTeamSharingStatus::describesEachPhase()
@@ -28,6 +29,22 @@ void TestTeamSharingStatus::describesEachPhase()
     state.problem = QStringLiteral("schema 2 is newer");
     QVERIFY(TeamSharingStatus::describe(state, c).contains(QLatin1String("(schema 2 is newer)")));
     QVERIFY(TeamSharingStatus::describe(state, c).contains(QLatin1String("10:42")));
+}
+
+void TestTeamSharingStatus::describesAReadingLogin()
+{
+    // A manager's login is a mode, not a refusal: a calm sentence, and the workstation's own leads
+    // that it cannot share said plainly.
+    const QLocale c(QLocale::English, QLocale::UnitedKingdom);
+    TeamSyncState state;
+    state.phase = TeamSyncState::Phase::Reading;
+    QCOMPARE(TeamSharingStatus::describe(state, c),
+             QStringLiteral("Reading the team's leads (manager login)"));
+    state.waitingLeads = 2;
+    const QString text = TeamSharingStatus::describe(state, c);
+    QVERIFY2(text.startsWith(QStringLiteral("Reading the team's leads (manager login) — 2 lead(s)")) &&
+                 text.contains(QLatin1String("not shared")) && !text.contains(QLatin1String("refuses")),
+             qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestTeamSharingStatus)

@@ -63,12 +63,19 @@ private slots:
     void twoWorkstationsTrackingTheSameOrder();
     void measuresThePushRate();
     void workstationKilledMidPushLosesAndDoublesNothing();
+    void managerLoginReadsAndIsToldOfChanges();
+    void ownerLoginLeavesTheWorkstationToItsOperator();
+    void workstationOfAnotherLoginIsExplainedAndReassignable();
+    void ownerInTheOperatorRoleShares();
 
 private:
     // Adds leads `first`..`first + count - 1`, each sent, every third one held then approved.
     void addLeads(int first, int count);
     std::unique_ptr<TeamSync> makeSync(const QString &user = TeamFixture::operatorA(),
                                        const QString &journal = {});
+    // As makeSync(), for one workstation (its id) used with several logins.
+    std::unique_ptr<TeamSync> makeSyncOf(const QString &workstationId, const QString &user,
+                                         const QString &journal, int pollIntervalMs = 50);
     int serverCount(const QString &sql);
     QString serverText(const QString &sql);
     QString journalPath() const { return m_env->path() + QStringLiteral("/journal.sqlite"); }
@@ -478,6 +485,152 @@ static int runPushChild(const QString &journal, int port)
     TeamSync sync(setup);
     sync.start();
     return QCoreApplication::exec();
+}
+
+std::unique_ptr<TeamSync> TestTeamSync::makeSyncOf(const QString &workstationId, const QString &user,
+                                                   const QString &journal, int pollIntervalMs)
+{
+    TeamSyncSetup setup;
+    setup.server = m_team.config(user);
+    setup.journalFilePath = journal;
+    setup.profileId = profile;
+    setup.account = account;
+    setup.workstationId = workstationId;
+    setup.operatorName = user;
+    setup.pollIntervalMs = pollIntervalMs;
+    setup.minRetryMs = 50;
+    setup.maxRetryMs = 400;
+    setup.batchSize = 50;
+    return std::make_unique<TeamSync>(setup);
+}
+
+void TestTeamSync::managerLoginReadsAndIsToldOfChanges()
+{
+    // The manager's workstation has leads of its own: a manager's login may not write them, and
+    // that is a mode, not an error.
+    addLeads(0, 3);
+    // Its cycles far apart: what it learns below comes from NOTIFY, not from a cycle.
+    auto maria =
+        makeSyncOf(QStringLiteral("ws-manager_maria"), TeamFixture::manager(), journalPath(), 600000);
+    QSignalSpy teamChanged(maria.get(), &TeamSync::teamLeadsChanged);
+    maria->start();
+    QTRY_VERIFY_WITH_TIMEOUT(maria->state().phase == TeamSyncState::Phase::Reading, ServerTimeoutMs);
+    QVERIFY2(maria->state().problem.isEmpty(), qPrintable(maria->state().problem));
+    QCOMPARE(maria->state().waitingLeads, 3);
+    teamChanged.clear();
+
+    // An operator shares a lead: the manager's sync tells its view, without asking.
+    const QString annaJournalPath = m_env->path() + QStringLiteral("/anna.sqlite");
+    {
+        Journal annaJournal;
+        QVERIFY2(annaJournal.open(annaJournalPath), qPrintable(annaJournal.errorString()));
+        QVERIFY(
+            annaJournal.addLead(profile, QStringLiteral("300001"), sampleLead(QStringLiteral("300001")), t0));
+    }
+    auto anna = makeSync(TeamFixture::operatorA(), annaJournalPath);
+    anna->start();
+    QTRY_COMPARE_WITH_TIMEOUT(serverCount(QStringLiteral("SELECT count(*) FROM leads")), 1, ServerTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(teamChanged.size() > 0, ServerTimeoutMs);
+    // Then the lead's outcome changes at the server: told again.
+    teamChanged.clear();
+    QElapsedTimer told;
+    told.start();
+    QVERIFY(m_team.server().exec({QStringLiteral("UPDATE leads SET stage = 'hold', status = 4")},
+                                 TeamFixture::databaseName()));
+    QTRY_VERIFY_WITH_TIMEOUT(teamChanged.size() > 0, ServerTimeoutMs);
+    qInfo("the manager's view was told of a change at the server %lld ms after the UPDATE was sent",
+          told.elapsed());
+
+    // The manager wrote nothing and took no refresh lease: the operator holds it.
+    QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM workstations WHERE db_user = 'manager_maria'")),
+             0);
+    QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM leads WHERE order_id LIKE '1000%'")), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(anna->state().lease == TeamSyncState::Lease::Here, ServerTimeoutMs);
+    QCOMPARE(maria->state().phase, TeamSyncState::Phase::Reading);
+    QCOMPARE(maria->state().waitingLeads, 3); // still here, shared when an operator's login is used
+}
+
+void TestTeamSync::ownerLoginLeavesTheWorkstationToItsOperator()
+{
+    // IT sets the team up on an operator's workstation with the owner's account (docs/TEAM.md), then
+    // the operator's login takes over the same workstation id.
+    addLeads(0, 2);
+    const QString workstation = QStringLiteral("ws-front-desk");
+    {
+        auto owner = makeSyncOf(workstation, TeamFixture::ownerUser(), journalPath());
+        owner->start();
+        QTRY_VERIFY_WITH_TIMEOUT(owner->state().phase == TeamSyncState::Phase::Reading, ServerTimeoutMs);
+    }
+    QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM workstations")), 0);
+    auto anna = makeSyncOf(workstation, TeamFixture::operatorA(), journalPath());
+    anna->start();
+    QTRY_COMPARE_WITH_TIMEOUT(serverCount(QStringLiteral("SELECT count(*) FROM leads WHERE workstation_id ="
+                                                         " 'ws-front-desk'")),
+                              2, ServerTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(anna->state().phase == TeamSyncState::Phase::Sharing, ServerTimeoutMs);
+}
+
+void TestTeamSync::workstationOfAnotherLoginIsExplainedAndReassignable()
+{
+    // Anna's shift shared from this workstation; Boris's shift now uses it with his login.
+    addLeads(0, 2);
+    const QString workstation = QStringLiteral("ws-shift");
+    {
+        auto anna = makeSyncOf(workstation, TeamFixture::operatorA(), journalPath());
+        anna->start();
+        QTRY_VERIFY_WITH_TIMEOUT(anna->state().phase == TeamSyncState::Phase::Sharing &&
+                                     anna->state().waitingLeads == 0,
+                                 ServerTimeoutMs);
+    }
+    addLeads(2, 1);
+    auto boris = makeSyncOf(workstation, TeamFixture::operatorB(), journalPath());
+    boris->start();
+    QTRY_VERIFY_WITH_TIMEOUT(boris->state().phase == TeamSyncState::Phase::Refused, ServerTimeoutMs);
+    const QString problem = boris->state().problem;
+    QVERIFY2(problem.contains(QLatin1String("registered at the team server under another login")),
+             qPrintable(problem));
+    QVERIFY2(problem.contains(QLatin1String("ws-shift")) && problem.contains(TeamFixture::operatorB()),
+             qPrintable(problem));
+    QVERIFY2(!problem.contains(QLatin1String("row-level security")), qPrintable(problem));
+    QVERIFY(boris->state().waitingLeads > 0); // all of them: a new login re-notes every lead
+
+    // IT's remedy from docs/TEAM.md, as the owner: the workstation, and its leads, move to Boris.
+    {
+        TeamConnection owner(m_team.config(TeamFixture::ownerUser()));
+        QVERIFY2(owner.open(), qPrintable(owner.errorString()));
+        QSqlQuery query(owner.database());
+        QVERIFY2(query.exec(QStringLiteral(
+                     "UPDATE workstations SET db_user = 'operator_boris' WHERE workstation_id = 'ws-shift'")),
+                 qPrintable(query.lastError().text()));
+        QCOMPARE(query.numRowsAffected(), 1);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(serverCount(QStringLiteral("SELECT count(*) FROM leads")), 3, ServerTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(boris->state().phase == TeamSyncState::Phase::Sharing &&
+                                 boris->state().waitingLeads == 0,
+                             ServerTimeoutMs);
+    // Boris's login now writes the leads Anna shared from here too (they kept their workstation id).
+    QVERIFY(
+        m_journal
+            ->mergeStatus(profile, statusRow(QStringLiteral("100001"), QStringLiteral("cancel"), 5), t0 + 9e6)
+            .changed);
+    boris->nudge();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        serverText(QStringLiteral("SELECT stage || status FROM leads WHERE order_id = '100001'")),
+        QStringLiteral("cancel5"), ServerTimeoutMs);
+}
+
+void TestTeamSync::ownerInTheOperatorRoleShares()
+{
+    // The one-machine try-out (README, docs/TEAM.md section 6): the owner is also an operator, so one
+    // login sets the tables up and shares.
+    QVERIFY(m_team.server().exec({QStringLiteral("GRANT cpadesk_operator TO cpadesk_owner")}));
+    addLeads(0, 2);
+    auto owner = makeSync(TeamFixture::ownerUser());
+    owner->start();
+    QTRY_COMPARE_WITH_TIMEOUT(serverCount(QStringLiteral("SELECT count(*) FROM leads")), 2, ServerTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(owner->state().phase == TeamSyncState::Phase::Sharing, ServerTimeoutMs);
+    owner.reset();
+    QVERIFY(m_team.server().exec({QStringLiteral("REVOKE cpadesk_operator FROM cpadesk_owner")}));
 }
 
 int main(int argc, char **argv)
