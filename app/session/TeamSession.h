@@ -4,6 +4,8 @@
 #include "sync/TeamCoverage.h"
 #include "team/TeamSync.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -61,7 +63,11 @@ public:
 
     Role role() const override;
     quint64 requestOpenTeamOrderIds() override;
+    quint64 requestCoveredOrderIds() override;
     void recordTeamStatuses(const QList<StatusRow> &rows, qint64 nowMs) override;
+    void teamRoundDone() override;
+    qint64 msSinceTeamRound() const override;
+    void setLeaseWanted(bool wanted) override; // false until a poller says otherwise
 
 signals:
     // Some lead of the team database changed (debounced): the manager's Team view reloads what it shows.
@@ -78,6 +84,11 @@ private:
     void retire(std::unique_ptr<TeamSync> sync);
     static bool sameSetup(const TeamSyncSetup &a, const TeamSyncSetup &b);
     void mergeTeamStatuses(const QList<TeamLeadStatus> &statuses);
+    // A ticket of this session for a read that `syncTicket` of the running sync answers.
+    quint64 forward(quint64 syncTicket);
+    void onSyncAnswer(quint64 syncTicket, const QStringList &orderIds, const QString &error);
+    // Answers, after the caller's return, a read that no sync will answer.
+    void refuse(quint64 ticket, const QString &error);
 
     TeamSettings *m_settings;
     CredentialStore *m_credentials;
@@ -88,5 +99,10 @@ private:
     QList<QPointer<QThread>> m_retiring;
     TeamSyncSetup m_setup;
     QPointer<StatusPoller> m_poller;
-    quint64 m_refusedTicket = 0; // tickets answered here when nothing shares: above any TeamSync's
+    // Tickets are this session's own, not a sync's: a sync retired with reads pending has them answered
+    // here (else the poller waiting would never finish), and the next sync numbers its own from 1 again.
+    quint64 m_lastTicket = 0;
+    QHash<quint64, quint64> m_pendingTickets; // the running sync's ticket -> this session's
+    bool m_leaseWanted = false;
+    QElapsedTimer m_sinceTeamRound; // since the last round heard of, or since sharing started
 };
