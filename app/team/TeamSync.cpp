@@ -13,6 +13,7 @@
 #include "journal/StatusProgress.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -93,8 +94,10 @@ public:
 
     void announceRound()
     {
-        if (m_beacon && m_lease && m_lease->isHeld() && m_connection && m_connection->isOpen())
+        if (m_beacon && m_lease && m_lease->isHeld() && m_connection && m_connection->isOpen()) {
             m_beacon->announce();
+            m_lastAnnounced.start();
+        }
     }
 
     void setLeaseWanted(bool wanted)
@@ -187,6 +190,10 @@ public:
         }
         if (changed > 0)
             qCInfo(lcTeam) << changed << "team statuses moved on";
+        // A long round (100,000 leads) is heard of while its answers come, not only at its end: the
+        // covered workstations would otherwise think it quiet and ask for themselves meanwhile.
+        if (!m_lastAnnounced.isValid() || m_lastAnnounced.hasExpired(AnnounceEveryMs))
+            announceRound();
     }
 
     void nudge()
@@ -205,6 +212,7 @@ signals:
 
 private:
     static constexpr int ViewSignalDelayMs = 300;
+    static constexpr qint64 AnnounceEveryMs = 10000; // during a round
 
     void cycle()
     {
@@ -489,6 +497,7 @@ private:
     bool m_registered = false;
     bool m_nodeClaimed = false;
     bool m_leaseWanted = true;
+    QElapsedTimer m_lastAnnounced; // when this holder last said that it refreshes
 };
 
 TeamSync::TeamSync(const TeamSyncSetup &setup, QObject *parent)
