@@ -93,6 +93,7 @@ private slots:
     void coveredWorkstationsAskForThemselvesWhenTheTeamsRoundsGoQuiet();
     void theOperatorsRefreshOnACoveredWorkstationAsksAboutItsLeads();
     void aRestartOfSharingWhileTheTeamsLeadsAreReadEndsTheRefresh();
+    void aPollerDetachedWhileTheTeamsLeadsAreReadEndsTheRefresh();
     void aLeadSharedFirstByAnotherWorkstationIsRefreshedByItsTracker();
 
 private:
@@ -371,6 +372,32 @@ void TestTeamRefreshFaults::aRestartOfSharingWhileTheTeamsLeadsAreReadEndsTheRef
     for (const QString &own : holder->orderIds)
         QCOMPARE(asked.value(own), 1);
     QVERIFY(!holder->poller->isRunning());
+    db.rollback();
+}
+
+void TestTeamRefreshFaults::aPollerDetachedWhileTheTeamsLeadsAreReadEndsTheRefresh()
+{
+    Workstation *holder = withRole(TeamCoverage::Role::Refresher);
+    TeamConnection owner(m_team.config(TeamFixture::ownerUser()));
+    QVERIFY2(owner.open(), qPrintable(owner.errorString()));
+    QSqlDatabase db = owner.database();
+    QVERIFY(db.transaction());
+    QSqlQuery lock(db);
+    QVERIFY2(lock.exec(QStringLiteral("LOCK TABLE leads IN ACCESS EXCLUSIVE MODE")),
+             qPrintable(lock.lastError().text()));
+    QSignalSpy done(holder->poller.get(), &StatusPoller::finished);
+    QVERIFY(holder->poller->refreshAll(StatusPoller::Trigger::Automatic));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        serverValue(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                   " AND usename = '%1'")
+                        .arg(holder->name))
+                .toInt() == 1,
+        SettleMs);
+    // The poller leaves the team (as when AppSession hands the team another poller): its read's answer
+    // will not reach it, and its round goes on as its own.
+    holder->team->servePoller(nullptr);
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, SettleMs);
+    QVERIFY(done.at(0).at(0).toBool());
     db.rollback();
 }
 
