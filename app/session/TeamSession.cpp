@@ -11,6 +11,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <limits>
 #include <utility>
 
 TeamSession::TeamSession(TeamSettings *settings, CredentialStore *credentials, QObject *parent)
@@ -38,6 +39,10 @@ void TeamSession::retire(std::unique_ptr<TeamSync> sync, std::function<void()> a
         return;
     if (sync)
         sync->disconnect(this);
+    // Its answers will not come: the reads waiting for them end now, and the poller goes on without.
+    for (const quint64 ticket : std::as_const(m_pendingTickets))
+        refuse(ticket, QStringLiteral("team sharing restarted"));
+    m_pendingTickets.clear();
     TeamSync *retiring = sync.release();
     if (retiring)
         retiring->setParent(nullptr);
@@ -103,7 +108,10 @@ void TeamSession::startWith(const TeamSyncSetup &setup)
     qCInfo(lcTeam) << "sharing profile" << setup.profileId << "with" << setup.server.identity();
     m_sync = std::make_unique<TeamSync>(setup);
     connect(m_sync.get(), &TeamSync::stateChanged, this, &TeamSession::changed);
-    connect(m_sync.get(), &TeamSync::openTeamOrderIds, this, &TeamSession::openTeamOrderIds);
+    connect(m_sync.get(), &TeamSync::openTeamOrderIds, this, &TeamSession::onSyncAnswer);
+    connect(m_sync.get(), &TeamSync::teamRoundHeard, this, [this] { m_sinceTeamRound.start(); });
+    m_sync->setLeaseWanted(m_leaseWanted);
+    m_sinceTeamRound.start(); // a holder gets a few intervals to be heard of
     connect(m_sync.get(), &TeamSync::teamStatuses, this, &TeamSession::mergeTeamStatuses);
     connect(m_sync.get(), &TeamSync::catchUpRead, this, &TeamSession::onCatchUpRead);
     connect(m_sync.get(), &TeamSync::teamLeadsChanged, this, &TeamSession::teamLeadsChanged);
@@ -197,11 +205,10 @@ TeamCoverage::Role TeamSession::role() const
     case TeamSyncState::Lease::Here:
         return Role::Refresher;
     case TeamSyncState::Lease::Elsewhere:
-        // Leads the server does not hold yet are not in the holder's round: until they are shared,
-        // this workstation asks about its own. Partial (issue 19): any change waiting counts, outcomes
-        // merged from the team too (shared again within a sharing cycle), so a refresh falling in that
-        // second asks about this workstation's leads once more than needed.
-        return state.waitingLeads == 0 ? Role::Covered : Role::None;
+        // Leads not shared yet, or shared first by another workstation, are not in the holder's round:
+        // the poller asks about those itself (requestCoveredOrderIds).
+        return Role::Covered;
+    case TeamSyncState::Lease::Declined:
     case TeamSyncState::Lease::Unknown:
         break;
     }
@@ -210,18 +217,61 @@ TeamCoverage::Role TeamSession::role() const
 
 quint64 TeamSession::requestOpenTeamOrderIds()
 {
-    if (m_sync)
-        return m_sync->requestOpenTeamOrderIds();
-    const quint64 ticket = (quint64(1) << 62) + ++m_refusedTicket;
-    QTimer::singleShot(
-        0, this, [this, ticket] { emit openTeamOrderIds(ticket, {}, QStringLiteral("no team server")); });
+    return forward(m_sync ? m_sync->requestOpenTeamOrderIds() : 0);
+}
+
+quint64 TeamSession::requestCoveredOrderIds()
+{
+    return forward(m_sync ? m_sync->requestCoveredOrderIds() : 0);
+}
+
+quint64 TeamSession::forward(quint64 syncTicket)
+{
+    const quint64 ticket = ++m_lastTicket;
+    if (syncTicket == 0)
+        refuse(ticket, QStringLiteral("no team server"));
+    else
+        m_pendingTickets.insert(syncTicket, ticket);
     return ticket;
+}
+
+void TeamSession::onSyncAnswer(quint64 syncTicket, const QStringList &orderIds, const QString &error)
+{
+    const auto pending = m_pendingTickets.constFind(syncTicket);
+    if (pending == m_pendingTickets.cend())
+        return;
+    const quint64 ticket = pending.value();
+    m_pendingTickets.erase(pending);
+    emit openTeamOrderIds(ticket, orderIds, error);
+}
+
+void TeamSession::refuse(quint64 ticket, const QString &error)
+{
+    QTimer::singleShot(0, this, [this, ticket, error] { emit openTeamOrderIds(ticket, {}, error); });
 }
 
 void TeamSession::recordTeamStatuses(const QList<StatusRow> &rows, qint64 nowMs)
 {
     if (m_sync)
         m_sync->recordTeamStatuses(rows, nowMs);
+}
+
+void TeamSession::teamRoundDone()
+{
+    if (m_sync)
+        m_sync->announceTeamRound();
+}
+
+qint64 TeamSession::msSinceTeamRound() const
+{
+    return m_sinceTeamRound.isValid() ? m_sinceTeamRound.elapsed() : std::numeric_limits<qint64>::max();
+}
+
+void TeamSession::setLeaseWanted(bool wanted)
+{
+    m_leaseWanted = wanted;
+    if (m_sync)
+        m_sync->setLeaseWanted(wanted);
 }
 
 void TeamSession::mergeTeamStatuses(const QList<TeamLeadStatus> &statuses)

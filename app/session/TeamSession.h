@@ -4,6 +4,8 @@
 #include "sync/TeamCoverage.h"
 #include "team/TeamSync.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -63,7 +65,11 @@ public:
 
     Role role() const override;
     quint64 requestOpenTeamOrderIds() override;
+    quint64 requestCoveredOrderIds() override;
     void recordTeamStatuses(const QList<StatusRow> &rows, qint64 nowMs) override;
+    void teamRoundDone() override;
+    qint64 msSinceTeamRound() const override;
+    void setLeaseWanted(bool wanted) override; // false until a poller says otherwise
 
 signals:
     // Some lead of the team database changed (debounced): the manager's Team view reloads what it shows.
@@ -85,6 +91,11 @@ private:
     void onCatchUpRead(quint64 ticket);
     void onTeamMergeDone(quint64 mergeTicket, bool ok);
     void forgetCatchUps();
+    // A ticket of this session for a read that `syncTicket` of the running sync answers.
+    quint64 forward(quint64 syncTicket);
+    void onSyncAnswer(quint64 syncTicket, const QStringList &orderIds, const QString &error);
+    // Answers, after the caller's return, a read that no sync will answer.
+    void refuse(quint64 ticket, const QString &error);
 
     TeamSettings *m_settings;
     CredentialStore *m_credentials;
@@ -103,5 +114,10 @@ private:
     QList<PendingCatchUp> m_catchUps;
     QSet<quint64> m_teamMerges;     // merges of team statuses given to the poller, not ended yet
     bool m_statusesDropped = false; // statuses came with no poller to merge them since the last catch-up
-    quint64 m_refusedTicket = 0;    // tickets answered here when nothing shares: above any TeamSync's
+    // Tickets are this session's own, not a sync's: a sync retired with reads pending has them answered
+    // here (else the poller waiting would never finish), and the next sync numbers its own from 1 again.
+    quint64 m_lastTicket = 0;
+    QHash<quint64, quint64> m_pendingTickets; // the running sync's ticket -> this session's
+    bool m_leaseWanted = false;
+    QElapsedTimer m_sinceTeamRound; // since the last round heard of, or since sharing started
 };

@@ -19,7 +19,7 @@ StatusPoller::StatusPoller(Journal *journal, LeadTransport *transport, const QSt
     connect(&m_mergeDelay, &QTimer::timeout, this, &StatusPoller::mergeGathered);
     connect(m_journal, &Journal::openOrderIdsRead, this, &StatusPoller::onOpenOrderIds);
     connect(m_autoRefresh, &ClockTimer::timeout, this, [this] {
-        if (!refreshAll())
+        if (!refreshAll(Trigger::Automatic))
             armAutoRefresh(); // nothing to ask (or busy): look again next interval
     });
     armAutoRefresh();
@@ -27,6 +27,9 @@ StatusPoller::StatusPoller(Journal *journal, LeadTransport *transport, const QSt
 
 StatusPoller::~StatusPoller()
 {
+    // Nobody refreshes here any more: the lease goes to a workstation that does.
+    if (m_team)
+        m_team->setLeaseWanted(false);
     // Answers gathered and not yet merged go with it: nothing of a lead is in them that the next
     // refresh does not ask again.
     if (m_fetch) {
@@ -38,8 +41,15 @@ StatusPoller::~StatusPoller()
 void StatusPoller::setAutoRefreshInterval(qint64 ms)
 {
     m_intervalMs = qMax<qint64>(0, ms);
+    tellLeaseWish();
     if (!isRunning())
         armAutoRefresh();
+}
+
+void StatusPoller::tellLeaseWish()
+{
+    if (m_team)
+        m_team->setLeaseWanted(wantsLease());
 }
 
 void StatusPoller::armAutoRefresh()
@@ -52,35 +62,56 @@ void StatusPoller::armAutoRefresh()
 
 void StatusPoller::setTeamCoverage(TeamCoverage *team)
 {
-    if (m_team)
+    if (m_team) {
         m_team->disconnect(this);
+        m_team->setLeaseWanted(false);
+    }
     m_team = team;
-    if (m_team)
+    if (m_team) {
         connect(m_team, &TeamCoverage::openTeamOrderIds, this, &StatusPoller::onOpenTeamOrderIds);
+        tellLeaseWish();
+    }
+    if (m_teamIdsTicket != 0) {
+        // The read waited for will not be answered by this coverage: the round goes on as the profile's
+        // own rather than never ending.
+        QMetaObject::invokeMethod(
+            this,
+            [this, ticket = m_teamIdsTicket] { onOpenTeamOrderIds(ticket, {}, QStringLiteral("detached")); },
+            Qt::QueuedConnection);
+    }
 }
 
-bool StatusPoller::refreshAll()
+bool StatusPoller::beginRun()
 {
     if (isRunning())
         return false;
     m_autoRefresh->stop();
     m_cancelled = false;
     m_running = true;
-    m_teamRound = false;
+    m_round = Round::Own;
     m_teamOrderIds.clear();
+    m_coveredIds.clear();
+    return true;
+}
+
+bool StatusPoller::refreshAll(Trigger trigger)
+{
+    if (!beginRun())
+        return false;
     const TeamCoverage::Role role = m_team ? m_team->role() : TeamCoverage::Role::None;
-    if (role == TeamCoverage::Role::Covered) {
-        // After the caller's return, as every other end of a refresh.
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                emit leftToTeam();
-                endRun(true);
-            },
-            Qt::QueuedConnection);
-    } else if (role == TeamCoverage::Role::Refresher) {
+    // A covered workstation trusts the holder while its rounds are heard of; the operator's own Refresh
+    // asks the network now about this profile's leads (their answers reach the team by the push).
+    const bool teamRoundsHeard =
+        m_intervalMs > 0 && m_team && m_team->msSinceTeamRound() <= StaleAfterIntervals * m_intervalMs;
+    if (role == TeamCoverage::Role::Refresher) {
+        m_round = Round::ForTeam;
         m_teamIdsTicket = m_team->requestOpenTeamOrderIds();
+    } else if (role == TeamCoverage::Role::Covered && trigger == Trigger::Automatic && teamRoundsHeard) {
+        m_round = Round::Covered;
+        m_teamIdsTicket = m_team->requestCoveredOrderIds();
     } else {
+        if (role == TeamCoverage::Role::Covered && trigger == Trigger::Automatic)
+            qCInfo(lcSync) << "no team refresh heard of lately: refreshing this profile's leads";
         m_openIdsTicket = m_journal->openOrderIdsInBackground(m_profileId);
     }
     return true;
@@ -91,12 +122,14 @@ void StatusPoller::onOpenTeamOrderIds(quint64 ticket, const QStringList &orderId
     if (ticket != m_teamIdsTicket || m_teamIdsTicket == 0)
         return;
     m_teamIdsTicket = 0;
-    if (error.isEmpty()) {
-        m_teamRound = true;
-        m_teamOrderIds = orderIds;
-    } else {
+    if (!error.isEmpty()) {
         // The lease or the server went away: this round is the profile's own, as without a team.
         qCInfo(lcSync) << "team refresh not run, refreshing this profile's leads:" << error;
+        m_round = Round::Own;
+    } else if (m_round == Round::ForTeam) {
+        m_teamOrderIds = orderIds;
+    } else {
+        m_coveredIds = QSet<QString>(orderIds.cbegin(), orderIds.cend());
     }
     // With the profile's own open leads: those not shared yet are not among the team's.
     m_openIdsTicket = m_journal->openOrderIdsInBackground(m_profileId);
@@ -109,7 +142,7 @@ void StatusPoller::onOpenOrderIds(quint64 ticket, const QString &profileId, cons
         return;
     m_openIdsTicket = 0;
     QStringList ids = orderIds;
-    if (m_teamRound) {
+    if (m_round == Round::ForTeam) {
         // Each lead once: the team's, then this profile's that the team database does not hold yet.
         QSet<QString> known(m_teamOrderIds.cbegin(), m_teamOrderIds.cend());
         ids = std::exchange(m_teamOrderIds, {});
@@ -117,10 +150,20 @@ void StatusPoller::onOpenOrderIds(quint64 ticket, const QString &profileId, cons
             if (!known.contains(id))
                 ids.append(id);
         }
+    } else if (m_round == Round::Covered) {
+        ids.clear();
+        for (const QString &id : orderIds) {
+            if (!m_coveredIds.contains(id))
+                ids.append(id);
+        }
+        m_coveredIds.clear();
     }
     if (!error.isEmpty()) {
         qCWarning(lcSync) << "open leads not read from the journal:" << error;
         endRun(false);
+    } else if (ids.isEmpty() && m_round == Round::Covered && !orderIds.isEmpty()) {
+        emit leftToTeam();
+        endRun(true);
     } else if (ids.isEmpty()) {
         emit nothingToRefresh();
         endRun(true);
@@ -141,12 +184,8 @@ quint64 StatusPoller::mergeFromTeam(const QList<StatusRow> &rows, qint64 changed
 
 bool StatusPoller::refresh(const QStringList &orderIds)
 {
-    if (isRunning() || orderIds.isEmpty())
+    if (orderIds.isEmpty() || !beginRun())
         return false;
-    m_autoRefresh->stop();
-    m_cancelled = false;
-    m_running = true;
-    m_teamRound = false;
     startFetch(orderIds);
     return true;
 }
@@ -218,7 +257,7 @@ void StatusPoller::mergeGathered()
     const qint64 now = m_clock->nowMs();
     // The same time at the server and here: the history row of a change of this profile's lead, pushed
     // later by TeamSync, is then the one the team refresh wrote, not a second one.
-    if (m_teamRound && m_team)
+    if (m_round == Round::ForTeam && m_team)
         m_team->recordTeamStatuses(m_gathered, now);
     m_pendingMerges.insert(
         m_journal->mergeStatusesInBackground(m_profileId, std::exchange(m_gathered, {}), now));
@@ -271,13 +310,26 @@ void StatusPoller::finishWhenMerged()
         qCInfo(lcSync) << "refresh failed:" << error.code;
         emit refreshFailed(error);
     }
-    endRun(!failed && !m_cancelled && error.isOk());
+    const bool complete = !failed && !m_cancelled && error.isOk();
+    // The network refusing this workstation's key (or account) is this workstation's fault alone: it
+    // stops holding the team's refresh for the others until a refresh of its own gets through again.
+    const bool keyRefused =
+        failed &&
+        ((error.kind == ApiError::Kind::Service && (error.code == u"key" || error.code == u"app")) ||
+         (error.kind == ApiError::Kind::Transport && error.code == u"config"));
+    if (keyRefused || complete) {
+        if (std::exchange(m_ownKeyRefused, keyRefused) != keyRefused)
+            tellLeaseWish();
+    }
+    if (complete && m_round == Round::ForTeam && m_team)
+        m_team->teamRoundDone();
+    endRun(complete);
 }
 
 void StatusPoller::endRun(bool complete)
 {
     m_running = false;
-    m_teamRound = false;
+    m_round = Round::Own;
     emit finished(complete);
     armAutoRefresh();
 }

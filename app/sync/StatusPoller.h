@@ -46,11 +46,18 @@ public:
                  QObject *parent = nullptr);
     ~StatusPoller() override;
 
+    // Who asked for a refresh: the operator (the Refresh button), or the automatic refresh's timer.
+    enum class Trigger
+    {
+        User,
+        Automatic,
+    };
+
     // Every lead of the profile on the network whose outcome is not final. False when a refresh is
     // already running. Which leads those are is read on the journal's background connection (at
     // 100,000 leads the read alone would stall a window): started() follows, or nothingToRefresh()
     // and finished(true) when there is nothing to ask about.
-    bool refreshAll();
+    bool refreshAll(Trigger trigger = Trigger::User);
     // These order ids (e.g. the selected rows), final or not.
     bool refresh(const QStringList &orderIds);
     void cancel();
@@ -62,13 +69,22 @@ public:
     // scroll, resize or reload.
     void setVisibleOrderIds(const QStringList &orderIds);
 
-    // The team refresh (issue 19), or null. While another workstation holds the team's refresh lease and
-    // the team server answers, refreshAll() asks nothing (the team's refresh covers this profile's leads,
-    // and TeamSession brings their outcomes here through mergeFromTeam()); while this one holds it,
-    // refreshAll() asks about every open lead of the team and hands the answers to the team database too;
-    // without a team server, or when it does not answer, refreshAll() asks about this profile's leads as
-    // before: an operator never goes without outcomes because the team server is down. refresh(ids), the
-    // operator's own request, always asks.
+    // The team refresh (issue 19), or null. While this workstation holds the team's refresh lease,
+    // refreshAll() asks about every open lead of the team and hands the answers to the team database too.
+    // While another one holds it, an automatic refresh asks only about this profile's open leads that
+    // the holder's round does not (not shared yet, or shared first by another workstation: the server
+    // keeps those rows from this login), and TeamSession brings the others' outcomes here through
+    // mergeFromTeam(); unless the team's rounds went quiet (none heard of for StaleAfterIntervals of this
+    // workstation's interval: the holder refreshes rarely, or its refreshes fail), when it asks about all
+    // of them itself. Without a team server, or when it does not answer, refreshAll() asks about this
+    // profile's leads as before: an operator never goes without outcomes because the team server is down.
+    // A refresh the operator asks for (Trigger::User) always asks the network about this profile's leads
+    // now, or the team's when this workstation holds the lease; refresh(ids) always asks.
+    //
+    // The lease is wanted (setLeaseWanted) only while the automatic refresh is on and the network has not
+    // refused this workstation's key: a holder that never refreshes, or cannot, would leave the team
+    // without outcomes. The rule is kept simple: a wrong key is this workstation's fault, a network that
+    // does not answer may be everyone's; the quiet-rounds rule above covers the rest.
     void setTeamCoverage(TeamCoverage *team);
     // Outcomes the team database holds for this profile's leads, changed there at `changedAtMs` (the
     // time their history gets): merged forward-only like list.json's answers, with the same signals.
@@ -78,6 +94,11 @@ public:
     // Time between the end of one automatic refresh and the start of the next; 0 turns it off.
     void setAutoRefreshInterval(qint64 ms);
     qint64 autoRefreshInterval() const { return m_intervalMs; }
+    // Whether this workstation should compete for the team's refresh lease (see setTeamCoverage).
+    bool wantsLease() const { return m_intervalMs > 0 && !m_ownKeyRefused; }
+
+    // A covered workstation asks for itself after this many of its intervals without a team round.
+    static constexpr int StaleAfterIntervals = 3;
 
 signals:
     void started(int leadCount);
@@ -104,6 +125,8 @@ private:
     void onFinished(const ListResult &result);
     void finishWhenMerged();
     void armAutoRefresh();
+    void tellLeaseWish();
+    bool beginRun();
 
     Journal *m_journal;
     LeadTransport *m_transport;
@@ -124,7 +147,15 @@ private:
     bool m_cancelled = false;
     QStringList m_visibleOrderIds;
     QPointer<TeamCoverage> m_team;
-    quint64 m_teamIdsTicket = 0; // the team's open leads refreshAll() waits for, 0 when none
-    QStringList m_teamOrderIds;  // of this round, asked with the profile's own open leads
-    bool m_teamRound = false;    // this round's answers go to the team database too
+    enum class Round
+    {
+        Own,     // this profile's open leads
+        ForTeam, // the team's open leads and this profile's: the answers go to the team database too
+        Covered, // this profile's open leads that the holder's round does not cover
+    };
+    Round m_round = Round::Own;
+    quint64 m_teamIdsTicket = 0;  // the team's read refreshAll() waits for, 0 when none
+    QStringList m_teamOrderIds;   // ForTeam: the team's, asked with the profile's own open leads
+    QSet<QString> m_coveredIds;   // Covered: the profile's leads the holder's round asks about
+    bool m_ownKeyRefused = false; // the last refresh failed on this workstation's own key
 };

@@ -8,9 +8,11 @@
 // session ends, however it ends (quit, crash, network cut, pg_terminate_backend), so the lease passes
 // on by itself: the next workstation that asks gets it. Nothing to expire, nothing to clean up.
 //
-// Used on the connection's own thread, like the connection: TeamSync asks for it at every sharing cycle,
-// so a workstation takes it over within a cycle of the server releasing it. Only its holder's session may
-// call the team refresh's functions (schema step 3: cpadesk_open_team_leads, cpadesk_record_status).
+// Used on the connection's own thread, like the connection: TeamSync asks for it at every sharing cycle
+// while its workstation wants it (its automatic refresh on, its key not refused: StatusPoller::wantsLease),
+// so a workstation takes it over within a cycle of the server releasing it, or of its holder letting it go.
+// Only its holder's session may call the team refresh's functions (schema step 3: cpadesk_open_team_leads,
+// cpadesk_record_status).
 class TeamRefreshLease
 {
 public:

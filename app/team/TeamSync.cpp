@@ -8,11 +8,13 @@
 #include "TeamNodeClaim.h"
 #include "TeamPusher.h"
 #include "TeamRefreshLease.h"
+#include "TeamRoundBeacon.h"
 #include "TeamSchema.h"
 #include "journal/Journal.h"
 #include "journal/StatusProgress.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -58,9 +60,62 @@ public:
         m_viewTimer = nullptr;
         // The lease goes with the session: the server hands it to the next workstation that asks.
         m_listener.reset();
+        m_beacon.reset();
         m_lease.reset();
         m_connection.reset();
         m_feed.reset();
+    }
+
+    void coveredOrderIds(quint64 ticket)
+    {
+        if (!m_connection || !m_connection->isOpen()) {
+            emit openTeamOrderIdsRead(ticket, {}, QStringLiteral("the team server is not reached"));
+            return;
+        }
+        // Row-level security shows this login its own workstations' rows only: a lead another workstation
+        // shared first is not here, and so not covered (the holder's round asks about the account's open
+        // leads that were sent, as cpadesk_open_team_leads reads them).
+        QSqlQuery query(m_connection->database());
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT order_id FROM leads WHERE account = ? AND NOT is_final"
+                                     " AND send_state IN ('sent', 'external')"));
+        query.addBindValue(m_setup.account);
+        QStringList ids;
+        if (query.exec()) {
+            while (query.next())
+                ids.append(query.value(0).toString());
+        }
+        if (query.lastError().isValid()) {
+            const QString error = query.lastError().text();
+            qCWarning(lcTeam) << "covered leads not read:" << error;
+            emit openTeamOrderIdsRead(ticket, {}, error);
+            return;
+        }
+        emit openTeamOrderIdsRead(ticket, ids, QString());
+    }
+
+    void announceRound()
+    {
+        if (m_beacon && m_lease && m_lease->isHeld() && m_connection && m_connection->isOpen()) {
+            m_beacon->announce();
+            m_lastAnnounced.start();
+        }
+    }
+
+    void setLeaseWanted(bool wanted)
+    {
+        m_leaseWanted = wanted;
+        if (!m_timer)
+            return; // not begun: the first cycle reads it
+        if (!wanted && m_lease && m_lease->isHeld()) {
+            m_lease->release();
+            qCInfo(lcTeam) << "this workstation leaves the team's refresh to another";
+        }
+        if (m_state.phase == TeamSyncState::Phase::Sharing) {
+            m_state.lease = wanted ? m_state.lease : TeamSyncState::Lease::Declined;
+            announce();
+            m_timer->start(0); // take it now if it is free, rather than at the next poll
+        }
     }
 
     void openTeamOrderIds(quint64 ticket)
@@ -143,6 +198,10 @@ public:
         }
         if (changed > 0)
             qCInfo(lcTeam) << changed << "team statuses moved on";
+        // A long round (100,000 leads) is heard of while its answers come, not only at its end: the
+        // covered workstations would otherwise think it quiet and ask for themselves meanwhile.
+        if (!m_lastAnnounced.isValid() || m_lastAnnounced.hasExpired(AnnounceEveryMs))
+            announceRound();
     }
 
     // The outcomes of catch-up `ticket` are merged into the journal: from now on a start of sharing
@@ -173,9 +232,11 @@ signals:
     void teamStatuses(const QList<TeamLeadStatus> &statuses);
     void teamLeadsChanged();
     void catchUpRead(quint64 ticket);
+    void teamRoundHeard();
 
 private:
     static constexpr int ViewSignalDelayMs = 300;
+    static constexpr qint64 AnnounceEveryMs = 10000; // during a round
 
     void cycle()
     {
@@ -382,6 +443,7 @@ private:
     void dropConnection()
     {
         m_listener.reset();
+        m_beacon.reset();
         m_lease.reset();
         m_state.lease = TeamSyncState::Lease::Unknown;
         m_schemaReady = false;
@@ -393,10 +455,28 @@ private:
 
     // Every cycle: takes the lease when its holder is gone (the server released it), or checks that it
     // is still ours. This is also what notices a lost connection when there is nothing to push.
+    // A workstation that does not want the lease (its automatic refresh is off, or the network refuses
+    // its key) only checks that the connection still answers.
     bool refreshLease(QSqlDatabase &db)
     {
-        if (!m_lease)
+        if (!m_lease) {
             m_lease = std::make_unique<TeamRefreshLease>(db, m_setup.account);
+            m_beacon = std::make_unique<TeamRoundBeacon>(db, m_setup.account);
+            connect(m_beacon.get(), &TeamRoundBeacon::roundHeard, this, &TeamSyncWorker::teamRoundHeard);
+            m_beacon->listen();
+        }
+        if (!m_leaseWanted) {
+            m_lease->release();
+            QSqlQuery alive(db);
+            if (!alive.exec(QStringLiteral("SELECT 1"))) {
+                const QString error = alive.lastError().text();
+                dropConnection();
+                trouble(TeamSyncState::Phase::Unreachable, error);
+                return false;
+            }
+            m_state.lease = TeamSyncState::Lease::Declined;
+            return true;
+        }
         const bool held = m_lease->tryAcquire();
         if (!held && !m_lease->errorString().isEmpty()) {
             const QString error = m_lease->errorString();
@@ -554,6 +634,7 @@ private:
     QTimer *m_viewTimer = nullptr;
     std::unique_ptr<TeamRefreshLease> m_lease;
     std::unique_ptr<TeamListener> m_listener;
+    std::unique_ptr<TeamRoundBeacon> m_beacon;
     QSet<QString> m_changedIds; // notified, not yet read
     struct CatchUp
     {
@@ -571,6 +652,8 @@ private:
     bool m_readOnly = false;   // the login is not an operator's: readingCycle()
     bool m_registered = false;
     bool m_nodeClaimed = false;
+    bool m_leaseWanted = true;
+    QElapsedTimer m_lastAnnounced; // when this holder last said that it refreshes
 };
 
 TeamSync::TeamSync(const TeamSyncSetup &setup, QObject *parent)
@@ -590,6 +673,7 @@ TeamSync::TeamSync(const TeamSyncSetup &setup, QObject *parent)
     connect(m_worker, &TeamSyncWorker::teamStatuses, this, &TeamSync::teamStatuses);
     connect(m_worker, &TeamSyncWorker::teamLeadsChanged, this, &TeamSync::teamLeadsChanged);
     connect(m_worker, &TeamSyncWorker::catchUpRead, this, &TeamSync::catchUpRead);
+    connect(m_worker, &TeamSyncWorker::teamRoundHeard, this, &TeamSync::teamRoundHeard);
 }
 
 TeamSync::~TeamSync()
@@ -630,6 +714,25 @@ void TeamSync::confirmCatchUp(quint64 ticket)
 {
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, ticket] { worker->confirmCatchUp(ticket); }, Qt::QueuedConnection);
+}
+
+quint64 TeamSync::requestCoveredOrderIds()
+{
+    const quint64 ticket = ++m_lastTicket;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, ticket] { worker->coveredOrderIds(ticket); }, Qt::QueuedConnection);
+    return ticket;
+}
+
+void TeamSync::announceTeamRound()
+{
+    QMetaObject::invokeMethod(m_worker, &TeamSyncWorker::announceRound, Qt::QueuedConnection);
+}
+
+void TeamSync::setLeaseWanted(bool wanted)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, wanted] { worker->setLeaseWanted(wanted); }, Qt::QueuedConnection);
 }
 
 void TeamSync::nudge()

@@ -64,6 +64,7 @@ struct TeamSyncState
         Unknown,
         Here,
         Elsewhere,
+        Declined, // this workstation does not compete for it (TeamSync::setLeaseWanted)
     };
     Lease lease = Lease::Unknown;
     int caughtUpLeads = -1; // outcomes the last catch-up on connecting read (-1: none yet)
@@ -95,10 +96,21 @@ public:
     // journal keeps how far the server was read, and the next start of sharing reads only what changed
     // at the server since. Until then, and if this never comes, the next start reads them again.
     void confirmCatchUp(quint64 ticket);
+    // For a workstation the holder covers: the order ids of this account's open leads its login sees at
+    // the server (its own shared leads), answered by openTeamOrderIds(ticket, ...).
+    quint64 requestCoveredOrderIds();
+    // The holder's round for the team ended complete: every workstation of the account hears
+    // teamRoundHeard() (NOTIFY, TeamRoundBeacon).
+    void announceTeamRound();
+    // Whether this workstation competes for the refresh lease (true until said otherwise). Not wanted, a
+    // lease held is released at once and the next workstation that asks takes it.
+    void setLeaseWanted(bool wanted);
 
 signals:
     void stateChanged(const TeamSyncState &state);
     void openTeamOrderIds(quint64 ticket, const QStringList &orderIds, const QString &error);
+    // Some workstation (this one too) finished a round for this account's team.
+    void teamRoundHeard();
     // Outcomes at the server of this workstation's leads (those its login sees) that changed there, as
     // NOTIFY said, or all of them changed since the last connection after (re)connecting.
     void teamStatuses(const QList<TeamLeadStatus> &statuses);

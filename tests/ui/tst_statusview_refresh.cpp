@@ -54,7 +54,7 @@ private slots:
     void failedRefreshKeepsTheTable();
     void cancelKeepsTheTable();
     void nothingToRefreshIsSaid();
-    void aRefreshLeftToTheTeamIsSaid();
+    void aRefreshOnACoveredWorkstationAsksAboutItsLeads();
 
 private:
     int listRequests() const;
@@ -333,30 +333,59 @@ void TestStatusViewRefresh::nothingToRefreshIsSaid()
 }
 
 namespace {
-// Another workstation holds the team's refresh lease (issue 19).
+// Another workstation holds the team's refresh lease (issue 19); its round covers `covered`, and was
+// heard of just now.
 class CoveredByTheTeam : public TeamCoverage
 {
 public:
+    explicit CoveredByTheTeam(const QStringList &covered) : m_covered(covered) {}
     Role role() const override { return Role::Covered; }
     quint64 requestOpenTeamOrderIds() override { return 0; }
+    quint64 requestCoveredOrderIds() override
+    {
+        const quint64 ticket = ++m_lastTicket;
+        QMetaObject::invokeMethod(
+            this, [this, ticket] { emit openTeamOrderIds(ticket, m_covered, QString()); },
+            Qt::QueuedConnection);
+        return ticket;
+    }
     void recordTeamStatuses(const QList<StatusRow> &, qint64) override {}
+    void teamRoundDone() override {}
+    qint64 msSinceTeamRound() const override { return 0; }
+    void setLeaseWanted(bool) override {}
+
+private:
+    QStringList m_covered;
+    quint64 m_lastTicket = 0;
 };
 } // namespace
 
-void TestStatusViewRefresh::aRefreshLeftToTheTeamIsSaid()
+void TestStatusViewRefresh::aRefreshOnACoveredWorkstationAsksAboutItsLeads()
 {
-    QVERIFY(m_journal->addTracked(profile, {QStringLiteral("4400001")},
-                                  QDateTime::currentMSecsSinceEpoch()) == 1);
-    CoveredByTheTeam team;
+    const QString id = QStringLiteral("4400001");
+    QVERIFY(m_journal->addTracked(profile, {id}, QDateTime::currentMSecsSinceEpoch()) == 1);
+    CoveredByTheTeam team({id});
     m_poller->setTeamCoverage(&team);
+
+    // The automatic refresh leaves the lead to the team's refresh: the network is not asked.
+    QSignalSpy leftToTeam(m_poller.get(), &StatusPoller::leftToTeam);
+    QSignalSpy finished(m_poller.get(), &StatusPoller::finished);
+    m_sandbox->clearReceivedRequests();
+    m_poller->setAutoRefreshInterval(10);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
+    m_poller->setAutoRefreshInterval(60 * 60 * 1000); // on, so that the team's rounds count as heard of
+    QTRY_VERIFY(!m_poller->isRunning());
+    QVERIFY(!leftToTeam.isEmpty());
+    QCOMPARE(listRequests(), 0);
+
+    // The operator's Refresh asks the network now, and says when.
     m_sandbox->clearReceivedRequests();
     auto *refresh = m_view->findChild<QAction *>(QStringLiteral("refreshAllAction"));
     QVERIFY(runRefresh(refresh));
-    // The network is not asked: the team's refresh covers this lead; the operator is told so.
-    QCOMPARE(listRequests(), 0);
+    QCOMPARE(listRequests(), 1);
     auto *label = m_view->findChild<QLabel *>(QStringLiteral("refreshLabel"));
-    QVERIFY2(label->text().startsWith(QStringLiteral("Outcomes arrive from the team")),
-             qPrintable(label->text()));
+    QVERIFY2(label->text().startsWith(QStringLiteral("Refreshed at")), qPrintable(label->text()));
+    m_poller->setAutoRefreshInterval(0);
     m_poller->setTeamCoverage(nullptr);
 }
 
