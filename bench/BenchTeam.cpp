@@ -517,8 +517,19 @@ void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool qu
     // The leads those rounds asked about (the first round was asking already when the push started).
     const qint64 askedDuring = asked;
     pushing = false;
+    const int incompleteDuring = incompleteRounds;
+    // A round begun after the push has nothing to measure (and would write for minutes in a full run).
+    poller->cancel();
     const bool stopped = BenchSupport::waitFor([&] { return !poller->isRunning(); }, 120000);
-    const qint64 writesInAll = serverCount(server, writtenSinceStart);
+    // The holder's transaction under way when the push ended (its writes are sequential: one at most)
+    // commits before the writes are counted.
+    const QString openTransactions =
+        QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE usename = '%1' AND xact_start <="
+                       " to_timestamp(%2 / 1000.0)")
+            .arg(RefresherLogin)
+            .arg(pushEndMs);
+    const bool settled =
+        BenchSupport::waitFor([&] { return serverCount(server, openTransactions) == 0; }, 120000);
     // The writes made during the push: handed over after it started, in a transaction of the holder that
     // began before it ended (cpadesk_record_status sets updated_at to now(), its transaction's start;
     // the lead's last write counts, so a lead written twice counts once). A transaction of 500 of them
@@ -545,12 +556,13 @@ void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool qu
                        " stage, status, reason HAVING count(*) > 1) s"));
     err << "team: pushed in " << pushMs << " ms during " << roundsDuring << " refresh rounds (" << askedDuring
         << " leads asked, " << writesDuring << " statuses written meanwhile, " << committedDuring
-        << " of them committed before the push ended, " << writesInAll << " by the end of the last round, "
-        << incompleteRounds << " rounds incomplete, " << ownRounds << " not the team's); server holds "
-        << held << " pushed (" << distinct << " distinct), " << preloadHeld << " preloaded, "
-        << doubledHistory << " doubled history rows; " << failures << " workstations failed"
-        << (stopped ? "" : "; the last round did not end") << (stillHeld ? "" : "; the lease was lost")
-        << '\n';
+        << " of them committed before the push ended, " << incompleteDuring << " rounds incomplete, "
+        << ownRounds << " not the team's); server holds " << held << " pushed (" << distinct << " distinct), "
+        << preloadHeld << " preloaded, " << doubledHistory << " doubled history rows; " << failures
+        << " workstations failed" << (stopped ? "" : "; the last round did not end")
+        << (settled ? "" : "; the holder's last transaction did not end")
+        << (stillHeld ? "" : "; the lease was lost") << '\n';
+    err.flush();
 
     // The baseline again, right after (the machine's load drifts over the section's minutes).
     const double bareRate = bareInsertRate(server, workstations, perWorkstation);
