@@ -1,16 +1,26 @@
 #include "BenchSections.h"
 #include "BenchSupport.h"
 #include "PostgresServer.h"
+#include "api/ApiClient.h"
+#include "journal/Journal.h"
+#include "sandbox/Sandbox.h"
+#include "session/TeamSession.h"
+#include "settings/CredentialStore.h"
+#include "settings/Profile.h"
+#include "sync/ApiLeadTransport.h"
+#include "sync/StatusPoller.h"
 #include "team/TeamConnection.h"
 #include "team/TeamLeadsModel.h"
 #include "team/TeamPusher.h"
 #include "team/TeamSchema.h"
+#include "team/TeamSettings.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
 
@@ -52,11 +62,14 @@ TeamServerConfig configFor(const PostgresServer &server, const QString &user)
     return config;
 }
 
+// Our order ids are digits (as the app's are, and as list.json is asked about them): workstation w's
+// i-th lead is PushedFirstId + w * 100,000 + i.
+constexpr qint64 PushedFirstId = 900000000;
+
 TeamLeadSnapshot snapshotOf(int workstation, int i)
 {
     TeamLeadSnapshot lead;
-    lead.orderId =
-        QStringLiteral("W%1-%2").arg(workstation, 2, 10, QLatin1Char('0')).arg(i, 5, 10, QLatin1Char('0'));
+    lead.orderId = QString::number(PushedFirstId + qint64(workstation) * 100000 + i);
     lead.leadKey = lead.orderId;
     lead.sendState = QStringLiteral("sent");
     lead.networkOrderId = QStringLiteral("N") + lead.orderId;
@@ -75,12 +88,17 @@ TeamLeadSnapshot snapshotOf(int workstation, int i)
     return lead;
 }
 
-// Runs `work(index)` on `count` threads at once; returns the wall time from the start of all of them.
-double runConcurrently(int count, const std::function<bool(int)> &work, int *failures)
+// Runs `work(index)` on `count` threads at once; returns the wall time from the start of all of them to
+// the end of the last. This thread's event loop runs meanwhile (a refresh may run on it: see
+// benchPushDuringRefresh), and `started` is called once the threads are released.
+double runConcurrently(int count, const std::function<bool(int)> &work, int *failures,
+                       const std::function<void()> &started = {})
 {
     std::atomic<int> failed{0};
     std::atomic<bool> go{false};
     QList<QThread *> threads;
+    QEventLoop loop;
+    int finished = 0;
     for (int i = 0; i < count; ++i) {
         threads.append(QThread::create([&, i] {
             while (!go.load())
@@ -88,17 +106,28 @@ double runConcurrently(int count, const std::function<bool(int)> &work, int *fai
             if (!work(i))
                 ++failed;
         }));
+        QObject::connect(
+            threads.constLast(), &QThread::finished, &loop,
+            [&] {
+                if (++finished == count)
+                    loop.quit();
+            },
+            Qt::QueuedConnection);
         threads.constLast()->start();
     }
     QElapsedTimer timer;
     timer.start();
     go.store(true);
+    if (started)
+        started();
+    loop.exec();
+    const double ms = BenchSupport::elapsedMs(timer);
     for (QThread *thread : std::as_const(threads)) {
         thread->wait();
         delete thread;
     }
     *failures = failed.load();
-    return BenchSupport::elapsedMs(timer);
+    return ms;
 }
 
 // From a change of the model's query to its first page on screen (the GUI thread's event loop runs).
@@ -144,54 +173,50 @@ qint64 serverCount(PostgresServer &server, const QString &sql)
     return value.isValid() ? value.toLongLong() : -1;
 }
 
-void benchPush(BenchReport &report, PostgresServer &server, bool quick)
+// One workstation's share of a push, as TeamSync does it: its own connection and TeamPusher, batches of
+// PushBatch, a failed batch pushed again.
+bool pushWorkstation(PostgresServer &server, int w, int perWorkstation)
 {
-    QTextStream err(stderr);
-    const int workstations = quick ? 10 : 50;
-    const int perWorkstation = quick ? 500 : 2000;
-    const qint64 total = qint64(workstations) * perWorkstation;
-    err << "team: " << workstations << " workstations push " << perWorkstation << " leads each at once\n";
-    err.flush();
-
-    // The app: each workstation its own connection and TeamPusher, TeamSync's batches.
-    int failures = 0;
-    const double pushMs = runConcurrently(
-        workstations,
-        [&](int w) {
-            TeamConnection connection(configFor(server, operatorLogin(w)));
-            if (!connection.open())
+    TeamConnection connection(configFor(server, operatorLogin(w)));
+    if (!connection.open())
+        return false;
+    QSqlDatabase db = connection.database();
+    TeamPusher pusher(Account, QStringLiteral("ws-%1").arg(w), operatorLogin(w));
+    if (!pusher.registerWorkstation(db))
+        return false;
+    for (int first = 0; first < perWorkstation; first += PushBatch) {
+        QList<TeamLeadSnapshot> batch;
+        for (int i = first; i < std::min(first + PushBatch, perWorkstation); ++i)
+            batch.append(snapshotOf(w, i));
+        int attempts = 0;
+        while (!pusher.push(db, batch)) {
+            if (++attempts == 5) {
+                QTextStream(stderr) << "team: workstation " << w << " gave up: " << pusher.errorString()
+                                    << '\n';
                 return false;
-            QSqlDatabase db = connection.database();
-            TeamPusher pusher(Account, QStringLiteral("ws-%1").arg(w), operatorLogin(w));
-            if (!pusher.registerWorkstation(db))
-                return false;
-            for (int first = 0; first < perWorkstation; first += PushBatch) {
-                QList<TeamLeadSnapshot> batch;
-                for (int i = first; i < std::min(first + PushBatch, perWorkstation); ++i)
-                    batch.append(snapshotOf(w, i));
-                // A failed batch is pushed again, as TeamSync does.
-                int attempts = 0;
-                while (!pusher.push(db, batch)) {
-                    if (++attempts == 5)
-                        return false;
-                }
             }
-            return true;
-        },
-        &failures);
-    const qint64 held = serverCount(server, QStringLiteral("SELECT count(*) FROM leads"));
-    const qint64 distinct =
-        serverCount(server, QStringLiteral("SELECT count(DISTINCT (account, order_id)) FROM leads"));
-    const qint64 fullWorkstations = serverCount(
-        server, QStringLiteral("SELECT count(*) FROM (SELECT workstation_id FROM leads GROUP BY 1 HAVING "
-                               "count(*) = %1) s")
-                    .arg(perWorkstation));
-    err << "team: pushed in " << pushMs << " ms; server holds " << held << " (" << distinct << " distinct), "
-        << failures << " workstations failed\n";
+        }
+    }
+    return true;
+}
 
-    // The baseline: the same rows, the same 50 connections and batches, as bare prepared INSERTs
-    // into a table of the same columns and indexes (no row-level security, no upsert, no trigger).
-    server.exec({QStringLiteral("CREATE TABLE bare_leads (LIKE leads INCLUDING DEFAULTS INCLUDING INDEXES)"),
+int workstationCount(bool quick)
+{
+    return quick ? 10 : 50;
+}
+
+int leadsPerWorkstation(bool quick)
+{
+    return quick ? 500 : 2000;
+}
+
+// The baseline of a push: the same rows, connections and batches as bare prepared INSERTs into a table
+// of the same columns and indexes (no row-level security, upsert or trigger); leads per second, NaN when
+// a workstation failed.
+double bareInsertRate(PostgresServer &server, int workstations, int perWorkstation)
+{
+    server.exec({QStringLiteral("DROP TABLE IF EXISTS bare_leads"),
+                 QStringLiteral("CREATE TABLE bare_leads (LIKE leads INCLUDING DEFAULTS INCLUDING INDEXES)"),
                  QStringLiteral("GRANT INSERT ON bare_leads TO cpadesk_operator")},
                 Database);
     int bareFailures = 0;
@@ -233,14 +258,49 @@ void benchPush(BenchReport &report, PostgresServer &server, bool quick)
         },
         &bareFailures);
     const qint64 bareHeld = serverCount(server, QStringLiteral("SELECT count(*) FROM bare_leads"));
-    err << "team: bare INSERTs in " << bareMs << " ms (" << bareHeld << " rows, " << bareFailures
-        << " failed)\n";
+    QTextStream(stderr) << "team: bare INSERTs in " << bareMs << " ms (" << bareHeld << " rows, "
+                        << bareFailures << " failed)\n";
 
+    return bareFailures > 0 ? NAN : bareHeld / (bareMs / 1000.0);
+}
+
+// What benchPush measured, for the push during a refresh to be set beside.
+struct PushRates
+{
+    double app = NAN;  // leads/s, TeamPusher on every connection
+    double bare = NAN; // leads/s, bare prepared INSERTs of the same rows
+    QString bareName;
+};
+
+PushRates benchPush(BenchReport &report, PostgresServer &server, bool quick)
+{
+    QTextStream err(stderr);
+    const int workstations = workstationCount(quick);
+    const int perWorkstation = leadsPerWorkstation(quick);
+    const qint64 total = qint64(workstations) * perWorkstation;
+    err << "team: " << workstations << " workstations push " << perWorkstation << " leads each at once\n";
+    err.flush();
+
+    // The app: each workstation its own connection and TeamPusher, TeamSync's batches.
+    int failures = 0;
+    const double pushMs = runConcurrently(
+        workstations, [&](int w) { return pushWorkstation(server, w, perWorkstation); }, &failures);
+    const qint64 held = serverCount(server, QStringLiteral("SELECT count(*) FROM leads"));
+    const qint64 distinct =
+        serverCount(server, QStringLiteral("SELECT count(DISTINCT (account, order_id)) FROM leads"));
+    const qint64 fullWorkstations = serverCount(
+        server, QStringLiteral("SELECT count(*) FROM (SELECT workstation_id FROM leads GROUP BY 1 HAVING "
+                               "count(*) = %1) s")
+                    .arg(perWorkstation));
+    err << "team: pushed in " << pushMs << " ms; server holds " << held << " (" << distinct << " distinct), "
+        << failures << " workstations failed\n";
+
+    const double bareRate = bareInsertRate(server, workstations, perWorkstation);
     const QString size = QString::number(total / 1000) + QLatin1Char('k');
     const QString bareName = QStringLiteral("bare prepared INSERTs, same rows, connections and batches");
+    const PushRates rates{total / (pushMs / 1000.0), bareRate, bareName};
     report.add(BenchFigure::measured(QStringLiteral("team.push.%1.rate").arg(size), QStringLiteral("leads/s"),
-                                     total / (pushMs / 1000.0), bareHeld / (bareMs / 1000.0), bareName,
-                                     BenchFigure::Better::Higher)
+                                     rates.app, rates.bare, bareName, BenchFigure::Better::Higher)
                    .withNote(QStringLiteral("%1 workstations at once, each its own connection and TeamPusher "
                                             "(upsert + status history, row-level security), %2 per batch")
                                  .arg(workstations)
@@ -264,6 +324,286 @@ void benchPush(BenchReport &report, PostgresServer &server, bool quick)
             .withNote(QStringLiteral("distinct (account, order id) at the server: %1 duplicates, %2 lost")
                           .arg(held - distinct)
                           .arg(total - distinct)));
+    return rates;
+}
+
+const QString RefresherLogin = QStringLiteral("bench_refresher");
+const QString PreloadWorkstation = QStringLiteral("ws-preload");
+constexpr qint64 PreloadFirstId = 800000000;
+
+// The workstation that refreshes the team: its journal, API client, poller and TeamSession as AppSession
+// wires them, with the login RefresherLogin, sharing a profile of the bench's account. Once its TeamSync
+// holds the account's refresh lease, its poller's refreshAll() asks the sandbox about every open lead of
+// the team and writes what moved through cpadesk_record_status, as in use.
+struct RefreshingWorkstation
+{
+    RefreshingWorkstation(const QString &dir, const QUrl &sandbox, const TeamServerConfig &server)
+        : transport(&client), settings(dir + QStringLiteral("/team.ini")),
+          credentials(dir + QStringLiteral("/credentials"))
+    {
+        if (!journal.open(dir + QStringLiteral("/journal.sqlite")))
+            return;
+        client.setConfig(BenchSupport::sandboxConfig(sandbox));
+        poller = std::make_unique<StatusPoller>(&journal, &transport, BenchSupport::profile);
+        poller->setAutoRefreshInterval(0); // the bench says when a round runs
+        TeamProfileSettings team;
+        team.enabled = true;
+        team.host = server.host;
+        team.port = server.port;
+        team.database = server.database;
+        team.user = server.user;
+        team.tls = server.tls;
+        team.operatorName = server.user;
+        if (!settings.setProfile(BenchSupport::profile, team))
+            return;
+        auto written = std::make_shared<bool>(false);
+        QObject::connect(
+            credentials.writeKey(TeamSettings::passwordEntry(BenchSupport::profile), server.password),
+            &CredentialJob::finished, [written](CredentialJob *done) { *written = done->ok(); });
+        if (!BenchSupport::waitFor([written] { return *written; }, 30000))
+            return;
+        // TeamSettings::accountOf() of this profile is the bench's Account: the pushed leads are the
+        // refresh's.
+        Profile profile;
+        profile.id = BenchSupport::profile;
+        profile.userId = Account.section(QLatin1Char('@'), 0, 0);
+        profile.baseUrl = QUrl(QStringLiteral("https://") + Account.section(QLatin1Char('@'), 1));
+        if (TeamSettings::accountOf(profile) != Account)
+            return;
+        session = std::make_unique<TeamSession>(&settings, &credentials);
+        session->servePoller(poller.get());
+        session->activate(profile, journal.filePath());
+    }
+    ~RefreshingWorkstation()
+    {
+        session.reset(); // before the journal it reads
+        poller.reset();
+    }
+    bool holdsLease() const { return session && session->role() == TeamCoverage::Role::Refresher; }
+
+    Journal journal;
+    ApiClient client;
+    ApiLeadTransport transport;
+    TeamSettings settings;
+    CredentialStore credentials;
+    std::unique_ptr<StatusPoller> poller;
+    std::unique_ptr<TeamSession> session;
+};
+
+// Issue 19's wording: the 50 workstations push "while a refresh runs". The holder of the refresh lease
+// refreshes round after round, against the sandbox on 127.0.0.1, from before the first push until the
+// last one committed: every open lead of the account, a preloaded set and the leads pushed so far (the
+// sandbox knows them all), so its writes (cpadesk_record_status: a row lock, an UPDATE, a history row,
+// a NOTIFY) go to the very rows and tables the pushes write. Set beside the bare INSERTs benchPush
+// measured.
+void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool quick, const PushRates &alone)
+{
+    QTextStream err(stderr);
+    const int workstations = workstationCount(quick);
+    const int perWorkstation = leadsPerWorkstation(quick);
+    const qint64 total = qint64(workstations) * perWorkstation;
+    const int preloaded = quick ? 1000 : 10000;
+    const auto fail = [&err](const QString &what) {
+        err << "team: push during a refresh: " << what << '\n';
+    };
+
+    // The team's database as before a day's work: the preloaded leads open, nothing pushed yet.
+    if (!server.exec(
+            {QStringLiteral("TRUNCATE leads CASCADE"),
+             QStringLiteral("INSERT INTO workstations (workstation_id, db_user, operator_name) VALUES"
+                            " ('%1', '%2', 'preloaded') ON CONFLICT DO NOTHING")
+                 .arg(PreloadWorkstation, operatorLogin(0)),
+             QStringLiteral("INSERT INTO leads (account, order_id, workstation_id, operator_name, offer,"
+                            " country, name, phone, send_state, created_at, sent_at)"
+                            " SELECT '%1', (%2 + i)::text, '%3', 'preloaded', '311', 'RU',"
+                            " 'Customer ' || i, '7911' || lpad(i::text, 7, '0'), 'sent',"
+                            " now() - interval '1 day' + i * interval '1 second',"
+                            " now() - interval '1 day' + i * interval '1 second'"
+                            " FROM generate_series(0, %4) AS i")
+                 .arg(Account)
+                 .arg(PreloadFirstId)
+                 .arg(PreloadWorkstation)
+                 .arg(preloaded - 1),
+             QStringLiteral("ANALYZE leads")},
+            Database))
+        return fail(server.errorString());
+
+    // The sandbox knows every lead the refresh will ask about (stored over raw connections: set-up). Its
+    // clock runs an hour a second, so that outcomes keep moving: each round has changes to write.
+    SandboxOptions sandboxOptions;
+    sandboxOptions.speed = 3600;
+    Sandbox sandbox(sandboxOptions);
+    const quint16 port = sandbox.listen();
+    if (port == 0)
+        return fail(QStringLiteral("the sandbox did not start"));
+    err << "team: storing " << preloaded + total << " leads in the sandbox\n";
+    err.flush();
+    QList<Lead> leads;
+    leads.reserve(int(preloaded + total));
+    for (int i = 0; i < preloaded; ++i)
+        leads << BenchSupport::lead(i, QString::number(PreloadFirstId + i));
+    for (int w = 0; w < workstations; ++w) {
+        for (int i = 0; i < perWorkstation; ++i)
+            leads << BenchSupport::lead(preloaded + w * perWorkstation + i, snapshotOf(w, i).orderId);
+    }
+    if (!BenchSupport::storeInSandbox(port, leads))
+        return fail(QStringLiteral("the sandbox did not store the leads"));
+    leads.clear();
+
+    // Refresh rounds back to back while the push runs: the next starts as soon as one finished.
+    bool pushing = true;
+    int rounds = 0;
+    int incompleteRounds = 0;
+    int ownRounds = 0; // rounds that found the team's refresh not theirs (the lease or the server lost)
+    qint64 asked = 0;
+    QTemporaryDir dir;
+    RefreshingWorkstation holder(dir.path(), sandbox.baseUrl(), configFor(server, RefresherLogin));
+    if (!holder.session || !BenchSupport::waitFor([&] { return holder.holdsLease(); }, 60000))
+        return fail(QStringLiteral("the refreshing workstation did not take the refresh lease"));
+    StatusPoller *poller = holder.poller.get();
+    // Where each round starts and ends, from the start of the push (a timeline on stderr).
+    qint64 pushStartMs = 0;
+    const auto at = [&pushStartMs] {
+        return pushStartMs == 0
+                   ? QStringLiteral("before the push")
+                   : QStringLiteral("at +%1 ms").arg(QDateTime::currentMSecsSinceEpoch() - pushStartMs);
+    };
+    QObject::connect(poller, &StatusPoller::started, poller, [&](int leadCount) {
+        asked += leadCount;
+        err << "team: refresh round " << rounds + 1 << " asks about " << leadCount << " leads " << at()
+            << '\n';
+        err.flush();
+    });
+    // Its own journal is empty: a round with nothing to ask was not the team's.
+    QObject::connect(poller, &StatusPoller::nothingToRefresh, poller, [&] { ++ownRounds; });
+    QObject::connect(poller, &StatusPoller::finished, poller, [&](bool complete) {
+        ++rounds;
+        err << "team: refresh round " << rounds << " ended " << at() << '\n';
+        err.flush();
+        incompleteRounds += complete ? 0 : 1;
+        if (pushing)
+            QMetaObject::invokeMethod(
+                poller, [poller] { poller->refreshAll(); }, Qt::QueuedConnection);
+    });
+    err << "team: " << workstations << " workstations push " << perWorkstation
+        << " leads each at once while the refresh runs\n";
+    err.flush();
+    // The first round starts with the push (a round started before it was over, its outcomes handed to
+    // the team database, before the first push on a quiet machine), and the next follows it at once.
+    int roundsAtStart = 0;
+    bool firstRoundStarted = false;
+    int failures = 0;
+    const double pushMs = runConcurrently(
+        workstations, [&](int w) { return pushWorkstation(server, w, perWorkstation); }, &failures,
+        [&] {
+            pushStartMs = QDateTime::currentMSecsSinceEpoch();
+            roundsAtStart = rounds;
+            firstRoundStarted = poller->refreshAll();
+        });
+    const qint64 pushEndMs = QDateTime::currentMSecsSinceEpoch();
+    // The refresh's writes are its history rows, each with the time the poller handed it to the team
+    // database (StatusPoller::mergeGathered; the pushed leads' own history is of January): how many of
+    // those handed over since the push started had committed when it ended.
+    const QString writtenSinceStart =
+        QStringLiteral("SELECT count(*) FROM status_history WHERE changed_at >= to_timestamp(%1 / 1000.0)")
+            .arg(pushStartMs);
+    const qint64 committedDuring = serverCount(server, writtenSinceStart);
+    // Rounds that overlapped the push: those that ended meanwhile and the one still running.
+    const int roundsDuring = rounds - roundsAtStart + (poller->isRunning() ? 1 : 0);
+    // The leads those rounds asked about.
+    const qint64 askedDuring = asked;
+    pushing = false;
+    const int incompleteDuring = incompleteRounds;
+    // A round begun after the push has nothing to measure (and would write for minutes in a full run).
+    poller->cancel();
+    const bool stopped = BenchSupport::waitFor([&] { return !poller->isRunning(); }, 120000);
+    // The holder's transaction under way when the push ended (its writes are sequential: one at most)
+    // commits before the writes are counted.
+    const QString openTransactions =
+        QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE usename = '%1' AND xact_start <="
+                       " to_timestamp(%2 / 1000.0)")
+            .arg(RefresherLogin)
+            .arg(pushEndMs);
+    const bool settled =
+        BenchSupport::waitFor([&] { return serverCount(server, openTransactions) == 0; }, 120000);
+    // The writes made during the push: handed over after it started, in a transaction of the holder that
+    // began before it ended (cpadesk_record_status sets updated_at to now(), its transaction's start;
+    // the lead's last write counts, so a lead written twice counts once). A transaction of 500 of them
+    // on a busy machine outlasts a short push, so commits alone would often say 0 in --quick.
+    const qint64 writesDuring = serverCount(
+        server,
+        QStringLiteral("SELECT count(*) FROM leads WHERE status_changed_at >= to_timestamp(%1 / 1000.0)"
+                       " AND updated_at <= to_timestamp(%2 / 1000.0)")
+            .arg(pushStartMs)
+            .arg(pushEndMs));
+    const bool stillHeld = holder.holdsLease();
+
+    const QString pushedOnly = QStringLiteral(" WHERE workstation_id <> '%1'").arg(PreloadWorkstation);
+    const qint64 held = serverCount(server, QStringLiteral("SELECT count(*) FROM leads") + pushedOnly);
+    const qint64 distinct = serverCount(
+        server, QStringLiteral("SELECT count(DISTINCT (account, order_id)) FROM leads") + pushedOnly);
+    const qint64 preloadHeld = serverCount(
+        server,
+        QStringLiteral("SELECT count(*) FROM leads WHERE workstation_id = '%1'").arg(PreloadWorkstation));
+    // A change recorded twice would be two history rows of one lead with the same stage and status.
+    const qint64 doubledHistory = serverCount(
+        server,
+        QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM status_history GROUP BY account, order_id,"
+                       " stage, status, reason HAVING count(*) > 1) s"));
+    err << "team: pushed in " << pushMs << " ms during " << roundsDuring << " refresh rounds (" << askedDuring
+        << " leads asked, " << writesDuring << " statuses written meanwhile, " << committedDuring
+        << " of them committed before the push ended, " << incompleteDuring << " rounds incomplete, "
+        << ownRounds << " not the team's); server holds " << held << " pushed (" << distinct << " distinct), "
+        << preloadHeld << " preloaded, " << doubledHistory << " doubled history rows; " << failures
+        << " workstations failed" << (stopped ? "" : "; the last round did not end")
+        << (settled ? "" : "; the holder's last transaction did not end")
+        << (stillHeld ? "" : "; the lease was lost") << (firstRoundStarted ? "" : "; no round started")
+        << '\n';
+    err.flush();
+
+    // The baseline again, right after (the machine's load drifts over the section's minutes).
+    const double bareRate = bareInsertRate(server, workstations, perWorkstation);
+
+    const QString prefix = QStringLiteral("team.push_during_refresh.%1k.").arg(total / 1000);
+    report.add(
+        BenchFigure::measured(prefix + QStringLiteral("rate"), QStringLiteral("leads/s"),
+                              total / (pushMs / 1000.0), bareRate,
+                              alone.bareName + QStringLiteral(", just after"), BenchFigure::Better::Higher)
+            .withNote(QStringLiteral("as team.push, while the lease holder refreshed (%1 rounds overlapped "
+                                     "it); team.push, the same push alone minutes before: %2 leads/s beside "
+                                     "bare %3 leads/s")
+                          .arg(roundsDuring)
+                          .arg(alone.app, 0, 'f', 0)
+                          .arg(alone.bare, 0, 'f', 0)));
+    report.add(BenchFigure::measured(prefix + QStringLiteral("held"), QStringLiteral("leads"), double(held),
+                                     double(total), QStringLiteral("leads pushed"))
+                   .withTarget(BenchFigure::TargetOn::Ratio, 1.0)
+                   .withNote(QStringLiteral("pushed rows at the server after the push; %1 of %2 preloaded "
+                                            "rows; %3 workstations failed")
+                                 .arg(preloadHeld)
+                                 .arg(preloaded)
+                                 .arg(failures)));
+    report.add(BenchFigure::measured(prefix + QStringLiteral("distinct"), QStringLiteral("leads"),
+                                     double(distinct), double(total), QStringLiteral("leads pushed"),
+                                     BenchFigure::Better::Higher)
+                   .withTarget(BenchFigure::TargetOn::Ratio, 1.0)
+                   .withNote(QStringLiteral("distinct (account, order id) of the pushed rows: %1 duplicates, "
+                                            "%2 lost; %3 status changes with two history rows")
+                                 .arg(held - distinct)
+                                 .arg(total - distinct)
+                                 .arg(doubledHistory)));
+    // Without writes of the refresh during the push, the figures above say nothing of "while a refresh
+    // runs": at least one is the target.
+    report.add(
+        BenchFigure::measured(prefix + QStringLiteral("status_writes"), QStringLiteral("writes"),
+                              writesDuring < 0 ? NAN : double(writesDuring), double(askedDuring),
+                              QStringLiteral("leads the refresh asked list.json about meanwhile"),
+                              BenchFigure::Better::Higher)
+            .withTarget(BenchFigure::TargetOn::Value, 1)
+            .withNote(QStringLiteral("outcomes the lease holder's refresh wrote at the server: handed to "
+                                     "the team database after the first push started, in a transaction "
+                                     "begun before the last one ended; %1 committed before it ended")
+                          .arg(committedDuring)));
 }
 
 void benchTeamTable(BenchReport &report, PostgresServer &server, bool quick)
@@ -426,6 +766,11 @@ void benchTeam(BenchReport &report, const BenchOptions &options)
         err << "team: roles: " << server.errorString() << '\n';
         return;
     }
+    if (!server.createLoginRole(RefresherLogin, passwordOf(RefresherLogin),
+                                {QStringLiteral("cpadesk_operator")})) {
+        err << "team: roles: " << server.errorString() << '\n';
+        return;
+    }
     for (int w = 0; w < 50; ++w) {
         if (!server.createLoginRole(operatorLogin(w), passwordOf(operatorLogin(w)),
                                     {QStringLiteral("cpadesk_operator")})) {
@@ -450,10 +795,13 @@ void benchTeam(BenchReport &report, const BenchOptions &options)
             return;
         }
     }
-    benchPush(report, server, options.quick);
+    const PushRates alone = benchPush(report, server, options.quick);
     benchTeamTable(report, server, options.quick);
     benchTeamAnalytics(report, server, Database, configFor(server, Manager),
                        options.quick ? 100000 : 1000000);
     benchTeamCatchUp(report, server, configFor(server, Owner), configFor(server, operatorLogin(0)),
                      operatorLogin(0), options.quick);
+    // Last: its sandbox and journal leave this process hundreds of MB larger (the allocator keeps
+    // what they freed), which would be counted in team.table's memory figure.
+    benchPushDuringRefresh(report, server, options.quick, alone);
 }
