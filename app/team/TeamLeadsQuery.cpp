@@ -252,14 +252,13 @@ QString TeamLeadsQuery::pageSql(QVariantList *binds, int offset, int limit) cons
     // it walks the sort column's index from the newest lead and filters, which on 1,000,000 rows reads
     // nearly all of them (0.35-0.7 s). So the matches' keys are first collected without any order,
     // through the search's indexes (trigrams, and the phone index of schema step 5), up to
-    // rareMatchLimit + 1 of them (a common word stops a
-    // plain scan early at that many). If that is all of them, the page is sorted from those keys; if
-    // not, matches are common enough that the index walk meets a page of them soon, and it runs
-    // instead. Only one branch runs: the other's count test is a one-time filter, false before it
-    // starts. (The walk tests a phone's digits with LIKE, a cheap test of the row: with the phone
-    // index's condition there, the planner also expected the walk to be long and planned parallel
-    // workers, which started, 20-60 ms, even when the branch did not run.) Only the page's keys are
-    // then joined back to their rows. (Measured in cpadesk-bench
+    // rareMatchLimit + 1 of them (a common word stops a plain scan early at that many). If that is all
+    // of them, the page is sorted from those keys; if not, matches are common enough that the index
+    // walk meets a page of them soon, and it runs instead. Only one branch runs: the other's count test
+    // is a one-time filter, false before it starts. (The walk tests a phone's digits with LIKE, a cheap
+    // test of the row: with the phone index's condition there, the planner also expected the walk to
+    // be long and planned parallel workers, which started, 20-60 ms, even when the branch did not
+    // run.) Only the page's keys are then joined back to their rows. (Measured in cpadesk-bench
     // --sections team: docs/PERFORMANCE.md.)
     const QString column = sortColumnName();
     const QString keys = column == QLatin1String("order_id") ? QStringLiteral("account, order_id")
