@@ -108,21 +108,39 @@ QString TeamLeadsQuery::textSearchCondition(QVariantList *binds) const
                     : QStringLiteral("(order_id ILIKE ? OR network_order_id ILIKE ? OR name ILIKE ?)");
 }
 
-QString TeamLeadsQuery::phoneSearchCondition(QVariantList *binds) const
+QString TeamLeadsQuery::phoneSearchCondition(QVariantList *binds, bool byIndex) const
 {
     const QString digits = phoneDigits(searchText.trimmed());
     if (digits.isEmpty())
         return QString();
+    // The index of schema step 5 holds, for every position of a phone, the 16 characters from there
+    // (at least 5): a phone contains the digits exactly when one of them starts with the digits, so the
+    // prefix search finds the same leads as the LIKE below, with nothing to recheck. Under five digits
+    // so many lexemes start with them that the trigram index is the cheaper of the two; over sixteen
+    // no lexeme is long enough. Not for a walk of the sort column's index: there the condition is
+    // tested on each row, and making a row's lexemes costs far more than a LIKE.
+    constexpr int IndexedMinDigits = 5;
+    constexpr int IndexedMaxDigits = 16;
+    if (byIndex && digits.size() >= IndexedMinDigits && digits.size() <= IndexedMaxDigits) {
+        // Digits only: nothing in them to quote for tsquery.
+        binds->append(QStringLiteral("'%1':*").arg(digits));
+        return QStringLiteral("cpadesk_phone_suffixes(phone) @@ ?::tsquery");
+    }
     binds->append(containsPattern(digits));
     return QStringLiteral("phone LIKE ?");
 }
 
 QString TeamLeadsQuery::whereClause(QVariantList *binds) const
 {
+    return whereClause(binds, true);
+}
+
+QString TeamLeadsQuery::whereClause(QVariantList *binds, bool phoneByIndex) const
+{
     QStringList conditions = filterConditions(binds);
     if (!searchText.trimmed().isEmpty()) {
         QString any = textSearchCondition(binds);
-        const QString phone = phoneSearchCondition(binds);
+        const QString phone = phoneSearchCondition(binds, phoneByIndex);
         if (!phone.isEmpty())
             any = QLatin1Char('(') + any + QStringLiteral(" OR ") + phone + QLatin1Char(')');
         conditions.append(any);
@@ -237,11 +255,14 @@ QString TeamLeadsQuery::pageSql(QVariantList *binds, int offset, int limit) cons
     // planner goes wrong: it knows how many rows match but assumes they are spread evenly over time, so
     // it walks the sort column's index from the newest lead and filters, which on 1,000,000 rows reads
     // nearly all of them (0.35-0.7 s). So the matches' keys are first collected without any order,
-    // through the search's trigram indexes, up to rareMatchLimit + 1 of them (a common word stops a
-    // plain scan early at that many). If that is all of them, the page is sorted from those keys; if
-    // not, matches are common enough that the index walk meets a page of them soon, and it runs
-    // instead. Only one branch runs: the other's count test is a one-time filter, false before it
-    // starts. Only the page's keys are then joined back to their rows. (Measured in cpadesk-bench
+    // through the search's indexes (trigrams, and the phone index of schema step 5), up to
+    // rareMatchLimit + 1 of them (a common word stops a plain scan early at that many). If that is all
+    // of them, the page is sorted from those keys; if not, matches are common enough that the index
+    // walk meets a page of them soon, and it runs instead. Only one branch runs: the other's count test
+    // is a one-time filter, false before it starts. (The walk tests a phone's digits with LIKE, a cheap
+    // test of the row: with the phone index's condition there, the planner also expected the walk to
+    // be long and planned parallel workers, which started, 20-60 ms, even when the branch did not
+    // run.) Only the page's keys are then joined back to their rows. (Measured in cpadesk-bench
     // --sections team: docs/PERFORMANCE.md.)
     const QString column = sortColumnName();
     const QString keys = column == QLatin1String("order_id") ? QStringLiteral("account, order_id")
@@ -252,8 +273,8 @@ QString TeamLeadsQuery::pageSql(QVariantList *binds, int offset, int limit) cons
     const QString many = QStringLiteral(" AND (SELECT count(*) FROM matches) > %1").arg(rareMatchLimit);
     const QString sorted = QStringLiteral("(SELECT account, order_id FROM matches") + few + orderByClause() +
                            page + QLatin1Char(')');
-    const QString walked = QStringLiteral("(SELECT account, order_id FROM leads") + whereClause(binds) +
-                           many + orderByClause() + page + QLatin1Char(')');
+    const QString walked = QStringLiteral("(SELECT account, order_id FROM leads") +
+                           whereClause(binds, false) + many + orderByClause() + page + QLatin1Char(')');
     return matches + QStringLiteral(", page AS (") + sorted + QStringLiteral(" UNION ALL ") + walked +
            QStringLiteral(") SELECT ") + selectColumns() +
            QStringLiteral(" FROM leads JOIN page USING (account, order_id)") + orderByClause();

@@ -96,9 +96,12 @@ struct TeamLeadsQuery
     static QString sentCondition();
 
 private:
-    QStringList filterConditions(QVariantList *binds) const;                 // everything but the search
-    QString textSearchCondition(QVariantList *binds) const;                  // order ids and name
-    QString phoneSearchCondition(QVariantList *binds) const;                 // the phone's digits, or empty
+    QStringList filterConditions(QVariantList *binds) const; // everything but the search
+    QString textSearchCondition(QVariantList *binds) const;  // order ids and name
+    // The phone's digits, or empty: through the phone index (a lookup), or as a test of the row that is
+    // cheap where the rows are walked in the sort column's order.
+    QString phoneSearchCondition(QVariantList *binds, bool byIndex = true) const;
+    QString whereClause(QVariantList *binds, bool phoneByIndex) const;
     QString matchingKeysSql(QVariantList *binds, const QString &keys) const; // SELECT keys of the matches
 };
 

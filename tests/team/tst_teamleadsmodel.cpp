@@ -183,6 +183,11 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads_data()
     // and a lead must show once, also one whose network id is NULL (no match, not an unknown one).
     QTest::newRow("search digits in order ids and phones") << 10;
     QTest::newRow("search digits with filters") << 11;
+    // Five digits or more are found through the phone index of schema step 5 (the phone's positions
+    // as lexemes, searched by prefix): it must find a phone whatever the place of the digits in it.
+    QTest::newRow("search phone digits at the start") << 12;
+    QTest::newRow("search phone digits at the end") << 13;
+    QTest::newRow("search a whole phone number") << 14;
 }
 
 void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
@@ -196,6 +201,15 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
         const QDate date = QDateTime::fromMSecsSinceEpoch(lead.createdAtMs).date();
         return date >= from && date <= to;
     };
+    // Where a phone search's digits (`placed`) stand in the phones it finds.
+    enum Place
+    {
+        Anywhere,
+        PhoneStart,
+        PhoneMiddle,
+        PhoneEnd
+    } place = Anywhere;
+    QString placed;
     switch (which) {
     case 0:
         query.filter.stages = {QStringLiteral("approve"), QString()};
@@ -235,6 +249,8 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
         break;
     case 6:
         query.searchText = QStringLiteral("(000) 05-5");
+        place = PhoneMiddle;
+        placed = QStringLiteral("000055");
         accepts = [](const Expected &lead) {
             return lead.phone.contains(QLatin1String("000055"));
         };
@@ -270,6 +286,29 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
                     lead.phone.contains(QLatin1String("0001")));
         };
         break;
+    case 12: // 7900000012x: the leads 120-129, the digits at the start of their phones only
+        query.searchText = QStringLiteral("+7 (900) 00-00-12");
+        place = PhoneStart;
+        placed = QStringLiteral("7900000012");
+        accepts = [](const Expected &lead) {
+            return lead.phone.contains(QLatin1String("7900000012"));
+        };
+        break;
+    case 13: // 79000000999: the lead 999, the digits at the end of its phone only (the dash keeps
+             // the text from matching its order id, L00999: the phone must find it)
+        query.searchText = QStringLiteral("0-0999");
+        place = PhoneEnd;
+        placed = QStringLiteral("00999");
+        accepts = [](const Expected &lead) {
+            return lead.phone.contains(QLatin1String("00999"));
+        };
+        break;
+    case 14:
+        query.searchText = QStringLiteral("79000000421");
+        accepts = [](const Expected &lead) {
+            return lead.phone == QLatin1String("79000000421");
+        };
+        break;
     default:
         query.filter.stages = {QStringLiteral("wait"), QStringLiteral("hold")};
         query.filter.offers = {QStringLiteral("101"), QStringLiteral("303")};
@@ -289,6 +328,19 @@ void TestTeamLeadsModel::filtersSelectExactlyTheMatchingLeads()
     loadAll(*model);
     const QList<Expected> expected = matching(accepts);
     QVERIFY(!expected.isEmpty());
+    // The data set puts the digits where the case says: at the start of the phones, at their end, or
+    // (for one phone at least) in the middle.
+    for (const Expected &lead : expected) {
+        if (place == PhoneStart)
+            QVERIFY(lead.phone.startsWith(placed) && !lead.phone.endsWith(placed));
+        else if (place == PhoneEnd)
+            QVERIFY(!lead.phone.startsWith(placed) && lead.phone.endsWith(placed));
+    }
+    if (place == PhoneMiddle) {
+        QVERIFY(std::any_of(expected.cbegin(), expected.cend(), [&placed](const Expected &lead) {
+            return !lead.phone.startsWith(placed) && !lead.phone.endsWith(placed);
+        }));
+    }
     QCOMPARE(model->rowCount(), expected.size());
     QSet<QString> expectedIds;
     for (const Expected &lead : expected)
