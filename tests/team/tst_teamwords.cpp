@@ -158,7 +158,8 @@ std::unique_ptr<Workstation> TestTeamWords::makeWorkstation(const QString &user,
     station->transport = std::make_unique<ApiLeadTransport>(station->client.get());
     station->poller =
         std::make_unique<StatusPoller>(station->journal.get(), station->transport.get(), profileId);
-    station->poller->setAutoRefreshInterval(0); // the test says when a round runs
+    // On, so that the workstation competes for the refresh lease, and long: the test says when a round runs.
+    station->poller->setAutoRefreshInterval(60 * 60 * 1000);
 
     station->settings = std::make_unique<TeamSettings>(dir + QStringLiteral("/team.ini"));
     station->credentials = std::make_unique<CredentialStore>(dir + QStringLiteral("/credentials"));
@@ -217,8 +218,8 @@ void TestTeamWords::refreshBoth()
 {
     QSignalSpy annaDone(m_anna->poller.get(), &StatusPoller::finished);
     QSignalSpy borisDone(m_boris->poller.get(), &StatusPoller::finished);
-    QVERIFY(m_anna->poller->refreshAll());
-    QVERIFY(m_boris->poller->refreshAll());
+    QVERIFY(m_anna->poller->refreshAll(StatusPoller::Trigger::Automatic));
+    QVERIFY(m_boris->poller->refreshAll(StatusPoller::Trigger::Automatic));
     QTRY_COMPARE_WITH_TIMEOUT(annaDone.size(), 1, SettleMs);
     QTRY_COMPARE_WITH_TIMEOUT(borisDone.size(), 1, SettleMs);
     QCOMPARE(annaDone.at(0).at(0).toBool(), true);
