@@ -3376,10 +3376,6 @@
         <translation>Экспорт лидов команды...</translation>
     </message>
     <message>
-        <source>Outcomes arrive from the team&apos;s refresh, which another workstation runs for everyone.</source>
-        <translation>Статусы приходят из общего обновления команды: его делает для всех другое рабочее место.</translation>
-    </message>
-    <message>
         <source>H&amp;ide</source>
         <translation>С&amp;крыть</translation>
     </message>

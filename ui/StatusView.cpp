@@ -948,10 +948,9 @@ void StatusView::onRefreshFinished(bool complete)
     const bool leftToTeam = std::exchange(m_leftToTeam, false);
     const bool userAsked = std::exchange(m_refreshAsked, false);
     if (complete && leftToTeam) {
-        // Another workstation asks the network for the whole team; its answers arrive here by themselves.
-        if (userAsked)
-            m_refreshLabel->setText(tr("Outcomes arrive from the team's refresh, which another workstation "
-                                       "runs for everyone."));
+        // An automatic round that left every lead to the team's refresh asked nothing, so "Refreshed at"
+        // would be untrue; the holder's answers arrive by themselves. (The user's Refresh asks the
+        // network itself, so this is never the answer to a click.)
     } else if (complete && nothingAsked) {
         // Said when the user asked; an automatic refresh with nothing to do leaves the line alone.
         if (userAsked)

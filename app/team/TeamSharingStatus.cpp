@@ -2,9 +2,11 @@
 
 #include <QCoreApplication>
 
-QString TeamSharingStatus::describe(const TeamSyncState &state, const QLocale &locale)
+QString TeamSharingStatus::describe(const TeamSyncState &state, const QLocale &locale, const QDate &today)
 {
-    const QString since = locale.toString(state.troubleSince.time(), QLocale::ShortFormat);
+    const QString since = state.troubleSince.date() == today
+                              ? locale.toString(state.troubleSince.time(), QLocale::ShortFormat)
+                              : locale.toString(state.troubleSince, QLocale::ShortFormat);
     const int waiting = state.waitingLeads;
     switch (state.phase) {
     case TeamSyncState::Phase::Starting:

@@ -2,6 +2,7 @@
 
 #include "TeamSync.h"
 
+#include <QDate>
 #include <QLocale>
 #include <QString>
 
@@ -9,6 +10,9 @@
 // be shared"): what TeamSyncState means to an operator, in words.
 namespace TeamSharingStatus {
 
-QString describe(const TeamSyncState &state, const QLocale &locale = QLocale());
+// "since 10:42" today; a trouble that began on an earlier day says its date too ("since 02/12/2026
+// 17:05"), or an operator back the next morning would read yesterday's time as today's.
+QString describe(const TeamSyncState &state, const QLocale &locale = QLocale(),
+                 const QDate &today = QDate::currentDate());
 
 } // namespace TeamSharingStatus

@@ -23,12 +23,17 @@ void TestTeamSharingStatus::describesEachPhase()
     state.phase = TeamSyncState::Phase::Unreachable;
     state.troubleSince = QDateTime(QDate(2026, 12, 3), QTime(10, 42));
     state.waitingLeads = 37;
-    QCOMPARE(TeamSharingStatus::describe(state, c),
+    const QDate sameDay(2026, 12, 3);
+    QCOMPARE(TeamSharingStatus::describe(state, c, sameDay),
              QStringLiteral("Team server unreachable since 10:42 — 37 lead(s) waiting to be shared"));
+    // Back the next morning: yesterday's time is not today's.
+    QCOMPARE(
+        TeamSharingStatus::describe(state, c, sameDay.addDays(1)),
+        QStringLiteral("Team server unreachable since 03/12/2026 10:42 — 37 lead(s) waiting to be shared"));
     state.phase = TeamSyncState::Phase::Refused;
     state.problem = QStringLiteral("schema 2 is newer");
-    QVERIFY(TeamSharingStatus::describe(state, c).contains(QLatin1String("(schema 2 is newer)")));
-    QVERIFY(TeamSharingStatus::describe(state, c).contains(QLatin1String("10:42")));
+    QVERIFY(TeamSharingStatus::describe(state, c, sameDay).contains(QLatin1String("(schema 2 is newer)")));
+    QVERIFY(TeamSharingStatus::describe(state, c, sameDay).contains(QLatin1String("since 10:42")));
 }
 
 void TestTeamSharingStatus::describesAReadingLogin()
