@@ -60,12 +60,23 @@ const char *const MayReplace =
     "((l.progress = 9 AND EXCLUDED.progress = 9)"
     " OR (l.progress < 9 AND (EXCLUDED.progress >= l.progress OR EXCLUDED.progress = -1)))";
 
+// A change is also one when two sources saw it at two times: the team refresh's holder wrote it
+// (cpadesk_record_status, stamped with its time) and this workstation asked list.json itself (the
+// operator's Refresh while covered, a round of its own while the team's went quiet) and stamped its own.
+// The same move of the same lead, from the same outcome to the same outcome, already at the server is
+// not written again. The lead's upsert just before waits for a holder's write of the same lead under
+// way, so that write is seen here once committed.
 const char *const InsertHistory =
     "INSERT INTO status_history (account, order_id, changed_at, stage, status, reason, previous_stage,"
     " previous_status, workstation_id)"
-    " VALUES (?, ?, to_timestamp(?::bigint / 1000.0), COALESCE(?, ''), ?::integer, ?::integer, COALESCE(?, "
-    "''),"
-    " ?::integer, ?)"
+    " SELECT v.account, v.order_id, v.changed_at, v.stage, v.status, v.reason, v.previous_stage,"
+    " v.previous_status, v.workstation_id FROM (VALUES (?, ?, to_timestamp(?::bigint / 1000.0),"
+    " COALESCE(?, ''), ?::integer, ?::integer, COALESCE(?, ''), ?::integer, ?))"
+    " AS v (account, order_id, changed_at, stage, status, reason, previous_stage, previous_status,"
+    " workstation_id)"
+    " WHERE NOT EXISTS (SELECT 1 FROM status_history h WHERE h.account = v.account"
+    " AND h.order_id = v.order_id AND (h.stage, h.status, h.reason, h.previous_stage, h.previous_status)"
+    " = (v.stage, v.status, v.reason, v.previous_stage, v.previous_status))"
     " ON CONFLICT DO NOTHING";
 
 bool isConnectionFailure(QSqlDatabase &db, const QSqlError &error)

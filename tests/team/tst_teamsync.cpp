@@ -1,6 +1,7 @@
 #include "TeamFixture.h"
 #include "TestEnvironment.h"
 #include "journal/Journal.h"
+#include "journal/StatusProgress.h"
 #include "team/TeamConnection.h"
 #include "team/TeamSchema.h"
 #include "team/TeamSync.h"
@@ -61,6 +62,7 @@ private slots:
     void terminatedMidPushLosesAndDoublesNothing();
     void statusesOnlyMoveForwardAtTheServer();
     void twoWorkstationsTrackingTheSameOrder();
+    void aChangeAnotherSourceWroteIsNotDoubled();
     void measuresThePushRate();
     void workstationKilledMidPushLosesAndDoublesNothing();
     void managerLoginReadsAndIsToldOfChanges();
@@ -364,6 +366,49 @@ void TestTeamSync::twoWorkstationsTrackingTheSameOrder()
     QCOMPARE(serverCount(QStringLiteral(
                  "SELECT count(*) FROM status_history WHERE workstation_id = 'ws-operator_boris'")),
              0);
+}
+
+void TestTeamSync::aChangeAnotherSourceWroteIsNotDoubled()
+{
+    addLeads(1, 1); // lead 100001, sent, no outcome yet
+    auto sync = makeSync();
+    sync->start();
+    QTRY_COMPARE_WITH_TIMEOUT(serverCount(QStringLiteral("SELECT count(*) FROM leads")), 1, ServerTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(sync->state().phase == TeamSyncState::Phase::Sharing &&
+                                 sync->state().waitingLeads == 0,
+                             ServerTimeoutMs);
+    // The team refresh's holder writes the lead's move to hold, stamped with its own time (as
+    // cpadesk_record_status does)...
+    QVERIFY(m_team.server().exec(
+        {QStringLiteral("INSERT INTO status_history (account, order_id, changed_at, stage, status, reason,"
+                        " previous_stage, previous_status, workstation_id) SELECT account, order_id,"
+                        " now(), 'hold', 4, 0, stage, status, workstation_id FROM leads"),
+         QStringLiteral(
+             "UPDATE leads SET stage = 'hold', status = 4, progress = %1, status_changed_at = now()")
+             .arg(StatusProgress::rank(QStringLiteral("hold"), 4))},
+        TeamFixture::databaseName()));
+    // ...and this workstation, asking list.json itself (the operator's Refresh), saw the same move at
+    // another time, and pushes it.
+    QVERIFY(
+        m_journal
+            ->mergeStatus(profile, statusRow(QStringLiteral("100001"), QStringLiteral("hold"), 4), t0 + 5000)
+            .changed);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        serverCount(QStringLiteral("SELECT count(*) FROM leads WHERE status_changed_at = to_timestamp(%1)")
+                        .arg((t0 + 5000) / 1000)),
+        1, ServerTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(sync->state().waitingLeads == 0, ServerTimeoutMs);
+    QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM status_history")), 1);
+    // A move the server does not hold yet is written as before.
+    QVERIFY(m_journal
+                ->mergeStatus(profile, statusRow(QStringLiteral("100001"), QStringLiteral("approve"), 6),
+                              t0 + 6000)
+                .changed);
+    QTRY_COMPARE_WITH_TIMEOUT(serverCount(QStringLiteral("SELECT count(*) FROM status_history")), 2,
+                              ServerTimeoutMs);
+    QCOMPARE(serverText(QStringLiteral("SELECT previous_stage || '>' || stage FROM status_history"
+                                       " WHERE stage = 'approve'")),
+             QStringLiteral("hold>approve"));
 }
 
 void TestTeamSync::measuresThePushRate()
