@@ -15,6 +15,7 @@
 #include "team/TeamSchema.h"
 #include "team/TeamSettings.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSqlDatabase>
@@ -334,7 +335,7 @@ constexpr qint64 PreloadFirstId = 800000000;
 // The workstation that refreshes the team: its journal, API client, poller and TeamSession as AppSession
 // wires them, with the login RefresherLogin, sharing a profile of the bench's account. Once its TeamSync
 // holds the account's refresh lease, its poller's refreshAll() asks the sandbox about every open lead of
-// the team and writes what moved through cpadesk_record_status, as in use.
+// the team and writes what moved through cpadesk_record_statuses, as in use.
 struct RefreshingWorkstation
 {
     RefreshingWorkstation(const QString &dir, const QUrl &sandbox, const TeamServerConfig &server)
@@ -345,7 +346,9 @@ struct RefreshingWorkstation
             return;
         client.setConfig(BenchSupport::sandboxConfig(sandbox));
         poller = std::make_unique<StatusPoller>(&journal, &transport, BenchSupport::profile);
-        poller->setAutoRefreshInterval(0); // the bench says when a round runs
+        // On, so that the workstation competes for the refresh lease (StatusPoller::wantsLease), and long:
+        // the bench says when a round runs.
+        poller->setAutoRefreshInterval(60 * 60 * 1000);
         TeamProfileSettings team;
         team.enabled = true;
         team.host = server.host;
@@ -393,8 +396,8 @@ struct RefreshingWorkstation
 // Issue 19's wording: the 50 workstations push "while a refresh runs". The holder of the refresh lease
 // refreshes round after round, against the sandbox on 127.0.0.1, from before the first push until the
 // last one committed: every open lead of the account, a preloaded set and the leads pushed so far (the
-// sandbox knows them all), so its writes (cpadesk_record_status: a row lock, an UPDATE, a history row,
-// a NOTIFY) go to the very rows and tables the pushes write. Set beside the bare INSERTs benchPush
+// sandbox knows them all), so its writes (cpadesk_record_statuses: per lead a row lock, an UPDATE, a history
+// row, a NOTIFY) go to the very rows and tables the pushes write. Set beside the bare INSERTs benchPush
 // measured.
 void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool quick, const PushRates &alone)
 {
@@ -407,12 +410,15 @@ void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool qu
         err << "team: push during a refresh: " << what << '\n';
     };
 
-    // The team's database as before a day's work: the preloaded leads open, nothing pushed yet.
+    // The team's database as before a day's work: the preloaded leads open, nothing pushed yet. They
+    // are the refreshing workstation's login's (under a workstation of its own): since schema 8 the
+    // lease holder refreshes an account only if its login has a lead in it.
     if (!server.exec(
             {QStringLiteral("TRUNCATE leads CASCADE"),
              QStringLiteral("INSERT INTO workstations (workstation_id, db_user, operator_name) VALUES"
-                            " ('%1', '%2', 'preloaded') ON CONFLICT DO NOTHING")
-                 .arg(PreloadWorkstation, operatorLogin(0)),
+                            " ('%1', '%2', 'preloaded') ON CONFLICT (workstation_id) DO UPDATE SET"
+                            " db_user = EXCLUDED.db_user")
+                 .arg(PreloadWorkstation, RefresherLogin),
              QStringLiteral("INSERT INTO leads (account, order_id, workstation_id, operator_name, offer,"
                             " country, name, phone, send_state, created_at, sent_at)"
                             " SELECT '%1', (%2 + i)::text, '%3', 'preloaded', '311', 'RU',"
@@ -527,7 +533,7 @@ void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool qu
     const bool settled =
         BenchSupport::waitFor([&] { return serverCount(server, openTransactions) == 0; }, 120000);
     // The writes made during the push: handed over after it started, in a transaction of the holder that
-    // began before it ended (cpadesk_record_status sets updated_at to now(), its transaction's start;
+    // began before it ended (cpadesk_record_statuses sets updated_at to now(), its transaction's start;
     // the lead's last write counts, so a lead written twice counts once). A transaction of 500 of them
     // on a busy machine outlasts a short push, so commits alone would often say 0 in --quick.
     const qint64 writesDuring = serverCount(
@@ -604,6 +610,111 @@ void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool qu
                                      "the team database after the first push started, in a transaction "
                                      "begun before the last one ended; %1 committed before it ended")
                           .arg(committedDuring)));
+    // The same writes as a rate, beside the rate at which list.json's answers came to be written: the
+    // lease holder must keep up with them while the team pushes (schema 7's writer, one call per lead,
+    // managed about 25 a second in the full run of docs/PERFORMANCE.md's Session 10).
+    const double pushSeconds = pushMs / 1000.0;
+    report.add(
+        BenchFigure::measured(prefix + QStringLiteral("status_write_rate"), QStringLiteral("writes/s"),
+                              writesDuring < 0 ? NAN : writesDuring / pushSeconds, askedDuring / pushSeconds,
+                              QStringLiteral("leads asked about per second meanwhile"),
+                              BenchFigure::Better::Higher)
+            .withTarget(BenchFigure::TargetOn::Value, 100)
+            .withNote(QStringLiteral("status_writes over the push's %1 s").arg(pushSeconds, 0, 'f', 1)));
+}
+
+constexpr qint64 WriterFirstId = 700000000;
+
+// The team refresh's writer alone: the lease holder's login writes a new outcome for fresh open leads of
+// the account, one transaction each way, a call per 1,000 leads (schema 8's cpadesk_record_statuses as
+// TeamSync calls it) beside a call per lead (as TeamSync called schema 7's cpadesk_record_status: a
+// round trip, a lease check reading pg_locks and an account check per lead). Run after the push, when
+// the server is quiet: under the push's load the lease check per lead costs more.
+void benchStatusWriter(BenchReport &report, PostgresServer &server, bool quick)
+{
+    QTextStream err(stderr);
+    const int leads = quick ? 2000 : 10000;
+    const auto fail = [&err](const QString &what) {
+        err << "team: the status writer: " << what << '\n';
+    };
+    if (!server.exec(
+            {QStringLiteral("INSERT INTO workstations (workstation_id, db_user, operator_name) VALUES"
+                            " ('%1', '%2', 'preloaded') ON CONFLICT (workstation_id) DO UPDATE SET"
+                            " db_user = EXCLUDED.db_user")
+                 .arg(PreloadWorkstation, RefresherLogin),
+             QStringLiteral(
+                 "INSERT INTO leads (account, order_id, workstation_id, send_state, created_at, stage,"
+                 " status, progress) SELECT '%1', (%2 + i)::text, '%3', 'sent', now(), 'wait', 1, 0"
+                 " FROM generate_series(0, %4) AS i")
+                 .arg(Account)
+                 .arg(WriterFirstId)
+                 .arg(PreloadWorkstation)
+                 .arg(2 * leads - 1),
+             QStringLiteral("ANALYZE leads")},
+            Database))
+        return fail(server.errorString());
+    TeamConnection refresher(configFor(server, RefresherLogin));
+    if (!refresher.open())
+        return fail(refresher.errorString());
+    QSqlDatabase db = refresher.database();
+    QSqlQuery query(db);
+    // The refreshing workstation of the push is gone: its session's lease is the server's to give again.
+    if (!BenchSupport::waitFor(
+            [&] {
+                return query.exec(QStringLiteral("SELECT pg_try_advisory_lock(7336, hashtext('%1'))")
+                                      .arg(Account)) &&
+                       query.next() && query.value(0).toBool();
+            },
+            60000))
+        return fail(QStringLiteral("the refresh lease was not free"));
+    // Milliseconds to move `leads` leads from WriterFirstId + first on, `perCall` a call; -1 if any
+    // write failed or moved fewer.
+    const auto write = [&](qint64 first, int perCall) -> double {
+        if (!db.transaction())
+            return -1;
+        QSqlQuery record(db);
+        record.prepare(QStringLiteral("SELECT cpadesk_record_statuses(?, ?::bigint, ?::jsonb)"));
+        const qint64 changedMs = QDateTime::currentMSecsSinceEpoch();
+        int moved = 0;
+        QElapsedTimer timer;
+        timer.start();
+        for (int done = 0; done < leads; done += perCall) {
+            QString rows;
+            for (int i = done; i < std::min(leads, done + perCall); ++i)
+                rows += QStringLiteral("%1{\"order_id\":\"%2\",\"stage\":\"approve\",\"status\":6}")
+                            .arg(rows.isEmpty() ? QString() : QStringLiteral(","))
+                            .arg(WriterFirstId + first + i);
+            record.bindValue(0, Account);
+            record.bindValue(1, changedMs);
+            record.bindValue(2, QLatin1Char('[') + rows + QLatin1Char(']'));
+            if (!record.exec() || !record.next()) {
+                err << "team: the status writer: " << record.lastError().text() << '\n';
+                db.rollback();
+                return -1;
+            }
+            moved += record.value(0).toInt();
+        }
+        record.finish();
+        if (!db.commit())
+            return -1;
+        return moved == leads ? double(timer.elapsed()) : -1;
+    };
+    // The batches first: the calls per lead then find the server's caches as warm, or warmer.
+    const double batchMs = write(0, 1000);
+    const double perLeadMs = write(leads, 1);
+    err << "team: the status writer moved " << leads << " leads in " << batchMs << " ms a call per 1,000, "
+        << perLeadMs << " ms a call per lead\n";
+    err.flush();
+    if (batchMs < 0 || perLeadMs < 0)
+        return fail(QStringLiteral("not every lead was written"));
+    report.add(BenchFigure::measured(QStringLiteral("team.status_writer.%1k.rate").arg(leads / 1000),
+                                     QStringLiteral("writes/s"), leads / std::max(batchMs / 1000.0, 0.001),
+                                     leads / std::max(perLeadMs / 1000.0, 0.001),
+                                     QStringLiteral("one call per lead, just after"),
+                                     BenchFigure::Better::Higher)
+                   .withTarget(BenchFigure::TargetOn::Ratio, 0.5)
+                   .withNote(QStringLiteral("the lease holder's writer, 1,000 leads a call, one transaction, "
+                                            "on a quiet server")));
 }
 
 void benchTeamTable(BenchReport &report, PostgresServer &server, bool quick)
@@ -804,4 +915,5 @@ void benchTeam(BenchReport &report, const BenchOptions &options)
     // Last: its sandbox and journal leave this process hundreds of MB larger (the allocator keeps
     // what they freed), which would be counted in team.table's memory figure.
     benchPushDuringRefresh(report, server, options.quick, alone);
+    benchStatusWriter(report, server, options.quick);
 }
