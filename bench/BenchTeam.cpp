@@ -686,7 +686,7 @@ void benchStatusWriter(BenchReport &report, PostgresServer &server, bool quick)
                             .arg(WriterFirstId + first + i);
             record.bindValue(0, Account);
             record.bindValue(1, changedMs);
-            record.bindValue(2, QLatin1Char('[') + rows + QLatin1Char(']'));
+            record.bindValue(2, QString(QLatin1Char('[') + rows + QLatin1Char(']')));
             if (!record.exec() || !record.next()) {
                 err << "team: the status writer: " << record.lastError().text() << '\n';
                 db.rollback();
