@@ -330,6 +330,22 @@ PushRates benchPush(BenchReport &report, PostgresServer &server, bool quick)
 
 const QString RefresherLogin = QStringLiteral("bench_refresher");
 const QString PreloadWorkstation = QStringLiteral("ws-preload");
+// Since schema 8 a lease holder refreshes only an account in which its login has a lead: the refreshing
+// login's own workstation (not the one TeamSync registers) with one final lead, which no round asks
+// about.
+const QString RefresherWorkstation = QStringLiteral("ws-refresher-own");
+
+QStringList refresherOwnLead()
+{
+    return {
+        QStringLiteral("INSERT INTO workstations (workstation_id, db_user, operator_name) VALUES"
+                       " ('%1', '%2', 'refresher') ON CONFLICT DO NOTHING")
+            .arg(RefresherWorkstation, RefresherLogin),
+        QStringLiteral("INSERT INTO leads (account, order_id, workstation_id, send_state, created_at, stage,"
+                       " status, progress, is_final) VALUES ('%1', '1', '%2', 'sent', now(), 'cancel', 5, 9,"
+                       " true) ON CONFLICT DO NOTHING")
+            .arg(Account, RefresherWorkstation)};
+}
 constexpr qint64 PreloadFirstId = 800000000;
 
 // The workstation that refreshes the team: its journal, API client, poller and TeamSession as AppSession
@@ -410,27 +426,27 @@ void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool qu
         err << "team: push during a refresh: " << what << '\n';
     };
 
-    // The team's database as before a day's work: the preloaded leads open, nothing pushed yet. They
-    // are the refreshing workstation's login's (under a workstation of its own): since schema 8 the
-    // lease holder refreshes an account only if its login has a lead in it.
+    // The team's database as before a day's work: the preloaded leads open, nothing pushed yet.
     if (!server.exec(
-            {QStringLiteral("TRUNCATE leads CASCADE"),
-             QStringLiteral("INSERT INTO workstations (workstation_id, db_user, operator_name) VALUES"
-                            " ('%1', '%2', 'preloaded') ON CONFLICT (workstation_id) DO UPDATE SET"
-                            " db_user = EXCLUDED.db_user")
-                 .arg(PreloadWorkstation, RefresherLogin),
-             QStringLiteral("INSERT INTO leads (account, order_id, workstation_id, operator_name, offer,"
-                            " country, name, phone, send_state, created_at, sent_at)"
-                            " SELECT '%1', (%2 + i)::text, '%3', 'preloaded', '311', 'RU',"
-                            " 'Customer ' || i, '7911' || lpad(i::text, 7, '0'), 'sent',"
-                            " now() - interval '1 day' + i * interval '1 second',"
-                            " now() - interval '1 day' + i * interval '1 second'"
-                            " FROM generate_series(0, %4) AS i")
-                 .arg(Account)
-                 .arg(PreloadFirstId)
-                 .arg(PreloadWorkstation)
-                 .arg(preloaded - 1),
-             QStringLiteral("ANALYZE leads")},
+            QStringList{
+                QStringLiteral("TRUNCATE leads CASCADE"),
+                QStringLiteral("INSERT INTO workstations (workstation_id, db_user, operator_name) VALUES"
+                               " ('%1', '%2', 'preloaded') ON CONFLICT DO NOTHING")
+                    .arg(PreloadWorkstation, operatorLogin(0))} +
+                refresherOwnLead() +
+                QStringList{QStringLiteral(
+                                "INSERT INTO leads (account, order_id, workstation_id, operator_name, offer,"
+                                " country, name, phone, send_state, created_at, sent_at)"
+                                " SELECT '%1', (%2 + i)::text, '%3', 'preloaded', '311', 'RU',"
+                                " 'Customer ' || i, '7911' || lpad(i::text, 7, '0'), 'sent',"
+                                " now() - interval '1 day' + i * interval '1 second',"
+                                " now() - interval '1 day' + i * interval '1 second'"
+                                " FROM generate_series(0, %4) AS i")
+                                .arg(Account)
+                                .arg(PreloadFirstId)
+                                .arg(PreloadWorkstation)
+                                .arg(preloaded - 1),
+                            QStringLiteral("ANALYZE leads")},
             Database))
         return fail(server.errorString());
 
@@ -544,7 +560,8 @@ void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool qu
             .arg(pushEndMs));
     const bool stillHeld = holder.holdsLease();
 
-    const QString pushedOnly = QStringLiteral(" WHERE workstation_id <> '%1'").arg(PreloadWorkstation);
+    const QString pushedOnly = QStringLiteral(" WHERE workstation_id NOT IN ('%1', '%2')")
+                                   .arg(PreloadWorkstation, RefresherWorkstation);
     const qint64 held = serverCount(server, QStringLiteral("SELECT count(*) FROM leads") + pushedOnly);
     const qint64 distinct = serverCount(
         server, QStringLiteral("SELECT count(DISTINCT (account, order_id)) FROM leads") + pushedOnly);
@@ -638,19 +655,17 @@ void benchStatusWriter(BenchReport &report, PostgresServer &server, bool quick)
         err << "team: the status writer: " << what << '\n';
     };
     if (!server.exec(
-            {QStringLiteral("INSERT INTO workstations (workstation_id, db_user, operator_name) VALUES"
-                            " ('%1', '%2', 'preloaded') ON CONFLICT (workstation_id) DO UPDATE SET"
-                            " db_user = EXCLUDED.db_user")
-                 .arg(PreloadWorkstation, RefresherLogin),
-             QStringLiteral(
-                 "INSERT INTO leads (account, order_id, workstation_id, send_state, created_at, stage,"
-                 " status, progress) SELECT '%1', (%2 + i)::text, '%3', 'sent', now(), 'wait', 1, 0"
-                 " FROM generate_series(0, %4) AS i")
-                 .arg(Account)
-                 .arg(WriterFirstId)
-                 .arg(PreloadWorkstation)
-                 .arg(2 * leads - 1),
-             QStringLiteral("ANALYZE leads")},
+            refresherOwnLead() +
+                QStringList{
+                    QStringLiteral(
+                        "INSERT INTO leads (account, order_id, workstation_id, send_state, created_at, stage,"
+                        " status, progress) SELECT '%1', (%2 + i)::text, '%3', 'sent', now(), 'wait', 1, 0"
+                        " FROM generate_series(0, %4) AS i")
+                        .arg(Account)
+                        .arg(WriterFirstId)
+                        .arg(RefresherWorkstation)
+                        .arg(2 * leads - 1),
+                    QStringLiteral("ANALYZE leads")},
             Database))
         return fail(server.errorString());
     TeamConnection refresher(configFor(server, RefresherLogin));
