@@ -15,6 +15,7 @@
 #include "team/TeamSchema.h"
 #include "team/TeamSettings.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSqlDatabase>
@@ -329,12 +330,28 @@ PushRates benchPush(BenchReport &report, PostgresServer &server, bool quick)
 
 const QString RefresherLogin = QStringLiteral("bench_refresher");
 const QString PreloadWorkstation = QStringLiteral("ws-preload");
+// Since schema 8 a lease holder refreshes only an account in which its login has a lead: the refreshing
+// login's own workstation (not the one TeamSync registers) with one final lead, which no round asks
+// about.
+const QString RefresherWorkstation = QStringLiteral("ws-refresher-own");
+
+QStringList refresherOwnLead()
+{
+    return {
+        QStringLiteral("INSERT INTO workstations (workstation_id, db_user, operator_name) VALUES"
+                       " ('%1', '%2', 'refresher') ON CONFLICT DO NOTHING")
+            .arg(RefresherWorkstation, RefresherLogin),
+        QStringLiteral("INSERT INTO leads (account, order_id, workstation_id, send_state, created_at, stage,"
+                       " status, progress, is_final) VALUES ('%1', '1', '%2', 'sent', now(), 'cancel', 5, 9,"
+                       " true) ON CONFLICT DO NOTHING")
+            .arg(Account, RefresherWorkstation)};
+}
 constexpr qint64 PreloadFirstId = 800000000;
 
 // The workstation that refreshes the team: its journal, API client, poller and TeamSession as AppSession
 // wires them, with the login RefresherLogin, sharing a profile of the bench's account. Once its TeamSync
 // holds the account's refresh lease, its poller's refreshAll() asks the sandbox about every open lead of
-// the team and writes what moved through cpadesk_record_status, as in use.
+// the team and writes what moved through cpadesk_record_statuses, as in use.
 struct RefreshingWorkstation
 {
     RefreshingWorkstation(const QString &dir, const QUrl &sandbox, const TeamServerConfig &server)
@@ -345,7 +362,9 @@ struct RefreshingWorkstation
             return;
         client.setConfig(BenchSupport::sandboxConfig(sandbox));
         poller = std::make_unique<StatusPoller>(&journal, &transport, BenchSupport::profile);
-        poller->setAutoRefreshInterval(0); // the bench says when a round runs
+        // On, so that the workstation competes for the refresh lease (StatusPoller::wantsLease), and long:
+        // the bench says when a round runs.
+        poller->setAutoRefreshInterval(60 * 60 * 1000);
         TeamProfileSettings team;
         team.enabled = true;
         team.host = server.host;
@@ -393,8 +412,8 @@ struct RefreshingWorkstation
 // Issue 19's wording: the 50 workstations push "while a refresh runs". The holder of the refresh lease
 // refreshes round after round, against the sandbox on 127.0.0.1, from before the first push until the
 // last one committed: every open lead of the account, a preloaded set and the leads pushed so far (the
-// sandbox knows them all), so its writes (cpadesk_record_status: a row lock, an UPDATE, a history row,
-// a NOTIFY) go to the very rows and tables the pushes write. Set beside the bare INSERTs benchPush
+// sandbox knows them all), so its writes (cpadesk_record_statuses: per lead a row lock, an UPDATE, a history
+// row, a NOTIFY) go to the very rows and tables the pushes write. Set beside the bare INSERTs benchPush
 // measured.
 void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool quick, const PushRates &alone)
 {
@@ -409,22 +428,25 @@ void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool qu
 
     // The team's database as before a day's work: the preloaded leads open, nothing pushed yet.
     if (!server.exec(
-            {QStringLiteral("TRUNCATE leads CASCADE"),
-             QStringLiteral("INSERT INTO workstations (workstation_id, db_user, operator_name) VALUES"
-                            " ('%1', '%2', 'preloaded') ON CONFLICT DO NOTHING")
-                 .arg(PreloadWorkstation, operatorLogin(0)),
-             QStringLiteral("INSERT INTO leads (account, order_id, workstation_id, operator_name, offer,"
-                            " country, name, phone, send_state, created_at, sent_at)"
-                            " SELECT '%1', (%2 + i)::text, '%3', 'preloaded', '311', 'RU',"
-                            " 'Customer ' || i, '7911' || lpad(i::text, 7, '0'), 'sent',"
-                            " now() - interval '1 day' + i * interval '1 second',"
-                            " now() - interval '1 day' + i * interval '1 second'"
-                            " FROM generate_series(0, %4) AS i")
-                 .arg(Account)
-                 .arg(PreloadFirstId)
-                 .arg(PreloadWorkstation)
-                 .arg(preloaded - 1),
-             QStringLiteral("ANALYZE leads")},
+            QStringList{
+                QStringLiteral("TRUNCATE leads CASCADE"),
+                QStringLiteral("INSERT INTO workstations (workstation_id, db_user, operator_name) VALUES"
+                               " ('%1', '%2', 'preloaded') ON CONFLICT DO NOTHING")
+                    .arg(PreloadWorkstation, operatorLogin(0))} +
+                refresherOwnLead() +
+                QStringList{QStringLiteral(
+                                "INSERT INTO leads (account, order_id, workstation_id, operator_name, offer,"
+                                " country, name, phone, send_state, created_at, sent_at)"
+                                " SELECT '%1', (%2 + i)::text, '%3', 'preloaded', '311', 'RU',"
+                                " 'Customer ' || i, '7911' || lpad(i::text, 7, '0'), 'sent',"
+                                " now() - interval '1 day' + i * interval '1 second',"
+                                " now() - interval '1 day' + i * interval '1 second'"
+                                " FROM generate_series(0, %4) AS i")
+                                .arg(Account)
+                                .arg(PreloadFirstId)
+                                .arg(PreloadWorkstation)
+                                .arg(preloaded - 1),
+                            QStringLiteral("ANALYZE leads")},
             Database))
         return fail(server.errorString());
 
@@ -527,7 +549,7 @@ void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool qu
     const bool settled =
         BenchSupport::waitFor([&] { return serverCount(server, openTransactions) == 0; }, 120000);
     // The writes made during the push: handed over after it started, in a transaction of the holder that
-    // began before it ended (cpadesk_record_status sets updated_at to now(), its transaction's start;
+    // began before it ended (cpadesk_record_statuses sets updated_at to now(), its transaction's start;
     // the lead's last write counts, so a lead written twice counts once). A transaction of 500 of them
     // on a busy machine outlasts a short push, so commits alone would often say 0 in --quick.
     const qint64 writesDuring = serverCount(
@@ -538,7 +560,8 @@ void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool qu
             .arg(pushEndMs));
     const bool stillHeld = holder.holdsLease();
 
-    const QString pushedOnly = QStringLiteral(" WHERE workstation_id <> '%1'").arg(PreloadWorkstation);
+    const QString pushedOnly = QStringLiteral(" WHERE workstation_id NOT IN ('%1', '%2')")
+                                   .arg(PreloadWorkstation, RefresherWorkstation);
     const qint64 held = serverCount(server, QStringLiteral("SELECT count(*) FROM leads") + pushedOnly);
     const qint64 distinct = serverCount(
         server, QStringLiteral("SELECT count(DISTINCT (account, order_id)) FROM leads") + pushedOnly);
@@ -604,6 +627,109 @@ void benchPushDuringRefresh(BenchReport &report, PostgresServer &server, bool qu
                                      "the team database after the first push started, in a transaction "
                                      "begun before the last one ended; %1 committed before it ended")
                           .arg(committedDuring)));
+    // The same writes as a rate, beside the rate at which list.json's answers came to be written: the
+    // lease holder must keep up with them while the team pushes (schema 7's writer, one call per lead,
+    // managed about 25 a second in the full run of docs/PERFORMANCE.md's Session 10).
+    const double pushSeconds = pushMs / 1000.0;
+    report.add(
+        BenchFigure::measured(prefix + QStringLiteral("status_write_rate"), QStringLiteral("writes/s"),
+                              writesDuring < 0 ? NAN : writesDuring / pushSeconds, askedDuring / pushSeconds,
+                              QStringLiteral("leads asked about per second meanwhile"),
+                              BenchFigure::Better::Higher)
+            .withTarget(BenchFigure::TargetOn::Value, 100)
+            .withNote(QStringLiteral("status_writes over the push's %1 s").arg(pushSeconds, 0, 'f', 1)));
+}
+
+constexpr qint64 WriterFirstId = 700000000;
+
+// The team refresh's writer alone: the lease holder's login writes a new outcome for fresh open leads of
+// the account, one transaction each way, a call per 1,000 leads (schema 8's cpadesk_record_statuses as
+// TeamSync calls it) beside a call per lead (as TeamSync called schema 7's cpadesk_record_status: a
+// round trip, a lease check reading pg_locks and an account check per lead). Run after the push, when
+// the server is quiet: under the push's load the lease check per lead costs more.
+void benchStatusWriter(BenchReport &report, PostgresServer &server, bool quick)
+{
+    QTextStream err(stderr);
+    const int leads = quick ? 2000 : 10000;
+    const auto fail = [&err](const QString &what) {
+        err << "team: the status writer: " << what << '\n';
+    };
+    if (!server.exec(
+            refresherOwnLead() +
+                QStringList{
+                    QStringLiteral(
+                        "INSERT INTO leads (account, order_id, workstation_id, send_state, created_at, stage,"
+                        " status, progress) SELECT '%1', (%2 + i)::text, '%3', 'sent', now(), 'wait', 1, 0"
+                        " FROM generate_series(0, %4) AS i")
+                        .arg(Account)
+                        .arg(WriterFirstId)
+                        .arg(RefresherWorkstation)
+                        .arg(2 * leads - 1),
+                    QStringLiteral("ANALYZE leads")},
+            Database))
+        return fail(server.errorString());
+    TeamConnection refresher(configFor(server, RefresherLogin));
+    if (!refresher.open())
+        return fail(refresher.errorString());
+    QSqlDatabase db = refresher.database();
+    QSqlQuery query(db);
+    // The refreshing workstation of the push is gone: its session's lease is the server's to give again.
+    if (!BenchSupport::waitFor(
+            [&] {
+                return query.exec(QStringLiteral("SELECT pg_try_advisory_lock(7336, hashtext('%1'))")
+                                      .arg(Account)) &&
+                       query.next() && query.value(0).toBool();
+            },
+            60000))
+        return fail(QStringLiteral("the refresh lease was not free"));
+    // Milliseconds to move `leads` leads from WriterFirstId + first on, `perCall` a call; -1 if any
+    // write failed or moved fewer.
+    const auto write = [&](qint64 first, int perCall) -> double {
+        if (!db.transaction())
+            return -1;
+        QSqlQuery record(db);
+        record.prepare(QStringLiteral("SELECT cpadesk_record_statuses(?, ?::bigint, ?::jsonb)"));
+        const qint64 changedMs = QDateTime::currentMSecsSinceEpoch();
+        int moved = 0;
+        QElapsedTimer timer;
+        timer.start();
+        for (int done = 0; done < leads; done += perCall) {
+            QString rows;
+            for (int i = done; i < std::min(leads, done + perCall); ++i)
+                rows += QStringLiteral("%1{\"order_id\":\"%2\",\"stage\":\"approve\",\"status\":6}")
+                            .arg(rows.isEmpty() ? QString() : QStringLiteral(","))
+                            .arg(WriterFirstId + first + i);
+            record.bindValue(0, Account);
+            record.bindValue(1, changedMs);
+            record.bindValue(2, QString(QLatin1Char('[') + rows + QLatin1Char(']')));
+            if (!record.exec() || !record.next()) {
+                err << "team: the status writer: " << record.lastError().text() << '\n';
+                db.rollback();
+                return -1;
+            }
+            moved += record.value(0).toInt();
+        }
+        record.finish();
+        if (!db.commit())
+            return -1;
+        return moved == leads ? double(timer.elapsed()) : -1;
+    };
+    // The batches first: the calls per lead then find the server's caches as warm, or warmer.
+    const double batchMs = write(0, 1000);
+    const double perLeadMs = write(leads, 1);
+    err << "team: the status writer moved " << leads << " leads in " << batchMs << " ms a call per 1,000, "
+        << perLeadMs << " ms a call per lead\n";
+    err.flush();
+    if (batchMs < 0 || perLeadMs < 0)
+        return fail(QStringLiteral("not every lead was written"));
+    report.add(BenchFigure::measured(QStringLiteral("team.status_writer.%1k.rate").arg(leads / 1000),
+                                     QStringLiteral("writes/s"), leads / std::max(batchMs / 1000.0, 0.001),
+                                     leads / std::max(perLeadMs / 1000.0, 0.001),
+                                     QStringLiteral("one call per lead, just after"),
+                                     BenchFigure::Better::Higher)
+                   .withTarget(BenchFigure::TargetOn::Ratio, 0.5)
+                   .withNote(QStringLiteral("the lease holder's writer, 1,000 leads a call, one transaction, "
+                                            "on a quiet server")));
 }
 
 void benchTeamTable(BenchReport &report, PostgresServer &server, bool quick)
@@ -804,4 +930,5 @@ void benchTeam(BenchReport &report, const BenchOptions &options)
     // Last: its sandbox and journal leave this process hundreds of MB larger (the allocator keeps
     // what they freed), which would be counted in team.table's memory figure.
     benchPushDuringRefresh(report, server, options.quick, alone);
+    benchStatusWriter(report, server, options.quick);
 }

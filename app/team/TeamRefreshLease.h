@@ -11,8 +11,9 @@
 // Used on the connection's own thread, like the connection: TeamSync asks for it at every sharing cycle
 // while its workstation wants it (its automatic refresh on, its key not refused: StatusPoller::wantsLease),
 // so a workstation takes it over within a cycle of the server releasing it, or of its holder letting it go.
-// Only its holder's session may call the team refresh's functions (schema step 3: cpadesk_open_team_leads,
-// cpadesk_record_status).
+// Only its holder's session may call the team refresh's functions (schema steps 3 and 8:
+// cpadesk_open_team_leads, cpadesk_record_statuses), and only for an account in which its login has a
+// workstation with a lead.
 class TeamRefreshLease
 {
 public:

@@ -314,6 +314,142 @@ const char *const version7[] = {
     "CREATE INDEX leads_by_changed_xid ON leads (account, changed_xid)",
 };
 
+// Version 8: the team refresh's writer trusts nothing of its caller but the network's answer. Until
+// now it took the lead's progress and finality from the caller, so a login holding the lease (any
+// operator's may take it while nobody holds it) could move another operator's lead backwards with a
+// progress of -1 or make it final with a 9, and it wrote for any account. Now:
+//  - the order of outcomes is SQL's own: cpadesk_status_progress / cpadesk_is_final_status /
+//    cpadesk_may_replace mirror StatusProgress::rank / isFinal / mayReplace (tst_teamschema compares
+//    them over every stage word and status), and the writer compares the lead as stored with the answer;
+//  - the lease holder reads and writes an account only if its login has a workstation with a lead in it;
+//  - one call writes a whole round's batch (a jsonb array of rows): the lease (pg_locks) and the account
+//    are checked once per call instead of once per lead, which let only ~25 outcomes/s through while 50
+//    workstations pushed (docs/PERFORMANCE.md);
+//  - every history row says which login wrote it (recorded_by, set by a trigger: not forgeable).
+// The words rules of version 6 are kept. Self-contained, like version 3.
+const char *const version8[] = {
+    "CREATE FUNCTION cpadesk_status_rank(p_status integer) RETURNS integer LANGUAGE sql IMMUTABLE AS"
+    " $$ SELECT CASE WHEN p_status = 1 THEN 0 WHEN p_status IN (2, 3, 4) THEN 1 WHEN p_status = 6 THEN 2"
+    " WHEN p_status = 7 THEN 3 WHEN p_status = 8 THEN 4 WHEN p_status = 9 THEN 5"
+    " WHEN p_status IN (5, 10, 11, 12) THEN 9 ELSE -1 END $$",
+    // "wait" holds New as well as Processing and Callback, which move to and from "hold" freely.
+    "CREATE FUNCTION cpadesk_stage_rank(p_stage text) RETURNS integer LANGUAGE sql IMMUTABLE AS"
+    " $$ SELECT CASE WHEN p_stage IN ('wait', 'hold') THEN 1 WHEN p_stage = 'approve' THEN 2"
+    " WHEN p_stage IN ('cancel', 'trash') THEN 9 ELSE -1 END $$",
+    "CREATE FUNCTION cpadesk_is_final_status(p_stage text, p_status integer) RETURNS boolean"
+    " LANGUAGE sql IMMUTABLE AS"
+    " $$ SELECT COALESCE(p_stage IN ('cancel', 'trash'), false) OR COALESCE(p_status IN (5, 10, 11, 12), "
+    "false)"
+    " $$",
+    "CREATE FUNCTION cpadesk_status_progress(p_stage text, p_status integer) RETURNS integer"
+    " LANGUAGE sql IMMUTABLE AS"
+    " $$ SELECT CASE WHEN public.cpadesk_is_final_status(p_stage, p_status) THEN 9"
+    " WHEN public.cpadesk_status_rank(p_status) <> -1 THEN public.cpadesk_status_rank(p_status)"
+    " ELSE public.cpadesk_stage_rank(p_stage) END $$",
+    "CREATE FUNCTION cpadesk_may_replace(p_current_stage text, p_current_status integer, p_stage text,"
+    " p_status integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS"
+    " $$ SELECT CASE"
+    " WHEN public.cpadesk_is_final_status(p_current_stage, p_current_status)"
+    "  THEN public.cpadesk_is_final_status(p_stage, p_status)"
+    " WHEN public.cpadesk_is_final_status(p_stage, p_status) THEN true"
+    " WHEN public.cpadesk_status_rank(p_current_status) <> -1 AND public.cpadesk_status_rank(p_status) <> -1"
+    "  THEN public.cpadesk_status_rank(p_status) >= public.cpadesk_status_rank(p_current_status)"
+    // A status code this version does not know (or none): the stages are all there is to compare.
+    " WHEN public.cpadesk_stage_rank(p_current_stage) = -1 OR public.cpadesk_stage_rank(p_stage) = -1"
+    "  THEN true"
+    " ELSE public.cpadesk_stage_rank(p_stage) >= public.cpadesk_stage_rank(p_current_stage) END $$",
+    // Who wrote each change: NULL for the rows from before (unknown), the writer's login from now on,
+    // whatever an INSERT says.
+    "ALTER TABLE status_history ADD COLUMN recorded_by name",
+    "CREATE FUNCTION cpadesk_stamp_history_login() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$ BEGIN NEW.recorded_by := session_user; RETURN NEW; END $$",
+    "CREATE TRIGGER status_history_stamp_login BEFORE INSERT OR UPDATE ON status_history"
+    " FOR EACH ROW EXECUTE FUNCTION cpadesk_stamp_history_login()",
+    // Whether this session's login has a workstation with a lead in the account: only then may it
+    // refresh the account for the team.
+    "CREATE FUNCTION cpadesk_serves_account(p_account text) RETURNS boolean"
+    " LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS"
+    " $$ SELECT EXISTS (SELECT 1 FROM public.leads WHERE account = p_account"
+    " AND workstation_id IN (SELECT public.cpadesk_my_workstations())) $$",
+    "REVOKE ALL ON FUNCTION cpadesk_serves_account(text) FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION cpadesk_serves_account(text) TO cpadesk_operator",
+    // The same signature as version 3's: its grants stay.
+    "CREATE OR REPLACE FUNCTION cpadesk_open_team_leads(p_account text) RETURNS SETOF text"
+    " LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$ BEGIN"
+    " IF NOT public.cpadesk_holds_refresh_lease(p_account) THEN"
+    "  RAISE EXCEPTION 'this session does not hold the refresh lease of %', p_account USING ERRCODE = "
+    "'42501';"
+    " END IF;"
+    " IF NOT public.cpadesk_serves_account(p_account) THEN"
+    "  RAISE EXCEPTION 'this login has no workstation with a lead of %', p_account USING ERRCODE = '42501';"
+    " END IF;"
+    " RETURN QUERY SELECT l.order_id FROM public.leads l WHERE l.account = p_account AND NOT l.is_final"
+    "  AND l.send_state IN ('sent', 'external') ORDER BY l.created_at;"
+    " END $$",
+    // The per-lead writer goes: nothing may call it with a progress of its own any more.
+    "DROP FUNCTION cpadesk_record_status(text, text, text, integer, integer, integer, boolean, bigint, text,"
+    " text, text, text)",
+    // p_rows: [{"order_id", "stage", "status", "reason", "status_text", "reason_text", "stage_text",
+    // "comment"}, ...], in the order the answers came (a lead named twice moves twice, as in the journal's
+    // merge). Any other key (a "progress" or "is_final" of the caller's) is ignored. Returns how many
+    // leads moved on.
+    "CREATE FUNCTION cpadesk_record_statuses(p_account text, p_changed_ms bigint, p_rows jsonb)"
+    " RETURNS integer LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$"
+    " DECLARE r record; old public.leads%ROWTYPE; at timestamptz := to_timestamp(p_changed_ms / 1000.0);"
+    " new_stage text; new_status_text text; new_reason_text text; new_stage_text text; new_comment text;"
+    " changed integer := 0;"
+    " BEGIN"
+    " IF NOT public.cpadesk_holds_refresh_lease(p_account) THEN"
+    "  RAISE EXCEPTION 'this session does not hold the refresh lease of %', p_account USING ERRCODE = "
+    "'42501';"
+    " END IF;"
+    " IF NOT public.cpadesk_serves_account(p_account) THEN"
+    "  RAISE EXCEPTION 'this login has no workstation with a lead of %', p_account USING ERRCODE = '42501';"
+    " END IF;"
+    " FOR r IN SELECT x.order_id, COALESCE(x.stage, '') AS stage, COALESCE(x.status, 0) AS status,"
+    "  COALESCE(x.reason, 0) AS reason, COALESCE(x.status_text, '') AS status_text,"
+    "  COALESCE(x.reason_text, '') AS reason_text, COALESCE(x.stage_text, '') AS stage_text,"
+    "  COALESCE(x.comment, '') AS comment"
+    "  FROM jsonb_to_recordset(p_rows) AS x(order_id text, stage text, status integer, reason integer,"
+    "  status_text text, reason_text text, stage_text text, comment text) LOOP"
+    "  SELECT * INTO old FROM public.leads WHERE account = p_account AND order_id = r.order_id FOR UPDATE;"
+    "  CONTINUE WHEN NOT FOUND;"
+    // StatusProgress::mayReplace of the lead as stored and the answer as it came (StatusMerger's rule).
+    "  CONTINUE WHEN NOT public.cpadesk_may_replace(old.stage, old.status, r.stage, r.status);"
+    // An answer without a stage (older engine builds, a status this version cannot derive one from)
+    // keeps the stage known, as the journal's merge does.
+    "  new_stage := COALESCE(NULLIF(r.stage, ''), old.stage);"
+    // The engine's words follow their code (StatusMerger's wordsAfter): a new code drops the words of
+    // the old one unless it brings its own; the same code keeps them when the answer leaves them out. A
+    // comment left out keeps the one known.
+    "  new_status_text := CASE WHEN r.status IS DISTINCT FROM old.status OR r.status_text <> ''"
+    "   THEN r.status_text ELSE old.status_text END;"
+    "  new_reason_text := CASE WHEN r.reason IS DISTINCT FROM old.reason OR r.reason_text <> ''"
+    "   THEN r.reason_text ELSE old.reason_text END;"
+    "  new_stage_text := CASE WHEN new_stage IS DISTINCT FROM old.stage OR r.stage_text <> ''"
+    "   THEN r.stage_text ELSE old.stage_text END;"
+    "  new_comment := COALESCE(NULLIF(r.comment, ''), old.comment);"
+    "  CONTINUE WHEN (old.stage, old.status, old.reason, old.status_text, old.reason_text, old.stage_text,"
+    "   old.comment) IS NOT DISTINCT FROM (new_stage, r.status, r.reason, new_status_text, new_reason_text,"
+    "   new_stage_text, new_comment);"
+    "  UPDATE public.leads SET stage = new_stage, status = r.status, reason = r.reason,"
+    "   progress = public.cpadesk_status_progress(new_stage, r.status),"
+    "   is_final = public.cpadesk_is_final_status(new_stage, r.status), status_text = new_status_text,"
+    "   reason_text = new_reason_text, stage_text = new_stage_text, comment = new_comment,"
+    "   status_changed_at = at, updated_at = now()"
+    "   WHERE account = p_account AND order_id = r.order_id;"
+    "  INSERT INTO public.status_history (account, order_id, changed_at, stage, status, reason,"
+    "   previous_stage, previous_status, workstation_id)"
+    "   VALUES (p_account, r.order_id, at, new_stage, r.status, r.reason, old.stage, old.status,"
+    "   old.workstation_id) ON CONFLICT DO NOTHING;"
+    "  changed := changed + 1;"
+    " END LOOP;"
+    " RETURN changed;"
+    " END $$",
+    "REVOKE ALL ON FUNCTION cpadesk_record_statuses(text, bigint, jsonb) FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION cpadesk_record_statuses(text, bigint, jsonb) TO cpadesk_operator",
+};
+
 template <std::size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList list;
@@ -356,6 +492,8 @@ QStringList TeamSchema::stepStatements(int version)
         return toList(version6);
     case 7:
         return toList(version7);
+    case 8:
+        return toList(version8);
     default:
         return {};
     }

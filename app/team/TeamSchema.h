@@ -13,7 +13,7 @@
 // schema grants them their rights and row-level security keeps operators to their own workstations.
 namespace TeamSchema {
 
-constexpr int CurrentVersion = 7;
+constexpr int CurrentVersion = 8;
 
 QStringList stepStatements(int version);
 

@@ -11,10 +11,12 @@
 #include "TeamRoundBeacon.h"
 #include "TeamSchema.h"
 #include "journal/Journal.h"
-#include "journal/StatusProgress.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -155,40 +157,47 @@ public:
             qCWarning(lcTeam) << "team statuses not written:" << db.lastError().text();
             return;
         }
+        // The whole batch in as few calls as may be (schema step 8): the server checks the lease and the
+        // account once per call, and works out from each answer itself whether it moves the lead forward.
         QSqlQuery record(db);
-        record.prepare(
-            QStringLiteral("SELECT cpadesk_record_status(?, ?, ?, ?::integer, ?::integer, ?::integer,"
-                           " ?::boolean, ?::bigint, ?, ?, ?, ?)"));
+        record.prepare(QStringLiteral("SELECT cpadesk_record_statuses(?, ?::bigint, ?::jsonb)"));
         int changed = 0;
+        bool written = true;
+        QJsonArray batch;
+        auto write = [&]() {
+            if (batch.isEmpty())
+                return true;
+            record.bindValue(0, m_setup.account);
+            record.bindValue(1, nowMs);
+            record.bindValue(2, QString::fromUtf8(QJsonDocument(batch).toJson(QJsonDocument::Compact)));
+            batch = QJsonArray();
+            if (!record.exec())
+                return false;
+            if (record.next())
+                changed += record.value(0).toInt();
+            return true;
+        };
         for (const StatusRow &row : rows) {
             // A row without a stage but with a status (an older engine's code this version cannot derive
             // a stage from) keeps the stage known there, as here, and brings the engine's words.
             if (row.ourOrderId.isEmpty() || (row.stage.isEmpty() && row.status == 0))
                 continue;
-            const QVariantList values = {m_setup.account,
-                                         row.ourOrderId,
-                                         row.stage,
-                                         row.status,
-                                         row.reason,
-                                         StatusProgress::rank(row.stage, row.status),
-                                         StatusProgress::isFinal(row.stage, row.status)
-                                             ? QStringLiteral("true")
-                                             : QStringLiteral("false"),
-                                         nowMs,
-                                         row.statusText,
-                                         row.reasonText,
-                                         row.stageText,
-                                         row.comment};
-            for (int i = 0; i < values.size(); ++i)
-                record.bindValue(i, values.at(i));
-            if (!record.exec()) {
-                qCWarning(lcTeam) << "team statuses not written:" << record.lastError().text();
-                record.finish();
-                db.rollback();
-                return;
-            }
-            if (record.next() && record.value(0).toBool())
-                ++changed;
+            batch.append(QJsonObject{{QStringLiteral("order_id"), row.ourOrderId},
+                                     {QStringLiteral("stage"), row.stage},
+                                     {QStringLiteral("status"), row.status},
+                                     {QStringLiteral("reason"), row.reason},
+                                     {QStringLiteral("status_text"), row.statusText},
+                                     {QStringLiteral("reason_text"), row.reasonText},
+                                     {QStringLiteral("stage_text"), row.stageText},
+                                     {QStringLiteral("comment"), row.comment}});
+            if (batch.size() >= RowsPerWrite && !(written = write()))
+                break;
+        }
+        if (!written || !write()) {
+            qCWarning(lcTeam) << "team statuses not written:" << record.lastError().text();
+            record.finish();
+            db.rollback();
+            return;
         }
         record.finish();
         if (!db.commit()) {
@@ -237,6 +246,8 @@ signals:
 private:
     static constexpr int ViewSignalDelayMs = 300;
     static constexpr qint64 AnnounceEveryMs = 10000; // during a round
+    // Rows per call of the team refresh's writer: one statement of a few hundred kB at most.
+    static constexpr int RowsPerWrite = 1000;
 
     void cycle()
     {

@@ -8,7 +8,6 @@
 #include "api/ApiClient.h"
 #include "api/FormCodec.h"
 #include "journal/Journal.h"
-#include "journal/StatusProgress.h"
 #include "sandbox/Sandbox.h"
 #include "session/TeamSession.h"
 #include "settings/CredentialStore.h"
@@ -23,6 +22,9 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -407,20 +409,14 @@ void TestTeamRefresh::theTeamFunctionsServeOnlyTheHolderAndOnlyForward()
     QVERIFY2(boris.open(), qPrintable(boris.errorString()));
     QSqlQuery query(boris.database());
     auto record = [&](const QString &stage, int status) {
-        query.prepare(
-            QStringLiteral("SELECT cpadesk_record_status(?, ?, ?, ?::integer, 0, ?::integer, ?::boolean,"
-                           " ?::bigint)"));
-        const QVariantList values = {account,
-                                     id,
-                                     stage,
-                                     status,
-                                     StatusProgress::rank(stage, status),
-                                     StatusProgress::isFinal(stage, status) ? QStringLiteral("true")
-                                                                            : QStringLiteral("false"),
-                                     QDateTime::currentMSecsSinceEpoch()};
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values.at(i));
-        return query.exec() && query.next() && query.value(0).toBool();
+        const QJsonObject row{{QStringLiteral("order_id"), id},
+                              {QStringLiteral("stage"), stage},
+                              {QStringLiteral("status"), status}};
+        query.prepare(QStringLiteral("SELECT cpadesk_record_statuses(?, ?::bigint, ?::jsonb)"));
+        query.addBindValue(account);
+        query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        query.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray{row}).toJson(QJsonDocument::Compact)));
+        return query.exec() && query.next() && query.value(0).toInt() == 1;
     };
     QVERIFY(!record(QStringLiteral("approve"), 6));
     QCOMPARE(query.lastError().nativeErrorCode(), QStringLiteral("42501"));

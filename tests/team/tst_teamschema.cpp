@@ -1,7 +1,12 @@
 #include "TeamFixture.h"
+#include "journal/StatusProgress.h"
 #include "team/TeamConnection.h"
 #include "team/TeamSchema.h"
 
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -23,8 +28,11 @@ private slots:
     void managerReadsEverythingAndWritesNothing();
     void aVersion4DatabaseIsUpgradedInOneTransaction();
     void olderSchemaNamesItsVersionAndWhoUpgrades();
+    void theServersOrderOfOutcomesIsStatusProgress();
+    void theLeaseHolderCannotForgeAnotherOperatorsOutcome();
 
 private:
+    bool prepareAsOwner();
     static bool run(TeamConnection &connection, const QString &sql, QSqlError *error = nullptr,
                     int *rowsAffected = nullptr);
     static QStringList tables(PostgresServer &server);
@@ -370,6 +378,185 @@ void TestTeamSchema::olderSchemaNamesItsVersionAndWhoUpgrades()
                  .value(QStringLiteral("SELECT version FROM cpadesk_schema"), TeamFixture::databaseName())
                  .toInt(),
              TeamSchema::CurrentVersion);
+}
+
+bool TestTeamSchema::prepareAsOwner()
+{
+    TeamConnection owner(m_team.config(TeamFixture::ownerUser()));
+    if (!owner.open())
+        return false;
+    QSqlDatabase db = owner.database();
+    return TeamSchema::prepare(db).outcome == TeamSchema::Outcome::Ready;
+}
+
+// The team refresh's writer decides in SQL whether an answer moves a lead forward (schema step 8): its
+// rules must be the journal's, over every stage word and status code, or the team and the workstations
+// would disagree about a lead.
+void TestTeamSchema::theServersOrderOfOutcomesIsStatusProgress()
+{
+    QVERIFY(prepareAsOwner());
+    const QStringList stages = {QString(),
+                                QStringLiteral("wait"),
+                                QStringLiteral("hold"),
+                                QStringLiteral("approve"),
+                                QStringLiteral("cancel"),
+                                QStringLiteral("trash"),
+                                QStringLiteral("delivered")}; // a word this version does not know
+    constexpr int LastStatus = 13;
+    TeamConnection anna(m_team.config(TeamFixture::operatorA()));
+    QVERIFY(anna.open());
+    QSqlQuery query(anna.database());
+    query.setForwardOnly(true);
+    QVERIFY2(query.exec(
+                 QStringLiteral(
+                     "WITH s (stage) AS (SELECT unnest(string_to_array('%1', ','))),"
+                     " o AS (SELECT s.stage, n FROM s, generate_series(0, %2) AS n)"
+                     " SELECT c.stage, c.n, i.stage, i.n, cpadesk_status_progress(c.stage, c.n),"
+                     " cpadesk_is_final_status(c.stage, c.n), cpadesk_may_replace(c.stage, c.n, i.stage, i.n)"
+                     " FROM o c, o i")
+                     .arg(stages.join(QLatin1Char(',')))
+                     .arg(LastStatus)),
+             qPrintable(query.lastError().text()));
+    int pairs = 0;
+    QStringList differences;
+    while (query.next()) {
+        ++pairs;
+        const QString stage = query.value(0).toString();
+        const int status = query.value(1).toInt();
+        const QString incomingStage = query.value(2).toString();
+        const int incomingStatus = query.value(3).toInt();
+        const bool sameRank = query.value(4).toInt() == StatusProgress::rank(stage, status);
+        const bool sameFinal = query.value(5).toBool() == StatusProgress::isFinal(stage, status);
+        const bool sameReplace = query.value(6).toBool() ==
+                                 StatusProgress::mayReplace(stage, status, incomingStage, incomingStatus);
+        if (!sameRank || !sameFinal || !sameReplace)
+            differences << QStringLiteral("%1/%2 -> %3/%4: rank %5 final %6 mayReplace %7")
+                               .arg(stage)
+                               .arg(status)
+                               .arg(incomingStage)
+                               .arg(incomingStatus)
+                               .arg(query.value(4).toInt())
+                               .arg(query.value(5).toBool())
+                               .arg(query.value(6).toBool());
+    }
+    QVERIFY2(!query.lastError().isValid(), qPrintable(query.lastError().text()));
+    const int states = int(stages.size()) * (LastStatus + 1);
+    QCOMPARE(pairs, states * states);
+    QVERIFY2(
+        differences.isEmpty(),
+        qPrintable(QStringLiteral("%1 differ, first: %2").arg(differences.size()).arg(differences.value(0))));
+}
+
+// Issue 19: an operator's login cannot change another operator's rows, even by hand-written SQL. The
+// holder of an account's refresh lease (any operator's login may take it while nobody holds it) writes
+// the network's answers for the whole team, so its writer must trust nothing else of its caller: not a
+// progress or finality of the caller's (a progress of -1 would move a lead backwards, a 9 would make it
+// final and drop it from every refresh), and not an account in which its login has no lead.
+void TestTeamSchema::theLeaseHolderCannotForgeAnotherOperatorsOutcome()
+{
+    QVERIFY(prepareAsOwner());
+    TeamConnection anna(m_team.config(TeamFixture::operatorA()));
+    TeamConnection boris(m_team.config(TeamFixture::operatorB()));
+    QVERIFY(anna.open());
+    QVERIFY(boris.open());
+    auto lead = [](TeamConnection &login, const char *account, const char *orderId, const char *workstation,
+                   const char *stage, int status) {
+        return run(login,
+                   QStringLiteral("INSERT INTO leads (account, order_id, workstation_id, send_state,"
+                                  " created_at, stage, status, progress, is_final) VALUES ('%1', '%2',"
+                                  " '%3', 'sent', now(), '%4', %5, %6, %7)")
+                       .arg(QLatin1String(account), QLatin1String(orderId), QLatin1String(workstation),
+                            QLatin1String(stage))
+                       .arg(status)
+                       .arg(StatusProgress::rank(QLatin1String(stage), status))
+                       .arg(StatusProgress::isFinal(QLatin1String(stage), status) ? QLatin1String("true")
+                                                                                  : QLatin1String("false")));
+    };
+    QVERIFY(run(anna, QStringLiteral("INSERT INTO workstations (workstation_id) VALUES ('ws-anna')")));
+    QVERIFY(lead(anna, "acc", "1001", "ws-anna", "approve", 6));
+    QVERIFY(lead(anna, "acc", "1002", "ws-anna", "wait", 2));
+    QVERIFY(lead(anna, "anna-only", "3001", "ws-anna", "wait", 2));
+    QVERIFY(run(boris, QStringLiteral("INSERT INTO workstations (workstation_id) VALUES ('ws-boris')")));
+    QVERIFY(lead(boris, "acc", "2001", "ws-boris", "wait", 2));
+    auto outcome = [this](const QString &orderId) {
+        return m_team.server()
+            .value(QStringLiteral("SELECT stage || '/' || status || '/' || progress || '/' || is_final FROM"
+                                  " leads WHERE order_id = '%1'")
+                       .arg(orderId),
+                   TeamFixture::databaseName())
+            .toString();
+    };
+
+    // Boris takes the lease of the account while nobody holds it, and writes by hand with made-up values
+    // for everything the network did not say.
+    QSqlQuery query(boris.database());
+    auto takeLease = [&query](const QString &account) {
+        return query.exec(QStringLiteral("SELECT pg_try_advisory_lock(7336, hashtext('%1'))").arg(account)) &&
+               query.next() && query.value(0).toBool();
+    };
+    QSqlError error;
+    auto record = [&](const char *account, const char *orderId, const char *stage, int status,
+                      int forgedProgress, bool forgedFinal) {
+        const QJsonObject row{{QStringLiteral("order_id"), QLatin1String(orderId)},
+                              {QStringLiteral("stage"), QLatin1String(stage)},
+                              {QStringLiteral("status"), status},
+                              {QStringLiteral("reason"), 0},
+                              {QStringLiteral("progress"), forgedProgress},
+                              {QStringLiteral("is_final"), forgedFinal},
+                              {QStringLiteral("final"), forgedFinal}};
+        query.prepare(QStringLiteral("SELECT cpadesk_record_statuses(?, ?::bigint, ?::jsonb)"));
+        query.addBindValue(QLatin1String(account));
+        query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        query.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray{row}).toJson(QJsonDocument::Compact)));
+        const bool ok = query.exec() && query.next();
+        error = query.lastError();
+        return ok ? query.value(0).toInt() : -1;
+    };
+    QVERIFY(takeLease(QStringLiteral("acc")));
+    // Backwards, with a progress of -1 ("unknown: always accepted"): refused.
+    QCOMPARE(record("acc", "1001", "hold", 4, -1, false), 0);
+    QCOMPARE(outcome(QStringLiteral("1001")), QStringLiteral("approve/6/2/false"));
+    QCOMPARE(record("acc", "1001", "", 1, -1, false), 0);
+    QCOMPARE(outcome(QStringLiteral("1001")), QStringLiteral("approve/6/2/false"));
+    // A status that is not final, said to be final: written as what it is, and the lead stays open.
+    QCOMPARE(record("acc", "1002", "hold", 3, 9, true), 1);
+    QCOMPARE(outcome(QStringLiteral("1002")), QStringLiteral("hold/3/1/false"));
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM cpadesk_open_team_leads('acc')")) &&
+            query.next());
+    QCOMPARE(query.value(0).toInt(), 3);
+    // ...and still moves on with the network's next answer.
+    QCOMPARE(record("acc", "1002", "approve", 6, -1, false), 1);
+    QCOMPARE(outcome(QStringLiteral("1002")), QStringLiteral("approve/6/2/false"));
+    // Each write says which login made it, whatever an INSERT claims.
+    QCOMPARE(
+        m_team.server()
+            .value(QStringLiteral("SELECT string_agg(DISTINCT recorded_by::text, ',') FROM status_history"
+                                  " WHERE order_id = '1002'"),
+                   TeamFixture::databaseName())
+            .toString(),
+        TeamFixture::operatorB());
+    QVERIFY(run(anna, QStringLiteral("INSERT INTO status_history (account, order_id, changed_at, status,"
+                                     " workstation_id, recorded_by) VALUES ('acc', '1001', now(), 6,"
+                                     " 'ws-anna', 'operator_boris')")));
+    QCOMPARE(m_team.server()
+                 .value(QStringLiteral("SELECT recorded_by FROM status_history WHERE order_id = '1001'"),
+                        TeamFixture::databaseName())
+                 .toString(),
+             TeamFixture::operatorA());
+
+    // An account in which his login has no lead: neither read nor written, lease or not.
+    QVERIFY(takeLease(QStringLiteral("anna-only")));
+    QCOMPARE(record("anna-only", "3001", "cancel", 5, 9, true), -1);
+    QCOMPARE(error.nativeErrorCode(), QStringLiteral("42501"));
+    QVERIFY(!query.exec(QStringLiteral("SELECT cpadesk_open_team_leads('anna-only')")));
+    QCOMPARE(query.lastError().nativeErrorCode(), QStringLiteral("42501"));
+    QCOMPARE(outcome(QStringLiteral("3001")), QStringLiteral("wait/2/1/false"));
+    // The writer that took a progress of the caller's is gone.
+    QVERIFY(query.exec(QStringLiteral("SELECT to_regprocedure('cpadesk_record_status(text, text, text,"
+                                      " integer, integer, integer, boolean, bigint, text, text, text, text)')"
+                                      " IS NULL")) &&
+            query.next());
+    QVERIFY(query.value(0).toBool());
 }
 
 QTEST_GUILESS_MAIN(TestTeamSchema)

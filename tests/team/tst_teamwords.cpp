@@ -11,7 +11,6 @@
 #include "api/ApiClient.h"
 #include "api/ReplyParser.h"
 #include "journal/Journal.h"
-#include "journal/StatusProgress.h"
 #include "leads/StatusCatalog.h"
 #include "sandbox/Sandbox.h"
 #include "session/TeamSession.h"
@@ -26,6 +25,9 @@
 #include "team/TeamSettings.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -423,20 +425,16 @@ void TestTeamWords::theHoldersWriterKeepsWordsWithTheirCode()
             query.next() && query.value(0).toBool());
     qint64 at = QDateTime::currentMSecsSinceEpoch();
     auto record = [&](const QString &stage, int status, const QString &statusText, const QString &comment) {
-        query.prepare(
-            QStringLiteral("SELECT cpadesk_record_status('acc', '1001', ?, ?::integer, 0, ?::integer,"
-                           " ?::boolean, ?::bigint, ?, '', '', ?)"));
-        const QVariantList values = {stage,
-                                     status,
-                                     StatusProgress::rank(stage, status),
-                                     StatusProgress::isFinal(stage, status) ? QStringLiteral("true")
-                                                                            : QStringLiteral("false"),
-                                     at += 1000,
-                                     statusText,
-                                     comment};
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values.at(i));
-        return query.exec() && query.next() && query.value(0).toBool();
+        const QJsonObject row{{QStringLiteral("order_id"), QStringLiteral("1001")},
+                              {QStringLiteral("stage"), stage},
+                              {QStringLiteral("status"), status},
+                              {QStringLiteral("reason"), 0},
+                              {QStringLiteral("status_text"), statusText},
+                              {QStringLiteral("comment"), comment}};
+        query.prepare(QStringLiteral("SELECT cpadesk_record_statuses('acc', ?::bigint, ?::jsonb)"));
+        query.addBindValue(at += 1000);
+        query.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray{row}).toJson(QJsonDocument::Compact)));
+        return query.exec() && query.next() && query.value(0).toInt() == 1;
     };
     auto words = [this] {
         return serverValue(
@@ -466,8 +464,9 @@ void TestTeamWords::theHoldersWriterKeepsWordsWithTheirCode()
     TeamConnection boris(m_team.config(TeamFixture::operatorB()));
     QVERIFY(boris.open());
     QSqlQuery byBoris(boris.database());
-    QVERIFY(!byBoris.exec(QStringLiteral("SELECT cpadesk_record_status('acc', '1001', 'approve', 6, 0, 2,"
-                                         " false, 0, 'words', '', '', 'comment')")));
+    QVERIFY(!byBoris.exec(QStringLiteral(
+        "SELECT cpadesk_record_statuses('acc', 0, '[{\"order_id\": \"1001\", \"stage\": \"approve\","
+        " \"status\": 6, \"status_text\": \"words\", \"comment\": \"comment\"}]')")));
     QCOMPARE(byBoris.lastError().nativeErrorCode(), QStringLiteral("42501"));
     QCOMPARE(words(), QStringLiteral("cancel/5//call back"));
     // Nor write the words of her lead by hand (row-level security hides it from his UPDATE).
