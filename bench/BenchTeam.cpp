@@ -365,14 +365,7 @@ struct RefreshingWorkstation
         // On, so that the workstation competes for the refresh lease (StatusPoller::wantsLease), and long:
         // the bench says when a round runs.
         poller->setAutoRefreshInterval(60 * 60 * 1000);
-        TeamProfileSettings team;
-        team.enabled = true;
-        team.host = server.host;
-        team.port = server.port;
-        team.database = server.database;
-        team.user = server.user;
-        team.tls = server.tls;
-        team.operatorName = server.user;
+        const TeamProfileSettings team = TeamSettings::sharingWith(server, server.user);
         if (!settings.setProfile(BenchSupport::profile, team))
             return;
         auto written = std::make_shared<bool>(false);

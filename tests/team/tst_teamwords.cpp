@@ -166,14 +166,7 @@ std::unique_ptr<Workstation> TestTeamWords::makeWorkstation(const QString &user,
     station->settings = std::make_unique<TeamSettings>(dir + QStringLiteral("/team.ini"));
     station->credentials = std::make_unique<CredentialStore>(dir + QStringLiteral("/credentials"));
     const TeamServerConfig server = m_team.config(user);
-    TeamProfileSettings team;
-    team.enabled = true;
-    team.host = server.host;
-    team.port = server.port;
-    team.database = server.database;
-    team.user = server.user;
-    team.tls = server.tls;
-    team.operatorName = user;
+    const TeamProfileSettings team = TeamSettings::sharingWith(server, user);
     if (!station->settings->setProfile(profileId, team))
         return nullptr;
     bool written = false;
